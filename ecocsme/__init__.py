@@ -1,0 +1,1 @@
+"""ECoC-SME Platform."""

@@ -1,0 +1,13 @@
+"""Settings for `make run`: the embedded SQLite database, mail written to var/mail/."""
+
+import os
+
+from .base import *  # noqa: F403
+from .base import env_bool
+
+DEBUG = env_bool("ECOCSME_DEBUG", True)
+EMAIL_BACKEND = os.environ.get(
+    "ECOCSME_EMAIL_BACKEND", "django.core.mail.backends.filebased.EmailBackend"
+)
+
+VAR_DIR.mkdir(parents=True, exist_ok=True)  # noqa: F405

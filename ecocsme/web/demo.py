@@ -1,0 +1,13 @@
+"""The demo data set: reference data, the ECoC-SME partnership and example accounts."""
+
+from ecocsme.accounts.demo import demo_users_load
+from ecocsme.partnerships.demo import ecoc_sme_load
+from ecocsme.reference.services import reference_load
+
+
+def demo_load() -> dict[str, int]:
+    counts = reference_load()
+    project = ecoc_sme_load()
+    users = demo_users_load(project)
+    counts.update({"projects": 1, "partners": project.partners.count(), "users": len(users)})
+    return counts

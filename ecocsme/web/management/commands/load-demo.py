@@ -1,0 +1,16 @@
+from django.core.management.base import BaseCommand
+
+from ecocsme.accounts.demo import DEMO_USERS, demo_password
+from ecocsme.web.demo import demo_load
+
+
+class Command(BaseCommand):
+    help = "Load the demo data: reference data, the ECoC-SME project and example accounts. Safe to run again."
+
+    def handle(self, *args, **options):
+        counts = demo_load()
+        self.stdout.write(", ".join(f"{name}: {count}" for name, count in counts.items()))
+        self.stdout.write("Example accounts (password: %s):" % demo_password())
+        for username, _first, last, role, _partner, superuser in DEMO_USERS:
+            what = "administrator" if superuser else f"{role} · {last}"
+            self.stdout.write(f"  {username:<12} {what}")

@@ -1,0 +1,15 @@
+from django.urls import path
+
+from .views import manage, public
+
+app_name = "web"
+urlpatterns = [
+    path("", public.home, name="home"),
+    path("ecoc/", public.ecoc_timeline, name="ecoc_timeline"),
+    path("projects/", public.project_list, name="project_list"),
+    path("projects/<str:code>/", public.project_detail, name="project_detail"),
+    path("projects/<str:code>/partners/", public.partner_list, name="partner_list"),
+    path("partners/", public.featured_partners, name="partners"),
+    path("manage/", manage.dashboard, name="manage"),
+    path("manage/partners/<int:pk>/", manage.partner_edit, name="partner_edit"),
+]

@@ -1,0 +1,39 @@
+"""The partners' back office. Every view checks permissions through rules."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+
+from ecocsme.accounts.predicates import memberships_of
+from ecocsme.partnerships.access import partner_for_change
+from ecocsme.partnerships.selectors import partners_changeable_by
+from ecocsme.partnerships.services import partner_update
+
+from ..forms_manage import PartnerForm
+
+
+@login_required
+def dashboard(request):
+    if not request.user.has_perm("accounts.manage"):
+        raise PermissionDenied(_("Your account has no role in a project yet."))
+    return render(request, "web/manage/dashboard.html", {
+        "memberships": memberships_of(request.user),
+        "partners": partners_changeable_by(request.user),
+    })
+
+
+@login_required
+def partner_edit(request, pk: int):
+    partner = partner_for_change(request.user, pk)
+    form = PartnerForm(request.POST or None, instance_values=partner)
+    if request.method == "POST" and form.is_valid():
+        try:
+            partner_update(actor=request.user, partner=partner, values=form.cleaned_data)
+        except ValidationError as exc:
+            form.add_error(None, exc)
+        else:
+            messages.success(request, _("Saved."))
+            return redirect("web:partner_list", code=partner.project.code)
+    return render(request, "web/manage/partner_edit.html", {"partner": partner, "form": form})

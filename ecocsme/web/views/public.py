@@ -1,0 +1,114 @@
+"""Public pages (WEB-1): what a visitor reads. They only parse, call selectors, render."""
+
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_safe
+
+from ecocsme.core.exports import export_response
+from ecocsme.partnerships.access import project_for_view
+from ecocsme.partnerships.models import Project
+from ecocsme.partnerships.selectors import (
+    featured_project_code,
+    project_partners,
+    project_periods,
+    project_phases,
+    projects_visible_to,
+)
+from ecocsme.reference.phases import ECOC_PHASES
+from ecocsme.reference.selectors import ecoc_phase_counts, ecoc_titles, today
+
+from ..forms import EcocTimelineFilter
+
+
+@require_safe
+def home(request):
+    day = today()
+    project = projects_visible_to(request.user).filter(code=featured_project_code()).first()
+    partners = list(project_partners(project)) if project else []
+    counts = ecoc_phase_counts(on=day)
+    current = list(ecoc_titles(on=day, year=day.year))
+    return render(request, "web/home.html", {
+        "project": project,
+        "partners": partners,
+        "phases": [(phase, counts.get(phase, 0)) for phase in ECOC_PHASES],
+        "current_titles": current,
+        "today": day,
+    })
+
+
+@require_safe
+def ecoc_timeline(request):
+    form = EcocTimelineFilter(request.GET or None)
+    filters = form.cleaned_data if form.is_valid() else {}
+    day = filters.get("on") or today()
+    titles = ecoc_titles(
+        on=day, year_from=filters.get("year_from"), year_to=filters.get("year_to"),
+        country=filters.get("country"), phase=filters.get("phase"),
+    )
+    if filters.get("format"):
+        columns = ("year", "city", "country_code", "country", "original_year", "phase",
+                   "phase_on", "preparation_starts", "event_starts", "event_ends",
+                   "legacy_ends", "notes")
+        rows = ((t.year, t.city, t.country.code or "", t.country_name, t.original_year, t.phase,
+                 day, t.preparation_starts, t.event_starts, t.event_ends, t.legacy_ends, t.notes)
+                for t in titles)
+        return export_response(filters["format"], "ecoc-titles", columns, rows)
+    query = request.GET.copy()
+    query.pop("format", None)
+    return render(request, "web/ecoc_timeline.html", {
+        "form": form, "titles": list(titles), "day": day, "is_today": day == today(),
+        "export_query": query.urlencode(),
+    })
+
+
+@require_safe
+def project_list(request):
+    projects = projects_visible_to(request.user).order_by("code")
+    return render(request, "web/project_list.html", {"projects": projects})
+
+
+@require_safe
+def project_detail(request, code: str):
+    project = project_for_view(request.user, code)
+    return render(request, "web/project_detail.html", {
+        "project": project,
+        "phases": list(project_phases(project)),
+        "periods": list(project_periods(project)),
+        "partner_count": project.partners.count(),
+        "can_change": request.user.has_perm("partnerships.change_project", project),
+    })
+
+
+@require_safe
+def partner_list(request, code: str):
+    project = project_for_view(request.user, code)
+    partners = list(project_partners(project))
+    day = today()
+    fmt = request.GET.get("format")
+    if fmt in ("csv", "json"):
+        columns = ("number", "role", "name", "city", "country", "nuts_region", "ecoc_title",
+                   "ecoc_phase_today", "policy_instrument", "budget_eur")
+        rows = ((p.number, p.role, p.name, p.city, p.country.code, p.nuts_region_id or "",
+                 str(p.ecoc_title or ""), p.ecoc_title.phase_on(day) if p.ecoc_title else "",
+                 p.policy_instrument.name if p.policy_instrument else "", p.budget)
+                for p in partners)
+        return export_response(fmt, f"{project.code}-partners", columns, rows)
+    for partner in partners:
+        partner.phase_today = partner.ecoc_title.phase_on(day) if partner.ecoc_title else None
+        partner.can_change = request.user.has_perm("partnerships.change_partner", partner)
+    return render(request, "web/partner_list.html", {
+        "project": project, "partners": partners,
+        "known_budget": sum(p.budget for p in partners if p.budget is not None),
+        "budgets_known": sum(1 for p in partners if p.budget is not None),
+    })
+
+
+@require_safe
+def featured_partners(request):
+    code = featured_project_code()
+    if not Project.objects.filter(code=code).exists():
+        project = projects_visible_to(request.user).order_by("code").first()
+        if project is None:
+            return render(request, "web/empty.html", {"message": _("No project yet.")})
+        code = project.code
+    return redirect("web:partner_list", code=code)
