@@ -95,6 +95,14 @@ class EcocTitle(models.Model):
         super().save(*args, **kwargs)
 
     @property
+    def preparation_last_year(self) -> int:
+        return (self.event_starts - dt.timedelta(days=1)).year
+
+    @property
+    def legacy_first_year(self) -> int:
+        return (self.event_ends + dt.timedelta(days=1)).year
+
+    @property
     def phase_label(self) -> str:
         """Label of the `phase` annotated by with_phase_on()."""
         return Phase(self.phase).label

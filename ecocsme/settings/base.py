@@ -38,6 +38,7 @@ INSTALLED_APPS = [
     "django.contrib.humanize",
     "django_countries",
     "django_htmx",
+    "ninja",
     "django_tasks",
     "django_tasks_db",
     "rules.apps.AutodiscoverRulesConfig",

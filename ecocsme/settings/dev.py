@@ -11,3 +11,5 @@ EMAIL_BACKEND = os.environ.get(
 )
 
 VAR_DIR.mkdir(parents=True, exist_ok=True)  # noqa: F405
+WHITENOISE_AUTOREFRESH = True
+WHITENOISE_USE_FINDERS = True

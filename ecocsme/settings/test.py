@@ -14,3 +14,5 @@ if "DATABASE_URL" not in os.environ:
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 AXES_ENABLED = True
 ALLOWED_HOSTS = ["*"]
+WHITENOISE_AUTOREFRESH = True
+WHITENOISE_USE_FINDERS = True

@@ -30,10 +30,19 @@ def home(request):
     return render(request, "web/home.html", {
         "project": project,
         "partners": partners,
+        "partner_cities": _distinct_cities(partners),
         "phases": [(phase, counts.get(phase, 0)) for phase in ECOC_PHASES],
         "current_titles": current,
         "today": day,
     })
+
+
+def _distinct_cities(partners) -> list:
+    """One entry per partner city, keeping the first partner's ECoC title."""
+    seen = {}
+    for partner in partners:
+        seen.setdefault(partner.city, partner)
+    return list(seen.values())
 
 
 @require_safe

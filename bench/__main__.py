@@ -1,0 +1,40 @@
+"""`make bench`: benchmarks of the platform on a fresh database, printed as one table.
+
+Each figure is a median over repeated runs on the machine at hand. The database is
+var/bench/db.sqlite3, made anew; BENCH_DATABASE_URL selects another (e.g. PostgreSQL).
+"""
+
+import os
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def main() -> int:
+    bench_dir = ROOT / "var" / "bench"
+    bench_dir.mkdir(parents=True, exist_ok=True)
+    url = os.environ.get("BENCH_DATABASE_URL")
+    if not url:
+        db = bench_dir / "db.sqlite3"
+        for leftover in bench_dir.glob("db.sqlite3*"):
+            leftover.unlink()
+        url = f"sqlite:///{db}"
+    os.environ.update({
+        "DATABASE_URL": url,
+        "DJANGO_SETTINGS_MODULE": "ecocsme.settings.dev",
+        "ECOCSME_DEBUG": "0",
+        "ECOCSME_ALLOWED_HOSTS": "testserver,127.0.0.1,localhost",
+        "ECOCSME_EMAIL_BACKEND": "django.core.mail.backends.locmem.EmailBackend",
+        "ECOCSME_LOG_LEVEL": "WARNING",
+    })
+    import django
+
+    django.setup()
+    from .suite import run
+
+    return run(only=sys.argv[1:])
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

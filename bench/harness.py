@@ -1,0 +1,83 @@
+"""Measuring: medians of repeated runs, SQL query counts, and the table they print into."""
+
+import resource
+import statistics
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from django.core.signals import request_finished, request_started
+from django.db import close_old_connections, connection
+from django.test import Client
+from django.test.utils import CaptureQueriesContext
+
+
+@dataclass
+class Row:
+    name: str
+    size: str
+    median: float
+    unit: str
+
+
+class Table:
+    def __init__(self):
+        self.rows: list[Row] = []
+
+    def add(self, name: str, size: str, median: float, unit: str) -> None:
+        row = Row(name, size, median, unit)
+        self.rows.append(row)
+        print(f"  {name} [{size}]: {self.format(median)} {unit}", flush=True)
+
+    @staticmethod
+    def format(value: float) -> str:
+        if value >= 100 or float(value).is_integer():
+            return f"{value:,.0f}"
+        return f"{value:,.2f}"
+
+    def render(self) -> str:
+        headers = ("name", "size", "median", "unit")
+        cells = [(r.name, r.size, self.format(r.median), r.unit) for r in self.rows]
+        widths = [max(len(h), *(len(c[i]) for c in cells)) for i, h in enumerate(headers)]
+        line = "  ".join("-" * w for w in widths)
+
+        def fmt(values):
+            return "  ".join(v.rjust(w) if i == 2 else v.ljust(w)
+                             for i, (v, w) in enumerate(zip(values, widths, strict=True)))
+
+        return "\n".join([fmt(headers), line, *(fmt(c) for c in cells)])
+
+
+def median_seconds(action: Callable[[], object], *, repeat: int, warmup: int = 2) -> float:
+    for _ in range(warmup):
+        action()
+    samples = []
+    for _ in range(repeat):
+        started = time.perf_counter()
+        action()
+        samples.append(time.perf_counter() - started)
+    return statistics.median(samples)
+
+
+def keep_connection_open() -> None:
+    """Requests in this process share one connection, as the test client's do."""
+    request_started.disconnect(close_old_connections)
+    request_finished.disconnect(close_old_connections)
+
+
+def measure_get(client: Client, url: str, *, repeat: int = 25) -> tuple[float, int]:
+    """Median server time in ms (in-process: middleware, view, templates) and SQL queries."""
+    def get():
+        response = client.get(url)
+        if response.status_code != 200:
+            raise RuntimeError(f"{url}: HTTP {response.status_code}")
+        if getattr(response, "streaming", False):
+            b"".join(response.streaming_content)
+
+    with CaptureQueriesContext(connection) as queries:
+        get()
+    return median_seconds(get, repeat=repeat) * 1000, len(queries)
+
+
+def peak_memory_mb() -> float:
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024

@@ -1,0 +1,51 @@
+"""The benchmarks. Later capabilities add theirs here, each printing into the same table."""
+
+import time
+
+from django.core.management import call_command
+from django.test import Client
+from tqdm import tqdm
+
+from ecocsme.organisations.models import Organisation
+from ecocsme.web.demo import demo_load
+from ecocsme.web.scale import SCALES, scale_generate
+
+from .harness import Table, keep_connection_open, measure_get, peak_memory_mb
+
+PAGES = [
+    ("GET / (home)", "/en/"),
+    ("GET /ecoc/", "/en/ecoc/"),
+    ("GET /api/v1/ecoc-titles?year=2023", "/api/v1/ecoc-titles?year=2023"),
+    ("GET /api/v1/projects/PGI06047/partners", "/api/v1/projects/PGI06047/partners"),
+]
+
+
+def pages(table: Table, size: str) -> None:
+    client = Client()
+    for name, url in PAGES:
+        ms, queries = measure_get(client, url)
+        table.add(f"{name} server time", size, ms, "ms")
+        table.add(f"{name} SQL queries", size, queries, "queries")
+
+
+def run(only: list[str]) -> int:
+    table = Table()
+    keep_connection_open()
+    print("Preparing a fresh database…", flush=True)
+    call_command("migrate", verbosity=0)
+    demo_load()
+    pages(table, "demo")
+
+    target = SCALES["europe"].organisations
+    started = time.monotonic()
+    with tqdm(total=target, desc="generate-scale-data --scale europe", unit="org") as bar:
+        scale_generate("europe", progress=bar.update)
+    elapsed = time.monotonic() - started
+    table.add("generate-scale-data --scale europe", f"{Organisation.objects.count():,} orgs",
+              elapsed, "s")
+    table.add("peak memory of the benchmark process", "europe", peak_memory_mb(), "MB")
+    pages(table, "europe")
+
+    print()
+    print(table.render())
+    return 0

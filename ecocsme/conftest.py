@@ -1,0 +1,70 @@
+"""Fixtures shared by every app's tests."""
+
+import socket
+
+import pytest
+from aiosmtpd.controller import Controller
+from aiosmtpd.handlers import Message
+
+from ecocsme.accounts.models import Membership, User
+from ecocsme.partnerships.models import Project
+
+
+@pytest.fixture
+def reference(db):
+    from ecocsme.reference.services import reference_load
+
+    return reference_load()
+
+
+@pytest.fixture
+def project(db) -> Project:
+    """The ECoC-SME project with its reference data and example accounts."""
+    from ecocsme.web.demo import demo_load
+
+    demo_load()
+    return Project.objects.get(code="PGI06047")
+
+
+@pytest.fixture
+def make_user(db):
+    def make(username: str, *, role: str | None = None, project: Project | None = None,
+             partner_number: int | None = None, **fields) -> User:
+        user = User.objects.create_user(username=username, password="a-test-password", **fields)
+        if role:
+            partner = project.partners.get(number=partner_number) if partner_number else None
+            Membership.objects.create(user=user, project=project, partner=partner, role=role)
+        return user
+
+    return make
+
+
+class CollectingHandler(Message):
+    def __init__(self):
+        super().__init__()
+        self.messages = []
+
+    def handle_message(self, message):
+        self.messages.append(message)
+
+
+def _free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+@pytest.fixture
+def smtp_server(settings):
+    """A real SMTP server on loopback; Django's SMTP backend delivers to it."""
+    handler = CollectingHandler()
+    controller = Controller(handler, hostname="127.0.0.1", port=_free_port())
+    controller.start()
+    settings.EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
+    settings.EMAIL_HOST = "127.0.0.1"
+    settings.EMAIL_PORT = controller.port
+    settings.EMAIL_USE_TLS = False
+    try:
+        yield handler
+    finally:
+        controller.stop()

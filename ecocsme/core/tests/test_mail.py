@@ -1,0 +1,38 @@
+import pytest
+from django.core.management import call_command
+
+from ecocsme.core.mail import render_mail
+from ecocsme.core.tasks import send_mail
+
+
+def test_mail_is_rendered_in_the_recipients_language():
+    mail = render_mail("core/mail/test_message", {}, "de")
+    assert mail.subject and mail.text and '<html lang="de">' in mail.html
+    assert "ECoC-SME Platform" in mail.html
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_task_sends_a_real_mail_over_smtp(smtp_server):
+    result = send_mail.enqueue(to=["someone@example.org"], template="core/mail/test_message",
+                               context={"note": "Example note"}, language="ro")
+    assert smtp_server.messages == []  # queued, not sent in the request
+    call_command("db_worker", batch=True, startup_delay=False, reload=False, verbosity=0)
+    assert len(smtp_server.messages) == 1
+    message = smtp_server.messages[0]
+    assert message["To"] == "someone@example.org"
+    assert message["Content-Language"] == "ro"
+    assert message.is_multipart()
+    text = message.get_payload(0).get_payload(decode=True).decode()
+    assert "Example note" in text
+    result.refresh()
+    assert result.status == "SUCCESSFUL"
+
+
+@pytest.mark.django_db
+def test_send_test_mail_command_queues_a_task(capsys):
+    from django_tasks_db.models import DBTaskResult
+
+    call_command("send-test-mail", "someone@example.org")
+    assert DBTaskResult.objects.count() == 1
+    with pytest.raises(Exception, match="Not an e-mail address"):
+        call_command("send-test-mail", "not an address")

@@ -1,0 +1,98 @@
+"""The public site in real headless Chromium: accessibility (axe-core), layout, language switch."""
+
+import os
+
+import pytest
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+CHROMIUM = "/usr/bin/chromium"
+ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+        "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"]
+PAGES = ["/{lang}/", "/{lang}/ecoc/", "/{lang}/projects/", "/{lang}/projects/PGI06047/",
+         "/{lang}/projects/PGI06047/partners/", "/{lang}/accounts/login/"]
+
+
+@pytest.fixture(scope="session")
+def browser():
+    os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+    from playwright.sync_api import sync_playwright
+
+    if not os.path.exists(CHROMIUM):
+        pytest.fail("Chromium is missing: apt-get install chromium (make test does it as root)")
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+        yield browser
+        browser.close()
+
+
+@pytest.fixture
+def page(browser, live_server, project):
+    context = browser.new_context(viewport={"width": 1280, "height": 900}, locale="en-GB")
+    page = context.new_page()
+    page.set_default_timeout(15_000)
+    page.base = live_server.url
+    yield page
+    context.close()
+
+
+def serious_violations(page) -> list[str]:
+    from axe_playwright_python.sync_playwright import Axe
+
+    results = Axe().run(page, options={"runOnly": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa",
+                                                   "best-practice"]})
+    return [f"{v['id']} ({v['impact']}): {v['help']} — {[n['target'] for n in v['nodes']][:3]}"
+            for v in results.response["violations"] if v["impact"] in ("serious", "critical")]
+
+
+@pytest.mark.parametrize("language", ["en", "ro", "lt", "fi"])
+@pytest.mark.parametrize("width", [1280, 375])
+def test_public_pages_are_accessible(page, language, width):
+    page.set_viewport_size({"width": width, "height": 800})
+    for path in PAGES:
+        page.goto(page.base + path.format(lang=language))
+        assert page.locator("html").get_attribute("lang") == language
+        problems = serious_violations(page)
+        assert not problems, f"{path.format(lang=language)} @ {width}px: {problems}"
+        overflow = page.evaluate("document.documentElement.scrollWidth - window.innerWidth")
+        assert overflow <= 0, f"{path} scrolls sideways by {overflow}px at {width}px"
+
+
+def test_language_switcher_keeps_the_page(page):
+    page.goto(page.base + "/en/ecoc/?country=RO")
+    page.get_by_role("navigation", name="Language").get_by_role("link", name="Română").click()
+    page.wait_for_url("**/ro/ecoc/?country=RO")
+    assert page.locator("html").get_attribute("lang") == "ro"
+    assert page.locator(".title-entry").count() == 2
+
+
+def test_timeline_filter_form(page):
+    page.goto(page.base + "/en/ecoc/")
+    assert page.locator(".title-entry").count() == 92
+    page.get_by_label("From year").fill("2023")
+    page.get_by_label("To year").fill("2023")
+    page.get_by_role("button", name="Filter").click()
+    page.wait_for_url("**year_from=2023**")
+    cities = page.locator(".title-entry strong").all_inner_texts()
+    assert sorted(cities) == ["Elefsina", "Timișoara", "Veszprém"]
+
+
+def test_partner_staff_edit_their_own_partner_only(page, tmp_path):
+    page.goto(page.base + "/en/accounts/login/")
+    page.get_by_label("Username").fill("timisoara")
+    page.get_by_label("Password").fill("ecocsme-demo")
+    page.get_by_role("button", name="Log in").click()
+    page.wait_for_url("**/en/manage/")
+    page.get_by_role("link", name="Municipality of Timișoara").click()
+    page.get_by_label("Website").fill("https://example.org/timisoara")
+    page.get_by_role("button", name="Save").click()
+    page.wait_for_url("**/projects/PGI06047/partners/")
+    assert page.get_by_text("Saved.").is_visible()
+    assert page.locator(".partner-card").filter(has_text="Rijeka").get_by_role("link", name="Edit").count() == 0
+    from ecocsme.partnerships.models import Partner
+
+    rijeka = Partner.objects.get(city="Rijeka")
+    response = page.goto(page.base + f"/en/manage/partners/{rijeka.pk}/")
+    assert response.status == 403
+    assert page.get_by_role("heading", name="Not allowed").is_visible()
+    page.screenshot(path=str(tmp_path / "forbidden.png"))

@@ -1,0 +1,136 @@
+import csv
+import io
+import json
+
+import pytest
+from django.conf import settings
+from django.urls import reverse
+from django.utils import translation
+
+LANGUAGES = [code for code, _name in settings.LANGUAGES]
+PUBLIC_PAGES = [("web:home", []), ("web:ecoc_timeline", []), ("web:project_list", []),
+                ("web:project_detail", ["PGI06047"]), ("web:partner_list", ["PGI06047"])]
+
+
+def url(name, args, language):
+    with translation.override(language):
+        return reverse(name, args=args)
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_public_pages_in_every_language(client, project, language):
+    for name, args in PUBLIC_PAGES:
+        path = url(name, args, language)
+        assert path.startswith(f"/{language}/")
+        response = client.get(path)
+        assert response.status_code == 200, path
+        html = response.content.decode()
+        assert f'<html lang="{language}">' in html
+        for other in LANGUAGES:  # the switcher links to the same page in every language
+            assert f'href="/{other}/{path[4:]}"' in html or f'href="/{other}/"' in html
+
+
+@pytest.mark.django_db
+def test_root_redirects_to_a_language(client, project):
+    response = client.get("/", HTTP_ACCEPT_LANGUAGE="ro-RO,ro;q=0.9")
+    assert response.status_code == 302 and response["Location"] == "/ro/"
+
+
+@pytest.mark.django_db
+def test_home_tells_the_three_phases_and_the_project(client, project):
+    html = client.get("/en/").content.decode()
+    for phrase in ("Preparation", "Title year", "Legacy", "PGI06047", "Timișoara", "Kaunas"):
+        assert phrase in html
+
+
+@pytest.mark.django_db
+def test_timeline_lists_every_title(client, project):
+    from ecocsme.reference.models import EcocTitle
+
+    response = client.get("/en/ecoc/")
+    titles = response.context["titles"]
+    assert len(titles) == EcocTitle.objects.count() == 92
+    html = response.content.decode()
+    assert "Athens" in html and "Nikšić" in html and "City not yet designated" in html
+    assert html.index("1985") < html.index("Athens") < html.index("Florence")
+
+
+@pytest.mark.django_db
+def test_timeline_filters(client, project):
+    titles = client.get("/en/ecoc/?country=RO").context["titles"]
+    assert [(t.year, t.city) for t in titles] == [(2007, "Sibiu"), (2023, "Timișoara")]
+    titles = client.get("/en/ecoc/?year_from=2023&year_to=2023&on=2023-05-01&phase=event_year").context["titles"]
+    assert sorted(t.city for t in titles) == ["Elefsina", "Timișoara", "Veszprém"]
+    response = client.get("/en/ecoc/?year_from=2030&year_to=2020")
+    assert response.status_code == 200
+    assert "year_to" in response.context["form"].errors
+    assert len(response.context["titles"]) == 92  # a bad filter filters nothing
+
+
+@pytest.mark.django_db
+def test_timeline_exports_follow_the_filters(client, project):
+    response = client.get("/en/ecoc/?country=RO&format=csv")
+    assert response["Content-Type"].startswith("text/csv")
+    rows = list(csv.DictReader(io.StringIO(b"".join(response.streaming_content).decode("utf-8-sig"))))
+    assert [r["city"] for r in rows] == ["Sibiu", "Timișoara"]
+    assert rows[1]["original_year"] == "2021"
+    data = json.loads(client.get("/en/ecoc/?year_from=2023&year_to=2023&format=json").content)
+    assert sorted(d["city"] for d in data) == ["Elefsina", "Timișoara", "Veszprém"]
+
+
+@pytest.mark.django_db
+def test_partners_page_shows_the_known_budget(client, project):
+    html = client.get("/en/projects/PGI06047/partners/").content.decode()
+    assert "EUR 118,163" in html and "EUR 1,163,171" in html
+    assert html.count('class="card partner-card"') == 7
+    for city in ("Joensuu", "Leeuwarden", "Matera", "Rijeka", "Timișoara", "Kaunas"):
+        assert city in html
+    assert "Priority Axis 2" in html
+    ro = client.get("/ro/projects/PGI06047/partners/").content.decode()
+    assert "EUR 118.163" in ro
+
+
+@pytest.mark.django_db
+def test_partners_export(client, project):
+    rows = json.loads(client.get("/en/projects/PGI06047/partners/?format=json").content)
+    assert len(rows) == 7
+    assert [r["budget_eur"] for r in rows if r["city"] == "Timișoara"] == ["118163.00"]
+
+
+@pytest.mark.django_db
+def test_unknown_project_is_404(client, project):
+    response = client.get("/en/projects/NOPE/")
+    assert response.status_code == 404
+    assert "Page not found" in response.content.decode()
+
+
+@pytest.mark.django_db
+def test_partners_shortcut_goes_to_the_featured_project(client, project):
+    assert client.get("/en/partners/")["Location"] == "/en/projects/PGI06047/partners/"
+
+
+@pytest.mark.django_db
+def test_security_headers(client, project):
+    response = client.get("/en/")
+    assert "default-src 'self'" in response["Content-Security-Policy"]
+    assert response["X-Frame-Options"] == "DENY"
+    assert response["X-Content-Type-Options"] == "nosniff"
+
+
+@pytest.mark.django_db
+def test_login_is_throttled(client, project):
+    for _attempt in range(5):
+        client.post("/en/accounts/login/", {"username": "timisoara", "password": "wrong"})
+    response = client.post("/en/accounts/login/", {"username": "timisoara",
+                                                   "password": "ecocsme-demo"})
+    assert response.status_code == 429
+    assert "_auth_user_id" not in client.session
+
+
+@pytest.mark.django_db
+def test_login_works(client, project):
+    response = client.post("/en/accounts/login/", {"username": "timisoara",
+                                                   "password": "ecocsme-demo"})
+    assert response.status_code == 302
+    assert client.get("/en/manage/").status_code == 200

@@ -1,0 +1,22 @@
+#!/usr/bin/env bash
+# `make run`: migrate the database, load the demo data, start the worker, serve the site.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+PORT="${PORT:-8000}"
+export PATH="$PWD/.venv/bin:$PATH"
+
+ecocsme migrate --noinput
+ecocsme load-demo
+ecocsme db_worker --no-reload &
+worker=$!
+trap 'kill "$worker" 2>/dev/null || true' EXIT INT TERM
+
+cat <<TXT
+
+  ECoC-SME Platform: http://127.0.0.1:${PORT}/
+  Log in at http://127.0.0.1:${PORT}/en/accounts/login/ with one of the example accounts
+  above (user name and the password shown); 'admin' also opens http://127.0.0.1:${PORT}/admin/.
+  Mail is written to var/mail/. Press Ctrl+C to stop.
+
+TXT
+ecocsme runserver "127.0.0.1:${PORT}"
