@@ -10,6 +10,8 @@ from ecocsme.accounts.predicates import (
 
 @rules.predicate
 def is_published(user, obj) -> bool:
+    if obj is None:
+        return False
     project = obj if obj._meta.label == "partnerships.Project" else obj.project
     return project.is_published
 

@@ -68,6 +68,10 @@ class EcocTitle(models.Model):
             return f"{self.city} {self.year}"
         return f"{self.country.name or self.country_label} {self.year}"
 
+    def save(self, *args, **kwargs):
+        self.refresh_phase_dates()
+        super().save(*args, **kwargs)
+
     @property
     def is_designated(self) -> bool:
         return bool(self.city)
@@ -89,10 +93,6 @@ class EcocTitle(models.Model):
         self.event_starts = dates.event_starts
         self.event_ends = dates.event_ends
         self.legacy_ends = dates.legacy_ends
-
-    def save(self, *args, **kwargs):
-        self.refresh_phase_dates()
-        super().save(*args, **kwargs)
 
     @property
     def preparation_last_year(self) -> int:

@@ -204,3 +204,4 @@ LOGGING = {
     "loggers": {"django.db.backends": {"level": "WARNING"}},
 }
 AXES_VERBOSE = False
+FORMS_URLFIELD_ASSUME_HTTPS = True

@@ -127,3 +127,21 @@ def test_unpublished_project_is_hidden_from_outsiders(client, project, staff):
     assert client.get(url).status_code == 404
     client.force_login(staff["timisoara"])
     assert client.get(url).status_code == 200
+
+
+@pytest.mark.django_db
+def test_admin_applies_the_same_rules(client, project, staff):
+    timisoara, rijeka = partner(project, 6), partner(project, 5)
+    user = staff["timisoara"]
+    user.is_staff = True
+    user.save()
+    client.force_login(user)
+    own = client.get(reverse("admin:partnerships_partner_change", args=[timisoara.pk]))
+    assert own.context["has_change_permission"] is True
+    other = client.get(reverse("admin:partnerships_partner_change", args=[rijeka.pk]))
+    assert other.context["has_change_permission"] is False  # shown read-only
+    response = client.post(reverse("admin:partnerships_partner_change", args=[rijeka.pk]),
+                           {"name": "Taken over"})
+    assert response.status_code == 403
+    rijeka.refresh_from_db()
+    assert rijeka.name == "Municipality of Rijeka"

@@ -88,7 +88,8 @@ def test_partner_staff_edit_their_own_partner_only(page, tmp_path):
     page.get_by_role("button", name="Save").click()
     page.wait_for_url("**/projects/PGI06047/partners/")
     assert page.get_by_text("Saved.").is_visible()
-    assert page.locator(".partner-card").filter(has_text="Rijeka").get_by_role("link", name="Edit").count() == 0
+    rijeka_card = page.locator(".partner-card").filter(has_text="Rijeka")
+    assert rijeka_card.get_by_role("link", name="Edit").count() == 0
     from ecocsme.partnerships.models import Partner
 
     rijeka = Partner.objects.get(city="Rijeka")

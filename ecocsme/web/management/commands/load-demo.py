@@ -5,12 +5,12 @@ from ecocsme.web.demo import demo_load
 
 
 class Command(BaseCommand):
-    help = "Load the demo data: reference data, the ECoC-SME project and example accounts. Safe to run again."
+    help = "Load the demo data: reference data, ECoC-SME and example accounts. Safe to run again."
 
     def handle(self, *args, **options):
         counts = demo_load()
         self.stdout.write(", ".join(f"{name}: {count}" for name, count in counts.items()))
-        self.stdout.write("Example accounts (password: %s):" % demo_password())
+        self.stdout.write(f"Example accounts (password: {demo_password()}):")
         for username, _first, last, role, _partner, superuser in DEMO_USERS:
             what = "administrator" if superuser else f"{role} · {last}"
             self.stdout.write(f"  {username:<12} {what}")

@@ -1,0 +1,21 @@
+import pytest
+from django.core.management import call_command
+
+from ecocsme.organisations.models import Organisation
+from ecocsme.partnerships.models import Project
+from ecocsme.web import scale
+
+
+@pytest.mark.django_db
+def test_generate_scale_data_is_idempotent_and_marked_as_example(monkeypatch):
+    monkeypatch.setitem(scale.SCALES, "tiny", scale.Scale(projects=3, organisations=1_200))
+    monkeypatch.setattr(scale, "BATCH", 500)
+    call_command("generate-scale-data", "--scale", "tiny", verbosity=0)
+    assert Project.objects.count() == 3
+    assert Organisation.objects.count() == 1_200
+    assert not Organisation.objects.filter(is_example=False).exists()
+    assert all("(example)" in name for name in Organisation.objects.values_list("name", flat=True))
+    assert Organisation.sectors.through.objects.count() >= 1_200
+    call_command("generate-scale-data", "--scale", "tiny", verbosity=0)
+    assert Organisation.objects.count() == 1_200
+    assert Project.objects.count() == 3
