@@ -45,7 +45,7 @@ def serious_violations(page) -> list[str]:
             for v in results.response["violations"] if v["impact"] in ("serious", "critical")]
 
 
-@pytest.mark.parametrize("language", ["en", "ro", "lt", "fi"])
+@pytest.mark.parametrize("language", ["en", "ro", "it", "nl", "hr", "lt", "fi", "de"])
 @pytest.mark.parametrize("width", [1280, 375])
 def test_public_pages_are_accessible(page, language, width):
     page.set_viewport_size({"width": width, "height": 800})
