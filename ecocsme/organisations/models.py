@@ -42,6 +42,7 @@ class Organisation(TimeStampedModel):
         verbose_name = _("organisation")
         verbose_name_plural = _("organisations")
         ordering = ["name", "id"]
+        indexes = [models.Index(fields=["name", "id"], name="organisation_name_idx")]
 
     def __str__(self) -> str:
         return self.name

@@ -2,7 +2,6 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 from django_countries import countries
 
-from ecocsme.core.exports import EXPORT_FORMATS
 from ecocsme.reference.phases import Phase
 from ecocsme.reference.selectors import ecoc_title_countries
 
@@ -16,7 +15,6 @@ class EcocTimelineFilter(forms.Form):
     on = forms.DateField(label=_("Phase on"), required=False,
                          widget=forms.DateInput(attrs={"type": "date"}),
                          help_text=_("Leave empty for today."))
-    format = forms.ChoiceField(required=False, choices=[(f, f) for f in EXPORT_FORMATS])
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)

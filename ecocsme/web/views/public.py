@@ -4,7 +4,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 
-from ecocsme.core.exports import export_response
+from ecocsme.core.exports import EXPORT_FORMATS, export_response
 from ecocsme.partnerships.access import project_for_view
 from ecocsme.partnerships.models import Project
 from ecocsme.partnerships.selectors import (
@@ -54,14 +54,15 @@ def ecoc_timeline(request):
         on=day, year_from=filters.get("year_from"), year_to=filters.get("year_to"),
         country=filters.get("country"), phase=filters.get("phase"),
     )
-    if filters.get("format"):
+    fmt = request.GET.get("format")
+    if fmt in EXPORT_FORMATS:
         columns = ("year", "city", "country_code", "country", "original_year", "phase",
                    "phase_on", "preparation_starts", "event_starts", "event_ends",
                    "legacy_ends", "notes")
         rows = ((t.year, t.city, t.country.code or "", t.country_name, t.original_year, t.phase,
                  day, t.preparation_starts, t.event_starts, t.event_ends, t.legacy_ends, t.notes)
                 for t in titles)
-        return export_response(filters["format"], "ecoc-titles", columns, rows)
+        return export_response(fmt, "ecoc-titles", columns, rows)
     query = request.GET.copy()
     query.pop("format", None)
     return render(request, "web/ecoc_timeline.html", {
@@ -94,7 +95,7 @@ def partner_list(request, code: str):
     partners = list(project_partners(project))
     day = today()
     fmt = request.GET.get("format")
-    if fmt in ("csv", "json"):
+    if fmt in EXPORT_FORMATS:
         columns = ("number", "role", "name", "city", "country", "nuts_region", "ecoc_title",
                    "ecoc_phase_today", "policy_instrument", "budget_eur")
         rows = ((p.number, p.role, p.name, p.city, p.country.code, p.nuts_region_id or "",
