@@ -135,3 +135,14 @@ def test_login_works(client, project):
                                                    "password": "ecocsme-demo"})
     assert response.status_code == 302
     assert client.get("/en/manage/").status_code == 200
+
+
+@pytest.mark.django_db
+def test_home_names_the_titles_in_their_title_year(client, project, monkeypatch):
+    import datetime as dt
+
+    from ecocsme.web.views import public
+
+    monkeypatch.setattr(public, "today", lambda: dt.date(2021, 3, 1))
+    current = client.get("/en/").context["current_titles"]
+    assert sorted(t.city for t in current) == ["Galway", "Rijeka"]  # extended into 2021

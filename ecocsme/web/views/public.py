@@ -14,7 +14,7 @@ from ecocsme.partnerships.selectors import (
     project_phases,
     projects_visible_to,
 )
-from ecocsme.reference.phases import ECOC_PHASES
+from ecocsme.reference.phases import ECOC_PHASES, Phase
 from ecocsme.reference.selectors import ecoc_phase_counts, ecoc_titles, today
 
 from ..forms import EcocTimelineFilter
@@ -26,10 +26,9 @@ def home(request):
     project = projects_visible_to(request.user).filter(code=featured_project_code()).first()
     partners = list(project_partners(project)) if project else []
     counts = ecoc_phase_counts(on=day)
-    current = list(ecoc_titles(on=day, year=day.year))
+    current = list(ecoc_titles(on=day, phase=Phase.EVENT_YEAR))
     return render(request, "web/home.html", {
         "project": project,
-        "partners": partners,
         "partner_cities": _distinct_cities(partners),
         "phases": [(phase, counts.get(phase, 0)) for phase in ECOC_PHASES],
         "current_titles": current,
