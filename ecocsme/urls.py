@@ -10,6 +10,7 @@ urlpatterns = [
 ]
 urlpatterns += i18n_patterns(
     path("accounts/", include("ecocsme.accounts.urls")),
+    path("", include("ecocsme.organisations.urls")),
     path("", include("ecocsme.web.urls")),
 )
 

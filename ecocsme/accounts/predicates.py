@@ -19,11 +19,19 @@ def memberships_of(user) -> list[Membership]:
 
 
 def project_id_of(obj) -> int | None:
+    """The project an object belongs to, directly or through its partner.
+
+    Fetch objects with select_related("partner") so that this costs no query.
+    """
     if obj is None:
         return None
     if obj._meta.label == "partnerships.Project":
         return obj.pk
-    return getattr(obj, "project_id", None)
+    if hasattr(obj, "project_id"):
+        return obj.project_id
+    if getattr(obj, "partner_id", None):
+        return obj.partner.project_id
+    return None
 
 
 def partner_id_of(obj) -> int | None:

@@ -29,3 +29,10 @@ def changed_fields(instance: models.Model, new_values: dict[str, Any]) -> dict[s
         if old != new:
             changes[name] = [None if old is None else str(old), None if new is None else str(new)]
     return changes
+
+
+def audit_scrub(obj: models.Model, *, replacement: str) -> int:
+    """Remove what the audit log repeats of an object (names, old values), e.g. on erasure."""
+    return AuditEntry.objects.filter(
+        content_type=ContentType.objects.get_for_model(obj), object_id=str(obj.pk)
+    ).update(object_repr=replacement[:200], data={})

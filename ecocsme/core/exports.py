@@ -1,13 +1,17 @@
-"""Downloads of lists as CSV or JSON: the same columns in both."""
+"""Downloads of lists as CSV, XLSX or JSON: the same columns in each."""
 
 import csv
+import datetime as dt
+import io
 import json
 from collections.abc import Iterable, Sequence
+from decimal import Decimal
 
 from django.core.serializers.json import DjangoJSONEncoder
 from django.http import HttpResponse, StreamingHttpResponse
+from openpyxl.cell import WriteOnlyCell
 
-EXPORT_FORMATS = ("csv", "json")
+EXPORT_FORMATS = ("csv", "xlsx", "json")
 
 
 class _Echo:
@@ -37,7 +41,39 @@ def json_response(filename: str, columns: Sequence[str], rows: Iterable[Sequence
     return response
 
 
+def xlsx_response(filename: str, columns: Sequence[str], rows: Iterable[Sequence]) -> HttpResponse:
+    from openpyxl import Workbook
+    from openpyxl.styles import Font
+
+    workbook = Workbook(write_only=True)
+    sheet = workbook.create_sheet(filename[:31])
+    header = []
+    for name in columns:
+        cell = WriteOnlyCell(sheet, value=name)
+        cell.font = Font(bold=True)
+        header.append(cell)
+    sheet.append(header)
+    for row in rows:
+        sheet.append([_xlsx_value(value) for value in row])
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    response = HttpResponse(
+        buffer.getvalue(),
+        content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    )
+    response["Content-Disposition"] = f'attachment; filename="{filename}.xlsx"'
+    return response
+
+
+def _xlsx_value(value):
+    if value is None or isinstance(value, (int, float, Decimal, dt.date, str)):
+        return value
+    return str(value)
+
+
 def export_response(fmt: str, filename: str, columns: Sequence[str], rows: Iterable[Sequence]):
     if fmt == "json":
         return json_response(filename, columns, rows)
+    if fmt == "xlsx":
+        return xlsx_response(filename, columns, rows)
     return csv_response(filename, columns, rows)

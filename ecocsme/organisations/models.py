@@ -1,8 +1,10 @@
+from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
 
 from ecocsme.core.models import TimeStampedModel
+from ecocsme.partnerships.models import Partner
 from ecocsme.reference.models import NaceDivision, NutsRegion
 from ecocsme.reference.sme import SizeClass
 
@@ -34,6 +36,11 @@ class Organisation(TimeStampedModel):
     description = models.TextField(_("description"), blank=True)
     capabilities = models.TextField(_("capabilities"), blank=True)
     website = models.URLField(_("website"), blank=True)
+    partner = models.ForeignKey(
+        Partner, verbose_name=_("kept by partner"), null=True, blank=True,
+        on_delete=models.SET_NULL, related_name="organisations",
+        help_text=_("The partner whose staff keep this record up to date."),
+    )
     is_example = models.BooleanField(
         _("example"), default=False, help_text=_("Invented for demonstration or benchmarks.")
     )
@@ -46,3 +53,71 @@ class Organisation(TimeStampedModel):
 
     def __str__(self) -> str:
         return self.name
+
+
+class Contact(TimeStampedModel):
+    """A person a partner may consult or invite (ORG-1). Erasure keeps the row, anonymised."""
+
+    partner = models.ForeignKey(Partner, verbose_name=_("kept by partner"),
+                                on_delete=models.CASCADE, related_name="contacts")
+    organisation = models.ForeignKey(Organisation, verbose_name=_("organisation"), null=True,
+                                     blank=True, on_delete=models.SET_NULL, related_name="contacts")
+    name = models.CharField(_("name"), max_length=200)
+    email = models.EmailField(_("e-mail"), blank=True)
+    phone = models.CharField(_("phone"), max_length=50, blank=True)
+    role = models.CharField(_("position"), max_length=200, blank=True)
+    language = models.CharField(_("language"), max_length=8, choices=settings.LANGUAGES,
+                                default=settings.LANGUAGE_CODE)
+    notes = models.TextField(_("notes"), blank=True)
+    erased_at = models.DateTimeField(_("erased"), null=True, blank=True, editable=False)
+
+    class Meta:
+        verbose_name = _("contact")
+        verbose_name_plural = _("contacts")
+        ordering = ["name", "id"]
+        constraints = [
+            models.UniqueConstraint(fields=["partner", "email"],
+                                    condition=models.Q(erased_at__isnull=True) & ~models.Q(email=""),
+                                    name="contact_email_unique_per_partner"),
+        ]
+        indexes = [models.Index(fields=["email"], name="contact_email_idx")]
+
+    def __str__(self) -> str:
+        return self.name
+
+    @property
+    def is_erased(self) -> bool:
+        return self.erased_at is not None
+
+
+class Consent(models.Model):
+    """The current consent of a contact for one purpose (ORG-2); its history is in the audit log."""
+
+    class Purpose(models.TextChoices):
+        CONSULTATIONS = "consultations", _("Consultations")
+        EVENT_INVITATIONS = "event_invitations", _("Event invitations")
+        NEWSLETTERS = "newsletters", _("Newsletters and digests")
+
+    class Source(models.TextChoices):
+        STAFF = "staff", _("Recorded by staff")
+        IMPORT = "import", _("Imported")
+        FORM = "form", _("Given on a form")
+        UNSUBSCRIBE = "unsubscribe", _("Unsubscribe link")
+        ERASURE = "erasure", _("Erasure")
+
+    contact = models.ForeignKey(Contact, on_delete=models.CASCADE, related_name="consents")
+    purpose = models.CharField(_("purpose"), max_length=30, choices=Purpose.choices)
+    granted = models.BooleanField(_("granted"))
+    source = models.CharField(_("source"), max_length=20, choices=Source.choices)
+    updated_at = models.DateTimeField(_("updated"), auto_now=True)
+
+    class Meta:
+        verbose_name = _("consent")
+        verbose_name_plural = _("consents")
+        constraints = [
+            models.UniqueConstraint(fields=["contact", "purpose"], name="consent_unique"),
+        ]
+
+    def __str__(self) -> str:
+        state = "yes" if self.granted else "no"
+        return f"{self.contact} · {self.purpose}: {state}"

@@ -1,8 +1,68 @@
-from django.db.models import Count
+from django.db.models import Count, Exists, OuterRef, Q, QuerySet
 
-from .models import Organisation
+from ecocsme.accounts.models import Membership
+from ecocsme.accounts.predicates import memberships_of
+
+from .models import Consent, Contact, Organisation
 
 
 def organisation_counts_by_kind() -> dict[str, int]:
     rows = Organisation.objects.values("kind").annotate(n=Count("id")).order_by()
     return {row["kind"]: row["n"] for row in rows}
+
+
+def organisations_list(*, q: str = "", kind: str = "", country: str = "",
+                       city: str = "") -> QuerySet[Organisation]:
+    organisations = Organisation.objects.select_related("partner").annotate(
+        contact_count=Count("contacts", filter=Q(contacts__erased_at__isnull=True)))
+    if q:
+        organisations = organisations.filter(Q(name__icontains=q) | Q(description__icontains=q))
+    if kind:
+        organisations = organisations.filter(kind=kind)
+    if country:
+        organisations = organisations.filter(country=country.upper())
+    if city:
+        organisations = organisations.filter(city__iexact=city)
+    return organisations.order_by("name", "id")
+
+
+def contacts_visible_to(user) -> QuerySet[Contact]:
+    """Contacts of the partners the user works for, or of every partner of a project they
+    coordinate: the query form of organisations.view_contact."""
+    contacts = Contact.objects.select_related("partner", "organisation")
+    if user.is_superuser:
+        return contacts
+    memberships = memberships_of(user)
+    coordinated = [m.project_id for m in memberships if m.role == Membership.Role.COORDINATOR]
+    staffed = [m.partner_id for m in memberships if m.role == Membership.Role.PARTNER_STAFF]
+    return contacts.filter(Q(partner__project_id__in=coordinated) | Q(partner_id__in=staffed))
+
+
+def contacts_list(user, *, q: str = "", organisation_id: int | None = None, language: str = "",
+                  consent: str = "", include_erased: bool = False) -> QuerySet[Contact]:
+    contacts = contacts_visible_to(user)
+    if not include_erased:
+        contacts = contacts.filter(erased_at__isnull=True)
+    if q:
+        contacts = contacts.filter(Q(name__icontains=q) | Q(email__icontains=q)
+                                   | Q(organisation__name__icontains=q))
+    if organisation_id:
+        contacts = contacts.filter(organisation_id=organisation_id)
+    if language:
+        contacts = contacts.filter(language=language)
+    if consent:
+        contacts = contacts.filter(with_consent(consent))
+    return contacts.order_by("name", "id")
+
+
+def with_consent(purpose: str) -> Exists:
+    """A filter: the contact has consented to `purpose` (nobody is mailed without it)."""
+    return Exists(Consent.objects.filter(contact=OuterRef("pk"), purpose=purpose, granted=True))
+
+
+def consents_of(contacts) -> dict[int, dict[str, bool]]:
+    """{contact id: {purpose: granted}} for a page of contacts, in one query."""
+    result: dict[int, dict[str, bool]] = {}
+    for consent in Consent.objects.filter(contact__in=contacts):
+        result.setdefault(consent.contact_id, {})[consent.purpose] = consent.granted
+    return result

@@ -13,31 +13,14 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 from django_countries import countries
 
+from ecocsme.core.imports import ImportRejected, RowError
+
 from .models import EcocTitle, NaceDivision, NaceSection, NutsRegion, PolicyInstrument
 
 DATA_DIR = Path(__file__).resolve().parent / "data"
 TITLE_COLUMNS = ("year", "city", "country_iso2", "country", "original_year", "notes")
 TITLE_FIELDS = ("year", "city", "country", "country_label", "original_year", "notes",
                 "designation_date", "title_extended_to", "preparation_years", "legacy_years")
-
-
-@dataclass(frozen=True)
-class RowError:
-    line: int
-    column: str
-    reason: str
-
-    def __str__(self) -> str:
-        return _("line %(line)s, column %(column)s: %(reason)s") % {
-            "line": self.line, "column": self.column, "reason": self.reason}
-
-
-class ImportRejected(Exception):
-    """The file has bad rows; nothing was imported."""
-
-    def __init__(self, errors: list[RowError]):
-        self.errors = errors
-        super().__init__("\n".join(str(e) for e in errors))
 
 
 @dataclass

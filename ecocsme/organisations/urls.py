@@ -1,0 +1,20 @@
+from django.urls import path
+
+from . import views
+
+app_name = "organisations"
+urlpatterns = [
+    path("manage/organisations/", views.organisation_list, name="organisation_list"),
+    path("manage/organisations/new/", views.organisation_edit, name="organisation_add"),
+    path("manage/organisations/<int:pk>/", views.organisation_edit, name="organisation_edit"),
+    path("manage/organisations/<int:pk>/delete/", views.organisation_delete,
+         name="organisation_delete"),
+    path("manage/contacts/", views.contact_list, name="contact_list"),
+    path("manage/contacts/new/", views.contact_edit, name="contact_add"),
+    path("manage/contacts/import/", views.contact_import, name="contact_import"),
+    path("manage/contacts/<int:pk>/", views.contact_edit, name="contact_edit"),
+    path("manage/contacts/<int:pk>/personal-data.json", views.contact_personal_data,
+         name="contact_personal_data"),
+    path("manage/contacts/<int:pk>/erase/", views.contact_erase, name="contact_erase"),
+    path("unsubscribe/<str:token>/", views.unsubscribe, name="unsubscribe"),
+]

@@ -1,0 +1,252 @@
+"""Organisations, contacts, consent and import for the partners' staff; unsubscribe for everyone."""
+
+import json
+import uuid
+from pathlib import Path
+
+from django.conf import settings
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core import signing
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.paginator import Paginator
+from django.http import HttpResponse
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.csrf import csrf_exempt
+from django.views.decorators.http import require_http_methods, require_POST
+
+from ecocsme.core.exports import EXPORT_FORMATS, export_response
+from ecocsme.core.imports import ImportRejected
+from ecocsme.partnerships.models import Partner
+
+from . import services
+from .access import contact_for, organisation_for
+from .forms import ContactForm, ImportForm, OrganisationForm
+from .imports import COLUMNS, contacts_import
+from .models import Consent, Contact, Organisation
+from .selectors import consents_of, contacts_list, organisations_list
+from .tokens import read_unsubscribe_token
+
+PAGE_SIZE = 50
+IMPORT_SALT = "ecocsme.organisations.import"
+
+
+def _require(user, perm):
+    if not user.has_perm(perm):
+        raise PermissionDenied(_("Your account has no role in a project yet."))
+
+
+@login_required
+def organisation_list(request):
+    _require(request.user, "organisations.view_organisation")
+    filters = {k: request.GET.get(k, "").strip() for k in ("q", "kind", "country", "city")}
+    organisations = organisations_list(**filters)
+    fmt = request.GET.get("format")
+    if fmt in EXPORT_FORMATS:
+        columns = ("id", "name", "kind", "size_class", "city", "country", "website", "contacts")
+        rows = ((o.pk, o.name, o.kind, o.size_class, o.city, o.country.code, o.website,
+                 o.contact_count) for o in organisations.iterator(chunk_size=2000))
+        return export_response(fmt, "organisations", columns, rows)
+    page = Paginator(organisations, PAGE_SIZE).get_page(request.GET.get("page"))
+    return render(request, "organisations/organisation_list.html", {
+        "page": page, "filters": filters, "kinds": Organisation.Kind.choices,
+        "query": _query_without(request, "page"),
+    })
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def organisation_edit(request, pk: int | None = None):
+    organisation = organisation_for(request.user, pk, "organisations.change_organisation") if pk else None
+    if organisation is None:
+        _require(request.user, "organisations.add_organisation")
+    form = OrganisationForm(request.POST or None, instance=organisation)
+    if request.method == "POST" and form.is_valid():
+        values = {name: form.cleaned_data[name] for name in form.Meta.fields if name != "sectors"}
+        partner = _default_partner(request.user)
+        try:
+            saved = services.organisation_save(actor=request.user, organisation=organisation,
+                                               values=values, sectors=form.cleaned_data["sectors"],
+                                               partner=partner)
+        except ValidationError as exc:
+            form.add_error(None, exc)
+        else:
+            messages.success(request, _("Saved."))
+            return redirect("organisations:organisation_edit", pk=saved.pk)
+    contacts = contacts_list(request.user, organisation_id=organisation.pk) if organisation else []
+    return render(request, "organisations/organisation_form.html", {
+        "form": form, "organisation": organisation, "contacts": contacts})
+
+
+@login_required
+@require_POST
+def organisation_delete(request, pk: int):
+    organisation = organisation_for(request.user, pk, "organisations.delete_organisation")
+    services.organisation_delete(actor=request.user, organisation=organisation)
+    messages.success(request, _("Deleted."))
+    return redirect("organisations:organisation_list")
+
+
+@login_required
+def contact_list(request):
+    _require(request.user, "organisations.add_contact")
+    filters = {k: request.GET.get(k, "").strip() for k in ("q", "language", "consent")}
+    contacts = contacts_list(request.user, **filters)
+    fmt = request.GET.get("format")
+    if fmt in EXPORT_FORMATS:
+        consents = consents_of(contacts)
+        columns = ("id", "name", "email", "phone", "position", "language", "organisation",
+                   "partner", *(f"consent_{p}" for p in Consent.Purpose.values))
+        rows = ((c.pk, c.name, c.email, c.phone, c.role, c.language,
+                 c.organisation.name if c.organisation else "", str(c.partner),
+                 *(_yes_no(consents.get(c.pk, {}).get(p)) for p in Consent.Purpose.values))
+                for c in contacts)
+        return export_response(fmt, "contacts", columns, rows)
+    page = Paginator(contacts, PAGE_SIZE).get_page(request.GET.get("page"))
+    consents = consents_of(page.object_list)
+    for contact in page.object_list:
+        contact.consent_state = [(p, consents.get(contact.pk, {}).get(p)) for p in Consent.Purpose]
+    return render(request, "organisations/contact_list.html", {
+        "page": page, "filters": filters, "purposes": Consent.Purpose.choices,
+        "languages": settings.LANGUAGES, "query": _query_without(request, "page"),
+    })
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def contact_edit(request, pk: int | None = None):
+    contact = contact_for(request.user, pk, "organisations.change_contact") if pk else None
+    if contact is None:
+        _require(request.user, "organisations.add_contact")
+    consents = consents_of([contact]).get(contact.pk, {}) if contact else {}
+    form = ContactForm(request.POST or None, instance=contact, user=request.user, consents=consents)
+    if request.method == "POST" and form.is_valid():
+        try:
+            saved = services.contact_save(
+                actor=request.user, contact=contact, values=form.contact_values(),
+                partner=form.cleaned_data.get("partner"), consents=form.consents())
+        except ValidationError as exc:
+            form.add_error(None, exc)
+        else:
+            messages.success(request, _("Saved."))
+            return redirect("organisations:contact_edit", pk=saved.pk)
+    return render(request, "organisations/contact_form.html", {"form": form, "contact": contact})
+
+
+@login_required
+def contact_personal_data(request, pk: int):
+    contact = contact_for(request.user, pk)
+    data = services.contact_personal_data(actor=request.user, contact=contact)
+    response = HttpResponse(json.dumps(data, ensure_ascii=False, indent=1),
+                            content_type="application/json; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="personal-data-contact-{contact.pk}.json"'
+    return response
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def contact_erase(request, pk: int):
+    contact = contact_for(request.user, pk, "organisations.erase_contact")
+    if request.method == "POST":
+        services.contact_erase(actor=request.user, contact=contact)
+        messages.success(request, _("The contact was erased; what they said stays, anonymised."))
+        return redirect("organisations:contact_list")
+    return render(request, "organisations/contact_erase.html", {"contact": contact})
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def contact_import(request):
+    _require(request.user, "organisations.add_contact")
+    if request.GET.get("template"):
+        example = ("Example Studio SRL (example)", "sme", "micro", "90.01;59", "Timișoara", "RO",
+                   "https://studio.example.ro", "", "Ana Example", "ana@example.ro", "", "Manager",
+                   "ro", "yes", "no", "")
+        return export_response("csv", "contacts-template", COLUMNS, [example])
+    form = ImportForm(request.POST or None, request.FILES or None, user=request.user)
+    context = {"form": form, "columns": COLUMNS}
+    if request.method == "POST" and request.POST.get("confirm"):
+        return _import_confirmed(request, request.POST["confirm"])
+    if request.method == "POST" and form.is_valid():
+        upload = form.cleaned_data["file"]
+        data = upload.read()
+        partner = form.cleaned_data["partner"]
+        try:
+            report = contacts_import(actor=request.user, partner=partner, data=data,
+                                     filename=upload.name, dry_run=True)
+        except ImportRejected as exc:
+            context["errors"] = exc.errors
+        else:
+            context["report"] = report
+            context["confirm"] = _keep_upload(request.user, partner, upload.name, data)
+    return render(request, "organisations/contact_import.html", context)
+
+
+def _keep_upload(user, partner: Partner, filename: str, data: bytes) -> str:
+    folder = Path(settings.VAR_DIR) / "imports"
+    folder.mkdir(parents=True, exist_ok=True)
+    key = uuid.uuid4().hex
+    (folder / key).write_bytes(data)
+    return signing.dumps({"key": key, "name": filename, "partner": partner.pk, "user": user.pk},
+                         salt=IMPORT_SALT)
+
+
+def _import_confirmed(request, token: str):
+    try:
+        kept = signing.loads(token, salt=IMPORT_SALT, max_age=3600)
+    except signing.BadSignature:
+        messages.error(request, _("The checked file has expired; upload it again."))
+        return redirect("organisations:contact_import")
+    path = Path(settings.VAR_DIR) / "imports" / kept["key"]
+    if kept["user"] != request.user.pk or not path.exists():
+        messages.error(request, _("The checked file has expired; upload it again."))
+        return redirect("organisations:contact_import")
+    partner = Partner.objects.get(pk=kept["partner"])
+    try:
+        report = contacts_import(actor=request.user, partner=partner, data=path.read_bytes(),
+                                 filename=kept["name"], dry_run=False)
+    except ImportRejected as exc:
+        return render(request, "organisations/contact_import.html", {
+            "form": ImportForm(user=request.user), "columns": COLUMNS, "errors": exc.errors})
+    finally:
+        path.unlink(missing_ok=True)
+    messages.success(request, _(
+        "Imported: %(oc)s new and %(ou)s updated organisations, %(cc)s new and %(cu)s updated contacts."
+    ) % {"oc": report.organisations_created, "ou": report.organisations_updated,
+         "cc": report.contacts_created, "cu": report.contacts_updated})
+    return redirect("organisations:contact_list")
+
+
+@csrf_exempt  # the signed link is the credential; RFC 8058 one-click POSTs come from mail clients
+@require_http_methods(["GET", "POST"])
+def unsubscribe(request, token: str):
+    parsed = read_unsubscribe_token(token)
+    if parsed is None:
+        return render(request, "organisations/unsubscribe.html", {"invalid": True}, status=404)
+    contact_id, purpose = parsed
+    contact = Contact.objects.filter(pk=contact_id, erased_at__isnull=True).first()
+    if contact is None or purpose not in Consent.Purpose.values:
+        return render(request, "organisations/unsubscribe.html", {"invalid": True}, status=404)
+    label = Consent.Purpose(purpose).label
+    if request.method == "POST":
+        services.contact_unsubscribe(contact_id=contact_id, purpose=purpose)
+        return render(request, "organisations/unsubscribe.html", {"done": True, "purpose": label})
+    return render(request, "organisations/unsubscribe.html", {"purpose": label, "token": token})
+
+
+def _default_partner(user):
+    from ecocsme.partnerships.selectors import partners_changeable_by
+
+    return partners_changeable_by(user).first()
+
+
+def _query_without(request, *names) -> str:
+    query = request.GET.copy()
+    for name in names:
+        query.pop(name, None)
+    return query.urlencode()
+
+
+def _yes_no(value: bool | None) -> str:
+    return "" if value is None else ("yes" if value else "no")
