@@ -145,3 +145,12 @@ def test_a_forged_confirmation_imports_nothing(client, staff):
     response = client.post(reverse("organisations:contact_import"), {"confirm": "forged"})
     assert response.status_code == 302
     assert not Contact.objects.exists()
+
+
+@pytest.mark.django_db
+def test_the_downloadable_template_imports_cleanly(client, staff, project):
+    client.force_login(staff)
+    response = client.get(reverse("organisations:contact_import") + "?template=1")
+    data = b"".join(response.streaming_content)
+    report = run(staff, project, "", data=data, dry_run=True)
+    assert (report.organisations_created, report.contacts_created) == (1, 1)
