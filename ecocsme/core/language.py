@@ -1,0 +1,25 @@
+"""Language detection of free text, limited to the platform's languages (WEB-2)."""
+
+from functools import lru_cache
+
+MIN_CONFIDENCE = 0.5
+
+
+@lru_cache(maxsize=1)
+def _detector():
+    from lingua import Language, LanguageDetectorBuilder
+
+    languages = [Language.ENGLISH, Language.ROMANIAN, Language.ITALIAN, Language.DUTCH,
+                 Language.CROATIAN, Language.LITHUANIAN, Language.FINNISH, Language.GERMAN]
+    return LanguageDetectorBuilder.from_languages(*languages).build()
+
+
+def detect_language(text: str, *, default: str = "") -> str:
+    """ISO 639-1 code of the text's language, or `default` when it is too short or unclear."""
+    text = (text or "").strip()
+    if len(text) < 12:
+        return default
+    values = _detector().compute_language_confidence_values(text[:2000])
+    if not values or values[0].value < MIN_CONFIDENCE:
+        return default
+    return values[0].language.iso_code_639_1.name.lower()

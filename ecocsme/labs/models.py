@@ -1,0 +1,170 @@
+from django.conf import settings
+from django.db import models
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from ecocsme.core.i18n import localized
+from ecocsme.core.models import TimeStampedModel
+from ecocsme.organisations.models import Contact
+from ecocsme.partnerships.models import Partner, Project
+
+
+class Lab(TimeStampedModel):
+    """A local learning lab: a partner's consultation of its stakeholders (LAB-1)."""
+
+    class Format(models.TextChoices):
+        ONSITE = "onsite", _("Face to face")
+        ONLINE = "online", _("Online meeting")
+        EMAIL = "email", _("E-mail questionnaire")
+
+    class Status(models.TextChoices):
+        DRAFT = "draft", _("Draft")
+        OPEN = "open", _("Open")
+        CLOSED = "closed", _("Closed")
+
+    project = models.ForeignKey(Project, verbose_name=_("project"), on_delete=models.CASCADE,
+                                related_name="labs")
+    partner = models.ForeignKey(Partner, verbose_name=_("partner"), on_delete=models.CASCADE,
+                                related_name="labs")
+    number = models.PositiveSmallIntegerField(_("number in the series"))
+    theme = models.JSONField(_("theme"), default=dict, help_text=_("Text per language code."))
+    description = models.JSONField(_("description"), default=dict, blank=True)
+    phases = models.JSONField(_("ECoC phases addressed"), default=list, blank=True)
+    format = models.CharField(_("format"), max_length=10, choices=Format.choices,
+                              default=Format.EMAIL)
+    status = models.CharField(_("status"), max_length=10, choices=Status.choices,
+                              default=Status.DRAFT)
+    languages = models.JSONField(_("languages of the questions"), default=list)
+    opens_at = models.DateTimeField(_("opened"), null=True, blank=True)
+    closes_at = models.DateTimeField(_("closes"), null=True, blank=True)
+    reply_to = models.EmailField(_("address for e-mail replies"), blank=True)
+
+    class Meta:
+        verbose_name = _("local learning lab")
+        verbose_name_plural = _("local learning labs")
+        ordering = ["project", "partner", "number"]
+        constraints = [
+            models.UniqueConstraint(fields=["partner", "number"], name="lab_number_per_partner"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.partner} · lab {self.number}"
+
+    def localized_theme(self, language: str | None = None) -> tuple[str, str]:
+        return localized(self.theme, language)
+
+    @property
+    def is_open(self) -> bool:
+        if self.status != self.Status.OPEN:
+            return False
+        return self.closes_at is None or timezone.now() < self.closes_at
+
+
+class Question(models.Model):
+    """An open question of a lab, in one or more languages."""
+
+    lab = models.ForeignKey(Lab, on_delete=models.CASCADE, related_name="questions")
+    position = models.PositiveSmallIntegerField(_("position"))
+    text = models.JSONField(_("question"), help_text=_("Text per language code."))
+
+    class Meta:
+        verbose_name = _("question")
+        verbose_name_plural = _("questions")
+        ordering = ["lab", "position"]
+        constraints = [
+            models.UniqueConstraint(fields=["lab", "position"], name="question_position_unique"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.position}. {localized(self.text)[0][:80]}"
+
+    def localized_text(self, language: str | None = None) -> tuple[str, str]:
+        return localized(self.text, language)
+
+
+class Invitation(TimeStampedModel):
+    """A contact's personal, unguessable, expiring invitation to answer a lab (LAB-2)."""
+
+    class Status(models.TextChoices):
+        CREATED = "created", _("Not sent yet")
+        SENT = "sent", _("Sent")
+        FAILED = "failed", _("Could not be sent")
+        BOUNCED = "bounced", _("Bounced")
+        ANSWERED = "answered", _("Answered")
+
+    lab = models.ForeignKey(Lab, on_delete=models.CASCADE, related_name="invitations")
+    contact = models.ForeignKey(Contact, on_delete=models.PROTECT, related_name="lab_invitations")
+    language = models.CharField(_("language"), max_length=8, choices=settings.LANGUAGES)
+    token_hash = models.CharField(max_length=64, unique=True, editable=False)
+    expires_at = models.DateTimeField(_("link expires"))
+    message_id = models.CharField(max_length=255, unique=True, editable=False)
+    status = models.CharField(_("status"), max_length=10, choices=Status.choices,
+                              default=Status.CREATED, db_index=True)
+    sent_at = models.DateTimeField(_("sent"), null=True, blank=True)
+    reminders_sent = models.PositiveSmallIntegerField(_("reminders sent"), default=0)
+    last_error = models.TextField(_("last error"), blank=True)
+
+    class Meta:
+        verbose_name = _("invitation")
+        verbose_name_plural = _("invitations")
+        constraints = [
+            models.UniqueConstraint(fields=["lab", "contact"], name="one_invitation_per_contact"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.lab} → {self.contact}"
+
+
+class Response(TimeStampedModel):
+    """One person's answers to a lab, through the web form or an e-mail reply (LAB-3)."""
+
+    class Channel(models.TextChoices):
+        WEB = "web", _("Web form")
+        EMAIL = "email", _("E-mail reply")
+        STAFF = "staff", _("Entered by staff")
+
+    class Status(models.TextChoices):
+        DRAFT = "draft", _("Draft")
+        TO_REVIEW = "to_review", _("To review")
+        SUBMITTED = "submitted", _("Submitted")
+
+    lab = models.ForeignKey(Lab, on_delete=models.CASCADE, related_name="responses")
+    invitation = models.OneToOneField(Invitation, null=True, blank=True, on_delete=models.SET_NULL,
+                                      related_name="response")
+    channel = models.CharField(_("channel"), max_length=10, choices=Channel.choices)
+    status = models.CharField(_("status"), max_length=10, choices=Status.choices,
+                              default=Status.DRAFT, db_index=True)
+    submitted_at = models.DateTimeField(_("submitted"), null=True, blank=True)
+    language = models.CharField(_("language"), max_length=8, blank=True)
+    # What the breakdowns need, kept when the person is erased.
+    respondent_kind = models.CharField(_("respondent kind"), max_length=20, blank=True)
+    respondent_city = models.CharField(_("respondent city"), max_length=100, blank=True)
+
+    class Meta:
+        verbose_name = _("response")
+        verbose_name_plural = _("responses")
+        ordering = ["lab", "-submitted_at", "id"]
+
+    def __str__(self) -> str:
+        return f"{self.lab} · response {self.pk}"
+
+
+class Answer(models.Model):
+    """The answer to one question; its vector is computed once, in the background (LAB-4)."""
+
+    response = models.ForeignKey(Response, on_delete=models.CASCADE, related_name="answers")
+    question = models.ForeignKey(Question, on_delete=models.CASCADE, related_name="answers")
+    text = models.TextField(_("answer"))
+    language = models.CharField(_("language"), max_length=8, blank=True)
+    embedding = models.BinaryField(null=True, blank=True, editable=False)
+
+    class Meta:
+        verbose_name = _("answer")
+        verbose_name_plural = _("answers")
+        ordering = ["response", "question__position"]
+        constraints = [
+            models.UniqueConstraint(fields=["response", "question"], name="one_answer_per_question"),
+        ]
+
+    def __str__(self) -> str:
+        return self.text[:80]

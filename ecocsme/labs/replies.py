@@ -1,0 +1,568 @@
+"""Finding the answers to a lab's questions in e-mail replies (LAB-3).
+
+Pure computation on bytes and plain data: `parse_reply(raw, questions)` takes one message as
+received (.eml bytes) and the questions as {"1": "question text", ...}, and returns what the
+person answered to each question, with flags for what a person should look at. It knows the
+common reply styles: numbered answers ("1.", "1)", "Q1:", "Întrebarea 1"), answers under
+quoted questions, top-posting above a quoted original, Outlook and Gmail quote headers in
+the platform's languages, signatures and disclaimers, HTML-only mails, any charset and
+transfer encoding, and answers sent as a text attachment.
+"""
+
+import email
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from difflib import SequenceMatcher
+from email import policy
+from email.message import EmailMessage
+from email.utils import getaddresses, parseaddr
+
+from ecocsme.core.language import detect_language
+
+from .htmltext import html_to_text
+
+# Flags a reply can carry.
+AUTO_REPLY = "auto_reply"
+BOUNCE = "bounce"
+UNMAPPED = "unmapped"
+PARTIAL = "partial"
+FROM_ATTACHMENT = "from_attachment"
+HTML_ONLY = "html_only"
+DIFFERENT_LANGUAGE = "different_language"
+MALFORMED = "malformed"
+
+NO_ANSWER = {"", "-", "--", "—", "–", "n/a", "na", "n.a.", "/", ".", "...", "…", "x"}
+TOKEN_RE = re.compile(r"/labs/answer/([A-Za-z0-9_\-:.]{16,200})/?")
+
+# --- what starts the quoted original -------------------------------------------------------
+_WROTE = (r"wrote|a scris|ha scritto|schreef|schrieb|je napisao|je napisala|napisao je|"
+          r"napisala je|napisa|kirjoitti|rašė|escribió|a écrit|skrev|написал")
+GMAIL_HEADER_RE = re.compile(
+    r"^\s*(on|în|in|il|op|am|le|el|den|dne|\w{2,4}[.,])\b.{0,200}?(" + _WROTE + r")\s*:?\s*$",
+    re.IGNORECASE,
+)
+GMAIL_HEADER_END_RE = re.compile(r"(" + _WROTE + r")\s*:\s*$", re.IGNORECASE)
+ORIGINAL_MESSAGE_RE = re.compile(
+    r"^\s*-{2,}\s*(original message|mesaj(ul)? original|messaggio originale|oorspronkelijk bericht|"
+    r"originalnachricht|ursprüngliche nachricht|izvorna poruka|izvorna poruka|originali žinutė|"
+    r"alkuperäinen viesti|forwarded message|mesaj redirecționat|messaggio inoltrato|"
+    r"doorgestuurd bericht|weitergeleitete nachricht)\s*-{2,}\s*$",
+    re.IGNORECASE,
+)
+SEPARATOR_RE = re.compile(r"^\s*_{10,}\s*$")
+FROM_RE = re.compile(r"^\s*\*?(from|de la|de|da|van|von|od|lähettäjä|nuo|feladó)\*?\s*:", re.IGNORECASE)
+SENT_RE = re.compile(
+    r"^\s*\*?(sent|date|trimis|data|inviato|verzonden|datum|gesendet|poslano|lähetetty|"
+    r"išsiųsta|to|către|a|aan|an|prima|vastaanottaja|kam|subject|subiect|oggetto|onderwerp|"
+    r"betreff|predmet|aihe|tema)\*?\s*:",
+    re.IGNORECASE,
+)
+
+# --- signatures and disclaimers -------------------------------------------------------------
+SIGN_OFF_RE = re.compile(
+    r"^\s*(cu (stimă|stima|respect|drag|bine)|cu deosebită stimă|toate cele bune|mulțumesc|mulțumim|"
+    r"multumesc|o zi bună|best( regards| wishes)?|kind regards|regards|warm regards|many thanks|"
+    r"thanks?( you)?( and regards)?|cheers|sincerely|yours( sincerely| faithfully)?|"
+    r"cordiali saluti|distinti saluti|saluti|un (caro )?saluto|grazie|buona giornata|"
+    r"met (vriendelijke|hartelijke) groet(en)?|groet(en|jes)?|mvg|vriendelijke groet(en)?|"
+    r"mit freundlichen grüßen|mit freundlichen gruessen|viele grüße|beste grüße|liebe grüße|mfg|"
+    r"freundliche grüße|s poštovanjem|srdačan pozdrav|lijep pozdrav|pozdrav|hvala|"
+    r"pagarbiai|su pagarba|geros dienos|ačiū|linkėjimai|ystävällisin terveisin|"
+    r"terveisin|parhain terveisin|kiittäen|kiitos)\b[\s,.!]*$",
+    re.IGNORECASE,
+)
+SENT_FROM_RE = re.compile(
+    r"^\s*(sent from my|trimis de pe|trimis din|inviato da|verzonden vanaf|verstuurd vanaf|"
+    r"von meinem|gesendet von|poslano s|poslano sa|išsiųsta iš|lähetetty)\b",
+    re.IGNORECASE,
+)
+DISCLAIMER_RE = re.compile(
+    r"(confidential|confidențial|confidential|riservat|vertrouwelijk|vertraulich|povjerljiv|"
+    r"konfidencial|luottamuksellinen|this (e-?mail|message) and any attach|"
+    r"acest (e-?mail|mesaj).{0,40}(confiden|destinat)|il presente messaggio|"
+    r"dieses e-?mail|deze e-?mail|ova poruka|šis laiškas|tämä viesti|disclaimer|"
+    r"please consider the environment|gândiți-vă la mediu)",
+    re.IGNORECASE,
+)
+
+# --- auto-replies and bounces ---------------------------------------------------------------
+AUTO_SUBJECT_RE = re.compile(
+    r"(out of (the )?office|automatic reply|auto[- ]?reply|autoreply|automatische antwort|"
+    r"abwesenheit|răspuns automat|raspuns automat|risposta automatica|fuori ufficio|"
+    r"automatisch antwoord|afwezig|automatski odgovor|odsutnost|izvan ureda|"
+    r"automatinis atsakymas|nebuvimas|poissaolo|automaattinen vastaus|lomalla|vacation)",
+    re.IGNORECASE,
+)
+AUTO_BODY_RE = re.compile(
+    r"(out of (the )?office|i am (currently )?away|i('| a)m on (annual )?leave|on holiday until|"
+    r"limited access to (my )?e-?mail|sunt (plecat|plecată|în concediu|in concediu)|"
+    r"(sunt|voi fi) în afara biroului|revin (la birou )?(în|pe|după)|sono fuori (ufficio|sede)|"
+    r"sarò assente|sono in ferie|ben (afwezig|met vakantie)|ik ben (niet|afwezig)|"
+    r"bin (bis|ab|vom).{0,40}(nicht im büro|abwesend|im urlaub)|nicht im büro|"
+    r"bin ich (nicht erreichbar|abwesend)|izvan ureda|na godišnjem odmoru|odsutan|odsutna|"
+    r"nebūsiu|atostogose|esu išvykęs|esu išvykusi|olen (lomalla|poissa)|poissa toimistolta)",
+    re.IGNORECASE,
+)
+BOUNCE_SUBJECT_RE = re.compile(
+    r"(undeliver|delivery (status notification|failure|has failed)|returned mail|"
+    r"mail delivery failed|failure notice|non remis|nicht zustellbar|onbestelbaar)",
+    re.IGNORECASE,
+)
+UNSUBSCRIBE_RE = re.compile(
+    r"(unsubscribe|remove me from|dezabon|nu mai doresc|scoateți-mă|cancellatemi|"
+    r"afmelden|abbestellen|austragen|odjav|atsisakyti|poistakaa minut)",
+    re.IGNORECASE,
+)
+
+# --- answer markers -------------------------------------------------------------------------
+_MARKER_WORDS = (
+    r"q|question|answer|ans|a|re|întrebarea|intrebarea|întrebare|intrebare|răspuns(?:ul)?|"
+    r"raspuns(?:ul)?|r|domanda|risposta|vraag|antwoord|pitanje|odgovor|klausimas|atsakymas|"
+    r"frage|antwort|kysymys|vastaus|ad|punctul|punct|pct|nr|no|n"
+)
+MARKER_RE = re.compile(
+    r"^\s*(?:[*_#]+\s*)?(?:(?P<word>" + _MARKER_WORDS + r")\.?\s*(?:nr\.?|no\.?|n\.|#)?\s*)?"
+    r"(?P<num>\d{1,2})\s*(?P<punct>[.):\-–—/]|\.\)|:)?(?:[*_]+)?(?=\s|$)(?P<rest>.*)$",
+    re.IGNORECASE,
+)
+
+
+@dataclass
+class ParsedReply:
+    sender: str = ""
+    subject: str = ""
+    message_id: str = ""
+    in_reply_to: list[str] = field(default_factory=list)
+    tokens: list[str] = field(default_factory=list)
+    is_answer: bool = True
+    answers: dict[str, str] = field(default_factory=dict)
+    flags: list[str] = field(default_factory=list)
+    language: str = ""
+    text: str = ""  # the person's own text, quotes and signature removed
+
+    def as_json(self, file: str = "") -> dict:
+        return {"file": file, "is_answer": self.is_answer, "sender": self.sender,
+                "answers": self.answers, "flags": self.flags, "language": self.language,
+                "message_id": self.message_id, "in_reply_to": self.in_reply_to,
+                "tokens": self.tokens}
+
+
+@dataclass
+class _Body:
+    text: str
+    html_only: bool
+    attachments: list[str]
+    full: str  # everything, quotes included, to look for links
+
+
+# ---------------------------------------------------------------------------------------------
+def parse_reply(raw: bytes, questions: dict[str, str]) -> ParsedReply:
+    reply = ParsedReply()
+    try:
+        message = email.message_from_bytes(raw, policy=policy.default)
+    except Exception:  # the email package rarely raises, but a truncated file may surprise it
+        reply.is_answer = False
+        reply.flags.append(MALFORMED)
+        return reply
+    reply.sender = _sender(message)
+    reply.subject = _header(message, "subject")
+    reply.message_id = _header(message, "message-id").strip()
+    reply.in_reply_to = _message_ids(_header(message, "in-reply-to") + " " + _header(message, "references"))
+    if _is_bounce(message, reply):
+        reply.is_answer = False
+        reply.flags.append(BOUNCE)
+        return reply
+    body = _body(message)
+    reply.tokens = sorted(set(TOKEN_RE.findall(body.full)))
+    if body.html_only:
+        reply.flags.append(HTML_ONLY)
+    own = _own_text(body.text)
+    answers, interleaved_text = _answers(body.text, own, questions)
+    if not answers and body.attachments:
+        for attachment in body.attachments:
+            answers, _ = _answers(attachment, _strip_signature(attachment), questions)
+            if answers:
+                reply.flags.append(FROM_ATTACHMENT)
+                own = (own + "\n\n" + attachment).strip()
+                break
+    reply.text = (interleaved_text or own).strip()
+    if _is_auto_reply(message, reply.subject, reply.text, answers):
+        reply.is_answer = False
+        reply.flags.append(AUTO_REPLY)
+        return reply
+    if not answers and _is_non_answer(reply.text):
+        reply.is_answer = False
+        return reply
+    reply.answers = answers
+    if not answers:
+        reply.flags.append(UNMAPPED)
+    elif len(answers) < len(questions):
+        reply.flags.append(PARTIAL)
+    reply.language = detect_language(" ".join(answers.values()) or reply.text)
+    questions_language = detect_language(" ".join(questions.values()))
+    if reply.language and questions_language and reply.language != questions_language:
+        reply.flags.append(DIFFERENT_LANGUAGE)
+    return reply
+
+
+# --- headers ----------------------------------------------------------------------------------
+def _header(message: EmailMessage, name: str) -> str:
+    try:
+        value = message.get(name, "")
+        return str(value or "")
+    except Exception:  # undecodable header
+        raw = message.get_all(name, failobj=[""])
+        return " ".join(str(v) for v in raw)
+
+
+def _sender(message: EmailMessage) -> str:
+    for name in ("from", "sender", "return-path"):
+        address = parseaddr(_header(message, name))[1]
+        if address:
+            return address.strip().lower()
+    return ""
+
+
+def _message_ids(value: str) -> list[str]:
+    return list(dict.fromkeys(re.findall(r"<[^<>\s]+>", value)))
+
+
+def _is_bounce(message: EmailMessage, reply: ParsedReply) -> bool:
+    content_type = message.get_content_type()
+    if content_type == "multipart/report" and "delivery-status" in message.get_param("report-type", ""):
+        return True
+    if reply.sender.split("@")[0] in ("mailer-daemon", "postmaster"):
+        return True
+    return bool(BOUNCE_SUBJECT_RE.search(reply.subject)) and not reply.in_reply_to
+
+
+def _is_auto_reply(message: EmailMessage, subject: str, text: str, answers: dict) -> bool:
+    auto = _header(message, "auto-submitted").strip().lower()
+    if auto and auto != "no":
+        return True
+    if _header(message, "x-autoreply") or _header(message, "x-autorespond"):
+        return True
+    if _header(message, "precedence").strip().lower() in ("auto_reply", "junk"):
+        return True
+    if any(_header(message, h) for h in ("x-ms-exchange-inbox-rules-loop",)):
+        return True
+    if answers:
+        return False
+    if AUTO_SUBJECT_RE.search(subject):
+        return True
+    return len(text) < 700 and bool(AUTO_BODY_RE.search(text))
+
+
+def _is_non_answer(text: str) -> bool:
+    """Short notes that answer nothing: unsubscribe requests and empty bodies."""
+    stripped = text.strip()
+    return not stripped or (len(stripped) < 300 and bool(UNSUBSCRIBE_RE.search(stripped)))
+
+
+# --- bodies -----------------------------------------------------------------------------------
+def _decode(part: EmailMessage) -> str:
+    try:
+        content = part.get_content()
+    except (LookupError, UnicodeError, AssertionError, ValueError):
+        payload = part.get_payload(decode=True) or b""
+        charset = part.get_content_charset() or "utf-8"
+        for candidate in (charset, "utf-8", "cp1250", "cp1252"):
+            try:
+                return payload.decode(candidate)
+            except (LookupError, UnicodeDecodeError):
+                continue
+        return payload.decode("utf-8", errors="replace")
+    if isinstance(content, bytes):
+        return content.decode(part.get_content_charset() or "utf-8", errors="replace")
+    return content if isinstance(content, str) else ""
+
+
+TEXT_ATTACHMENT_TYPES = ("text/plain", "text/csv", "text/markdown", "text/x-markdown")
+
+
+def _body(message: EmailMessage) -> _Body:
+    plain, html, attachments = [], [], []
+    for part in message.walk():
+        if part.is_multipart():
+            continue
+        content_type = part.get_content_type()
+        disposition = part.get_content_disposition()
+        filename = (part.get_filename() or "").lower()
+        if disposition == "attachment" or (filename and disposition != "inline"):
+            if content_type in TEXT_ATTACHMENT_TYPES or filename.endswith((".txt", ".md", ".csv")):
+                attachments.append(_decode(part).replace("\r\n", "\n"))
+            continue
+        if content_type == "text/plain":
+            plain.append(_decode(part))
+        elif content_type == "text/html":
+            html.append(_decode(part))
+    if plain:
+        text = "\n".join(plain)
+        html_only = False
+    else:
+        text = "\n".join(html_to_text(h) for h in html)
+        html_only = bool(html)
+    text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\u00a0", " ")
+    full = text + "\n" + "\n".join(html) + "\n".join(attachments)
+    return _Body(text=text, html_only=html_only, attachments=attachments, full=full)
+
+
+# --- separating the person's text from the quoted original --------------------------------------
+def _quote_start(lines: list[str]) -> int | None:
+    """Index of the line where the quoted original begins, if any."""
+    for i, line in enumerate(lines):
+        if ORIGINAL_MESSAGE_RE.match(line) or SEPARATOR_RE.match(line):
+            return i
+        if GMAIL_HEADER_RE.match(line) and len(line) < 260:
+            return i
+        if _wrapped_gmail_header(lines, i):
+            return i
+        if FROM_RE.match(line) and _is_header_block(lines, i):
+            return i
+    return None
+
+
+def _wrapped_gmail_header(lines: list[str], i: int) -> bool:
+    """ "On Tue, 3 Nov 2020 at 10:15, Name <addr>" / "wrote:" split over two lines."""
+    if i + 1 >= len(lines) or not GMAIL_HEADER_END_RE.search(lines[i + 1]):
+        return False
+    starts = re.match(r"^\s*(on|în|in|il|op|am|le)\b", lines[i], re.IGNORECASE)
+    return bool(starts) and len(lines[i] + lines[i + 1]) < 300
+
+
+def _is_header_block(lines: list[str], start: int) -> bool:
+    following = [line for line in lines[start + 1:start + 6] if line.strip()]
+    return sum(1 for line in following if SENT_RE.match(line)) >= 2
+
+
+def _own_text(text: str) -> str:
+    lines = text.split("\n")
+    start = _quote_start(lines)
+    if start is not None:
+        lines = lines[:start]
+    lines = [line for line in lines if not line.lstrip().startswith(">")]
+    return _strip_signature("\n".join(lines))
+
+
+def _strip_signature(text: str) -> str:
+    lines = text.rstrip().split("\n")
+    cut = len(lines)
+    for i, line in enumerate(lines):
+        stripped = line.strip()
+        if stripped in ("--", "-- ", "—", "__") or line == "-- ":
+            cut = min(cut, i)
+            break
+        if SENT_FROM_RE.match(stripped):
+            cut = min(cut, i)
+            break
+    for i in range(len(lines) - 1, -1, -1):
+        if i >= cut:
+            continue
+        stripped = lines[i].strip()
+        if SIGN_OFF_RE.match(stripped) and _looks_like_signature(lines[i + 1:cut]):
+            cut = i
+            break
+    text = "\n".join(lines[:cut])
+    return _strip_disclaimer(text).strip()
+
+
+def _looks_like_signature(lines: list[str]) -> bool:
+    content = [line for line in lines if line.strip()]
+    return len(content) <= 10 and all(len(line) < 120 for line in content)
+
+
+def _strip_disclaimer(text: str) -> str:
+    paragraphs = re.split(r"\n\s*\n", text)
+    while paragraphs and DISCLAIMER_RE.search(paragraphs[-1]) and len(paragraphs) > 1:
+        paragraphs.pop()
+    return "\n\n".join(paragraphs)
+
+
+# --- finding the answers -------------------------------------------------------------------------
+@dataclass
+class _Marker:
+    line: int
+    number: str
+    style: str
+    rest: str
+    source: str  # "number" or "question"
+
+
+def _normalise(text: str) -> str:
+    text = text.replace("ş", "ș").replace("ţ", "ț").replace("Ş", "Ș").replace("Ţ", "Ț")
+    text = unicodedata.normalize("NFKD", text.lower())
+    text = "".join(c for c in text if not unicodedata.combining(c))
+    return re.sub(r"[^\w]+", " ", text).strip()
+
+
+def _question_similarity(line: str, question: str) -> float:
+    a, b = _normalise(line), _normalise(question)
+    if not a or not b:
+        return 0.0
+    if len(a) < 0.4 * len(b):
+        return 0.0
+    if b in a:
+        return 1.0
+    return SequenceMatcher(None, a[: len(b) + 20], b, autojunk=False).ratio()
+
+
+def _numbered_markers(lines: list[str], questions: dict[str, str]) -> list[_Marker]:
+    markers = []
+    for i, line in enumerate(lines):
+        if line.lstrip().startswith(">"):
+            continue
+        match = MARKER_RE.match(line)
+        if not match or match.group("num") not in questions:
+            continue
+        word = (match.group("word") or "").lower()
+        punct = match.group("punct") or ""
+        rest = match.group("rest").strip()
+        if not word and not punct:
+            continue  # "2020 was…" or a bare number starting a sentence
+        if not word and punct in "-–—/" and not rest:
+            continue
+        indent = len(line) - len(line.lstrip())
+        markers.append(_Marker(i, match.group("num"), f"{word}|{punct}|{min(indent, 4)}", rest, "number"))
+    return markers
+
+
+def _question_markers(lines: list[str], questions: dict[str, str]) -> list[_Marker]:
+    markers = []
+    for i, line in enumerate(lines):
+        content = line.lstrip("> ").strip()
+        if len(content) < 12:
+            continue
+        match = MARKER_RE.match(content)
+        candidate = match.group("rest").strip() if match and match.group("rest").strip() else content
+        best, score = None, 0.0
+        for number, question in questions.items():
+            similarity = _question_similarity(candidate, question)
+            if similarity > score:
+                best, score = number, similarity
+        if best and score >= 0.78:
+            markers.append(_Marker(i, best, "question", "", "question"))
+    return markers
+
+
+def _best_sequence(markers: list[_Marker]) -> list[_Marker]:
+    """The longest run of markers whose numbers rise, preferring one consistent style, so that
+    a numbered list inside an answer is not taken for the next answers."""
+    if not markers:
+        return []
+    styles: dict[str, int] = {}
+    for marker in markers:
+        styles[marker.style] = styles.get(marker.style, 0) + 1
+    best: list[tuple[float, int]] = []
+    for i, marker in enumerate(markers):
+        # A run that skips the first markers of the text must explain them away.
+        score = 1.0 + 0.1 * styles[marker.style] + (0.5 if marker.number == "1" else 0) - 0.6 * i
+        best.append((score, -1))
+        for j in range(i):
+            if int(markers[j].number) < int(marker.number):
+                bonus = 0.3 if markers[j].style == marker.style else 0.0
+                gap_penalty = 0.05 * (int(marker.number) - int(markers[j].number) - 1)
+                skipped = 0.2 * (i - j - 1)
+                total = best[j][0] + 1.0 + 0.1 * styles[marker.style] + bonus - gap_penalty - skipped
+                if total > best[i][0]:
+                    best[i] = (total, j)
+    end = max(range(len(markers)), key=lambda k: best[k][0])
+    chosen = []
+    while end != -1:
+        chosen.append(markers[end])
+        end = best[end][1]
+    return list(reversed(chosen))
+
+
+def _answers(full_text: str, own_text: str, questions: dict[str, str]) -> tuple[dict[str, str], str]:
+    """Answers by number, and the person's own text when it was interleaved with quotes."""
+    own_lines = own_text.split("\n")
+    numbered = _best_sequence(_numbered_markers(own_lines, questions))
+    if len(numbered) >= 2 or (numbered and len(questions) == 1):
+        return _cut(own_lines, numbered, questions), ""
+    # Answers written under the quoted (or repeated) questions.
+    lines = _interleaved_lines(full_text)
+    by_question = _best_sequence(_question_markers(lines, questions))
+    if by_question:
+        answers = _cut(lines, by_question, questions, skip_quoted=True)
+        if answers:
+            own = "\n".join(line for line in lines if not line.lstrip().startswith(">"))
+            return answers, own
+    if len(numbered) == 1:
+        return _cut(own_lines, numbered, questions), ""
+    own_markers = _best_sequence(_question_markers(own_lines, questions))
+    if own_markers:
+        return _cut(own_lines, own_markers, questions), ""
+    return {}, ""
+
+
+def _interleaved_lines(text: str) -> list[str]:
+    """The body up to the end of the person's text, keeping quoted questions between answers.
+
+    Lines after the last unquoted text are the untouched original and are dropped; a
+    quote header just before the first quoted line is dropped too.
+    """
+    lines = text.split("\n")
+    start = _quote_start(lines)
+    if start is not None and not any(line.lstrip().startswith(">") for line in lines[start:]):
+        lines = lines[:start]  # Outlook style: the original is not marked with ">" at all
+    last_own = max((i for i, line in enumerate(lines)
+                    if line.strip() and not line.lstrip().startswith(">")
+                    and not GMAIL_HEADER_RE.match(line)), default=-1)
+    lines = lines[: last_own + 1]
+    kept = [line for line in lines if not GMAIL_HEADER_RE.match(line)]
+    return _strip_signature("\n".join(kept)).split("\n")
+
+
+def _cut(lines: list[str], markers: list[_Marker], questions: dict[str, str], *,
+         skip_quoted: bool = False) -> dict[str, str]:
+    answers: dict[str, str] = {}
+    for index, marker in enumerate(markers):
+        end = markers[index + 1].line if index + 1 < len(markers) else len(lines)
+        body = lines[marker.line + 1:end]
+        if skip_quoted:
+            body = [line for line in body if not line.lstrip().startswith(">")]
+        first = _drop_question(marker.rest, questions[marker.number]) if marker.source == "number" else ""
+        text = _clean_answer("\n".join([first, *body]) if first else "\n".join(body),
+                             questions[marker.number])
+        if text and _normalise(text) not in NO_ANSWER and text.strip().lower() not in NO_ANSWER:
+            answers[marker.number] = text
+    return answers
+
+
+def _drop_question(rest: str, question: str) -> str:
+    """Remove the question when the person repeated it after the number."""
+    rest = rest.strip()
+    if not rest:
+        return ""
+    normalised_question = _normalise(question)
+    words = rest.split()
+    for end in range(len(words), 0, -1):
+        head = " ".join(words[:end])
+        if _normalise(head) and SequenceMatcher(None, _normalise(head), normalised_question).ratio() > 0.85:
+            return " ".join(words[end:]).lstrip(" :-–—").strip()
+        if len(_normalise(head)) < 0.6 * len(normalised_question):
+            break
+    match = re.match(r"^(.{15,400}?\?)\s*(.*)$", rest, re.DOTALL)
+    if match and _question_similarity(match.group(1), question) > 0.7:
+        return match.group(2).strip()
+    return rest
+
+
+def _clean_answer(text: str, question: str) -> str:
+    lines = [line.rstrip() for line in text.split("\n")]
+    while lines and not lines[0].strip():
+        lines.pop(0)
+    if lines and _question_similarity(lines[0], question) >= 0.78:
+        lines.pop(0)  # the question repeated on its own line
+    lines = [re.sub(r"^\s*(?:answer|răspuns|raspuns|risposta|antwoord|odgovor|atsakymas|"
+                    r"antwort|vastaus|r|a)\s*:\s*", "", line, flags=re.IGNORECASE) if i == 0 else line
+             for i, line in enumerate(lines)]
+    text = "\n".join(lines).strip()
+    text = re.sub(r"[ \t]+\n", "\n", text)
+    text = re.sub(r"\n{3,}", "\n\n", text)
+    return text.strip()
+
+
+def addresses(value: str) -> list[str]:
+    return [address.lower() for _name, address in getaddresses([value]) if address]
