@@ -1,6 +1,7 @@
 """The demo data set: reference data, the ECoC-SME partnership and example accounts."""
 
 from ecocsme.accounts.demo import demo_users_load
+from ecocsme.labs.demo import timisoara_lab2_load
 from ecocsme.partnerships.demo import ecoc_sme_load
 from ecocsme.reference.services import reference_load
 
@@ -9,5 +10,7 @@ def demo_load() -> dict[str, int]:
     counts = reference_load()
     project = ecoc_sme_load()
     users = demo_users_load(project)
-    counts.update({"projects": 1, "partners": project.partners.count(), "users": len(users)})
+    lab = timisoara_lab2_load(project)
+    counts.update({"projects": 1, "partners": project.partners.count(), "users": len(users),
+                   "labs": 1, "questions": lab.questions.count()})
     return counts

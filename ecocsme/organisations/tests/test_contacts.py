@@ -6,7 +6,7 @@ from django.urls import reverse
 
 from ecocsme.core.models import AuditEntry
 from ecocsme.organisations import personal_data
-from ecocsme.organisations.models import Consent, Contact, Organisation
+from ecocsme.organisations.models import Contact, Organisation
 from ecocsme.organisations.selectors import contacts_list, with_consent
 from ecocsme.organisations.services import contact_erase, contact_save
 from ecocsme.organisations.tokens import unsubscribe_token

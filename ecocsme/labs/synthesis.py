@@ -1,0 +1,321 @@
+"""Themes in a set of answers, across languages (LAB-4, LAB-6).
+
+Pure computation: takes answer ids, texts, languages and their sentence vectors, and returns
+themes with a label, keywords, the answers in each and representative quotes. No database.
+
+How: vectors are centred per language (what makes Romanian answers resemble each other
+rather than the Dutch ones about the same idea is mostly a language offset), reduced, and
+clustered; the number of themes is chosen by silhouette among a range that grows with the
+number of answers. Answers far from every theme go to "other". Keywords are class-based
+TF-IDF over stemmed words, shown in their most frequent written form.
+"""
+
+import math
+import re
+import unicodedata
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+import numpy as np
+
+OTHER_LABEL = "other"
+MAX_EXACT = 4000  # above this many answers, cluster a sample and assign the rest
+
+
+@dataclass
+class Theme:
+    label: str
+    keywords: list[str]
+    answer_ids: list[str]
+    quote_ids: list[str]
+    is_other: bool = False
+    languages: dict[str, int] = field(default_factory=dict)
+
+    def as_json(self) -> dict:
+        return {"label": self.label, "keywords": self.keywords, "answer_ids": self.answer_ids,
+                "quote_ids": self.quote_ids, "is_other": self.is_other, "languages": self.languages}
+
+
+def find_themes(ids: list[str], texts: list[str], vectors: np.ndarray, languages: list[str],
+                *, themes: int | None = None, seed: int = 0,
+                label_language: str = "en") -> list[Theme]:
+    """Group answers into themes; every id lands in exactly one theme ("other" included).
+
+    A theme's label is the gist of its most central answer, in `label_language` when one of
+    the central answers is written in it; staff rename themes as they see fit.
+    """
+    n = len(ids)
+    if n == 0:
+        return []
+    if n < 4:
+        return [_theme(list(range(n)), ids, texts, languages, vectors, None, OTHER_LABEL)]
+    points = _prepare(vectors, languages)
+    labels = _cluster(points, themes=themes, seed=seed)
+    labels = _set_aside_outliers(points, labels)
+    return _describe(ids, texts, languages, points, labels, label_language)
+
+
+# --- geometry -----------------------------------------------------------------------------------
+def _normalise_rows(matrix: np.ndarray) -> np.ndarray:
+    norms = np.linalg.norm(matrix, axis=1, keepdims=True)
+    norms[norms == 0] = 1.0
+    return matrix / norms
+
+
+def _prepare(vectors: np.ndarray, languages: list[str]) -> np.ndarray:
+    points = _normalise_rows(np.asarray(vectors, dtype=np.float32))
+    by_language: dict[str, list[int]] = defaultdict(list)
+    for index, language in enumerate(languages):
+        by_language[language or "?"].append(index)
+    if len(by_language) > 1:
+        overall = points.mean(axis=0)
+        centred = points.copy()
+        for members in by_language.values():
+            if len(members) >= 5:
+                centred[members] -= points[members].mean(axis=0) - overall
+        points = _normalise_rows(centred)
+    return points
+
+
+def _reduce(points: np.ndarray, seed: int) -> np.ndarray:
+    from sklearn.decomposition import PCA
+
+    components = min(48, points.shape[0] - 1, points.shape[1])
+    if components < 8:
+        return points
+    reduced = PCA(n_components=components, random_state=seed).fit_transform(points)
+    return _normalise_rows(reduced.astype(np.float32))
+
+
+def _candidate_counts(n: int) -> range:
+    low = 2 if n < 40 else 4
+    high = max(low, min(30, round(2.2 * math.sqrt(n)), n // 6))
+    return range(low, high + 1)
+
+
+def _cluster(points: np.ndarray, *, themes: int | None, seed: int) -> np.ndarray:
+    """Ward clustering of (a sample of) the points, cut at the number of themes with the best
+    silhouette, then refined with k-means over all points."""
+    from scipy.cluster.hierarchy import fcluster, linkage
+    from sklearn.cluster import KMeans, MiniBatchKMeans
+    from sklearn.metrics import pairwise_distances, silhouette_score
+
+    n = points.shape[0]
+    reduced = _reduce(points, seed)
+    sample = reduced
+    if n > MAX_EXACT:
+        rng = np.random.default_rng(seed)
+        sample = reduced[rng.choice(n, MAX_EXACT, replace=False)]
+    tree = linkage(sample, method="ward")
+    counts = [min(themes, sample.shape[0] - 1)] if themes else list(_candidate_counts(sample.shape[0]))
+    distances = pairwise_distances(sample, metric="cosine") if len(counts) > 1 else None
+    best_score, best_labels = -2.0, None
+    for k in counts:
+        labels = fcluster(tree, t=k, criterion="maxclust") - 1
+        if len(set(labels.tolist())) < 2:
+            continue
+        score = silhouette_score(distances, labels, metric="precomputed") if distances is not None else 0
+        if best_labels is None or score > best_score:
+            best_score, best_labels = score, labels
+    if best_labels is None:
+        return np.zeros(n, dtype=int)
+    clusters = sorted(set(best_labels.tolist()))
+    centres = np.stack([sample[best_labels == c].mean(axis=0) for c in clusters])
+    if n > MAX_EXACT:
+        model = MiniBatchKMeans(n_clusters=len(clusters), init=centres, n_init=1,
+                                random_state=seed, batch_size=4096, max_iter=50)
+        return model.fit(reduced).labels_
+    refined = KMeans(n_clusters=len(clusters), init=centres, n_init=1, random_state=seed,
+                     max_iter=100)
+    return refined.fit_predict(reduced)
+
+
+def _set_aside_outliers(points: np.ndarray, labels: np.ndarray) -> np.ndarray:
+    """Answers much further from their theme's centre than its other members go to -1."""
+    labels = labels.copy()
+    for cluster in np.unique(labels):
+        members = np.flatnonzero(labels == cluster)
+        if len(members) < 3:
+            labels[members] = -1
+            continue
+        centre = _normalise_rows(points[members].mean(axis=0, keepdims=True))[0]
+        similarity = points[members] @ centre
+        cut = similarity.mean() - 2.5 * similarity.std()
+        labels[members[similarity < cut]] = -1
+    return labels
+
+
+# --- describing the themes -----------------------------------------------------------------------
+def _describe(ids, texts, languages, points, labels, label_language) -> list[Theme]:
+    clusters = sorted({int(c) for c in labels if c >= 0},
+                      key=lambda c: -int(np.sum(labels == c)))
+    tokens = [_tokens(text, language) for text, language in zip(texts, languages, strict=True)]
+    keywords = _keywords({c: [tokens[i] for i in np.flatnonzero(labels == c)] for c in clusters})
+    result = []
+    for cluster in clusters:
+        members = np.flatnonzero(labels == cluster).tolist()
+        theme = _theme(members, ids, texts, languages, points, keywords[cluster], None)
+        theme.label = _gist(members, texts, languages, points, label_language) or theme.label
+        result.append(theme)
+    outliers = np.flatnonzero(labels == -1).tolist()
+    if outliers:
+        result.append(_theme(outliers, ids, texts, languages, points, [], OTHER_LABEL))
+    return result
+
+
+def _theme(members, ids, texts, languages, points, keywords, label) -> Theme:
+    quotes = _quotes(members, texts, languages, points) if label is None else members[:3]
+    words = keywords or []
+    return Theme(
+        label=label or " · ".join(words[:3]) or texts[members[0]][:60],
+        keywords=words[:8], answer_ids=[ids[i] for i in members],
+        quote_ids=[ids[i] for i in quotes], is_other=label == OTHER_LABEL,
+        languages=dict(Counter(languages[i] or "?" for i in members).most_common()),
+    )
+
+
+def _quotes(members: list[int], texts, languages, points, count: int = 3) -> list[int]:
+    """The answers nearest the theme's centre, preferring different languages and readable length."""
+    centre = _normalise_rows(points[members].mean(axis=0, keepdims=True))[0]
+    order = sorted(members, key=lambda i: -float(points[i] @ centre))
+    chosen, seen_languages = [], set()
+    for index in order:
+        if len(texts[index]) < 25 or len(texts[index]) > 600:
+            continue
+        if languages[index] in seen_languages and len(order) > count * 3:
+            continue
+        chosen.append(index)
+        seen_languages.add(languages[index])
+        if len(chosen) == count:
+            return chosen
+    for index in order:
+        if index not in chosen:
+            chosen.append(index)
+        if len(chosen) == count:
+            break
+    return chosen
+
+
+def _gist(members: list[int], texts, languages, points, language: str, length: int = 80) -> str:
+    centre = _normalise_rows(points[members].mean(axis=0, keepdims=True))[0]
+    central = sorted(members, key=lambda i: -float(points[i] @ centre))[:10]
+    preferred = [i for i in central if languages[i] == language] or central
+    text = " ".join(texts[preferred[0]].split())
+    sentence = re.split(r"(?<=[.!?;])\s", text, maxsplit=1)[0]
+    if len(sentence) <= length:
+        return sentence.rstrip(".;")
+    return sentence[:length].rsplit(" ", 1)[0].rstrip(",;:") + "…"
+
+
+WORD_RE = re.compile(r"[^\W\d_][\w'’\-]{2,}", re.UNICODE)
+STEMMER_LANGUAGES = {"en": "english", "ro": "romanian", "it": "italian", "nl": "dutch",
+                     "lt": "lithuanian", "fi": "finnish", "de": "german", "hr": "serbian"}
+
+
+@lru_cache(maxsize=16)
+def _stemmer(language: str):
+    import snowballstemmer
+
+    name = STEMMER_LANGUAGES.get(language)
+    try:
+        return snowballstemmer.stemmer(name) if name else None
+    except KeyError:
+        return None
+
+
+def _tokens(text: str, language: str) -> list[tuple[str, str]]:
+    """(stem, word) pairs of the content words."""
+    words = [w.lower().strip("'’-") for w in WORD_RE.findall(text.replace("ş", "ș").replace("ţ", "ț"))]
+    stops = stopwords()
+    stemmer = _stemmer(language)
+    result = []
+    for word in words:
+        if len(word) < 4 or _fold(word) in stops:
+            continue
+        stem = stemmer.stemWord(word) if stemmer else word[:7]
+        result.append((_fold(stem), word))
+    return result
+
+
+def _fold(word: str) -> str:
+    return "".join(c for c in unicodedata.normalize("NFKD", word) if not unicodedata.combining(c))
+
+
+def _keywords(token_lists: dict[int, list[list[tuple[str, str]]]]) -> dict[int, list[str]]:
+    """Class-based TF-IDF: words frequent in one theme and rare in the others."""
+    frequency: dict[int, Counter] = {}
+    surface: dict[str, Counter] = defaultdict(Counter)
+    documents: dict[int, Counter] = {}
+    for cluster, lists in token_lists.items():
+        counts, docs = Counter(), Counter()
+        for tokens in lists:
+            for stem, word in tokens:
+                counts[stem] += 1
+                surface[stem][word] += 1
+            docs.update({stem for stem, _word in tokens})
+        frequency[cluster] = counts
+        documents[cluster] = docs
+    total = Counter()
+    for counts in frequency.values():
+        total.update(counts)
+    average = sum(total.values()) / max(1, len(frequency))
+    result = {}
+    for cluster, counts in frequency.items():
+        size = max(1, len(token_lists[cluster]))
+        scored = []
+        for stem, count in counts.items():
+            if documents[cluster][stem] < max(2, size * 0.04):
+                continue
+            score = (count / max(1, sum(counts.values()))) * math.log(1 + average / total[stem])
+            scored.append((score, stem))
+        scored.sort(reverse=True)
+        result[cluster] = [surface[stem].most_common(1)[0][0] for _score, stem in scored[:10]]
+    return result
+
+
+@lru_cache(maxsize=1)
+def stopwords() -> frozenset[str]:
+    from stop_words import get_stop_words
+
+    words = set()
+    for language in ("english", "romanian", "italian", "dutch", "german", "finnish"):
+        words.update(get_stop_words(language))
+    words.update(EXTRA_STOPWORDS)
+    return frozenset(_fold(w.lower()) for w in words)
+
+
+# Croatian and Lithuanian (not in the stop-words package), and words every answer here uses.
+EXTRA_STOPWORDS = """
+i u na je se da za od do po sa su koji koja koje kao ali ili ako što sve biti bi bilo može mogu
+treba trebalo kroz više jer još već samo nego tako ovo ova ovaj taj ta to te tih njih ir kad
+kaip kur yra buvo būti tai tas ta tie jie jos jų mes mūsų jūs su iš į prie per apie nuo be ar
+bet taip pat labai daugiau galėtų reikia turėtų kurie kurios kuri tik dar jau ecoc cea ceac ekp
+epk eks kulttuuripääkaupunki kulturhauptstadt capitale capitală capitala cultura culturii
+kultury kulture kultūros sostinė sostinės cultuur hoofdstad european europe europea europeană
+europese europäische europska europos euroopan imm imm-uri imm-urile sme smes pmi mkb kmu msp
+mvį startup startups start-up start-ups startup-uri startup-urile firme firmele companii
+companiile bedrijven unternehmen poduzeća įmonės yritykset imprese aziende
+""".split()  # noqa: SIM905
+
+
+# --- evaluation ---------------------------------------------------------------------------------
+def scores(themes: list[Theme], truth: dict[str, str]) -> dict[str, float]:
+    """NMI and purity of themes against reference labels (answers labelled "other" ignored)."""
+    from sklearn.metrics import normalized_mutual_info_score
+
+    predicted, expected = [], []
+    for number, theme in enumerate(themes):
+        for answer_id in theme.answer_ids:
+            if truth.get(answer_id, OTHER_LABEL) == OTHER_LABEL:
+                continue
+            predicted.append(-1 if theme.is_other else number)
+            expected.append(truth[answer_id])
+    if not expected:
+        return {"nmi": 0.0, "purity": 0.0, "themes": len(themes)}
+    by_theme: dict[int, Counter] = defaultdict(Counter)
+    for p, e in zip(predicted, expected, strict=True):
+        by_theme[p][e] += 1
+    purity = sum(c.most_common(1)[0][1] for c in by_theme.values()) / len(expected)
+    return {"nmi": float(normalized_mutual_info_score(expected, predicted)), "purity": purity,
+            "themes": len(themes)}
