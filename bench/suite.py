@@ -46,6 +46,11 @@ def run(only: list[str]) -> int:
     table.add("peak memory of the benchmark process", "europe", peak_memory_mb(), "MB")
     pages(table, "europe")
 
+    from . import labs
+
+    print("Local learning labs…", flush=True)
+    labs.run(table)
+
     print()
     print(table.render())
     return 0

@@ -39,7 +39,7 @@ TOKEN_RE = re.compile(r"/labs/answer/([A-Za-z0-9_\-:.]{16,200})/?")
 _WROTE = (r"wrote|a scris|ha scritto|schreef|schrieb|je napisao|je napisala|napisao je|"
           r"napisala je|napisa|kirjoitti|rašė|escribió|a écrit|skrev|написал")
 GMAIL_HEADER_RE = re.compile(
-    r"^\s*(on|în|in|il|op|am|le|el|den|dne|\w{2,4}[.,])\b.{0,200}?(" + _WROTE + r")\s*:?\s*$",
+    r"^\s*(on|în|in|pe|il|op|am|le|el|den|dne|\w{2,4}[.,]|\d{1,4}[./-])\b.{0,200}?(" + _WROTE + r")\s*:?\s*$",
     re.IGNORECASE,
 )
 GMAIL_HEADER_END_RE = re.compile(r"(" + _WROTE + r")\s*:\s*$", re.IGNORECASE)
@@ -62,6 +62,7 @@ SENT_RE = re.compile(
 # --- signatures and disclaimers -------------------------------------------------------------
 SIGN_OFF_RE = re.compile(
     r"^\s*(cu (stimă|stima|respect|drag|bine)|cu deosebită stimă|toate cele bune|mulțumesc|mulțumim|"
+    r"numai bine|o zi (bună|frumoasă)|pe curând|salutări|all the best|best|br|kind wishes|"
     r"multumesc|o zi bună|best( regards| wishes)?|kind regards|regards|warm regards|many thanks|"
     r"thanks?( you)?( and regards)?|cheers|sincerely|yours( sincerely| faithfully)?|"
     r"cordiali saluti|distinti saluti|saluti|un (caro )?saluto|grazie|buona giornata|"
@@ -83,6 +84,21 @@ DISCLAIMER_RE = re.compile(
     r"acest (e-?mail|mesaj).{0,40}(confiden|destinat)|il presente messaggio|"
     r"dieses e-?mail|deze e-?mail|ova poruka|šis laiškas|tämä viesti|disclaimer|"
     r"please consider the environment|gândiți-vă la mediu)",
+    re.IGNORECASE,
+)
+
+REGISTER_RE = re.compile(
+    r"(sitz der gesellschaft|amtsgericht|handelsregister|registergericht|kvk[- ]nummer|"
+    r"nr\. ?reg\. ?com|j\d{2}/\d+/\d{4}|cui:? ?ro|p\. ?iva|partita iva|oib:|vat (no|number))",
+    re.IGNORECASE,
+)
+CLOSING_RE = re.compile(
+    r"(hope (this|it|that) helps|will send (you )?more|more (details )?(later|soon)|let me know|"
+    r"happy to (help|talk|discuss)|feel free to|sper (că|ca|sa|să) (v-|vă |va )?|"
+    r"rămân la dispoziți|ramân la dispoziți|resto a disposizione|restiamo a disposizione|spero (che|di) |"
+    r"ik hoop|hopelijk|ich hoffe|für rückfragen|stehe ich gerne|nadam se|stojim na raspolaganju|"
+    r"tikiuosi|mielai atsakysiu|toivottavasti|vastaan mielelläni|good luck|mult succes|buona fortuna|"
+    r"veel succes|viel erfolg|sretno|sėkmės|onnea)",
     re.IGNORECASE,
 )
 
@@ -186,6 +202,7 @@ def parse_reply(raw: bytes, questions: dict[str, str]) -> ParsedReply:
                 reply.flags.append(FROM_ATTACHMENT)
                 own = (own + "\n\n" + attachment).strip()
                 break
+    _strip_names_from_last_answer(answers, _sender_names(message, reply.sender))
     reply.text = (interleaved_text or own).strip()
     if _is_auto_reply(message, reply.subject, reply.text, answers):
         reply.is_answer = False
@@ -222,6 +239,27 @@ def _sender(message: EmailMessage) -> str:
         if address:
             return address.strip().lower()
     return ""
+
+
+def _sender_names(message: EmailMessage, address: str) -> set[str]:
+    display = parseaddr(_header(message, "from"))[0]
+    words = re.split(r"[\s,._\-]+", f"{display} {address.split('@')[0]}")
+    return {_normalise(w) for w in words if len(w) >= 3}
+
+
+def _strip_names_from_last_answer(answers: dict[str, str], names: set[str]) -> None:
+    """Drop a trailing name block ("Mantas", "Florin Neagu / Consultant / Firm") from the last
+    answer: a short paragraph whose first line names the sender."""
+    if not answers or not names:
+        return
+    key = next(reversed(answers))
+    paragraphs = re.split(r"\n\s*\n", answers[key])
+    if len(paragraphs) < 2:
+        return
+    lines = [line for line in paragraphs[-1].split("\n") if line.strip()]
+    first = set(_normalise(lines[0]).split()) if lines else set()
+    if lines and len(lines) <= 5 and all(len(line) <= 90 for line in lines) and first & names:
+        answers[key] = "\n\n".join(paragraphs[:-1]).strip()
 
 
 def _message_ids(value: str) -> list[str]:
@@ -327,8 +365,8 @@ def _wrapped_gmail_header(lines: list[str], i: int) -> bool:
     """ "On Tue, 3 Nov 2020 at 10:15, Name <addr>" / "wrote:" split over two lines."""
     if i + 1 >= len(lines) or not GMAIL_HEADER_END_RE.search(lines[i + 1]):
         return False
-    starts = re.match(r"^\s*(on|în|in|il|op|am|le)\b", lines[i], re.IGNORECASE)
-    return bool(starts) and len(lines[i] + lines[i + 1]) < 300
+    starts = re.match(r"^\s*(on|în|in|pe|il|op|am|le|\d{1,4}[./-])", lines[i], re.IGNORECASE)
+    return bool(starts) and len(lines[i] + lines[i + 1]) < 300 and not lines[i].lstrip().startswith(">")
 
 
 def _is_header_block(lines: list[str], start: int) -> bool:
@@ -350,31 +388,36 @@ def _strip_signature(text: str) -> str:
     cut = len(lines)
     for i, line in enumerate(lines):
         stripped = line.strip()
-        if stripped in ("--", "-- ", "—", "__") or line == "-- ":
-            cut = min(cut, i)
-            break
-        if SENT_FROM_RE.match(stripped):
-            cut = min(cut, i)
-            break
-    for i in range(len(lines) - 1, -1, -1):
-        if i >= cut:
-            continue
-        stripped = lines[i].strip()
-        if SIGN_OFF_RE.match(stripped) and _looks_like_signature(lines[i + 1:cut]):
+        if stripped in ("--", "—", "__") or line == "-- " or SENT_FROM_RE.match(stripped):
             cut = i
             break
-    text = "\n".join(lines[:cut])
-    return _strip_disclaimer(text).strip()
+    lines = _strip_disclaimer("\n".join(lines[:cut])).split("\n")
+    cut = len(lines)
+    for i in range(len(lines) - 1, -1, -1):
+        if SIGN_OFF_RE.match(lines[i].strip()) and _looks_like_signature(lines[i + 1:]):
+            cut = i
+            break
+    lines = lines[:cut]
+    return _strip_closing_remark("\n".join(lines)).strip()
 
 
 def _looks_like_signature(lines: list[str]) -> bool:
     content = [line for line in lines if line.strip()]
-    return len(content) <= 10 and all(len(line) < 120 for line in content)
+    return len(content) <= 12 and all(len(line) < 200 for line in content)
+
+
+def _strip_closing_remark(text: str) -> str:
+    """A short last paragraph such as "Hope this helps" or "Will send more later"."""
+    paragraphs = re.split(r"\n\s*\n", text.rstrip())
+    if len(paragraphs) > 1 and len(paragraphs[-1]) < 160 and CLOSING_RE.search(paragraphs[-1]):
+        paragraphs.pop()
+    return "\n\n".join(paragraphs)
 
 
 def _strip_disclaimer(text: str) -> str:
-    paragraphs = re.split(r"\n\s*\n", text)
-    while paragraphs and DISCLAIMER_RE.search(paragraphs[-1]) and len(paragraphs) > 1:
+    paragraphs = re.split(r"\n\s*\n", text.rstrip())
+    while len(paragraphs) > 1 and (DISCLAIMER_RE.search(paragraphs[-1]) or
+                                   REGISTER_RE.search(paragraphs[-1])):
         paragraphs.pop()
     return "\n\n".join(paragraphs)
 
@@ -428,6 +471,7 @@ def _numbered_markers(lines: list[str], questions: dict[str, str]) -> list[_Mark
 
 
 def _question_markers(lines: list[str], questions: dict[str, str]) -> list[_Marker]:
+    """Lines that repeat a question (quoted or not), whole, shortened or cut by wrapping."""
     markers = []
     for i, line in enumerate(lines):
         content = line.lstrip("> ").strip()
@@ -435,14 +479,27 @@ def _question_markers(lines: list[str], questions: dict[str, str]) -> list[_Mark
             continue
         match = MARKER_RE.match(content)
         candidate = match.group("rest").strip() if match and match.group("rest").strip() else content
+        numbered = match.group("num") if match and match.group("num") in questions else None
         best, score = None, 0.0
         for number, question in questions.items():
-            similarity = _question_similarity(candidate, question)
+            similarity = max(_question_similarity(candidate, question),
+                             _prefix_similarity(candidate, question))
             if similarity > score:
                 best, score = number, similarity
-        if best and score >= 0.78:
+        if numbered and line.lstrip().startswith(">") and (
+                (best == numbered and score >= 0.5) or _shares_words(candidate, questions[numbered])):
+            markers.append(_Marker(i, numbered, "question", "", "question"))
+        elif best and score >= 0.78:
             markers.append(_Marker(i, best, "question", "", "question"))
     return markers
+
+
+def _prefix_similarity(line: str, question: str) -> float:
+    """How well a partly quoted question matches the start of the question."""
+    a, b = _normalise(line), _normalise(question)
+    if len(a) < 20:
+        return 0.0
+    return SequenceMatcher(None, a, b[: len(a)], autojunk=False).ratio()
 
 
 def _best_sequence(markers: list[_Marker]) -> list[_Marker]:
@@ -546,7 +603,15 @@ def _drop_question(rest: str, question: str) -> str:
     match = re.match(r"^(.{15,400}?\?)\s*(.*)$", rest, re.DOTALL)
     if match and _question_similarity(match.group(1), question) > 0.7:
         return match.group(2).strip()
+    if rest.endswith("?") and len(rest) < 300 and _shares_words(rest, question):
+        return ""  # a shortened restatement of the question; the answer follows below
     return rest
+
+
+def _shares_words(text: str, question: str) -> bool:
+    words = {w for w in _normalise(text).split() if len(w) > 3}
+    asked = {w for w in _normalise(question).split() if len(w) > 3}
+    return len(words & asked) >= max(1, len(words) // 3)
 
 
 def _clean_answer(text: str, question: str) -> str:

@@ -21,6 +21,8 @@ import numpy as np
 
 OTHER_LABEL = "other"
 MAX_EXACT = 4000  # above this many answers, cluster a sample and assign the rest
+SILHOUETTE_SAMPLE = 2000
+KEYWORD_SAMPLE = 400  # answers per theme read for its keywords
 
 
 @dataclass
@@ -58,34 +60,44 @@ def find_themes(ids: list[str], texts: list[str], vectors: np.ndarray, languages
 
 # --- geometry -----------------------------------------------------------------------------------
 def _normalise_rows(matrix: np.ndarray) -> np.ndarray:
+    """Unit-length rows, in place when the matrix is already float32."""
+    matrix = np.asarray(matrix, dtype=np.float32)
     norms = np.linalg.norm(matrix, axis=1, keepdims=True)
     norms[norms == 0] = 1.0
-    return matrix / norms
+    matrix /= norms
+    return matrix
 
 
 def _prepare(vectors: np.ndarray, languages: list[str]) -> np.ndarray:
-    points = _normalise_rows(np.asarray(vectors, dtype=np.float32))
+    points = _normalise_rows(np.array(vectors, dtype=np.float32, copy=True))
     by_language: dict[str, list[int]] = defaultdict(list)
     for index, language in enumerate(languages):
         by_language[language or "?"].append(index)
     if len(by_language) > 1:
         overall = points.mean(axis=0)
-        centred = points.copy()
         for members in by_language.values():
             if len(members) >= 5:
-                centred[members] -= points[members].mean(axis=0) - overall
-        points = _normalise_rows(centred)
+                index = np.asarray(members)
+                points[index] -= points[index].mean(axis=0) - overall
+        points = _normalise_rows(points)
     return points
 
 
-def _reduce(points: np.ndarray, seed: int) -> np.ndarray:
+def _reduce(points: np.ndarray, seed: int, fit_on: int = 20_000) -> np.ndarray:
+    """PCA to 48 dimensions, fitted on a sample and applied in chunks to keep memory low."""
     from sklearn.decomposition import PCA
 
-    components = min(48, points.shape[0] - 1, points.shape[1])
+    n = points.shape[0]
+    components = min(48, n - 1, points.shape[1])
     if components < 8:
         return points
-    reduced = PCA(n_components=components, random_state=seed).fit_transform(points)
-    return _normalise_rows(reduced.astype(np.float32))
+    rng = np.random.default_rng(seed)
+    sample = points[rng.choice(n, fit_on, replace=False)] if n > fit_on else points
+    pca = PCA(n_components=components, random_state=seed).fit(sample)
+    reduced = np.empty((n, components), dtype=np.float32)
+    for start in range(0, n, 50_000):
+        reduced[start:start + 50_000] = pca.transform(points[start:start + 50_000])
+    return _normalise_rows(reduced)
 
 
 def _candidate_counts(n: int) -> range:
@@ -109,13 +121,20 @@ def _cluster(points: np.ndarray, *, themes: int | None, seed: int) -> np.ndarray
         sample = reduced[rng.choice(n, MAX_EXACT, replace=False)]
     tree = linkage(sample, method="ward")
     counts = [min(themes, sample.shape[0] - 1)] if themes else list(_candidate_counts(sample.shape[0]))
-    distances = pairwise_distances(sample, metric="cosine") if len(counts) > 1 else None
+    rng = np.random.default_rng(seed + 1)
+    judged = rng.choice(sample.shape[0], min(SILHOUETTE_SAMPLE, sample.shape[0]), replace=False)
+    distances = pairwise_distances(sample[judged], metric="cosine") if len(counts) > 1 else None
     best_score, best_labels = -2.0, None
     for k in counts:
         labels = fcluster(tree, t=k, criterion="maxclust") - 1
         if len(set(labels.tolist())) < 2:
             continue
-        score = silhouette_score(distances, labels, metric="precomputed") if distances is not None else 0
+        if distances is None:
+            score = 0.0
+        elif len(set(labels[judged].tolist())) < 2:
+            continue
+        else:
+            score = silhouette_score(distances, labels[judged], metric="precomputed")
         if best_labels is None or score > best_score:
             best_score, best_labels = score, labels
     if best_labels is None:
@@ -150,8 +169,14 @@ def _set_aside_outliers(points: np.ndarray, labels: np.ndarray) -> np.ndarray:
 def _describe(ids, texts, languages, points, labels, label_language) -> list[Theme]:
     clusters = sorted({int(c) for c in labels if c >= 0},
                       key=lambda c: -int(np.sum(labels == c)))
-    tokens = [_tokens(text, language) for text, language in zip(texts, languages, strict=True)]
-    keywords = _keywords({c: [tokens[i] for i in np.flatnonzero(labels == c)] for c in clusters})
+    rng = np.random.default_rng(0)
+    read = {}
+    for cluster in clusters:
+        members = np.flatnonzero(labels == cluster)
+        if len(members) > KEYWORD_SAMPLE:
+            members = rng.choice(members, KEYWORD_SAMPLE, replace=False)
+        read[cluster] = [_tokens(texts[i], languages[i]) for i in members]
+    keywords = _keywords(read)
     result = []
     for cluster in clusters:
         members = np.flatnonzero(labels == cluster).tolist()
@@ -228,16 +253,21 @@ def _tokens(text: str, language: str) -> list[tuple[str, str]]:
     """(stem, word) pairs of the content words."""
     words = [w.lower().strip("'’-") for w in WORD_RE.findall(text.replace("ş", "ș").replace("ţ", "ț"))]
     stops = stopwords()
-    stemmer = _stemmer(language)
     result = []
     for word in words:
         if len(word) < 4 or _fold(word) in stops:
             continue
-        stem = stemmer.stemWord(word) if stemmer else word[:7]
-        result.append((_fold(stem), word))
+        result.append((_stem(language, word), word))
     return result
 
 
+@lru_cache(maxsize=200_000)
+def _stem(language: str, word: str) -> str:
+    stemmer = _stemmer(language)
+    return _fold(stemmer.stemWord(word) if stemmer else word[:7])
+
+
+@lru_cache(maxsize=200_000)
 def _fold(word: str) -> str:
     return "".join(c for c in unicodedata.normalize("NFKD", word) if not unicodedata.combining(c))
 

@@ -1,0 +1,88 @@
+"""Benchmarks of the local learning labs: embedding, theme finding, analyse-answers."""
+
+import json
+import os
+import subprocess
+import sys
+import tempfile
+import time
+from functools import lru_cache
+from pathlib import Path
+
+import numpy as np
+
+from .harness import Table
+
+ROOT = Path(__file__).resolve().parent.parent
+ANSWER_SETS = ROOT / "ecocsme" / "labs" / "tests" / "corpus" / "answers"
+
+
+def labelled_sets() -> dict[str, list[dict]]:
+    sets = {}
+    for path in sorted(ANSWER_SETS.glob("labelled_*.jsonl")):
+        sets[path.stem] = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()
+                           if line.strip()]
+    return sets
+
+
+@lru_cache(maxsize=1)
+def base_answers() -> tuple[list[str], list[str], np.ndarray]:
+    from ecocsme.labs.embeddings import default_embedder
+
+    answers = [a for items in labelled_sets().values() for a in items]
+    if not answers:
+        from ecocsme.labs.tests.test_synthesis import EXAMPLES
+
+        answers = [{"text": text, "lang": lang} for _theme, lang, text in EXAMPLES]
+    texts = [a["text"] for a in answers]
+    return texts, [a.get("lang", "") for a in answers], default_embedder().embed(texts)
+
+
+def run(table: Table) -> None:
+    from ecocsme.labs.embeddings import default_embedder
+    from ecocsme.labs.synthesis import find_themes, scores
+
+    texts, _languages, _vectors = base_answers()
+    sample = (texts * 4)[:256]
+    started = time.perf_counter()
+    default_embedder().embed(sample)
+    table.add("embedding throughput (multilingual-e5-small)", f"{len(sample)} answers",
+              len(sample) / (time.perf_counter() - started), "answers/s")
+
+    for name, items in labelled_sets().items():
+        vectors = default_embedder().embed([a["text"] for a in items])
+        themes = find_themes([a["id"] for a in items], [a["text"] for a in items], vectors,
+                             [a["lang"] for a in items])
+        result = scores(themes, {a["id"]: a["theme"] for a in items})
+        languages = len({a["lang"] for a in items})
+        size = f"{len(items)} answers, {languages} languages"
+        table.add(f"themes NMI on {name}", size, result["nmi"], "NMI")
+        table.add(f"themes purity on {name}", size, result["purity"], "purity")
+
+    for n in (10_000, 300_000):
+        child = subprocess.run([sys.executable, "-m", "bench.synthesis_child", str(n)], cwd=ROOT,
+                               capture_output=True, text=True, check=True, env=dict(os.environ))
+        figures = json.loads(child.stdout.strip().splitlines()[-1])
+        table.add("theme finding over stored vectors", f"{n:,} answers", figures["seconds"], "s")
+        table.add("peak memory of theme finding", f"{n:,} answers", figures["peak_mb"], "MB")
+
+    analyse_fresh_file(table)
+
+
+def analyse_fresh_file(table: Table, n: int = 1000) -> None:
+    """`ecocsme analyse-answers` on a file it has never seen, embedding included."""
+    texts, languages, _vectors = base_answers()
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "answers.jsonl"
+        with path.open("w", encoding="utf-8") as handle:
+            for i in range(n):
+                # Vary every line so that nothing can be reused from an earlier run.
+                text = f"{texts[i % len(texts)]} ({i})"
+                handle.write(json.dumps({"id": f"f{i}", "text": text,
+                                         "lang": languages[i % len(texts)]}) + "\n")
+        started = time.perf_counter()
+        subprocess.run([sys.executable, "-m", "ecocsme", "analyse-answers", str(path), "--json"],
+                       cwd=ROOT, capture_output=True, check=True,
+                       env={**os.environ, "DJANGO_SETTINGS_MODULE": "ecocsme.settings.test"})
+        table.add("analyse-answers on a fresh file, embedding included", f"{n:,} answers",
+                  time.perf_counter() - started, "s")
