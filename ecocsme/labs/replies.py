@@ -12,6 +12,7 @@ transfer encoding, and answers sent as a text attachment.
 import email
 import re
 import unicodedata
+from collections import defaultdict
 from dataclasses import dataclass, field
 from difflib import SequenceMatcher
 from email import policy
@@ -62,7 +63,9 @@ SENT_RE = re.compile(
 # --- signatures and disclaimers -------------------------------------------------------------
 SIGN_OFF_RE = re.compile(
     r"^\s*(cu (stimă|stima|respect|drag|bine)|cu deosebită stimă|toate cele bune|mulțumesc|mulțumim|"
-    r"numai bine|o zi (bună|frumoasă)|pe curând|salutări|all the best|best|br|kind wishes|"
+    r"numai bine|o zi (bună|frumoasă)|pe curând|salutări( din .{1,40})?|all the best|best|br|kind wishes|"
+    r"greetings( from .{1,40})?|saluti da .{1,40}|groeten uit .{1,40}|grüße aus .{1,40}|"
+    r"pozdrav iz .{1,40}|linkėjimai iš .{1,40}|terveisin .{1,40}|"
     r"multumesc|o zi bună|best( regards| wishes)?|kind regards|regards|warm regards|many thanks|"
     r"thanks?( you)?( and regards)?|cheers|sincerely|yours( sincerely| faithfully)?|"
     r"cordiali saluti|distinti saluti|saluti|un (caro )?saluto|grazie|buona giornata|"
@@ -98,7 +101,8 @@ CLOSING_RE = re.compile(
     r"rămân la dispoziți|ramân la dispoziți|resto a disposizione|restiamo a disposizione|spero (che|di) |"
     r"ik hoop|hopelijk|ich hoffe|für rückfragen|stehe ich gerne|nadam se|stojim na raspolaganju|"
     r"tikiuosi|mielai atsakysiu|toivottavasti|vastaan mielelläni|good luck|mult succes|buona fortuna|"
-    r"veel succes|viel erfolg|sretno|sėkmės|onnea)",
+    r"veel succes|viel erfolg|sretno|sėkmės|onnea|the rest|den rest|restul|il resto|de rest|"
+    r"ostatak|likusius|loput)",
     re.IGNORECASE,
 )
 
@@ -126,8 +130,26 @@ BOUNCE_SUBJECT_RE = re.compile(
     re.IGNORECASE,
 )
 UNSUBSCRIBE_RE = re.compile(
-    r"(unsubscribe|remove me from|dezabon|nu mai doresc|scoateți-mă|cancellatemi|"
-    r"afmelden|abbestellen|austragen|odjav|atsisakyti|poistakaa minut)",
+    r"(unsubscribe|remove me|take me off|no longer (wish|want) to receive|dezabon|nu mai doresc|"
+    r"scoateți-mă|mă scoateți|scoateti-ma|ma scoateti|lista de distribuți|cancellatemi|"
+    r"non desidero più ricevere|rimuovetemi|afmelden|niet meer ontvangen|abbestellen|austragen|"
+    r"keine weiteren|odjav|ne želim (više )?primati|atsisakyti|nebenoriu gauti|"
+    r"poistakaa minut|en halua enää)",
+    re.IGNORECASE,
+)
+LATER_RE = re.compile(
+    r"(will (answer|reply|respond|get back|send)|next week|later this week|"
+    r"(voi|o să) (răspunde|reveni|trimite)|revin (cu|săptămâna|mâine)|săptămâna viitoare|"
+    r"risponderò|la prossima settimana|ik (antwoord|reageer|stuur) .{0,30}(later|volgende week)|"
+    r"volgende week|(antworte|melde mich) .{0,30}(später|nächste woche)|nächste woche|"
+    r"odgovorit ću|sljedeći tjedan|sljedećeg tjedna|atsakysiu|kitą savaitę|vastaan .{0,20}myöhemmin|"
+    r"ensi viikolla)",
+    re.IGNORECASE,
+)
+OWN_STRUCTURE_RE = re.compile(
+    r"(rather than answering|instead of answering|not answer(ing)? (the questions )?one by one|"
+    r"în loc să răspund|anziché rispondere|in plaats van .{0,30}beantwoorden|statt .{0,40}beantworten|"
+    r"umjesto odgovora|užuot atsakęs|sen sijaan että vastaisin)",
     re.IGNORECASE,
 )
 
@@ -139,7 +161,7 @@ _MARKER_WORDS = (
 )
 MARKER_RE = re.compile(
     r"^\s*(?:[*_#]+\s*)?(?:(?P<word>" + _MARKER_WORDS + r")\.?\s*(?:nr\.?|no\.?|n\.|#)?\s*)?"
-    r"(?P<num>\d{1,2})\s*(?P<punct>[.):\-–—/]|\.\)|:)?(?:[*_]+)?(?=\s|$)(?P<rest>.*)$",
+    r"(?P<num>\d{1,2})\s*(?P<punct>[.):\-–—/|]|\.\)|:)?(?:[*_]+)?(?=\s|$)(?P<rest>.*)$",
     re.IGNORECASE,
 )
 
@@ -197,7 +219,9 @@ def parse_reply(raw: bytes, questions: dict[str, str]) -> ParsedReply:
     answers, interleaved_text = _answers(body.text, own, questions)
     if not answers and body.attachments:
         for attachment in body.attachments:
-            answers, _ = _answers(attachment, _strip_signature(attachment), questions)
+            answers = _table_answers(attachment, questions)
+            if not answers:
+                answers, _ = _answers(attachment, _strip_signature(attachment), questions)
             if answers:
                 reply.flags.append(FROM_ATTACHMENT)
                 own = (own + "\n\n" + attachment).strip()
@@ -293,9 +317,11 @@ def _is_auto_reply(message: EmailMessage, subject: str, text: str, answers: dict
 
 
 def _is_non_answer(text: str) -> bool:
-    """Short notes that answer nothing: unsubscribe requests and empty bodies."""
+    """Short notes that answer nothing: unsubscribe requests, "I will answer later", empty."""
     stripped = text.strip()
-    return not stripped or (len(stripped) < 300 and bool(UNSUBSCRIBE_RE.search(stripped)))
+    if not stripped:
+        return True
+    return len(stripped) < 400 and bool(UNSUBSCRIBE_RE.search(stripped) or LATER_RE.search(stripped))
 
 
 # --- bodies -----------------------------------------------------------------------------------
@@ -502,6 +528,59 @@ def _prefix_similarity(line: str, question: str) -> float:
     return SequenceMatcher(None, a, b[: len(a)], autojunk=False).ratio()
 
 
+def _table_answers(text: str, questions: dict[str, str]) -> dict[str, str]:
+    """Answers in a CSV attachment: one row per question, its number (or text) in the first
+    column and the answer in the last non-empty one."""
+    import csv
+    import io
+
+    sample = text[:2000]
+    if not any(sep in sample for sep in (",", ";", "\t")):
+        return {}
+    delimiter = max((",", ";", "\t"), key=sample.count)
+    answers = {}
+    try:
+        rows = list(csv.reader(io.StringIO(text), delimiter=delimiter))
+    except csv.Error:
+        return {}
+    for row in rows:
+        cells = [cell.strip() for cell in row]
+        if len(cells) < 2 or not cells[0]:
+            continue
+        key = re.sub(r"^(q|question|întrebarea|domanda|vraag|frage|pitanje|klausimas|kysymys)\s*",
+                     "", cells[0], flags=re.IGNORECASE).rstrip(".):")
+        if key not in questions:
+            key = next((n for n, q in questions.items() if _question_similarity(cells[0], q) >= 0.78), "")
+        answer = next((c for c in reversed(cells[1:]) if c), "")
+        if key and answer and answer.lower() not in NO_ANSWER:
+            answers[key] = _clean_answer(answer, questions[key])
+    return answers
+
+
+def _explicit_markers(markers: list[_Marker]) -> list[_Marker]:
+    """Markers that name what they answer ("Ad 3)", "Q5:", "Frage 2") may come in any order."""
+    by_style: dict[str, list[_Marker]] = defaultdict(list)
+    for marker in markers:
+        if not marker.style.startswith("|"):
+            by_style[marker.style].append(marker)
+    for group in sorted(by_style.values(), key=len, reverse=True):
+        numbers = [m.number for m in group]
+        if len(group) >= 2 and len(set(numbers)) == len(numbers) and numbers != sorted(numbers, key=int):
+            return group
+    return []
+
+
+def _own_numbering(markers: list[_Marker], questions: dict[str, str], lines: list[str]) -> bool:
+    """The person numbered their own headings ("1. Context" and a paragraph under it)."""
+    ends = [m.line for m in markers[1:]] + [len(lines)]
+    headings = [m for m, end in zip(markers, ends, strict=True)
+                if m.rest and len(m.rest.split()) <= 6
+                and not m.rest.rstrip().endswith((".", "?", "!", ":", ";", ","))
+                and any(line.strip() for line in lines[m.line + 1:end])]
+    return len(headings) == len(markers) >= 2 and not any(
+        _shares_words(m.rest, questions[m.number]) for m in headings)
+
+
 def _best_sequence(markers: list[_Marker]) -> list[_Marker]:
     """The longest run of markers whose numbers rise, preferring one consistent style, so that
     a numbered list inside an answer is not taken for the next answers."""
@@ -534,7 +613,12 @@ def _best_sequence(markers: list[_Marker]) -> list[_Marker]:
 def _answers(full_text: str, own_text: str, questions: dict[str, str]) -> tuple[dict[str, str], str]:
     """Answers by number, and the person's own text when it was interleaved with quotes."""
     own_lines = own_text.split("\n")
-    numbered = _best_sequence(_numbered_markers(own_lines, questions))
+    if OWN_STRUCTURE_RE.search(own_text):
+        return {}, ""
+    candidates = _numbered_markers(own_lines, questions)
+    numbered = _explicit_markers(candidates) or _best_sequence(candidates)
+    if numbered and _own_numbering(numbered, questions, own_lines):
+        return {}, ""
     if len(numbered) >= 2 or (numbered and len(questions) == 1):
         return _cut(own_lines, numbered, questions), ""
     # Answers written under the quoted (or repeated) questions.
@@ -590,6 +674,10 @@ def _cut(lines: list[str], markers: list[_Marker], questions: dict[str, str], *,
 def _drop_question(rest: str, question: str) -> str:
     """Remove the question when the person repeated it after the number."""
     rest = rest.strip()
+    if " | " in rest:  # a table row: number | question | answer
+        cells = [cell.strip() for cell in rest.split(" | ")]
+        answer_cells = [c for c in cells if _question_similarity(c, question) < 0.7]
+        return " ".join(answer_cells).strip()
     if not rest:
         return ""
     normalised_question = _normalise(question)
