@@ -27,6 +27,9 @@ def labelled_sets() -> dict[str, list[dict]]:
 
 @lru_cache(maxsize=1)
 def base_answers() -> tuple[list[str], list[str], np.ndarray]:
+    """The labelled answers and their vectors, computed once per text set (cached in var/bench)."""
+    import hashlib
+
     from ecocsme.labs.embeddings import default_embedder
 
     answers = [a for items in labelled_sets().values() for a in items]
@@ -35,7 +38,15 @@ def base_answers() -> tuple[list[str], list[str], np.ndarray]:
 
         answers = [{"text": text, "lang": lang} for _theme, lang, text in EXAMPLES]
     texts = [a["text"] for a in answers]
-    return texts, [a.get("lang", "") for a in answers], default_embedder().embed(texts)
+    digest = hashlib.sha256("\n".join(texts).encode()).hexdigest()[:16]
+    cache = ROOT / "var" / "bench" / f"vectors-{digest}.npy"
+    if cache.exists():
+        vectors = np.load(cache)
+    else:
+        vectors = default_embedder().embed(texts)
+        cache.parent.mkdir(parents=True, exist_ok=True)
+        np.save(cache, vectors)
+    return texts, [a.get("lang", "") for a in answers], vectors
 
 
 def run(table: Table) -> None:
@@ -43,14 +54,16 @@ def run(table: Table) -> None:
     from ecocsme.labs.synthesis import find_themes, scores
 
     texts, _languages, _vectors = base_answers()
-    sample = (texts * 4)[:256]
+    sample = [f"{text} ({i})" for i, text in enumerate((texts * 2)[:256])]
     started = time.perf_counter()
     default_embedder().embed(sample)
     table.add("embedding throughput (multilingual-e5-small)", f"{len(sample)} answers",
               len(sample) / (time.perf_counter() - started), "answers/s")
 
+    offset = 0
     for name, items in labelled_sets().items():
-        vectors = default_embedder().embed([a["text"] for a in items])
+        vectors = _vectors[offset:offset + len(items)]
+        offset += len(items)
         themes = find_themes([a["id"] for a in items], [a["text"] for a in items], vectors,
                              [a["lang"] for a in items])
         result = scores(themes, {a["id"]: a["theme"] for a in items})

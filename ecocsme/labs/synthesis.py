@@ -101,8 +101,9 @@ def _reduce(points: np.ndarray, seed: int, fit_on: int = 20_000) -> np.ndarray:
 
 
 def _candidate_counts(n: int) -> range:
+    # Silhouette keeps rising with more, smaller themes; a lab's staff work with a dozen or so.
     low = 2 if n < 40 else 4
-    high = max(low, min(30, round(2.2 * math.sqrt(n)), n // 6))
+    high = max(low, min(20, round(0.7 * math.sqrt(n)), n // 6))
     return range(low, high + 1)
 
 

@@ -1,6 +1,7 @@
 from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from django_countries.fields import CountryField
 
 from ecocsme.core.models import TimeStampedModel
@@ -62,7 +63,7 @@ class Contact(TimeStampedModel):
                                 on_delete=models.CASCADE, related_name="contacts")
     organisation = models.ForeignKey(Organisation, verbose_name=_("organisation"), null=True,
                                      blank=True, on_delete=models.SET_NULL, related_name="contacts")
-    name = models.CharField(_("name"), max_length=200)
+    name = models.CharField(pgettext_lazy("person", "name"), max_length=200)
     email = models.EmailField(_("e-mail"), blank=True)
     phone = models.CharField(_("phone"), max_length=50, blank=True)
     role = models.CharField(_("position"), max_length=200, blank=True)
