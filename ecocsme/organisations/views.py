@@ -17,6 +17,7 @@ from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods, require_POST
 
 from ecocsme.core.exports import EXPORT_FORMATS, export_response
+from ecocsme.core.http import query_without
 from ecocsme.core.imports import ImportRejected
 from ecocsme.partnerships.models import Partner
 
@@ -51,7 +52,7 @@ def organisation_list(request):
     page = Paginator(organisations, PAGE_SIZE).get_page(request.GET.get("page"))
     return render(request, "organisations/organisation_list.html", {
         "page": page, "filters": filters, "kinds": Organisation.Kind.choices,
-        "query": _query_without(request, "page"),
+        "query": query_without(request, "page"),
     })
 
 
@@ -109,7 +110,7 @@ def contact_list(request):
         contact.consent_state = [(p, consents.get(contact.pk, {}).get(p)) for p in Consent.Purpose]
     return render(request, "organisations/contact_list.html", {
         "page": page, "filters": filters, "purposes": Consent.Purpose.choices,
-        "languages": settings.LANGUAGES, "query": _query_without(request, "page"),
+        "languages": settings.LANGUAGES, "query": query_without(request, "page"),
     })
 
 
@@ -239,13 +240,6 @@ def _default_partner(user):
     from ecocsme.partnerships.selectors import partners_changeable_by
 
     return partners_changeable_by(user).first()
-
-
-def _query_without(request, *names) -> str:
-    query = request.GET.copy()
-    for name in names:
-        query.pop(name, None)
-    return query.urlencode()
 
 
 def _yes_no(value: bool | None) -> str:

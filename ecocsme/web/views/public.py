@@ -5,6 +5,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 
 from ecocsme.core.exports import EXPORT_FORMATS, export_response
+from ecocsme.core.http import query_without
 from ecocsme.partnerships.access import project_for_view
 from ecocsme.partnerships.models import Project
 from ecocsme.partnerships.selectors import (
@@ -62,11 +63,9 @@ def ecoc_timeline(request):
                  day, t.preparation_starts, t.event_starts, t.event_ends, t.legacy_ends, t.notes)
                 for t in titles)
         return export_response(fmt, "ecoc-titles", columns, rows)
-    query = request.GET.copy()
-    query.pop("format", None)
     return render(request, "web/ecoc_timeline.html", {
         "form": form, "titles": list(titles), "day": day, "is_today": day == today(),
-        "export_query": query.urlencode(),
+        "export_query": query_without(request, "format"),
     })
 
 
