@@ -1,5 +1,6 @@
 """Fixtures shared by every app's tests."""
 
+import logging
 import socket
 
 import pytest
@@ -39,10 +40,23 @@ def make_user(db):
     return make
 
 
+logging.getLogger("mail.log").setLevel(logging.WARNING)  # aiosmtpd's chatter
+
+
 class CollectingHandler(Message):
+    """Keeps every message; refuses the recipients listed in `refuse` with a 550."""
+
     def __init__(self):
         super().__init__()
         self.messages = []
+        self.refuse: set[str] = set()
+        self.port = 0
+
+    async def handle_RCPT(self, server, session, envelope, address, rcpt_options):
+        if address in self.refuse:
+            return "550 5.1.1 No such user here"
+        envelope.rcpt_tos.append(address)
+        return "250 OK"
 
     def handle_message(self, message):
         self.messages.append(message)
@@ -60,6 +74,7 @@ def smtp_server(settings):
     handler = CollectingHandler()
     controller = Controller(handler, hostname="127.0.0.1", port=_free_port())
     controller.start()
+    handler.port = controller.port
     settings.EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
     settings.EMAIL_HOST = "127.0.0.1"
     settings.EMAIL_PORT = controller.port

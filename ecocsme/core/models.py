@@ -37,3 +37,40 @@ class AuditEntry(models.Model):
 
     def __str__(self) -> str:
         return f"{self.at:%Y-%m-%d %H:%M} {self.action} {self.object_repr}"
+
+
+class OutgoingMail(models.Model):
+    """One mail to send, once. The worker claims it (queued → sending) in its own committed
+    transaction before talking to the SMTP server, so a restarted worker never sends it again;
+    a mail left in "sending" by a killed worker is marked uncertain for a person to look at."""
+
+    class Status(models.TextChoices):
+        QUEUED = "queued", _("Queued")
+        SENDING = "sending", _("Sending")
+        SENT = "sent", _("Sent")
+        FAILED = "failed", _("Failed")
+        UNCERTAIN = "uncertain", _("Uncertain (worker stopped while sending)")
+
+    key = models.CharField(max_length=200, unique=True)  # what it is for: "labs.invitation:12:invite"
+    to = models.EmailField(_("to"))
+    subject = models.CharField(_("subject"), max_length=300)
+    text = models.TextField()
+    html = models.TextField(blank=True)
+    headers = models.JSONField(default=dict, blank=True)
+    language = models.CharField(max_length=8, blank=True)
+    message_id = models.CharField(max_length=255, unique=True)
+    status = models.CharField(_("status"), max_length=10, choices=Status.choices,
+                              default=Status.QUEUED, db_index=True)
+    attempts = models.PositiveSmallIntegerField(default=0)
+    last_error = models.TextField(_("last error"), blank=True)
+    queued_at = models.DateTimeField(default=timezone.now, db_index=True)
+    claimed_at = models.DateTimeField(null=True, blank=True)
+    sent_at = models.DateTimeField(_("sent"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("outgoing mail")
+        verbose_name_plural = _("outgoing mail")
+        ordering = ["queued_at", "id"]
+
+    def __str__(self) -> str:
+        return f"{self.key} → {self.to} ({self.status})"

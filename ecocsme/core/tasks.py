@@ -1,9 +1,16 @@
 from django_tasks import task
 
 from .mail import send_templated_mail
+from .outbox import mail_deliver
 
 
 @task()
 def send_mail(to: list[str], template: str, context: dict, language: str) -> int:
     """Send one templated mail from the worker. Arguments are plain JSON values."""
     return send_templated_mail(to=to, template=template, context=context, language=language)
+
+
+@task()
+def deliver_mail(mail_ids: list[int]) -> dict:
+    """Send a batch from the outbox; each mail at most once (see core.outbox)."""
+    return mail_deliver(mail_ids)

@@ -1,0 +1,134 @@
+"""Mail that goes out exactly once (LAB-2, EVT-2).
+
+`mail_queue` renders a mail in the recipient's language and stores it under a key that says
+what it is for; queuing the same key twice queues one mail. `outbox_flush` hands queued mail
+to the background worker in batches; `mail_deliver` sends a batch over one SMTP connection,
+claiming each mail in its own committed step before sending it. A worker killed and
+restarted therefore never sends a mail twice; the one it was sending at the moment it died
+is marked uncertain by `outbox_recover` for a person to check.
+"""
+
+import smtplib
+import time
+from datetime import timedelta
+
+from django.conf import settings
+from django.core.mail import EmailMultiAlternatives, get_connection
+from django.db import transaction
+from django.db.models import F
+from django.utils import timezone
+
+from .mail import render_mail
+from .models import OutgoingMail
+
+BATCH_SIZE = 200
+
+
+def _message_id(key: str) -> str:
+    import hashlib
+    import secrets
+
+    domain = getattr(settings, "ECOCSME_MAIL_DOMAIN", "ecocsme.local")
+    digest = hashlib.sha256(key.encode()).hexdigest()[:16]
+    return f"<{digest}.{secrets.token_hex(6)}@{domain}>"
+
+
+def mail_queue(*, key: str, to: str, template: str, context: dict, language: str,
+               headers: dict[str, str] | None = None, message_id: str | None = None) -> OutgoingMail:
+    """Render and store one mail; the same key never makes a second one."""
+    existing = OutgoingMail.objects.filter(key=key).first()
+    if existing is not None:
+        return existing
+    rendered = render_mail(template, context, language)
+    mail, _created = OutgoingMail.objects.get_or_create(key=key, defaults={
+        "to": to, "subject": rendered.subject, "text": rendered.text, "html": rendered.html,
+        "headers": headers or {}, "language": language,
+        "message_id": message_id or _message_id(key),
+    })
+    return mail
+
+
+def outbox_flush(*, batch_size: int = BATCH_SIZE) -> int:
+    """Give every queued mail to the worker, after the current transaction commits."""
+    from .tasks import deliver_mail
+
+    ids = list(OutgoingMail.objects.filter(status=OutgoingMail.Status.QUEUED)
+               .order_by("queued_at", "id").values_list("id", flat=True))
+    batches = [ids[i:i + batch_size] for i in range(0, len(ids), batch_size)]
+
+    def enqueue():
+        for batch in batches:
+            deliver_mail.enqueue(batch)
+
+    transaction.on_commit(enqueue)
+    return len(ids)
+
+
+def _claim(mail_id: int) -> bool:
+    """Take a queued mail for sending; committed at once, so no other worker takes it."""
+    return OutgoingMail.objects.filter(pk=mail_id, status=OutgoingMail.Status.QUEUED).update(
+        status=OutgoingMail.Status.SENDING, claimed_at=timezone.now(),
+        attempts=F("attempts") + 1) == 1
+
+
+def mail_deliver(mail_ids: list[int]) -> dict[str, int]:
+    """Send the given mails that are still queued, each at most once."""
+    counts = {"sent": 0, "failed": 0, "skipped": 0}
+    pause = float(getattr(settings, "ECOCSME_MAIL_PAUSE_SECONDS", 0))
+    connection = get_connection()
+    opened = False
+    try:
+        for mail_id in mail_ids:
+            if not _claim(mail_id):
+                counts["skipped"] += 1
+                continue
+            if not opened:
+                connection.open()
+                opened = True
+            mail = OutgoingMail.objects.get(pk=mail_id)
+            counts[_send(connection, mail)] += 1
+            if pause:
+                time.sleep(pause)
+    finally:
+        if opened:
+            connection.close()
+    return counts
+
+
+def _send(connection, mail: OutgoingMail) -> str:
+    message = EmailMultiAlternatives(
+        subject=mail.subject, body=mail.text, from_email=settings.DEFAULT_FROM_EMAIL,
+        to=[mail.to], headers={"Message-ID": mail.message_id, **mail.headers},
+        connection=connection,
+    )
+    if mail.html:
+        message.attach_alternative(mail.html, "text/html")
+    try:
+        message.send()
+    except (smtplib.SMTPException, OSError) as exc:
+        OutgoingMail.objects.filter(pk=mail.pk).update(
+            status=OutgoingMail.Status.FAILED, last_error=f"{type(exc).__name__}: {exc}"[:2000])
+        try:  # the connection may be unusable now; a fresh one for the next mail
+            connection.close()
+            connection.open()
+        except (smtplib.SMTPException, OSError):
+            pass
+        return "failed"
+    OutgoingMail.objects.filter(pk=mail.pk).update(status=OutgoingMail.Status.SENT,
+                                                   sent_at=timezone.now(), last_error="")
+    return "sent"
+
+
+def outbox_recover(*, stale_after: timedelta = timedelta(minutes=5)) -> int:
+    """Mark mail a stopped worker left half-sent as uncertain; never resend it by itself."""
+    return OutgoingMail.objects.filter(
+        status=OutgoingMail.Status.SENDING, claimed_at__lt=timezone.now() - stale_after
+    ).update(status=OutgoingMail.Status.UNCERTAIN,
+             last_error="The worker stopped while sending this mail; it may or may not have gone out.")
+
+
+def mail_retry(mail: OutgoingMail) -> None:
+    """Put a failed or uncertain mail back in the queue (a person decided to)."""
+    OutgoingMail.objects.filter(
+        pk=mail.pk, status__in=[OutgoingMail.Status.FAILED, OutgoingMail.Status.UNCERTAIN]
+    ).update(status=OutgoingMail.Status.QUEUED, claimed_at=None)
