@@ -11,6 +11,7 @@ urlpatterns = [
 urlpatterns += i18n_patterns(
     path("accounts/", include("ecocsme.accounts.urls")),
     path("", include("ecocsme.organisations.urls")),
+    path("", include("ecocsme.labs.urls")),
     path("", include("ecocsme.web.urls")),
 )
 

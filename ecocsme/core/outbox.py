@@ -98,8 +98,8 @@ def mail_deliver(mail_ids: list[int]) -> dict[str, int]:
 def _send(connection, mail: OutgoingMail) -> str:
     message = EmailMultiAlternatives(
         subject=mail.subject, body=mail.text, from_email=settings.DEFAULT_FROM_EMAIL,
-        to=[mail.to], headers={"Message-ID": mail.message_id, **mail.headers},
-        connection=connection,
+        to=[mail.to], connection=connection,
+        headers={"Message-ID": mail.message_id, "Content-Language": mail.language, **mail.headers},
     )
     if mail.html:
         message.attach_alternative(mail.html, "text/html")

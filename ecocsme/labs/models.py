@@ -4,7 +4,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from ecocsme.core.i18n import localized
-from ecocsme.core.models import TimeStampedModel
+from ecocsme.core.models import OutgoingMail, TimeStampedModel
 from ecocsme.organisations.models import Contact
 from ecocsme.partnerships.models import Partner, Project
 
@@ -95,9 +95,13 @@ class Invitation(TimeStampedModel):
     lab = models.ForeignKey(Lab, on_delete=models.CASCADE, related_name="invitations")
     contact = models.ForeignKey(Contact, on_delete=models.PROTECT, related_name="lab_invitations")
     language = models.CharField(_("language"), max_length=8, choices=settings.LANGUAGES)
-    token_hash = models.CharField(max_length=64, unique=True, editable=False)
+    # The personal link is an HMAC of the id and this nonce: unguessable, never stored whole,
+    # and revoked by drawing a new nonce.
+    nonce = models.CharField(max_length=32, editable=False)
     expires_at = models.DateTimeField(_("link expires"))
     message_id = models.CharField(max_length=255, unique=True, editable=False)
+    mail = models.ForeignKey(OutgoingMail, null=True, blank=True, on_delete=models.SET_NULL,
+                             related_name="+", editable=False)
     status = models.CharField(_("status"), max_length=10, choices=Status.choices,
                               default=Status.CREATED, db_index=True)
     sent_at = models.DateTimeField(_("sent"), null=True, blank=True)

@@ -165,6 +165,7 @@ EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", False)
 EMAIL_USE_SSL = env_bool("EMAIL_USE_SSL", False)
 EMAIL_TIMEOUT = int(os.environ.get("EMAIL_TIMEOUT", "30"))
 EMAIL_FILE_PATH = VAR_DIR / "mail"
+ECOCSME_BASE_URL = os.environ.get("ECOCSME_BASE_URL", "http://127.0.0.1:8000")  # links in mail
 ECOCSME_MAIL_DOMAIN = os.environ.get("ECOCSME_MAIL_DOMAIN", "ecocsme.local")  # for Message-IDs
 ECOCSME_MAIL_PAUSE_SECONDS = float(os.environ.get("ECOCSME_MAIL_PAUSE_SECONDS", "0"))  # rate limit
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "ECoC-SME Platform <noreply@localhost>")

@@ -1,0 +1,205 @@
+"""Writes of the local learning labs: invitations, reminders (LAB-2)."""
+
+from dataclasses import dataclass, field
+from datetime import timedelta
+
+from django.conf import settings
+from django.core.exceptions import PermissionDenied
+from django.db import transaction
+from django.urls import reverse
+from django.utils import timezone, translation
+from django.utils.translation import gettext as _
+
+from ecocsme.core.audit import audit_log
+from ecocsme.core.outbox import mail_queue, outbox_flush
+from ecocsme.organisations.models import Consent, Contact
+from ecocsme.organisations.tokens import unsubscribe_token
+
+from .models import Answer, Invitation, Lab, Response
+from .tokens import invitation_token, new_nonce
+
+DEFAULT_VALIDITY = timedelta(days=30)
+
+
+@dataclass
+class InvitationReport:
+    created: list[Invitation] = field(default_factory=list)
+    skipped: list[tuple[Contact, str]] = field(default_factory=list)
+
+
+def _require(actor, lab: Lab) -> None:
+    if not actor.has_perm("labs.change_lab", lab):
+        raise PermissionDenied(_("Only the partner's staff and the coordinator may do this."))
+
+
+def invitations_create(*, actor, lab: Lab, contacts, expires_at=None) -> InvitationReport:
+    """Invite contacts who agreed to be consulted; say why the others were left out."""
+    _require(actor, lab)
+    report = InvitationReport()
+    invited = set(lab.invitations.values_list("contact_id", flat=True))
+    consenting = set(Consent.objects.filter(contact__in=contacts, purpose=Consent.Purpose.CONSULTATIONS,
+                                            granted=True).values_list("contact_id", flat=True))
+    expires_at = expires_at or lab.closes_at or timezone.now() + DEFAULT_VALIDITY
+    with transaction.atomic():
+        for contact in contacts:
+            reason = _why_not(actor, contact, invited, consenting)
+            if reason:
+                report.skipped.append((contact, reason))
+                continue
+            invitation = Invitation.objects.create(
+                lab=lab, contact=contact, language=contact.language, nonce=new_nonce(),
+                expires_at=expires_at, message_id=_message_id(lab, contact))
+            invited.add(contact.pk)
+            report.created.append(invitation)
+        audit_log(actor=actor, action="labs.invitations.created", obj=lab,
+                  data={"created": len(report.created), "skipped": len(report.skipped)})
+    return report
+
+
+def _why_not(actor, contact: Contact, invited: set[int], consenting: set[int]) -> str:
+    if not actor.has_perm("organisations.view_contact", contact):
+        return _("kept by another partner")
+    if contact.is_erased or not contact.email:
+        return _("no e-mail address")
+    if contact.pk in invited:
+        return _("already invited")
+    if contact.pk not in consenting:
+        return _("no consent to be consulted")
+    return ""
+
+
+def _message_id(lab: Lab, contact: Contact) -> str:
+    import secrets
+
+    return f"<lab{lab.pk}.inv{contact.pk}.{secrets.token_hex(6)}@{settings.ECOCSME_MAIL_DOMAIN}>"
+
+
+def answer_url(invitation: Invitation) -> str:
+    with translation.override(invitation.language):
+        path = reverse("labs:answer", args=[invitation_token(invitation)])
+    return settings.ECOCSME_BASE_URL.rstrip("/") + path
+
+
+def _mail_context(invitation: Invitation, *, reminder: bool) -> tuple[dict, dict]:
+    lab = invitation.lab
+    language = invitation.language
+    with translation.override(language):
+        unsubscribe = settings.ECOCSME_BASE_URL.rstrip("/") + reverse(
+            "organisations:unsubscribe",
+            args=[unsubscribe_token(invitation.contact_id, Consent.Purpose.CONSULTATIONS)])
+    questions = [q.localized_text(language)[0] for q in lab.questions.order_by("position")]
+    context = {
+        "name": invitation.contact.name, "partner": str(lab.partner),
+        "theme": lab.localized_theme(language)[0], "questions": questions,
+        "answer_url": answer_url(invitation), "expires_at": invitation.expires_at,
+        "reminder": reminder, "reply_by_mail": bool(lab.reply_to), "unsubscribe_url": unsubscribe,
+    }
+    headers = {"List-Unsubscribe": f"<{unsubscribe}>",
+               "List-Unsubscribe-Post": "List-Unsubscribe=One-Click",
+               "Auto-Submitted": "auto-generated"}
+    if lab.reply_to:
+        headers["Reply-To"] = lab.reply_to
+    return context, headers
+
+
+def invitations_send(*, actor, lab: Lab) -> int:
+    """Queue the invitation mail of every invitation not sent yet; the worker sends them."""
+    _require(actor, lab)
+    queued = 0
+    with transaction.atomic():
+        for invitation in lab.invitations.filter(mail__isnull=True).select_related("contact", "lab__partner"):
+            context, headers = _mail_context(invitation, reminder=False)
+            invitation.mail = mail_queue(
+                key=f"labs.invitation:{invitation.pk}:invite", to=invitation.contact.email,
+                template="labs/mail/invitation", context=context, language=invitation.language,
+                headers=headers, message_id=invitation.message_id)
+            invitation.status = Invitation.Status.SENT
+            invitation.sent_at = timezone.now()
+            invitation.save(update_fields=["mail", "status", "sent_at", "updated_at"])
+            queued += 1
+        audit_log(actor=actor, action="labs.invitations.sent", obj=lab, data={"queued": queued})
+        outbox_flush()
+    return queued
+
+
+def reminders_send(*, actor, lab: Lab) -> int:
+    """Remind, once more, those invited who have not answered and whose link still works."""
+    _require(actor, lab)
+    now = timezone.now()
+    waiting = (lab.invitations.filter(status=Invitation.Status.SENT, expires_at__gt=now,
+                                      response__isnull=True)
+               .select_related("contact", "lab__partner"))
+    queued = 0
+    with transaction.atomic():
+        for invitation in waiting:
+            if invitation.contact.is_erased:
+                continue
+            number = invitation.reminders_sent + 1
+            context, headers = _mail_context(invitation, reminder=True)
+            headers["In-Reply-To"] = invitation.message_id
+            mail_queue(key=f"labs.invitation:{invitation.pk}:reminder:{number}",
+                       to=invitation.contact.email, template="labs/mail/invitation",
+                       context=context, language=invitation.language, headers=headers)
+            invitation.reminders_sent = number
+            invitation.save(update_fields=["reminders_sent", "updated_at"])
+            queued += 1
+        audit_log(actor=actor, action="labs.reminders.sent", obj=lab, data={"queued": queued})
+        outbox_flush()
+    return queued
+
+
+MAX_ANSWER_LENGTH = 20_000
+
+
+class AnswerRefused(Exception):
+    """The answers cannot be saved; the message says why. Nothing was changed."""
+
+
+def invitation_state(invitation: Invitation) -> str:
+    """"open", "expired" or "closed": whether the personal link may still change answers."""
+    if not invitation.lab.is_open:
+        return "closed"
+    if invitation.expires_at <= timezone.now():
+        return "expired"
+    return "open"
+
+
+def response_save(*, invitation: Invitation, texts: dict[int, str], submit: bool) -> Response:
+    """Save a person's answers through their link: a draft, or submitted. Editable while open."""
+    from ecocsme.core.language import detect_language
+
+    state = invitation_state(invitation)
+    if state != "open":
+        raise AnswerRefused(_("This consultation is closed.") if state == "closed"
+                            else _("This personal link has expired."))
+    too_long = [position for position, text in texts.items() if len(text) > MAX_ANSWER_LENGTH]
+    if too_long:
+        raise AnswerRefused(_("An answer may have at most %(n)s characters (question %(q)s).") % {
+            "n": MAX_ANSWER_LENGTH, "q": too_long[0]})
+    questions = {q.position: q for q in invitation.lab.questions.all()}
+    organisation = invitation.contact.organisation
+    with transaction.atomic():
+        response, _created = Response.objects.select_for_update().get_or_create(
+            invitation=invitation, defaults={
+                "lab": invitation.lab, "channel": Response.Channel.WEB,
+                "respondent_kind": organisation.kind if organisation else "",
+                "respondent_city": organisation.city if organisation else ""})
+        for position, text in texts.items():
+            question = questions.get(position)
+            if question is None:
+                continue
+            text = text.replace("\r\n", "\n").strip()
+            if not text:
+                response.answers.filter(question=question).delete()
+                continue
+            Answer.objects.update_or_create(response=response, question=question, defaults={
+                "text": text, "language": detect_language(text, default=invitation.language),
+                "embedding": None})
+        response.language = invitation.language
+        if submit:
+            response.status = Response.Status.SUBMITTED
+            response.submitted_at = response.submitted_at or timezone.now()
+            invitation.status = Invitation.Status.ANSWERED
+            invitation.save(update_fields=["status", "updated_at"])
+        response.save()
+    return response

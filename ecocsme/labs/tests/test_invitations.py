@@ -1,0 +1,142 @@
+import datetime as dt
+
+import pytest
+from django.core.management import call_command
+from django.utils import timezone
+
+from ecocsme.core.models import OutgoingMail
+from ecocsme.labs.models import Invitation, Lab, Response
+from ecocsme.labs.services import invitations_create, invitations_send, reminders_send
+from ecocsme.labs.tokens import invitation_token
+from ecocsme.organisations.models import Contact, Organisation
+from ecocsme.organisations.services import consent_set
+
+
+@pytest.fixture
+def lab(project):
+    return Lab.objects.get(partner__number=6, number=2)
+
+
+@pytest.fixture
+def staff(project, make_user):
+    return make_user("t-staff", role="partner_staff", project=project, partner_number=6)
+
+
+@pytest.fixture
+def contacts(project):
+    partner = project.partners.get(number=6)
+    organisation = Organisation.objects.create(name="Example Print SRL (example)", kind="sme",
+                                               city="Timișoara", country="RO", partner=partner)
+    people = []
+    for i, (language, consent) in enumerate([("ro", True), ("en", True), ("ro", False)]):
+        contact = Contact.objects.create(partner=partner, organisation=organisation,
+                                         name=f"Example Person {i}", email=f"p{i}@example.org",
+                                         language=language)
+        consent_set(contact=contact, purpose="consultations", granted=consent, source="staff")
+        people.append(contact)
+    other = Contact.objects.create(partner=project.partners.get(number=5), name="Example Rijeka",
+                                   email="r@example.org", language="hr")
+    consent_set(contact=other, purpose="consultations", granted=True, source="staff")
+    return [*people, other]
+
+
+@pytest.mark.django_db
+def test_only_consenting_contacts_of_ones_partner_are_invited(lab, staff, contacts):
+    report = invitations_create(actor=staff, lab=lab, contacts=contacts)
+    assert [i.contact.email for i in report.created] == ["p0@example.org", "p1@example.org"]
+    assert {c.email: reason for c, reason in report.skipped} == {
+        "p2@example.org": "no consent to be consulted", "r@example.org": "kept by another partner"}
+    again = invitations_create(actor=staff, lab=lab, contacts=contacts[:1])
+    assert [reason for _c, reason in again.skipped] == ["already invited"]
+
+
+@pytest.mark.django_db(transaction=True)
+def test_invitations_go_out_in_the_invitees_language_with_a_personal_link(lab, staff, contacts,
+                                                                           smtp_server):
+    invitations_create(actor=staff, lab=lab, contacts=contacts)
+    assert invitations_send(actor=staff, lab=lab) == 2
+    assert invitations_send(actor=staff, lab=lab) == 0  # nothing is queued twice
+    call_command("db_worker", batch=True, startup_delay=False, reload=False, verbosity=0)
+    by_address = {m["To"]: m for m in smtp_server.messages}
+    assert set(by_address) == {"p0@example.org", "p1@example.org"}
+    romanian = by_address["p0@example.org"]
+    invitation = Invitation.objects.get(contact__email="p0@example.org")
+    assert romanian["Message-ID"] == invitation.message_id
+    assert romanian["Content-Language"] == "ro"
+    assert "List-Unsubscribe=One-Click" in romanian["List-Unsubscribe-Post"]
+    text = romanian.get_payload(0).get_payload(decode=True).decode()
+    assert f"/ro/labs/answer/{invitation_token(invitation)}/" in text
+    assert "Ce canale pot fi folosite în acest sens?" in text
+    english = by_address["p1@example.org"].get_payload(0).get_payload(decode=True).decode()
+    assert "What channels can be used for this?" in english
+    assert OutgoingMail.objects.filter(status="sent").count() == 2
+
+
+@pytest.mark.django_db(transaction=True)
+def test_reminders_go_to_those_who_have_not_answered(lab, staff, contacts, smtp_server, client):
+    report = invitations_create(actor=staff, lab=lab, contacts=contacts)
+    invitations_send(actor=staff, lab=lab)
+    answered = report.created[0]
+    client.post(f"/ro/labs/answer/{invitation_token(answered)}/", {"q1": "Prin radio.", "submit": "1"})
+    assert reminders_send(actor=staff, lab=lab) == 1
+    call_command("db_worker", batch=True, startup_delay=False, reload=False, verbosity=0)
+    reminders = [m for m in smtp_server.messages if m["In-Reply-To"]]
+    assert [m["To"] for m in reminders] == ["p1@example.org"]
+
+
+@pytest.mark.django_db
+def test_answering_through_the_link(client, lab, staff, contacts):
+    invitation = invitations_create(actor=staff, lab=lab, contacts=contacts).created[0]
+    url = f"/ro/labs/answer/{invitation_token(invitation)}/"
+    page = client.get(url)
+    assert page.status_code == 200
+    assert "Ce canale pot fi folosite în acest sens?" in page.content.decode()
+    client.post(url, {"q1": "Prin camera de comerț.", "q2": "", "draft": "1"})
+    response = Response.objects.get(invitation=invitation)
+    assert response.status == "draft" and response.answers.count() == 1
+    client.post(url, {"q1": "Prin camera de comerț.", "q2": "<script>alert(1)</script> Radio",
+                      "submit": "1"})
+    client.post(url, {"q1": "Prin camera de comerț.", "q2": "<script>alert(1)</script> Radio",
+                      "submit": "1"})  # a double click changes nothing
+    response.refresh_from_db()
+    assert response.status == "submitted" and response.answers.count() == 2
+    assert response.respondent_kind == "sme" and response.respondent_city == "Timișoara"
+    html = client.get(url).content.decode()
+    assert "<script>alert(1)</script>" not in html and "&lt;script&gt;" in html
+    assert Response.objects.count() == 1
+
+
+@pytest.mark.django_db
+def test_htmx_autosave_answers_with_a_status(client, lab, staff, contacts):
+    invitation = invitations_create(actor=staff, lab=lab, contacts=contacts).created[0]
+    reply = client.post(f"/en/labs/answer/{invitation_token(invitation)}/", {"q3": "Not really."},
+                        HTTP_HX_REQUEST="true")
+    assert reply.status_code == 200 and "Saved at" in reply.content.decode()
+    assert Response.objects.get().answers.get().text == "Not really."
+
+
+@pytest.mark.django_db
+def test_a_huge_answer_is_refused_and_nothing_is_lost(client, lab, staff, contacts):
+    invitation = invitations_create(actor=staff, lab=lab, contacts=contacts).created[0]
+    url = f"/en/labs/answer/{invitation_token(invitation)}/"
+    client.post(url, {"q1": "First version."})
+    page = client.post(url, {"q1": "x" * 1_000_000})
+    assert "under 20000 characters" in page.content.decode()
+    assert Response.objects.get().answers.get().text == "First version."
+
+
+@pytest.mark.django_db
+def test_forged_expired_and_closed_links_explain_themselves(client, lab, staff, contacts):
+    invitation = invitations_create(actor=staff, lab=lab, contacts=contacts).created[0]
+    token = invitation_token(invitation)
+    for forged in (token[:-3] + "abc", f"{invitation.pk + 1}.{token.split('.')[1]}", "nonsense"):
+        page = client.get(f"/en/labs/answer/{forged}/")
+        assert page.status_code == 404 and "This link does not work" in page.content.decode()
+    Invitation.objects.filter(pk=invitation.pk).update(expires_at=timezone.now() - dt.timedelta(days=1))
+    page = client.post(f"/en/labs/answer/{token}/", {"q1": "Too late"})
+    assert page.status_code == 410 and "expired" in page.content.decode()
+    Invitation.objects.filter(pk=invitation.pk).update(expires_at=timezone.now() + dt.timedelta(days=1))
+    Lab.objects.filter(pk=lab.pk).update(status=Lab.Status.CLOSED)
+    page = client.get(f"/en/labs/answer/{token}/")
+    assert page.status_code == 410 and "closed" in page.content.decode()
+    assert not Response.objects.exists()
