@@ -7,6 +7,7 @@ export PATH="$PWD/.venv/bin:$PATH"
 
 ecocsme migrate --noinput
 ecocsme load-demo
+ecocsme outbox --stale-seconds 0   # mail a stopped worker left half-sent is marked, none resent
 ecocsme db_worker --no-reload &
 worker=$!
 trap 'kill "$worker" 2>/dev/null || true' EXIT INT TERM
