@@ -49,6 +49,7 @@ def run(only: list[str]) -> int:
     from . import labs
 
     print("Local learning labs…", flush=True)
+    labs.sending(table)
     labs.run(table)
 
     print()

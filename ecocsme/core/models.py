@@ -58,6 +58,7 @@ class OutgoingMail(models.Model):
     html = models.TextField(blank=True)
     headers = models.JSONField(default=dict, blank=True)
     language = models.CharField(max_length=8, blank=True)
+    raw = models.BinaryField(editable=False)  # the whole MIME message, built when queued
     message_id = models.CharField(max_length=255, unique=True)
     status = models.CharField(_("status"), max_length=10, choices=Status.choices,
                               default=Status.QUEUED, db_index=True)

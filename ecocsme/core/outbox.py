@@ -40,10 +40,15 @@ def mail_queue(*, key: str, to: str, template: str, context: dict, language: str
     if existing is not None:
         return existing
     rendered = render_mail(template, context, language)
+    message_id = message_id or _message_id(key)
+    message = EmailMultiAlternatives(
+        subject=rendered.subject, body=rendered.text, from_email=settings.DEFAULT_FROM_EMAIL,
+        to=[to], headers={"Message-ID": message_id, "Content-Language": language, **(headers or {})})
+    message.attach_alternative(rendered.html, "text/html")
     mail, _created = OutgoingMail.objects.get_or_create(key=key, defaults={
         "to": to, "subject": rendered.subject, "text": rendered.text, "html": rendered.html,
-        "headers": headers or {}, "language": language,
-        "message_id": message_id or _message_id(key),
+        "headers": headers or {}, "language": language, "message_id": message_id,
+        "raw": message.message().as_bytes(linesep="\r\n"),
     })
     return mail
 
@@ -77,16 +82,16 @@ def mail_deliver(mail_ids: list[int]) -> dict[str, int]:
     pause = float(getattr(settings, "ECOCSME_MAIL_PAUSE_SECONDS", 0))
     connection = get_connection()
     opened = False
+    mails = OutgoingMail.objects.in_bulk(mail_ids)
     try:
         for mail_id in mail_ids:
-            if not _claim(mail_id):
+            if mail_id not in mails or not _claim(mail_id):
                 counts["skipped"] += 1
                 continue
             if not opened:
                 connection.open()
                 opened = True
-            mail = OutgoingMail.objects.get(pk=mail_id)
-            counts[_send(connection, mail)] += 1
+            counts[_send(connection, mails[mail_id])] += 1
             if pause:
                 time.sleep(pause)
     finally:
@@ -96,15 +101,12 @@ def mail_deliver(mail_ids: list[int]) -> dict[str, int]:
 
 
 def _send(connection, mail: OutgoingMail) -> str:
-    message = EmailMultiAlternatives(
-        subject=mail.subject, body=mail.text, from_email=settings.DEFAULT_FROM_EMAIL,
-        to=[mail.to], connection=connection,
-        headers={"Message-ID": mail.message_id, "Content-Language": mail.language, **mail.headers},
-    )
-    if mail.html:
-        message.attach_alternative(mail.html, "text/html")
+    """Hand the prepared message to the SMTP server; record what happened."""
     try:
-        message.send()
+        refused = connection.connection.sendmail(
+            settings.DEFAULT_FROM_EMAIL, [mail.to], bytes(mail.raw))
+        if refused:
+            raise smtplib.SMTPRecipientsRefused(refused)
     except (smtplib.SMTPException, OSError) as exc:
         OutgoingMail.objects.filter(pk=mail.pk).update(
             status=OutgoingMail.Status.FAILED, last_error=f"{type(exc).__name__}: {exc}"[:2000])

@@ -22,6 +22,7 @@ class Migration(migrations.Migration):
                 ('html', models.TextField(blank=True)),
                 ('headers', models.JSONField(blank=True, default=dict)),
                 ('language', models.CharField(blank=True, max_length=8)),
+                ('raw', models.BinaryField(editable=False)),
                 ('message_id', models.CharField(max_length=255, unique=True)),
                 ('status', models.CharField(choices=[('queued', 'Queued'), ('sending', 'Sending'), ('sent', 'Sent'), ('failed', 'Failed'), ('uncertain', 'Uncertain (worker stopped while sending)')], db_index=True, default='queued', max_length=10, verbose_name='status')),
                 ('attempts', models.PositiveSmallIntegerField(default=0)),
