@@ -22,3 +22,73 @@ class AnswerForm(forms.Form):
 
     def texts(self) -> dict[int, str]:
         return {int(name[1:]): value for name, value in self.cleaned_data.items()}
+
+
+class LabForm(forms.Form):
+    partner = forms.ModelChoiceField(label=_("Partner"), queryset=None)
+    number = forms.IntegerField(label=_("Number in the series"), min_value=1, max_value=99)
+    format = forms.ChoiceField(label=_("Format"), choices=())
+    phases = forms.MultipleChoiceField(label=_("ECoC phases addressed"), required=False,
+                                       widget=forms.CheckboxSelectMultiple, choices=())
+    closes_at = forms.DateTimeField(label=_("Closes"), required=False,
+                                    widget=forms.DateTimeInput(attrs={"type": "datetime-local"}))
+    reply_to = forms.EmailField(label=_("Address for e-mail replies"), required=False)
+
+    def __init__(self, *args, user, lab=None, **kwargs):
+        from django.conf import settings
+
+        from ecocsme.partnerships.selectors import partners_changeable_by
+        from ecocsme.reference.phases import ECOC_PHASES
+
+        from .models import Lab
+
+        super().__init__(*args, **kwargs)
+        self.fields["partner"].queryset = partners_changeable_by(user)
+        self.fields["format"].choices = Lab.Format.choices
+        self.fields["phases"].choices = [(p.value, p.label) for p in ECOC_PHASES]
+        self.language_fields = []
+        for code, name in settings.LANGUAGES:
+            theme = forms.CharField(label=_("Theme"), required=False, max_length=500)
+            questions = forms.CharField(label=_("Questions, one per line"), required=False,
+                                        widget=forms.Textarea(attrs={"rows": 6}))
+            self.fields[f"theme_{code}"] = theme
+            self.fields[f"questions_{code}"] = questions
+            self.language_fields.append((code, name, self[f"theme_{code}"], self[f"questions_{code}"]))
+        if lab is not None:
+            del self.fields["partner"]
+            self.initial.update({"number": lab.number, "format": lab.format, "phases": lab.phases,
+                                 "closes_at": lab.closes_at, "reply_to": lab.reply_to})
+            for code, _name in settings.LANGUAGES:
+                self.initial[f"theme_{code}"] = lab.theme.get(code, "")
+                self.initial[f"questions_{code}"] = "\n".join(
+                    q.text.get(code, "") for q in lab.questions.order_by("position")
+                    if q.text.get(code))
+
+    def questions(self) -> dict[str, list[str]]:
+        from django.conf import settings
+
+        return {code: [line.strip() for line in self.cleaned_data[f"questions_{code}"].splitlines()
+                       if line.strip()] for code, _name in settings.LANGUAGES}
+
+    def values(self) -> dict:
+        from django.conf import settings
+
+        return {"number": self.cleaned_data["number"], "format": self.cleaned_data["format"],
+                "phases": self.cleaned_data["phases"], "closes_at": self.cleaned_data["closes_at"],
+                "reply_to": self.cleaned_data["reply_to"],
+                "theme": {code: theme for code, _name in settings.LANGUAGES
+                          if (theme := self.cleaned_data[f"theme_{code}"].strip())}}
+
+
+class InviteForm(forms.Form):
+    contacts = forms.ModelMultipleChoiceField(label=_("Contacts who agreed to be consulted"),
+                                              queryset=None, widget=forms.CheckboxSelectMultiple)
+
+    def __init__(self, *args, lab, user, **kwargs):
+        from ecocsme.organisations.selectors import contacts_visible_to, with_consent
+
+        super().__init__(*args, **kwargs)
+        self.fields["contacts"].queryset = (
+            contacts_visible_to(user).filter(partner=lab.partner, erased_at__isnull=True)
+            .filter(with_consent("consultations")).exclude(lab_invitations__lab=lab)
+            .order_by("name"))

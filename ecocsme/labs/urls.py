@@ -5,4 +5,9 @@ from . import views
 app_name = "labs"
 urlpatterns = [
     path("labs/answer/<str:token>/", views.answer, name="answer"),
+    path("manage/labs/", views.lab_list, name="lab_list"),
+    path("manage/labs/new/", views.lab_edit, name="lab_add"),
+    path("manage/labs/<int:pk>/", views.lab_detail, name="lab_detail"),
+    path("manage/labs/<int:pk>/edit/", views.lab_edit, name="lab_edit"),
+    path("manage/labs/<int:pk>/<str:action>/", views.lab_action, name="lab_action"),
 ]

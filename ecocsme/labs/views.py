@@ -1,16 +1,23 @@
-"""The answer form stakeholders open through their personal link (LAB-3): no account needed."""
+"""Local learning lab pages: the answer form stakeholders open through their personal link (LAB-3),
+no account needed, and the partners' pages to run a lab."""
 
 from django.contrib import messages
-from django.shortcuts import render
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import Http404
+from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_http_methods
+from django.views.decorators.http import require_http_methods, require_POST
 
 from ecocsme.core.i18n import localized
 
+from . import services
 from .access import invitation_for_token
-from .forms import AnswerForm
+from .forms import AnswerForm, InviteForm, LabForm
+from .models import Lab
+from .selectors import lab_invitations, labs_visible_to
 from .services import AnswerRefused, invitation_state, response_save
 
 
@@ -52,3 +59,79 @@ def answer(request, token: str):
         "theme": theme, "theme_language": theme_language, "saved_at": saved_at,
         "description": localized(lab.description, language)[0],
     })
+
+
+# --- the partners' pages -------------------------------------------------------------------------
+def _lab_for(user, pk: int, perm: str = "labs.view_lab") -> Lab:
+    lab = Lab.objects.select_related("partner", "project").filter(pk=pk).first()
+    if lab is None or not user.has_perm("labs.view_lab", lab):
+        raise Http404(_("No such lab."))
+    if not user.has_perm(perm, lab):
+        raise PermissionDenied(_("Only the partner's staff and the coordinator may do this."))
+    return lab
+
+
+@login_required
+def lab_list(request):
+    if not request.user.has_perm("accounts.manage"):
+        raise PermissionDenied(_("Your account has no role in a project yet."))
+    return render(request, "labs/lab_list.html", {"labs": labs_visible_to(request.user)})
+
+
+@login_required
+def lab_detail(request, pk: int):
+    lab = _lab_for(request.user, pk)
+    can_change = request.user.has_perm("labs.change_lab", lab)
+    return render(request, "labs/lab_detail.html", {
+        "lab": lab, "can_change": can_change,
+        "questions": list(lab.questions.order_by("position")),
+        "invitations": list(lab_invitations(lab)),
+        "invite_form": InviteForm(lab=lab, user=request.user) if can_change else None,
+        "theme": lab.localized_theme(get_language())[0],
+    })
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def lab_edit(request, pk: int | None = None):
+    lab = _lab_for(request.user, pk, "labs.change_lab") if pk else None
+    if lab is None and not request.user.has_perm("accounts.manage"):
+        raise PermissionDenied(_("Your account has no role in a project yet."))
+    form = LabForm(request.POST or None, user=request.user, lab=lab)
+    if request.method == "POST" and form.is_valid():
+        try:
+            saved = services.lab_save(actor=request.user, lab=lab,
+                                      partner=form.cleaned_data.get("partner") or (lab and lab.partner),
+                                      values=form.values(), questions=form.questions())
+        except ValidationError as exc:
+            form.add_error(None, exc)
+        else:
+            messages.success(request, _("Saved."))
+            return redirect("labs:lab_detail", pk=saved.pk)
+    return render(request, "labs/lab_form.html", {"form": form, "lab": lab})
+
+
+@login_required
+@require_POST
+def lab_action(request, pk: int, action: str):
+    lab = _lab_for(request.user, pk, "labs.change_lab")
+    if action == "invite":
+        form = InviteForm(request.POST, lab=lab, user=request.user)
+        if form.is_valid():
+            report = services.invitations_create(actor=request.user, lab=lab,
+                                                 contacts=list(form.cleaned_data["contacts"]))
+            messages.success(request, _("%(n)s invitation(s) created.") % {"n": len(report.created)})
+        else:
+            messages.error(request, _("Choose at least one contact."))
+    elif action == "send":
+        count = services.invitations_send(actor=request.user, lab=lab)
+        messages.success(request, _("%(n)s invitation(s) are being sent.") % {"n": count})
+    elif action == "remind":
+        count = services.reminders_send(actor=request.user, lab=lab)
+        messages.success(request, _("%(n)s reminder(s) are being sent.") % {"n": count})
+    elif action in ("open", "closed"):
+        services.lab_set_status(actor=request.user, lab=lab, status=action)
+        messages.success(request, _("Saved."))
+    else:
+        raise Http404
+    return redirect("labs:lab_detail", pk=lab.pk)
