@@ -19,3 +19,13 @@ def test_generate_scale_data_is_idempotent_and_marked_as_example(monkeypatch):
     call_command("generate-scale-data", "--scale", "tiny", verbosity=0)
     assert Organisation.objects.count() == 1_200
     assert Project.objects.count() == 3
+
+
+@pytest.mark.django_db
+def test_load_demo_can_run_twice(capsys):
+    from ecocsme.organisations.models import Contact
+
+    call_command("load-demo")
+    call_command("load-demo")
+    assert Contact.objects.count() == 3
+    assert "password" in capsys.readouterr().out

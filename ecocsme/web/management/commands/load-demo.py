@@ -1,6 +1,8 @@
 from django.core.management.base import BaseCommand
 
 from ecocsme.accounts.demo import DEMO_USERS, demo_password
+from ecocsme.organisations.demo import example_contacts_load
+from ecocsme.partnerships.models import Project
 from ecocsme.web.demo import demo_load
 
 
@@ -9,6 +11,8 @@ class Command(BaseCommand):
 
     def handle(self, *args, **options):
         counts = demo_load()
+        # Example stakeholders to try a lab with; kept out of demo_load() that tests build on.
+        counts["example contacts"] = example_contacts_load(Project.objects.get(code="PGI06047"))
         self.stdout.write(", ".join(f"{name}: {count}" for name, count in counts.items()))
         self.stdout.write(f"Example accounts (password: {demo_password()}):")
         for username, _first, last, role, _partner, superuser in DEMO_USERS:
