@@ -172,3 +172,46 @@ class Answer(models.Model):
 
     def __str__(self) -> str:
         return self.text[:80]
+
+
+class EmailReply(TimeStampedModel):
+    """A reply received by e-mail and uploaded by staff; its answers count once confirmed."""
+
+    class Status(models.TextChoices):
+        TO_REVIEW = "to_review", _("To review")
+        COUNTED = "counted", _("Counted")
+        IGNORED = "ignored", _("Ignored")
+
+    class Match(models.TextChoices):
+        HEADERS = "headers", _("Reply headers")
+        LINK = "link", _("Personal link")
+        ADDRESS = "address", _("Sender address")
+        NONE = "none", _("Not matched")
+
+    lab = models.ForeignKey(Lab, on_delete=models.CASCADE, related_name="email_replies")
+    invitation = models.ForeignKey(Invitation, null=True, blank=True, on_delete=models.SET_NULL,
+                                   related_name="email_replies")
+    match = models.CharField(_("matched by"), max_length=10, choices=Match.choices)
+    sender = models.EmailField(_("sender"), blank=True)
+    subject = models.CharField(_("subject"), max_length=300, blank=True)
+    message_id = models.CharField(max_length=255, blank=True)
+    raw = models.BinaryField(editable=False)
+    answers = models.JSONField(_("answers found"), default=dict, blank=True)
+    flags = models.JSONField(_("flags"), default=list, blank=True)
+    is_answer = models.BooleanField(_("is an answer"), default=True)
+    status = models.CharField(_("status"), max_length=10, choices=Status.choices,
+                              default=Status.TO_REVIEW, db_index=True)
+    response = models.ForeignKey(Response, null=True, blank=True, on_delete=models.SET_NULL,
+                                 related_name="email_replies")
+
+    class Meta:
+        verbose_name = _("e-mail reply")
+        verbose_name_plural = _("e-mail replies")
+        ordering = ["lab", "-created_at"]
+        constraints = [
+            models.UniqueConstraint(fields=["lab", "message_id"], condition=~models.Q(message_id=""),
+                                    name="email_reply_once_per_lab"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.sender} · {self.subject[:60]}"

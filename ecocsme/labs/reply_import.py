@@ -1,0 +1,162 @@
+"""Importing e-mail replies into a lab (LAB-3): match each to its invitation, find the answers,
+count clear ones at once and keep the rest for a person to review."""
+
+import mailbox
+import tempfile
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from django.core.exceptions import PermissionDenied
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from ecocsme.core.audit import audit_log
+from ecocsme.core.language import detect_language
+
+from .access import invitation_for_token
+from .models import Answer, EmailReply, Invitation, Lab, Response
+from .replies import AUTO_REPLY, BOUNCE, DIFFERENT_LANGUAGE, MALFORMED, UNMAPPED, parse_reply
+
+MAX_UPLOAD_BYTES = 50 * 1024 * 1024
+NEEDS_A_PERSON = {UNMAPPED, MALFORMED, DIFFERENT_LANGUAGE, "already_answered", "not_matched"}
+
+
+@dataclass
+class ImportReport:
+    counted: int = 0
+    to_review: int = 0
+    ignored: int = 0
+    duplicates: int = 0
+    errors: list[str] = field(default_factory=list)
+
+
+def messages_in(name: str, data: bytes) -> list[tuple[str, bytes]]:
+    """The messages of an uploaded .eml or .mbox file."""
+    if not data.startswith(b"From ") and not name.lower().endswith(".mbox"):
+        return [(name, data)]
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "upload.mbox"
+        path.write_bytes(data)
+        box = mailbox.mbox(str(path), create=False)
+        return [(f"{name}#{i}", box.get_bytes(key)) for i, key in enumerate(box.iterkeys(), start=1)]
+
+
+def replies_import(*, actor, lab: Lab, files: list[tuple[str, bytes]]) -> ImportReport:
+    if not actor.has_perm("labs.change_lab", lab):
+        raise PermissionDenied(_("Only the partner's staff and the coordinator may do this."))
+    report = ImportReport()
+    if sum(len(data) for _name, data in files) > MAX_UPLOAD_BYTES:
+        report.errors.append(_("The files are larger than 50 MB together; upload them in parts."))
+        return report
+    invitations = list(lab.invitations.select_related("contact", "response"))
+    for name, data in files:
+        try:
+            messages = messages_in(name, data)
+        except (OSError, mailbox.Error, ValueError) as exc:
+            report.errors.append(_("%(file)s cannot be read: %(error)s") % {"file": name, "error": exc})
+            continue
+        for message_name, raw in messages:
+            _import_one(actor, lab, invitations, message_name, raw, report)
+    audit_log(actor=actor, action="labs.replies.imported", obj=lab, data={
+        "counted": report.counted, "to_review": report.to_review, "ignored": report.ignored})
+    return report
+
+
+def _questions(lab: Lab, language: str) -> dict[str, str]:
+    return {str(q.position): q.localized_text(language)[0] for q in lab.questions.order_by("position")}
+
+
+def _match(invitations: list[Invitation], parsed, raw: bytes) -> tuple[Invitation | None, str]:
+    by_message_id = {i.message_id: i for i in invitations}
+    for message_id in parsed.in_reply_to:
+        if message_id in by_message_id:
+            return by_message_id[message_id], EmailReply.Match.HEADERS
+    if BOUNCE in parsed.flags:  # the returned message carries the original Message-ID
+        text = raw.decode("utf-8", errors="replace")
+        for message_id, invitation in by_message_id.items():
+            if message_id in text:
+                return invitation, EmailReply.Match.HEADERS
+    ids = {i.pk for i in invitations}
+    for token in parsed.tokens:
+        invitation = invitation_for_token(token)
+        if invitation is not None and invitation.pk in ids:
+            return next(i for i in invitations if i.pk == invitation.pk), EmailReply.Match.LINK
+    by_address = [i for i in invitations if i.contact.email and i.contact.email.lower() == parsed.sender]
+    if len(by_address) == 1:
+        return by_address[0], EmailReply.Match.ADDRESS
+    return None, EmailReply.Match.NONE
+
+
+def _parse_best(lab: Lab, raw: bytes, language: str | None):
+    """Parse with the questions in the invitee's language, or in whichever lab language finds most."""
+    languages = [language] if language else (lab.languages or ["en"])
+    results = [parse_reply(raw, _questions(lab, code)) for code in languages]
+    return max(results, key=lambda parsed: len(parsed.answers))
+
+
+def _import_one(actor, lab, invitations, name, raw, report) -> None:
+    first = parse_reply(raw, _questions(lab, (lab.languages or ["en"])[0]))
+    invitation, match = _match(invitations, first, raw)
+    parsed = _parse_best(lab, raw, invitation.language if invitation else None)
+    flags = list(parsed.flags)
+    if invitation is None:
+        flags.append("not_matched")
+    elif getattr(invitation, "response", None) is not None and \
+            invitation.response.status == Response.Status.SUBMITTED:
+        flags.append("already_answered")
+    status = EmailReply.Status.TO_REVIEW
+    if not parsed.is_answer or AUTO_REPLY in flags:
+        status = EmailReply.Status.IGNORED
+    elif parsed.answers and not NEEDS_A_PERSON & set(flags):
+        status = EmailReply.Status.COUNTED
+    try:
+        with transaction.atomic():
+            reply = EmailReply.objects.create(
+                lab=lab, invitation=invitation, match=match, sender=parsed.sender,
+                subject=parsed.subject[:300], message_id=parsed.message_id[:255], raw=raw,
+                answers=parsed.answers, flags=flags, is_answer=parsed.is_answer, status=status)
+            if BOUNCE in flags and invitation is not None:
+                invitation.status = Invitation.Status.BOUNCED
+                invitation.last_error = parsed.subject[:300]
+                invitation.save(update_fields=["status", "last_error", "updated_at"])
+            if status == EmailReply.Status.COUNTED:
+                reply_count(reply=reply, answers=parsed.answers)
+    except IntegrityError:
+        report.duplicates += 1
+        return
+    setattr(report, {"counted": "counted", "to_review": "to_review", "ignored": "ignored"}[status],
+            getattr(report, status) + 1)
+
+
+def reply_count(*, reply: EmailReply, answers: dict[str, str], actor=None) -> Response:
+    """Make a reply's answers count: they become the invitee's response, sent by e-mail."""
+    if reply.invitation is None:
+        raise ValueError("a reply counts only once it belongs to an invitation")
+    invitation = reply.invitation
+    organisation = invitation.contact.organisation
+    questions = {str(q.position): q for q in reply.lab.questions.all()}
+    with transaction.atomic():
+        response, _created = Response.objects.get_or_create(invitation=invitation, defaults={
+            "lab": reply.lab, "channel": Response.Channel.EMAIL,
+            "respondent_kind": organisation.kind if organisation else "",
+            "respondent_city": organisation.city if organisation else ""})
+        for number, text in answers.items():
+            if number in questions and text.strip():
+                Answer.objects.update_or_create(response=response, question=questions[number], defaults={
+                    "text": text.strip(), "language": detect_language(text, default=invitation.language),
+                    "embedding": None})
+        response.status = Response.Status.SUBMITTED
+        response.submitted_at = response.submitted_at or timezone.now()
+        response.language = invitation.language
+        response.save()
+        invitation.status = Invitation.Status.ANSWERED
+        invitation.save(update_fields=["status", "updated_at"])
+        reply.status = EmailReply.Status.COUNTED
+        reply.response = response
+        reply.answers = answers
+        reply.save(update_fields=["status", "response", "answers", "updated_at"])
+        if actor is not None:
+            audit_log(actor=actor, action="labs.reply.counted", obj=reply.lab,
+                      data={"reply": reply.pk})
+    return response

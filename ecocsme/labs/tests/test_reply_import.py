@@ -1,0 +1,131 @@
+"""Uploading e-mail replies: matching to invitations, counting, review, bounces, duplicates."""
+
+import json
+import mailbox
+from pathlib import Path
+
+import pytest
+
+from ecocsme.labs.models import EmailReply, Invitation, Lab, Response
+from ecocsme.labs.reply_import import replies_import, reply_count
+from ecocsme.labs.tokens import invitation_token, new_nonce
+from ecocsme.organisations.models import Contact
+
+CORPUS = Path(__file__).parent / "corpus" / "replies"
+
+
+@pytest.fixture
+def lab(project):
+    return Lab.objects.get(partner__number=6, number=2)
+
+
+@pytest.fixture
+def staff(project, make_user):
+    return make_user("t-staff", role="partner_staff", project=project, partner_number=6)
+
+
+@pytest.fixture
+def corpus_invitations(lab):
+    """The invitations the Romanian corpus replies answer, with their Message-IDs and invitees."""
+    made = {}
+    for item in json.loads((CORPUS / "invitations.json").read_text(encoding="utf-8")):
+        if item["questions"] != "questions.ro.json":
+            continue
+        contact = Contact.objects.create(partner=lab.partner, name="Example invitee",
+                                         email=item["invitee_email"], language="ro")
+        made[item["id"]] = Invitation.objects.create(
+            lab=lab, contact=contact, language="ro", nonce=new_nonce(),
+            expires_at=lab.created_at.replace(year=2100), message_id=item["message_id"])
+    return made
+
+
+def corpus_files(prefix: str = "") -> list[tuple[str, bytes]]:
+    files = []
+    for expected in sorted(CORPUS.glob("*.expected.json")):
+        if json.loads(expected.read_text())["questions"] == "questions.ro.json":
+            eml = expected.with_name(expected.name.replace(".expected.json", ".eml"))
+            files.append((eml.name, eml.read_bytes()))
+    return files
+
+
+@pytest.mark.django_db
+def test_romanian_corpus_is_matched_counted_or_kept_for_review(lab, staff, corpus_invitations):
+    files = corpus_files()
+    report = replies_import(actor=staff, lab=lab, files=files)
+    assert report.counted + report.to_review + report.ignored == len(files)
+    assert report.counted >= 8
+    for reply in EmailReply.objects.all():
+        expected = json.loads((CORPUS / _expected_name(reply, files)).read_text())
+        if "auto_reply" in expected["flags"] or not expected["is_answer"]:
+            assert reply.status in ("ignored", "to_review")
+        if "unmapped" in expected["flags"]:
+            assert reply.status == "to_review"
+        if reply.status == "counted":
+            answers = {a.question.position: a.text for a in reply.response.answers.all()}
+            assert {str(k) for k in answers} == set(expected["answers"])
+    assert Response.objects.filter(channel="email", status="submitted").count() == report.counted
+
+
+def _expected_name(reply, files):
+    for name, raw in files:
+        if reply.message_id and reply.message_id.encode() in raw:
+            return name.replace(".eml", ".expected.json")
+    raise AssertionError(reply)
+
+
+@pytest.mark.django_db
+def test_the_same_reply_twice_is_imported_once(lab, staff, corpus_invitations):
+    files = corpus_files()[:5]
+    replies_import(actor=staff, lab=lab, files=files)
+    again = replies_import(actor=staff, lab=lab, files=files)
+    assert again.duplicates == 5 and again.counted == again.to_review == 0
+    assert EmailReply.objects.count() == 5
+
+
+@pytest.mark.django_db
+def test_an_mbox_and_a_reply_matched_by_its_link(lab, staff, tmp_path):
+    contact = Contact.objects.create(partner=lab.partner, name="Example", email="x@example.org",
+                                     language="en")
+    invitation = Invitation.objects.create(lab=lab, contact=contact, language="en", nonce=new_nonce(),
+                                           expires_at=lab.created_at.replace(year=2100),
+                                           message_id="<inv-x@example.org>")
+    link = f"https://platform.example.org/en/labs/answer/{invitation_token(invitation)}/"
+    raw = (f"From: Someone Else <other@example.org>\nSubject: answers\nMessage-ID: <r1@example.org>\n\n"
+           f"1. Radio\n2. Newsletters\n\n> Your link: {link}\n").encode()
+    box = mailbox.mbox(str(tmp_path / "r.mbox"))
+    box.add(raw)
+    box.flush()
+    report = replies_import(actor=staff, lab=lab, files=[("r.mbox", (tmp_path / "r.mbox").read_bytes())])
+    reply = EmailReply.objects.get()
+    assert (reply.invitation, reply.match, reply.status) == (invitation, "link", "counted")
+    assert report.counted == 1
+
+
+@pytest.mark.django_db
+def test_an_unmatched_reply_waits_for_a_person(lab, staff):
+    raw = b"From: stranger@example.org\nMessage-ID: <r2@example.org>\nSubject: x\n\n1. Radio\n2. Yes\n"
+    replies_import(actor=staff, lab=lab, files=[("r.eml", raw)])
+    reply = EmailReply.objects.get()
+    assert reply.status == "to_review" and "not_matched" in reply.flags
+    assert not Response.objects.exists()
+    with pytest.raises(ValueError):
+        reply_count(reply=reply, answers=reply.answers)
+
+
+@pytest.mark.django_db
+def test_only_the_labs_staff_import(lab, project, make_user):
+    from django.core.exceptions import PermissionDenied
+
+    other = make_user("r", role="partner_staff", project=project, partner_number=5)
+    with pytest.raises(PermissionDenied):
+        replies_import(actor=other, lab=lab, files=[("r.eml", b"From: a@b.c\n\n1. x")])
+    assert not EmailReply.objects.exists()
+
+
+@pytest.mark.django_db
+def test_truncated_and_oversized_uploads(lab, staff):
+    report = replies_import(actor=staff, lab=lab, files=[("cut.eml", b"From: a@example.org\nSubject: cu")])
+    assert EmailReply.objects.get().status in ("to_review", "ignored")
+    big = replies_import(actor=staff, lab=lab, files=[("big.mbox", b"x" * (51 * 1024 * 1024))])
+    assert big.errors and "50 MB" in big.errors[0]
+    assert report.errors == []
