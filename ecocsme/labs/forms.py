@@ -92,3 +92,43 @@ class InviteForm(forms.Form):
             contacts_visible_to(user).filter(partner=lab.partner, erased_at__isnull=True)
             .filter(with_consent("consultations")).exclude(lab_invitations__lab=lab)
             .order_by("name"))
+
+
+class MultipleFileInput(forms.ClearableFileInput):
+    allow_multiple_selected = True
+
+
+class MultipleFileField(forms.FileField):
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("widget", MultipleFileInput(attrs={"accept": ".eml,.mbox,.txt"}))
+        super().__init__(*args, **kwargs)
+
+    def clean(self, data, initial=None):
+        clean_one = super().clean
+        if isinstance(data, list | tuple):
+            return [clean_one(item, initial) for item in data]
+        return [clean_one(data, initial)]
+
+
+class RepliesUploadForm(forms.Form):
+    files = MultipleFileField(label=_("E-mail replies (.eml or .mbox files)"))
+
+
+class ReplyReviewForm(forms.Form):
+    invitation = forms.ModelChoiceField(label=_("Invitation"), queryset=None, required=False)
+
+    def __init__(self, *args, reply, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["invitation"].queryset = reply.lab.invitations.select_related("contact").order_by(
+            "contact__name")
+        self.fields["invitation"].label_from_instance = lambda i: f"{i.contact.name} <{i.contact.email}>"
+        self.initial["invitation"] = reply.invitation_id
+        for question in reply.lab.questions.order_by("position"):
+            key = str(question.position)
+            self.fields[f"a{key}"] = forms.CharField(
+                label=f"{key}. {question.localized_text()[0]}", required=False,
+                widget=forms.Textarea(attrs={"rows": 3}), initial=reply.answers.get(key, ""))
+
+    def answers(self) -> dict[str, str]:
+        return {name[1:]: value for name, value in self.cleaned_data.items()
+                if name.startswith("a") and name[1:].isdigit() and value.strip()}

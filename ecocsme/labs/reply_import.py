@@ -160,3 +160,27 @@ def reply_count(*, reply: EmailReply, answers: dict[str, str], actor=None) -> Re
             audit_log(actor=actor, action="labs.reply.counted", obj=reply.lab,
                       data={"reply": reply.pk})
     return response
+
+
+def reply_review(*, actor, reply: EmailReply, invitation: Invitation | None, answers: dict[str, str]
+                 ) -> Response:
+    """A person confirms a reply: who it is from and what it answers."""
+    from django.core.exceptions import ValidationError
+
+    if not actor.has_perm("labs.change_lab", reply.lab):
+        raise PermissionDenied(_("Only the partner's staff and the coordinator may do this."))
+    if invitation is None:
+        raise ValidationError(_("Choose the invitation this reply answers."))
+    if not answers:
+        raise ValidationError(_("Give at least one answer, or ignore the reply."))
+    reply.invitation = invitation
+    reply.save(update_fields=["invitation", "updated_at"])
+    return reply_count(reply=reply, answers=answers, actor=actor)
+
+
+def reply_ignore(*, actor, reply: EmailReply) -> None:
+    if not actor.has_perm("labs.change_lab", reply.lab):
+        raise PermissionDenied(_("Only the partner's staff and the coordinator may do this."))
+    reply.status = EmailReply.Status.IGNORED
+    reply.save(update_fields=["status", "updated_at"])
+    audit_log(actor=actor, action="labs.reply.ignored", obj=reply.lab, data={"reply": reply.pk})

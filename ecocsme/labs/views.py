@@ -9,14 +9,17 @@ from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _lazy
 from django.views.decorators.http import require_http_methods, require_POST
 
 from ecocsme.core.i18n import localized
 
 from . import services
 from .access import invitation_for_token
-from .forms import AnswerForm, InviteForm, LabForm
-from .models import Lab
+from .forms import AnswerForm, InviteForm, LabForm, RepliesUploadForm, ReplyReviewForm
+from .models import EmailReply, Lab
+from .replies import parse_reply
+from .reply_import import replies_import, reply_ignore, reply_review
 from .selectors import lab_invitations, labs_visible_to
 from .services import AnswerRefused, invitation_state, response_save
 
@@ -135,3 +138,65 @@ def lab_action(request, pk: int, action: str):
     else:
         raise Http404
     return redirect("labs:lab_detail", pk=lab.pk)
+
+
+FLAG_LABELS = {
+    "auto_reply": _lazy("Automatic reply"), "bounce": _lazy("Returned as undeliverable"),
+    "unmapped": _lazy("Answers could not be told apart"), "partial": _lazy("Not every question answered"),
+    "from_attachment": _lazy("Answers in an attachment"), "html_only": _lazy("HTML only"),
+    "different_language": _lazy("Answered in another language"), "malformed": _lazy("Damaged message"),
+    "not_matched": _lazy("No invitation found"), "already_answered": _lazy("Already answered on the web"),
+}
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def lab_replies(request, pk: int):
+    lab = _lab_for(request.user, pk, "labs.change_lab")
+    form = RepliesUploadForm(request.POST or None, request.FILES or None)
+    if request.method == "POST" and form.is_valid():
+        files = [(upload.name, upload.read()) for upload in form.cleaned_data["files"]]
+        report = replies_import(actor=request.user, lab=lab, files=files)
+        for error in report.errors:
+            messages.error(request, error)
+        messages.success(request, _(
+            "Counted: %(counted)s. To review: %(review)s. Ignored: %(ignored)s. Already imported: %(dup)s."
+        ) % {"counted": report.counted, "review": report.to_review, "ignored": report.ignored,
+             "dup": report.duplicates})
+        return redirect("labs:lab_replies", pk=lab.pk)
+    status = request.GET.get("status", EmailReply.Status.TO_REVIEW)
+    replies = lab.email_replies.select_related("invitation__contact").order_by("-created_at")
+    if status in EmailReply.Status.values:
+        replies = replies.filter(status=status)
+    replies = list(replies)
+    for reply in replies:
+        reply.flag_labels = [FLAG_LABELS.get(flag, flag) for flag in reply.flags]
+    return render(request, "labs/replies.html", {
+        "lab": lab, "form": form, "replies": replies, "status": status,
+        "statuses": EmailReply.Status.choices})
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def lab_reply(request, pk: int, reply_pk: int):
+    lab = _lab_for(request.user, pk, "labs.change_lab")
+    reply = lab.email_replies.select_related("invitation__contact").filter(pk=reply_pk).first()
+    if reply is None:
+        raise Http404(_("No such reply."))
+    form = ReplyReviewForm(request.POST or None, reply=reply)
+    if request.method == "POST" and "ignore" in request.POST:
+        reply_ignore(actor=request.user, reply=reply)
+        return redirect("labs:lab_replies", pk=lab.pk)
+    if request.method == "POST" and form.is_valid():
+        try:
+            reply_review(actor=request.user, reply=reply, invitation=form.cleaned_data["invitation"],
+                         answers=form.answers())
+        except ValidationError as exc:
+            form.add_error(None, exc)
+        else:
+            messages.success(request, _("The answers now count."))
+            return redirect("labs:lab_replies", pk=lab.pk)
+    body = parse_reply(bytes(reply.raw), {}).text or ""
+    return render(request, "labs/reply_review.html", {
+        "lab": lab, "reply": reply, "form": form, "body": body,
+        "flag_labels": [FLAG_LABELS.get(flag, flag) for flag in reply.flags]})
