@@ -17,6 +17,7 @@ from ecocsme.core.language import detect_language
 from .access import invitation_for_token
 from .models import Answer, EmailReply, Invitation, Lab, Response
 from .replies import AUTO_REPLY, BOUNCE, DIFFERENT_LANGUAGE, MALFORMED, UNMAPPED, parse_reply
+from .tasks import embed_later
 
 MAX_UPLOAD_BYTES = 50 * 1024 * 1024
 NEEDS_A_PERSON = {UNMAPPED, MALFORMED, DIFFERENT_LANGUAGE, "already_answered", "not_matched"}
@@ -152,6 +153,7 @@ def reply_count(*, reply: EmailReply, answers: dict[str, str], actor=None) -> Re
         response.save()
         invitation.status = Invitation.Status.ANSWERED
         invitation.save(update_fields=["status", "updated_at"])
+        embed_later(list(response.answers.filter(embedding__isnull=True).values_list("pk", flat=True)))
         reply.status = EmailReply.Status.COUNTED
         reply.response = response
         reply.answers = answers

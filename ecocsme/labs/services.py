@@ -16,6 +16,7 @@ from ecocsme.organisations.models import Consent, Contact
 from ecocsme.organisations.tokens import unsubscribe_token
 
 from .models import Answer, Invitation, Lab, Response
+from .tasks import embed_later
 from .tokens import invitation_token, new_nonce
 
 DEFAULT_VALIDITY = timedelta(days=30)
@@ -196,6 +197,7 @@ def response_save(*, invitation: Invitation, texts: dict[int, str], submit: bool
                 "text": text, "language": detect_language(text, default=invitation.language),
                 "embedding": None})
         response.language = invitation.language
+        embed_later(list(response.answers.filter(embedding__isnull=True).values_list("pk", flat=True)))
         if submit:
             response.status = Response.Status.SUBMITTED
             response.submitted_at = response.submitted_at or timezone.now()

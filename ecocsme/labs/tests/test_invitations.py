@@ -140,3 +140,21 @@ def test_forged_expired_and_closed_links_explain_themselves(client, lab, staff, 
     page = client.get(f"/en/labs/answer/{token}/")
     assert page.status_code == 410 and "closed" in page.content.decode()
     assert not Response.objects.exists()
+
+
+@pytest.mark.django_db(transaction=True)
+def test_answers_are_embedded_once_in_the_background(client, lab, staff, contacts):
+    import numpy as np
+
+    from ecocsme.labs.embeddings import from_bytes
+    from ecocsme.labs.models import Answer
+
+    invitation = invitations_create(actor=staff, lab=lab, contacts=contacts).created[0]
+    client.post(f"/en/labs/answer/{invitation_token(invitation)}/",
+                {"q1": "Through the chamber of commerce.", "submit": "1"})
+    answer = Answer.objects.get()
+    assert answer.embedding is None  # not in the request
+    call_command("db_worker", batch=True, startup_delay=False, reload=False, verbosity=0)
+    answer.refresh_from_db()
+    vector = from_bytes(answer.embedding)
+    assert vector.shape == (384,) and abs(float(np.linalg.norm(vector)) - 1) < 1e-3

@@ -1,0 +1,24 @@
+from django_tasks import task
+
+from .embeddings import default_embedder, to_bytes
+from .models import Answer
+
+
+@task()
+def embed_answers(answer_ids: list[int]) -> int:
+    """Compute and keep the vectors of answers that have none yet (their text changed or is new)."""
+    answers = list(Answer.objects.filter(pk__in=answer_ids, embedding__isnull=True))
+    if not answers:
+        return 0
+    vectors = default_embedder().embed([answer.text for answer in answers])
+    for answer, vector in zip(answers, vectors, strict=True):
+        Answer.objects.filter(pk=answer.pk, text=answer.text).update(embedding=to_bytes(vector))
+    return len(answers)
+
+
+def embed_later(answer_ids: list[int]) -> None:
+    """Queue the embedding once the current transaction has committed."""
+    from django.db import transaction
+
+    if answer_ids:
+        transaction.on_commit(lambda: embed_answers.enqueue(list(answer_ids)))
