@@ -7,9 +7,8 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils import timezone
-from django.utils.translation import get_language
+from django.utils.translation import get_language, gettext_lazy
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy as _lazy
 from django.views.decorators.http import require_http_methods, require_POST
 
 from ecocsme.core.i18n import localized
@@ -141,11 +140,16 @@ def lab_action(request, pk: int, action: str):
 
 
 FLAG_LABELS = {
-    "auto_reply": _lazy("Automatic reply"), "bounce": _lazy("Returned as undeliverable"),
-    "unmapped": _lazy("Answers could not be told apart"), "partial": _lazy("Not every question answered"),
-    "from_attachment": _lazy("Answers in an attachment"), "html_only": _lazy("HTML only"),
-    "different_language": _lazy("Answered in another language"), "malformed": _lazy("Damaged message"),
-    "not_matched": _lazy("No invitation found"), "already_answered": _lazy("Already answered on the web"),
+    "auto_reply": gettext_lazy("Automatic reply"),
+    "bounce": gettext_lazy("Returned as undeliverable"),
+    "unmapped": gettext_lazy("Answers could not be told apart"),
+    "partial": gettext_lazy("Not every question answered"),
+    "from_attachment": gettext_lazy("Answers in an attachment"),
+    "html_only": gettext_lazy("HTML only"),
+    "different_language": gettext_lazy("Answered in another language"),
+    "malformed": gettext_lazy("Damaged message"),
+    "not_matched": gettext_lazy("No invitation found"),
+    "already_answered": gettext_lazy("Already answered on the web"),
 }
 
 
