@@ -127,8 +127,8 @@ def reminders_send(*, actor, lab: Lab) -> int:
     """Remind, once more, those invited who have not answered and whose link still works."""
     _require(actor, lab)
     now = timezone.now()
-    waiting = (lab.invitations.filter(status=Invitation.Status.SENT, expires_at__gt=now,
-                                      response__isnull=True)
+    waiting = (lab.invitations.filter(status=Invitation.Status.SENT, expires_at__gt=now)
+               .exclude(response__status=Response.Status.SUBMITTED)
                .select_related("contact", "lab__partner"))
     queued = 0
     with transaction.atomic():

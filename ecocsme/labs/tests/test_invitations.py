@@ -78,6 +78,8 @@ def test_reminders_go_to_those_who_have_not_answered(lab, staff, contacts, smtp_
     invitations_send(actor=staff, lab=lab)
     answered = report.created[0]
     client.post(f"/ro/labs/answer/{invitation_token(answered)}/", {"q1": "Prin radio.", "submit": "1"})
+    drafting = report.created[1]
+    client.post(f"/en/labs/answer/{invitation_token(drafting)}/", {"q1": "A draft only."})
     assert reminders_send(actor=staff, lab=lab) == 1
     call_command("db_worker", batch=True, startup_delay=False, reload=False, verbosity=0)
     reminders = [m for m in smtp_server.messages if m["In-Reply-To"]]
