@@ -9,6 +9,7 @@ from decimal import Decimal
 
 from django.core.serializers.json import DjangoJSONEncoder
 from django.http import HttpResponse, StreamingHttpResponse
+from django.utils import timezone
 from openpyxl.cell import WriteOnlyCell
 
 EXPORT_FORMATS = ("csv", "xlsx", "json")
@@ -66,7 +67,9 @@ def xlsx_response(filename: str, columns: Sequence[str], rows: Iterable[Sequence
 
 
 def _xlsx_value(value):
-    if value is None or isinstance(value, (int, float, Decimal, dt.date, str)):
+    if isinstance(value, dt.datetime) and value.tzinfo is not None:
+        return timezone.localtime(value).replace(tzinfo=None)  # Excel has no time zones
+    if value is None or isinstance(value, int | float | Decimal | dt.date | str):
         return value
     return str(value)
 

@@ -19,3 +19,11 @@ def labs_visible_to(user) -> QuerySet[Lab]:
 def lab_invitations(lab: Lab) -> QuerySet[Invitation]:
     return (lab.invitations.select_related("contact__organisation", "mail", "response")
             .order_by("contact__name", "id"))
+
+
+def lab_answers(lab: Lab):
+    """Every submitted answer of a lab with what the breakdowns need, without names."""
+    from .models import Answer
+
+    return (Answer.objects.filter(response__lab=lab, response__status="submitted")
+            .select_related("response", "question").order_by("response_id", "question__position"))

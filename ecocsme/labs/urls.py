@@ -9,6 +9,7 @@ urlpatterns = [
     path("manage/labs/new/", views.lab_edit, name="lab_add"),
     path("manage/labs/<int:pk>/", views.lab_detail, name="lab_detail"),
     path("manage/labs/<int:pk>/edit/", views.lab_edit, name="lab_edit"),
+    path("manage/labs/<int:pk>/answers.<str:fmt>", views.lab_answers_export, name="lab_answers"),
     path("manage/labs/<int:pk>/replies/", views.lab_replies, name="lab_replies"),
     path("manage/labs/<int:pk>/replies/<int:reply_pk>/", views.lab_reply, name="lab_reply"),
     path("manage/labs/<int:pk>/<str:action>/", views.lab_action, name="lab_action"),

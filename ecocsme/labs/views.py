@@ -11,6 +11,7 @@ from django.utils.translation import get_language, gettext_lazy
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
+from ecocsme.core.exports import EXPORT_FORMATS, export_response
 from ecocsme.core.i18n import localized
 
 from . import services
@@ -19,7 +20,7 @@ from .forms import AnswerForm, InviteForm, LabForm, RepliesUploadForm, ReplyRevi
 from .models import EmailReply, Lab
 from .replies import parse_reply
 from .reply_import import replies_import, reply_ignore, reply_review
-from .selectors import lab_invitations, labs_visible_to
+from .selectors import lab_answers, lab_invitations, labs_visible_to
 from .services import AnswerRefused, invitation_state, response_save
 
 
@@ -204,3 +205,17 @@ def lab_reply(request, pk: int, reply_pk: int):
     return render(request, "labs/reply_review.html", {
         "lab": lab, "reply": reply, "form": form, "body": body,
         "flag_labels": [FLAG_LABELS.get(flag, flag) for flag in reply.flags]})
+
+
+@login_required
+def lab_answers_export(request, pk: int, fmt: str):
+    """All submitted answers of a lab as CSV, XLSX or JSON (LAB-5); no names, only kinds and cities."""
+    lab = _lab_for(request.user, pk)
+    if fmt not in EXPORT_FORMATS:
+        raise Http404
+    columns = ("response", "channel", "submitted_at", "respondent_kind", "respondent_city",
+               "question", "question_text", "answer", "answer_language")
+    rows = ((a.response_id, a.response.channel, a.response.submitted_at, a.response.respondent_kind,
+             a.response.respondent_city, a.question.position, a.question.localized_text()[0], a.text,
+             a.language) for a in lab_answers(lab))
+    return export_response(fmt, f"lab-{lab.pk}-answers", columns, rows)

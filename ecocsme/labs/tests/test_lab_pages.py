@@ -96,3 +96,25 @@ def test_lab_pages_keep_their_query_count(client, project, staff):
     small = (queries(client, "/en/manage/labs/"), queries(client, f"/en/manage/labs/{lab.pk}/"))
     add(2, 30)
     assert (queries(client, "/en/manage/labs/"), queries(client, f"/en/manage/labs/{lab.pk}/")) == small
+
+
+@pytest.mark.django_db
+def test_answers_export_without_names(client, project, staff, make_user):
+    import json
+
+    from ecocsme.labs.services import response_save
+    from ecocsme.labs.tokens import new_nonce
+
+    lab = Lab.objects.get(partner__number=6, number=2)
+    contact = Contact.objects.create(partner=lab.partner, name="Secret Name", email="s@example.org",
+                                     language="ro")
+    invitation = Invitation.objects.create(lab=lab, contact=contact, language="ro", nonce=new_nonce(),
+                                           expires_at=lab.created_at.replace(year=2100), message_id="<e@x>")
+    response_save(invitation=invitation, texts={1: "Prin radio.", 2: "Facebook"}, submit=True)
+    client.force_login(staff)
+    rows = json.loads(client.get(f"/en/manage/labs/{lab.pk}/answers.json").content)
+    assert [(r["question"], r["answer"]) for r in rows] == [(1, "Prin radio."), (2, "Facebook")]
+    assert "Secret Name" not in json.dumps(rows)
+    assert client.get(f"/en/manage/labs/{lab.pk}/answers.xlsx").content[:2] == b"PK"
+    client.force_login(make_user("outsider"))
+    assert client.get(f"/en/manage/labs/{lab.pk}/answers.csv").status_code == 404
