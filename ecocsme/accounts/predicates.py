@@ -18,6 +18,14 @@ def memberships_of(user) -> list[Membership]:
     return cached
 
 
+def membership_scope(user) -> tuple[list[int], list[int]]:
+    """(projects the user coordinates, partners the user works for): the query side of the rules."""
+    memberships = memberships_of(user)
+    coordinated = [m.project_id for m in memberships if m.role == Membership.Role.COORDINATOR]
+    staffed = [m.partner_id for m in memberships if m.role == Membership.Role.PARTNER_STAFF]
+    return coordinated, staffed
+
+
 def project_id_of(obj) -> int | None:
     """The project an object belongs to, directly or through its partner.
 

@@ -28,12 +28,17 @@ def render_mail(template: str, context: dict, language: str) -> RenderedMail:
     return RenderedMail(subject=" ".join(subject.split()), text=text, html=html)
 
 
-def send_templated_mail(*, to: list[str], template: str, context: dict, language: str,
-                        headers: dict[str, str] | None = None) -> int:
-    mail = render_mail(template, context, language)
+def build_message(*, to: list[str], mail: RenderedMail, language: str,
+                  headers: dict[str, str] | None = None) -> EmailMultiAlternatives:
     message = EmailMultiAlternatives(
         subject=mail.subject, body=mail.text, from_email=settings.DEFAULT_FROM_EMAIL,
         to=to, headers={"Content-Language": language, **(headers or {})},
     )
     message.attach_alternative(mail.html, "text/html")
-    return message.send()
+    return message
+
+
+def send_templated_mail(*, to: list[str], template: str, context: dict, language: str,
+                        headers: dict[str, str] | None = None) -> int:
+    mail = render_mail(template, context, language)
+    return build_message(to=to, mail=mail, language=language, headers=headers).send()

@@ -13,12 +13,12 @@ import time
 from datetime import timedelta
 
 from django.conf import settings
-from django.core.mail import EmailMultiAlternatives, get_connection
+from django.core.mail import get_connection
 from django.db import transaction
 from django.db.models import F
 from django.utils import timezone
 
-from .mail import render_mail
+from .mail import build_message, render_mail
 from .models import OutgoingMail
 
 BATCH_SIZE = 200
@@ -41,10 +41,8 @@ def mail_queue(*, key: str, to: str, template: str, context: dict, language: str
         return existing
     rendered = render_mail(template, context, language)
     message_id = message_id or _message_id(key)
-    message = EmailMultiAlternatives(
-        subject=rendered.subject, body=rendered.text, from_email=settings.DEFAULT_FROM_EMAIL,
-        to=[to], headers={"Message-ID": message_id, "Content-Language": language, **(headers or {})})
-    message.attach_alternative(rendered.html, "text/html")
+    message = build_message(to=[to], mail=rendered, language=language,
+                            headers={"Message-ID": message_id, **(headers or {})})
     mail, _created = OutgoingMail.objects.get_or_create(key=key, defaults={
         "to": to, "subject": rendered.subject, "text": rendered.text, "html": rendered.html,
         "headers": headers or {}, "language": language, "message_id": message_id,

@@ -6,7 +6,6 @@ import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from django.core.exceptions import PermissionDenied
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -17,6 +16,7 @@ from ecocsme.core.language import detect_language
 from .access import invitation_for_token
 from .models import Answer, EmailReply, Invitation, Lab, Response
 from .replies import AUTO_REPLY, BOUNCE, DIFFERENT_LANGUAGE, MALFORMED, UNMAPPED, parse_reply
+from .services import require_change
 from .tasks import embed_later
 
 MAX_UPLOAD_BYTES = 50 * 1024 * 1024
@@ -44,8 +44,7 @@ def messages_in(name: str, data: bytes) -> list[tuple[str, bytes]]:
 
 
 def replies_import(*, actor, lab: Lab, files: list[tuple[str, bytes]]) -> ImportReport:
-    if not actor.has_perm("labs.change_lab", lab):
-        raise PermissionDenied(_("Only the partner's staff and the coordinator may do this."))
+    require_change(actor, lab)
     report = ImportReport()
     if sum(len(data) for _name, data in files) > MAX_UPLOAD_BYTES:
         report.errors.append(_("The files are larger than 50 MB together; upload them in parts."))
@@ -89,17 +88,19 @@ def _match(invitations: list[Invitation], parsed, raw: bytes) -> tuple[Invitatio
     return None, EmailReply.Match.NONE
 
 
-def _parse_best(lab: Lab, raw: bytes, language: str | None):
-    """Parse with the questions in the invitee's language, or in whichever lab language finds most."""
+def _parse_best(lab: Lab, raw: bytes, language: str | None, known: dict):
+    """Parse with the questions in the invitee's language, or in whichever lab language finds
+    most; `known` holds parses already made, by language."""
     languages = [language] if language else (lab.languages or ["en"])
-    results = [parse_reply(raw, _questions(lab, code)) for code in languages]
+    results = [known.get(code) or parse_reply(raw, _questions(lab, code)) for code in languages]
     return max(results, key=lambda parsed: len(parsed.answers))
 
 
 def _import_one(actor, lab, invitations, name, raw, report) -> None:
-    first = parse_reply(raw, _questions(lab, (lab.languages or ["en"])[0]))
+    first_language = (lab.languages or ["en"])[0]
+    first = parse_reply(raw, _questions(lab, first_language))
     invitation, match = _match(invitations, first, raw)
-    parsed = _parse_best(lab, raw, invitation.language if invitation else None)
+    parsed = _parse_best(lab, raw, invitation.language if invitation else None, {first_language: first})
     flags = list(parsed.flags)
     if invitation is None:
         flags.append("not_matched")
@@ -126,8 +127,7 @@ def _import_one(actor, lab, invitations, name, raw, report) -> None:
     except IntegrityError:
         report.duplicates += 1
         return
-    setattr(report, {"counted": "counted", "to_review": "to_review", "ignored": "ignored"}[status],
-            getattr(report, status) + 1)
+    setattr(report, status, getattr(report, status) + 1)  # the statuses name the report's counters
 
 
 def reply_count(*, reply: EmailReply, answers: dict[str, str], actor=None) -> Response:
@@ -169,8 +169,7 @@ def reply_review(*, actor, reply: EmailReply, invitation: Invitation | None, ans
     """A person confirms a reply: who it is from and what it answers."""
     from django.core.exceptions import ValidationError
 
-    if not actor.has_perm("labs.change_lab", reply.lab):
-        raise PermissionDenied(_("Only the partner's staff and the coordinator may do this."))
+    require_change(actor, reply.lab)
     if invitation is None:
         raise ValidationError(_("Choose the invitation this reply answers."))
     if not answers:
@@ -181,8 +180,7 @@ def reply_review(*, actor, reply: EmailReply, invitation: Invitation | None, ans
 
 
 def reply_ignore(*, actor, reply: EmailReply) -> None:
-    if not actor.has_perm("labs.change_lab", reply.lab):
-        raise PermissionDenied(_("Only the partner's staff and the coordinator may do this."))
+    require_change(actor, reply.lab)
     reply.status = EmailReply.Status.IGNORED
     reply.save(update_fields=["status", "updated_at"])
     audit_log(actor=actor, action="labs.reply.ignored", obj=reply.lab, data={"reply": reply.pk})

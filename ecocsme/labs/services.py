@@ -28,14 +28,14 @@ class InvitationReport:
     skipped: list[tuple[Contact, str]] = field(default_factory=list)
 
 
-def _require(actor, lab: Lab) -> None:
+def require_change(actor, lab: Lab) -> None:
     if not actor.has_perm("labs.change_lab", lab):
         raise PermissionDenied(_("Only the partner's staff and the coordinator may do this."))
 
 
 def invitations_create(*, actor, lab: Lab, contacts, expires_at=None) -> InvitationReport:
     """Invite contacts who agreed to be consulted; say why the others were left out."""
-    _require(actor, lab)
+    require_change(actor, lab)
     report = InvitationReport()
     invited = set(lab.invitations.values_list("contact_id", flat=True))
     consenting = set(Consent.objects.filter(contact__in=contacts, purpose=Consent.Purpose.CONSULTATIONS,
@@ -105,7 +105,7 @@ def _mail_context(invitation: Invitation, *, reminder: bool) -> tuple[dict, dict
 
 def invitations_send(*, actor, lab: Lab) -> int:
     """Queue the invitation mail of every invitation not sent yet; the worker sends them."""
-    _require(actor, lab)
+    require_change(actor, lab)
     queued = 0
     with transaction.atomic():
         for invitation in lab.invitations.filter(mail__isnull=True).select_related("contact", "lab__partner"):
@@ -125,7 +125,7 @@ def invitations_send(*, actor, lab: Lab) -> int:
 
 def reminders_send(*, actor, lab: Lab) -> int:
     """Remind, once more, those invited who have not answered and whose link still works."""
-    _require(actor, lab)
+    require_change(actor, lab)
     now = timezone.now()
     waiting = (lab.invitations.filter(status=Invitation.Status.SENT, expires_at__gt=now)
                .exclude(response__status=Response.Status.SUBMITTED)
@@ -214,7 +214,7 @@ def lab_save(*, actor, lab: Lab | None, partner, values: dict, questions: dict[s
     if lab is None and not actor.has_perm("partnerships.change_partner", partner):
         raise PermissionDenied(_("Labs are run by a partner you work for."))
     if lab is not None:
-        _require(actor, lab)
+        require_change(actor, lab)
     lengths = {len(texts) for texts in questions.values() if texts}
     if not lengths:
         raise ValidationError(_("A lab needs at least one question."))
@@ -238,7 +238,7 @@ def lab_save(*, actor, lab: Lab | None, partner, values: dict, questions: dict[s
 
 
 def lab_set_status(*, actor, lab: Lab, status: str) -> Lab:
-    _require(actor, lab)
+    require_change(actor, lab)
     if status not in Lab.Status.values:
         raise ValueError(status)
     lab.status = status

@@ -1,7 +1,6 @@
 from django.db.models import Count, Exists, OuterRef, Q, QuerySet
 
-from ecocsme.accounts.models import Membership
-from ecocsme.accounts.predicates import memberships_of
+from ecocsme.accounts.predicates import membership_scope
 
 from .models import Consent, Contact, Organisation
 
@@ -32,9 +31,7 @@ def contacts_visible_to(user) -> QuerySet[Contact]:
     contacts = Contact.objects.select_related("partner", "organisation")
     if user.is_superuser:
         return contacts
-    memberships = memberships_of(user)
-    coordinated = [m.project_id for m in memberships if m.role == Membership.Role.COORDINATOR]
-    staffed = [m.partner_id for m in memberships if m.role == Membership.Role.PARTNER_STAFF]
+    coordinated, staffed = membership_scope(user)
     return contacts.filter(Q(partner__project_id__in=coordinated) | Q(partner_id__in=staffed))
 
 

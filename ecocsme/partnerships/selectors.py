@@ -1,8 +1,7 @@
 from django.conf import settings
 from django.db.models import QuerySet
 
-from ecocsme.accounts.models import Membership
-from ecocsme.accounts.predicates import memberships_of
+from ecocsme.accounts.predicates import membership_scope, memberships_of
 
 from .models import Partner, Period, Project, ProjectPhase
 
@@ -38,7 +37,5 @@ def partners_changeable_by(user) -> QuerySet[Partner]:
     partners = Partner.objects.select_related("project", "ecoc_title").order_by("project", "number")
     if user.is_superuser:
         return partners
-    memberships = memberships_of(user)
-    coordinated = [m.project_id for m in memberships if m.role == Membership.Role.COORDINATOR]
-    staffed = [m.partner_id for m in memberships if m.role == Membership.Role.PARTNER_STAFF]
+    coordinated, staffed = membership_scope(user)
     return partners.filter(project_id__in=coordinated) | partners.filter(pk__in=staffed)
