@@ -3,6 +3,7 @@
 # Installs and starts PostgreSQL, GNU gettext and Chromium with apt when they are missing
 # and we are root; otherwise says what to do. TEST_DATABASE_URL points at another server.
 set -euo pipefail
+shopt -s inherit_errexit
 cd "$(dirname "$0")/.."
 export PATH="$PWD/.venv/bin:$PATH"
 unset DATABASE_URL
@@ -30,27 +31,44 @@ command -v xgettext >/dev/null || { say "installing GNU gettext"; apt_install ge
 say "test suite on SQLite"
 pytest -m "not browser" -q
 
+pg_server_version() {
+  local bin
+  bin=$(compgen -G "/usr/lib/postgresql/*/bin/postgres" | sort -V | tail -1)
+  [ -n "$bin" ] && basename "$(dirname "$(dirname "$bin")")"
+}
+
+# Prints the URL of a running server with an `ecocsme` role and database, or exits.
+# Everything but the URL goes to stderr: the caller captures stdout.
 postgres_url() {
   if [ -n "${TEST_DATABASE_URL:-}" ]; then echo "$TEST_DATABASE_URL"; return; fi
-  if ! command -v pg_lsclusters >/dev/null; then
-    say "installing PostgreSQL" >&2; apt_install postgresql
+  if [ -z "$(pg_server_version)" ]; then
+    say "installing PostgreSQL" >&2; apt_install postgresql >&2
   fi
   is_root || { echo "PostgreSQL is not running and we are not root: start it, or set TEST_DATABASE_URL=postgres://user:password@host:port/db" >&2; exit 1; }
   local version port
-  version=$(ls /usr/lib/postgresql | sort -n | tail -1)
-  pg_lsclusters -h | grep -q "^$version main" || pg_createcluster "$version" main >/dev/null
-  pg_lsclusters -h | awk -v v="$version" '$1==v && $2=="main" {print $4}' | grep -q online \
-    || pg_ctlcluster "$version" main start
+  version=$(pg_server_version)
+  {
+    local status
+    status=$(pg_lsclusters -h | awk -v v="$version" '$1==v && $2=="main" {print $4}')
+    [ -n "$status" ] || pg_createcluster "$version" main
+    case "$status" in online*) ;; *) pg_ctlcluster "$version" main start ;; esac
+  } >&2
   port=$(pg_lsclusters -h | awk -v v="$version" '$1==v && $2=="main" {print $3}')
-  su postgres -c "psql -p $port -qtAc \"SELECT 1 FROM pg_roles WHERE rolname='ecocsme'\"" | grep -q 1 \
-    || su postgres -c "psql -p $port -qc \"CREATE ROLE ecocsme LOGIN CREATEDB PASSWORD 'ecocsme'\""
-  su postgres -c "psql -p $port -qtAc \"SELECT 1 FROM pg_database WHERE datname='ecocsme'\"" | grep -q 1 \
-    || su postgres -c "createdb -p $port -O ecocsme ecocsme"
+  psql_as_postgres() { su postgres -c "psql -p $port -qtAc \"$1\""; }
+  [ "$(psql_as_postgres "SELECT 1 FROM pg_roles WHERE rolname='ecocsme'")" = 1 ] \
+    || psql_as_postgres "CREATE ROLE ecocsme LOGIN CREATEDB PASSWORD 'ecocsme'" >&2
+  [ "$(psql_as_postgres "SELECT 1 FROM pg_database WHERE datname='ecocsme'")" = 1 ] \
+    || su postgres -c "createdb -p $port -O ecocsme ecocsme" >&2
   echo "postgres://ecocsme:ecocsme@127.0.0.1:$port/ecocsme"
 }
 
 say "test suite on PostgreSQL"
-DATABASE_URL="$(postgres_url)" pytest -m "not browser" -q
+pg_url=$(postgres_url)
+case "$pg_url" in
+  postgres://*|postgresql://*) ;;
+  *) echo "Could not prepare PostgreSQL for the tests (see the messages above)." >&2; exit 1 ;;
+esac
+DATABASE_URL="$pg_url" pytest -m "not browser" -q
 
 [ -x /usr/bin/chromium ] || { say "installing Chromium"; apt_install chromium; }
 say "browser tests (headless Chromium)"
