@@ -27,6 +27,7 @@ say "migrations match the models"
 ecocsme makemigrations --check --dry-run >/dev/null
 
 command -v xgettext >/dev/null || { say "installing GNU gettext"; apt_install gettext; }
+command -v pdftotext >/dev/null || { say "installing poppler-utils (PDF checks)"; apt_install poppler-utils; }
 
 say "test suite on SQLite"
 pytest -m "not browser" -q

@@ -215,3 +215,86 @@ class EmailReply(TimeStampedModel):
 
     def __str__(self) -> str:
         return f"{self.sender} · {self.subject[:60]}"
+
+
+class SynthesisRun(TimeStampedModel):
+    """A background run that groups a lab's answers into themes; its status shows on the page."""
+
+    class Status(models.TextChoices):
+        QUEUED = "queued", _("Waiting to start")
+        RUNNING = "running", _("Running")
+        DONE = "done", _("Done")
+        FAILED = "failed", _("Failed")
+
+    lab = models.ForeignKey(Lab, on_delete=models.CASCADE, related_name="synthesis_runs")
+    requested_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True,
+                                     on_delete=models.SET_NULL, related_name="+")
+    status = models.CharField(_("status"), max_length=10, choices=Status.choices,
+                              default=Status.QUEUED)
+    progress = models.PositiveSmallIntegerField(_("progress (%)"), default=0)
+    step = models.CharField(_("step"), max_length=200, blank=True)
+    answer_count = models.PositiveIntegerField(_("answers"), default=0)
+    finished_at = models.DateTimeField(_("finished"), null=True, blank=True)
+    error = models.TextField(_("error"), blank=True)
+
+    class Meta:
+        verbose_name = _("synthesis run")
+        verbose_name_plural = _("synthesis runs")
+        ordering = ["lab", "-created_at"]
+
+    def __str__(self) -> str:
+        return f"{self.lab} · synthesis {self.pk} ({self.status})"
+
+    @property
+    def is_active(self) -> bool:
+        return self.status in (self.Status.QUEUED, self.Status.RUNNING)
+
+
+class Theme(models.Model):
+    """A group of answers about one idea, across languages, in one scope: the whole lab or one
+    question. Staff rename, merge, split and move answers; reports use what they leave."""
+
+    LAB_SCOPE = "lab"
+
+    lab = models.ForeignKey(Lab, on_delete=models.CASCADE, related_name="themes")
+    # "lab" for the themes across the lab, else the question's id.
+    scope = models.CharField(max_length=20, db_index=True)
+    question = models.ForeignKey(Question, null=True, blank=True, on_delete=models.CASCADE,
+                                 related_name="themes")
+    position = models.PositiveSmallIntegerField(default=0)
+    label = models.CharField(_("label"), max_length=200)
+    keywords = models.JSONField(_("keywords"), default=list, blank=True)
+    is_other = models.BooleanField(_("other answers"), default=False)
+    edited = models.BooleanField(_("edited by staff"), default=False)
+    answers = models.ManyToManyField(Answer, through="ThemeAnswer", related_name="themes")
+
+    class Meta:
+        verbose_name = _("theme")
+        verbose_name_plural = _("themes")
+        ordering = ["lab", "scope", "is_other", "position", "id"]
+
+    def __str__(self) -> str:
+        return self.display_label
+
+    @property
+    def display_label(self) -> str:
+        if self.is_other and not self.edited:
+            return str(_("Other answers"))
+        return self.label
+
+
+class ThemeAnswer(models.Model):
+    """An answer's place in a theme; an answer is in exactly one theme of each scope."""
+
+    theme = models.ForeignKey(Theme, on_delete=models.CASCADE, related_name="memberships")
+    answer = models.ForeignKey(Answer, on_delete=models.CASCADE, related_name="theme_memberships")
+    scope = models.CharField(max_length=20)
+    is_quote = models.BooleanField(_("representative quote"), default=False)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["answer", "scope"], name="one_theme_per_answer_and_scope"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.theme} · {self.answer_id}"

@@ -1,3 +1,6 @@
+from collections import Counter
+from dataclasses import dataclass, field
+
 from django.db.models import Count, Q, QuerySet
 
 from ecocsme.accounts.predicates import memberships_of
@@ -27,3 +30,76 @@ def lab_answers(lab: Lab):
 
     return (Answer.objects.filter(response__lab=lab, response__status="submitted")
             .select_related("response", "question").order_by("response_id", "question__position"))
+
+
+@dataclass
+class ThemeView:
+    theme: object
+    count: int = 0
+    share: float = 0.0
+    quotes: list = field(default_factory=list)
+    by_kind: Counter = field(default_factory=Counter)
+    by_city: Counter = field(default_factory=Counter)
+    by_language: Counter = field(default_factory=Counter)
+
+
+@dataclass
+class ScopeView:
+    scope: str
+    question: object | None
+    themes: list[ThemeView]
+    total: int = 0
+
+
+def lab_synthesis(lab: Lab) -> dict[str, ScopeView]:
+    """The stored synthesis of a lab, scope by scope ("lab" first, then the questions in order),
+    with counts, quotes and breakdowns: three queries whatever the number of answers."""
+    from .models import Theme, ThemeAnswer
+
+    themes = list(Theme.objects.filter(lab=lab).select_related("question")
+                  .order_by("is_other", "position", "id"))
+    views = {t.pk: ThemeView(theme=t) for t in themes}
+    rows = (ThemeAnswer.objects.filter(theme__lab=lab)
+            .values_list("theme_id", "answer__response__respondent_kind",
+                         "answer__response__respondent_city", "answer__language")
+            .annotate(n=Count("id")).order_by())
+    for theme_id, kind, city, language, n in rows:
+        view = views[theme_id]
+        view.count += n
+        view.by_kind[kind or ""] += n
+        view.by_city[city or ""] += n
+        view.by_language[language or ""] += n
+    quotes = (ThemeAnswer.objects.filter(theme__lab=lab, is_quote=True)
+              .select_related("answer").order_by("answer_id"))
+    for membership in quotes:
+        views[membership.theme_id].quotes.append(membership.answer)
+    scopes: dict[str, ScopeView] = {}
+    for theme in themes:
+        scope = scopes.setdefault(theme.scope, ScopeView(theme.scope, theme.question, []))
+        scope.themes.append(views[theme.pk])
+    for scope in scopes.values():
+        scope.total = sum(v.count for v in scope.themes)
+        for view in scope.themes:
+            view.share = view.count / scope.total if scope.total else 0.0
+        scope.themes.sort(key=lambda v: (v.theme.is_other, -v.count, v.theme.pk))
+    order = {str(q): i for i, q in enumerate(lab.questions.order_by("position").values_list("pk", flat=True))}
+    return dict(sorted(scopes.items(), key=lambda item: -1 if item[0] == "lab" else order.get(item[0], 999)))
+
+
+def theme_members(theme):
+    """The answers of a theme with what the theme page shows beside them."""
+    return (theme.memberships.select_related("answer__response", "answer__question")
+            .order_by("-is_quote", "answer_id"))
+
+
+def lab_participation(lab: Lab) -> dict:
+    """Invited, answered, and the submitted responses by channel, respondent kind, city, language."""
+    from .models import Response
+
+    submitted = Response.objects.filter(lab=lab, status="submitted")
+    figures = {"invited": lab.invitations.count(), "answered": submitted.count()}
+    for name, column in (("by_channel", "channel"), ("by_kind", "respondent_kind"),
+                         ("by_city", "respondent_city"), ("by_language", "language")):
+        rows = submitted.values(column).annotate(n=Count("id")).order_by()
+        figures[name] = Counter({row[column] or "": row["n"] for row in rows})
+    return figures

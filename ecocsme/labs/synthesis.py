@@ -330,6 +330,34 @@ companiile bedrijven unternehmen poduzeća įmonės yritykset imprese aziende
 """.split()  # noqa: SIM905
 
 
+def keywords_for(groups: dict, *, sample: int = KEYWORD_SAMPLE, seed: int = 0) -> dict:
+    """Keywords of each group of (text, language) pairs against the other groups."""
+    rng = np.random.default_rng(seed)
+    read = {}
+    for key, items in groups.items():
+        if len(items) > sample:
+            items = [items[i] for i in rng.choice(len(items), sample, replace=False)]
+        read[key] = [_tokens(text, language) for text, language in items]
+    return {key: words[:8] for key, words in _keywords(read).items()}
+
+
+def quotes_for(texts: list[str], languages: list[str], vectors: np.ndarray, count: int = 3) -> list[int]:
+    """Positions of the answers that best represent a group: central, readable, varied languages."""
+    if not texts:
+        return []
+    points = _normalise_rows(np.array(vectors, dtype=np.float32, copy=True))
+    return _quotes(list(range(len(texts))), texts, languages, points, count)
+
+
+def nearest(vectors: np.ndarray, centres: np.ndarray, *, threshold: float = 0.0) -> list[int]:
+    """For each vector, the index of the most similar centre, or -1 below the threshold."""
+    points = _normalise_rows(np.array(vectors, dtype=np.float32, copy=True))
+    middles = _normalise_rows(np.array(centres, dtype=np.float32, copy=True))
+    similarity = points @ middles.T
+    best = similarity.argmax(axis=1)
+    return [int(b) if similarity[i, b] >= threshold else -1 for i, b in enumerate(best)]
+
+
 # --- evaluation ---------------------------------------------------------------------------------
 def scores(themes: list[Theme], truth: dict[str, str]) -> dict[str, float]:
     """NMI and purity of themes against reference labels (answers labelled "other" ignored)."""

@@ -22,3 +22,11 @@ def embed_later(answer_ids: list[int]) -> None:
 
     if answer_ids:
         transaction.on_commit(lambda: embed_answers.enqueue(list(answer_ids)))
+
+
+@task()
+def synthesise(run_id: int) -> None:
+    """Group a lab's answers into themes (see themes.synthesis_execute)."""
+    from .themes import synthesis_execute
+
+    synthesis_execute(run_id)

@@ -102,4 +102,8 @@ def test_killing_the_worker_mid_batch_sends_no_mail_twice(smtp_server):
     statuses = Counter(OutgoingMail.objects.values_list("status", flat=True))
     assert statuses["sent"] + statuses["uncertain"] == len(mails)
     assert statuses["uncertain"] <= 1
-    assert statuses["sent"] == len(received)
+    # A mail killed between the SMTP handover and its "sent" mark is uncertain: it may have
+    # arrived or not, and is never sent again. Every mail marked sent arrived.
+    assert statuses["sent"] <= len(received) <= statuses["sent"] + statuses["uncertain"]
+    sent_to = set(OutgoingMail.objects.filter(status="sent").values_list("to", flat=True))
+    assert sent_to <= set(received)

@@ -1,0 +1,126 @@
+"""The lab report (LAB-5) as PDF and DOCX: the questions, who took part, and the themes with
+their quotes, as staff left them after editing the synthesis."""
+
+import io
+from dataclasses import dataclass
+
+from django.template.loader import render_to_string
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from ecocsme.core.charts import bar_chart
+from ecocsme.core.i18n import localized
+
+from .models import Lab
+from .selectors import lab_participation, lab_synthesis
+
+
+@dataclass
+class Figure:
+    title: str
+    rows: list[tuple[str, int]]
+
+    @property
+    def svg(self):
+        return bar_chart(self.rows, title=self.title)
+
+
+def report_context(lab: Lab, language: str) -> dict:
+    from .synthesis_views import NOT_KNOWN, kind_labels, language_labels
+
+    participation = lab_participation(lab)
+    kinds, languages = kind_labels(), language_labels()
+    channels = dict(lab.responses.model.Channel.choices)
+    cities = {city: city or str(NOT_KNOWN) for city in participation["by_city"]}
+    figures = [Figure(title, [(str(labels.get(key, key)), n) for key, n in participation[name].most_common()])
+               for title, name, labels in ((_("By respondent kind"), "by_kind", kinds),
+                                           (_("By city"), "by_city", cities),
+                                           (_("By language"), "by_language", languages),
+                                           (_("By channel"), "by_channel", channels))]
+    invited, answered = participation["invited"], participation["answered"]
+    context = {
+        "lab": lab, "theme": lab.localized_theme(language)[0],
+        "description": localized(lab.description, language)[0],
+        "questions": [(q.position, q.localized_text(language)[0])
+                      for q in lab.questions.order_by("position")],
+        "invited": invited, "answered": answered,
+        "rate": round(100 * answered / invited) if invited else None,
+        "figures": [f for f in figures if f.rows],
+        "scopes": lab_synthesis(lab), "generated": timezone.now(), "language": language,
+    }
+    context["subtitle"] = _report_subtitle(context)
+    context["participation_sentence"] = _participation_sentence(context)
+    return context
+
+
+def report_pdf(lab: Lab, language: str) -> bytes:
+    from weasyprint import HTML
+
+    html = render_to_string("labs/report.html", report_context(lab, language))
+    return HTML(string=html).write_pdf()
+
+
+def report_docx(lab: Lab, language: str) -> bytes:
+    from docx import Document
+    from docx.shared import Pt
+
+    context = report_context(lab, language)
+    document = Document()
+    document.styles["Normal"].font.name = "DejaVu Sans"
+    document.styles["Normal"].font.size = Pt(10)
+    document.core_properties.title = f"{lab} — {context['theme']}"
+    document.add_heading(context["theme"], level=0)
+    document.add_paragraph(context["subtitle"])
+
+    document.add_heading(_("Questions"), level=1)
+    for position, text in context["questions"]:
+        document.add_paragraph(f"{position}. {text}")
+
+    document.add_heading(_("Participation"), level=1)
+    document.add_paragraph(context["participation_sentence"])
+    for figure in context["figures"]:
+        document.add_heading(figure.title, level=2)
+        _table(document, [_("Group"), _("Responses")], figure.rows)
+
+    if not context["scopes"]:
+        document.add_paragraph(_("No themes have been found yet."))
+    for scope in context["scopes"].values():
+        heading = (_("Themes across the lab") if scope.question is None else
+                   _("Question %(number)s") % {"number": scope.question.position} + ": "
+                   + scope.question.localized_text(language)[0])
+        document.add_heading(heading, level=1)
+        _table(document, [_("Theme"), _("Answers")], [(v.theme.display_label, v.count) for v in scope.themes])
+        for view in scope.themes:
+            document.add_heading(f"{view.theme.display_label} ({view.count})", level=2)
+            if view.theme.keywords:
+                document.add_paragraph(_("Keywords") + ": " + ", ".join(view.theme.keywords))
+            for quote in view.quotes:
+                document.add_paragraph(f"“{quote.text}”", style="Quote")
+    output = io.BytesIO()
+    document.save(output)
+    return output.getvalue()
+
+
+def _table(document, header: list[str], rows) -> None:
+    table = document.add_table(rows=1, cols=len(header))
+    table.style = "Light List Accent 1"
+    for cell, text in zip(table.rows[0].cells, header, strict=True):
+        cell.text = str(text)
+    for row in rows:
+        cells = table.add_row().cells
+        for cell, value in zip(cells, row, strict=True):
+            cell.text = str(value)
+
+
+def _report_subtitle(context: dict) -> str:
+    lab = context["lab"]
+    return " · ".join([str(lab.project), str(lab.partner),
+                       _("Local learning lab %(number)s") % {"number": lab.number},
+                       str(lab.get_format_display())])
+
+
+def _participation_sentence(context: dict) -> str:
+    if context["rate"] is None:
+        return _("%(answered)s responses.") % {"answered": context["answered"]}
+    return _("%(invited)s people invited, %(answered)s responded (%(rate)s %%).") % {
+        "invited": context["invited"], "answered": context["answered"], "rate": context["rate"]}

@@ -1,0 +1,275 @@
+"""The stored synthesis of a lab: the background run, the staff's edits, the pages (LAB-4)."""
+
+import json
+from collections import Counter
+from functools import lru_cache
+from pathlib import Path
+
+import pytest
+from django.core.management import call_command
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.utils import timezone
+
+from ecocsme.labs import themes as services
+from ecocsme.labs.embeddings import default_embedder, to_bytes
+from ecocsme.labs.models import Answer, Lab, Response, SynthesisRun, Theme, ThemeAnswer
+
+CORPUS = Path(__file__).parent / "corpus" / "answers" / "labelled_a.jsonl"
+THEMES = ("one_stop_info", "funding_microgrants", "legacy_continuity", "skills_training")
+
+
+@lru_cache(maxsize=1)
+def sample() -> list[dict]:
+    """Nine answers of each of four labelled themes, in several languages, with their vectors."""
+    rows = [json.loads(line) for line in CORPUS.read_text(encoding="utf-8").splitlines()]
+    chosen = []
+    for theme in THEMES:
+        chosen.extend([r for r in rows if r["theme"] == theme][:9])
+    vectors = default_embedder().embed([r["text"] for r in chosen])
+    return [{**r, "vector": to_bytes(v)} for r, v in zip(chosen, vectors, strict=True)]
+
+
+def add_answers(lab: Lab, rows: list[dict], *, with_vectors: bool = True) -> list[Answer]:
+    questions = list(lab.questions.order_by("position"))[:2]
+    answers = []
+    for number, row in enumerate(rows):
+        response = Response.objects.create(
+            lab=lab, channel=Response.Channel.WEB, status=Response.Status.SUBMITTED,
+            submitted_at=timezone.now(), language=row["lang"],
+            respondent_kind=row["respondent_type"], respondent_city=row["city"])
+        answers.append(Answer.objects.create(
+            response=response, question=questions[number % 2], text=row["text"], language=row["lang"],
+            embedding=row["vector"] if with_vectors else None))
+    return answers
+
+
+@pytest.fixture
+def lab(project):
+    return Lab.objects.get(partner__number=6, number=2)
+
+
+@pytest.fixture
+def staff(project, make_user):
+    return make_user("t-staff", role="partner_staff", project=project, partner_number=6)
+
+
+@pytest.fixture
+def synthesised(lab, staff):
+    answers = add_answers(lab, sample())
+    run = SynthesisRun.objects.create(lab=lab, requested_by=staff)
+    services.synthesis_execute(run.pk)
+    run.refresh_from_db()
+    assert run.status == "done", run.error
+    return answers
+
+
+def theme_of(answer: Answer, scope: str = Theme.LAB_SCOPE) -> Theme:
+    return ThemeAnswer.objects.get(answer=answer, scope=scope).theme
+
+
+@pytest.mark.django_db(transaction=True)
+def test_the_run_happens_in_the_background_and_groups_answers_across_languages(client, lab, staff):
+    answers = add_answers(lab, sample(), with_vectors=False)
+    client.force_login(staff)
+    assert client.post(f"/en/manage/labs/{lab.pk}/synthesis/").status_code == 302
+    run = SynthesisRun.objects.get()
+    assert run.status == "queued" and not Theme.objects.exists()
+    page = client.get(f"/en/manage/labs/{lab.pk}/synthesis/").content.decode()
+    assert 'hx-trigger="every 2s"' in page and "<progress" in page  # the status updates itself
+
+    call_command("db_worker", batch=True, startup_delay=False, reload=False, verbosity=0)
+    run.refresh_from_db()
+    assert (run.status, run.progress, run.answer_count) == ("done", 100, len(answers))
+    assert Answer.objects.filter(embedding__isnull=True).count() == 0  # vectors kept
+    # Every answer is in exactly one theme across the lab and one of its question.
+    for scope in [Theme.LAB_SCOPE] + [str(q) for q in {a.question_id for a in answers}]:
+        placed = Counter(ThemeAnswer.objects.filter(scope=scope).values_list("answer_id", flat=True))
+        expected = {a.pk for a in answers if scope == Theme.LAB_SCOPE or str(a.question_id) == scope}
+        assert set(placed) == expected and set(placed.values()) == {1}
+    # Answers about the same idea, whatever their language, share a theme.
+    truth = {a.pk: row["theme"] for a, row in zip(answers, sample(), strict=True)}
+    majority = 0
+    for theme in Theme.objects.filter(scope=Theme.LAB_SCOPE):
+        labels = Counter(truth[a] for a in theme.memberships.values_list("answer_id", flat=True))
+        majority += labels.most_common(1)[0][1]
+    assert majority / len(answers) >= 0.8
+    assert ThemeAnswer.objects.filter(is_quote=True, scope=Theme.LAB_SCOPE).exists()
+    assert all(t.keywords for t in Theme.objects.filter(scope=Theme.LAB_SCOPE, is_other=False))
+
+    # The htmx poll now tells the page to reload.
+    status = client.get(f"/en/manage/labs/{lab.pk}/synthesis/status/?active=1", HTTP_HX_REQUEST="true")
+    assert status.status_code == 204 and status["HX-Refresh"] == "true"
+
+
+@pytest.mark.django_db
+def test_a_second_request_while_one_runs_is_the_same_run(lab, staff):
+    add_answers(lab, sample()[:4])
+    first = services.synthesis_request(actor=staff, lab=lab)
+    assert services.synthesis_request(actor=staff, lab=lab).pk == first.pk
+    assert SynthesisRun.objects.count() == 1
+
+
+@pytest.mark.django_db
+def test_no_answers_no_run(client, lab, staff):
+    client.force_login(staff)
+    page = client.post(f"/en/manage/labs/{lab.pk}/synthesis/", follow=True).content.decode()
+    assert "no submitted answers" in page and not SynthesisRun.objects.exists()
+
+
+@pytest.mark.django_db
+def test_a_failed_run_leaves_the_synthesis_as_it_was(lab, staff, synthesised, monkeypatch):
+    before = sorted(ThemeAnswer.objects.values_list("theme__label", "answer_id"))
+
+    def broken(*args, **kwargs):
+        raise MemoryError("example failure")
+
+    monkeypatch.setattr(services, "find_themes", broken)
+    run = SynthesisRun.objects.create(lab=lab, requested_by=staff)
+    services.synthesis_execute(run.pk)
+    run.refresh_from_db()
+    assert run.status == "failed" and "example failure" in run.error
+    assert sorted(ThemeAnswer.objects.values_list("theme__label", "answer_id")) == before
+
+
+@pytest.mark.django_db
+def test_an_interrupted_run_does_not_block_a_new_one(lab, staff):
+    add_answers(lab, sample()[:4])
+    stuck = SynthesisRun.objects.create(lab=lab, requested_by=staff, status="running")
+    SynthesisRun.objects.filter(pk=stuck.pk).update(updated_at=timezone.now() - timezone.timedelta(hours=2))
+    fresh = services.synthesis_request(actor=staff, lab=lab)
+    stuck.refresh_from_db()
+    assert fresh.pk != stuck.pk and stuck.status == "failed"
+
+
+@pytest.mark.django_db
+def test_staff_rename_merge_split_and_move(client, lab, staff, synthesised):
+    client.force_login(staff)
+    themes = list(Theme.objects.filter(scope=Theme.LAB_SCOPE, is_other=False))
+    first, second = themes[0], themes[1]
+    url = f"/en/manage/labs/{lab.pk}/themes/{first.pk}/"
+
+    client.post(url, {"rename": "1", "label": "  One place to find   every call  "})
+    first.refresh_from_db()
+    assert first.label == "One place to find every call" and first.edited
+
+    page = client.post(url, {"rename": "1", "label": " "}, follow=True).content.decode()
+    assert "needs a label" in page
+    first.refresh_from_db()
+    assert first.label == "One place to find every call"
+
+    moved = list(first.memberships.values_list("answer_id", flat=True)[:2])
+    client.post(url, {"move": "1", "answers": moved, "target": "", "new_label": "Example new theme"})
+    new = Theme.objects.get(label="Example new theme")
+    assert set(new.memberships.values_list("answer_id", flat=True)) == set(moved)
+    assert new.scope == Theme.LAB_SCOPE
+
+    size = first.memberships.count() + second.memberships.count()
+    client.post(f"/en/manage/labs/{lab.pk}/synthesis/merge/", {"themes": [first.pk, second.pk]})
+    survivor = Theme.objects.get(pk__in=[first.pk, second.pk])
+    assert survivor.memberships.count() == size
+
+    parts_before = Theme.objects.filter(scope=Theme.LAB_SCOPE).count()
+    client.post(f"/en/manage/labs/{lab.pk}/themes/{survivor.pk}/", {"split": "1", "parts": "2"})
+    assert not Theme.objects.filter(pk=survivor.pk).exists()
+    assert Theme.objects.filter(scope=Theme.LAB_SCOPE).count() == parts_before + 1
+    # Still exactly one theme per answer and scope.
+    placed = Counter(ThemeAnswer.objects.filter(scope=Theme.LAB_SCOPE).values_list("answer_id", flat=True))
+    assert set(placed.values()) == {1} and len(placed) == len(synthesised)
+
+
+@pytest.mark.django_db
+def test_choosing_quotes(client, lab, staff, synthesised):
+    client.force_login(staff)
+    theme = theme_of(synthesised[0])
+    membership = theme.memberships.filter(is_quote=False).first()
+    client.post(f"/en/manage/labs/{lab.pk}/themes/{theme.pk}/", {"quote": membership.answer_id})
+    membership.refresh_from_db()
+    assert membership.is_quote
+
+
+@pytest.mark.django_db
+def test_merging_across_questions_is_refused(client, lab, staff, synthesised):
+    client.force_login(staff)
+    across = Theme.objects.filter(scope=Theme.LAB_SCOPE).first()
+    per_question = Theme.objects.exclude(scope=Theme.LAB_SCOPE).first()
+    page = client.post(f"/en/manage/labs/{lab.pk}/synthesis/merge/",
+                       {"themes": [across.pk, per_question.pk]}, follow=True).content.decode()
+    assert "same question" in page
+    assert Theme.objects.filter(pk__in=[across.pk, per_question.pk]).count() == 2
+
+
+@pytest.mark.django_db
+def test_another_partners_staff_reads_but_cannot_edit(client, project, lab, make_user, synthesised):
+    client.force_login(make_user("other", role="partner_staff", project=project, partner_number=5))
+    theme = theme_of(synthesised[0])
+    assert client.get(f"/en/manage/labs/{lab.pk}/synthesis/").status_code == 200
+    assert client.post(f"/en/manage/labs/{lab.pk}/themes/{theme.pk}/",
+                       {"rename": "1", "label": "Hijacked"}).status_code == 403
+    assert client.post(f"/en/manage/labs/{lab.pk}/synthesis/").status_code == 403
+    theme.refresh_from_db()
+    assert theme.label != "Hijacked"
+
+
+@pytest.mark.django_db
+def test_outsiders_see_nothing(client, lab, make_user, synthesised):
+    client.force_login(make_user("outsider"))
+    assert client.get(f"/en/manage/labs/{lab.pk}/synthesis/").status_code == 404
+    assert client.get(f"/en/manage/labs/{lab.pk}/report.pdf").status_code == 404
+
+
+@pytest.mark.django_db
+def test_new_answers_join_the_nearest_theme_without_losing_edits(client, lab, staff, synthesised):
+    client.force_login(staff)
+    theme = theme_of(synthesised[0])
+    services.theme_rename(actor=staff, theme=theme, label="Example edited label")
+    late = add_answers(lab, [sample()[1]])[0]  # a twin of an answer in that theme
+    page = client.get(f"/en/manage/labs/{lab.pk}/synthesis/").content.decode()
+    assert "1 answer arrived after the themes were found" in page
+    client.post(f"/en/manage/labs/{lab.pk}/synthesis/place/")
+    assert theme_of(late) == theme_of(synthesised[1])
+    assert Theme.objects.filter(label="Example edited label").exists()
+
+
+@pytest.mark.django_db
+def test_the_synthesis_page_shows_themes_charts_and_a_fixed_query_count(client, lab, staff, synthesised):
+    client.force_login(staff)
+    url = f"/en/manage/labs/{lab.pk}/synthesis/"
+    with CaptureQueriesContext(connection) as small:
+        page = client.get(url).content.decode()
+    assert "<svg" in page and "Answers per theme" in page and "By respondent kind" in page
+    assert "Timișoara" in page  # city breakdown
+    add_answers(lab, sample())
+    services.answers_place(actor=staff, lab=lab)
+    with CaptureQueriesContext(connection) as large:
+        client.get(url)
+    assert len(large) == len(small)
+    question = lab.questions.order_by("position").first()
+    assert client.get(f"{url}?scope={question.pk}").status_code == 200
+
+
+@pytest.mark.django_db
+def test_reports_use_the_edited_synthesis(client, lab, staff, synthesised):
+    import io
+    import subprocess
+
+    from docx import Document
+
+    client.force_login(staff)
+    theme = theme_of(synthesised[0])
+    services.theme_rename(actor=staff, theme=theme, label="Example edited label")
+    quote = theme.memberships.filter(is_quote=True).select_related("answer").first().answer.text
+
+    docx = client.get(f"/en/manage/labs/{lab.pk}/report.docx")
+    assert docx["Content-Type"].startswith("application/vnd.openxmlformats")
+    text = "\n".join(p.text for p in Document(io.BytesIO(docx.content)).paragraphs)
+    assert "Example edited label" in text and quote[:60] in text
+    assert "Questions" in text and "Participation" in text
+
+    pdf = client.get(f"/ro/manage/labs/{lab.pk}/report.pdf")
+    assert pdf["Content-Type"] == "application/pdf" and pdf.content.startswith(b"%PDF")
+    text = subprocess.run(["pdftotext", "-", "-"], input=pdf.content, capture_output=True,
+                          check=True).stdout.decode()
+    text = " ".join(text.split())
+    assert "Example edited label" in text and "Participare" in text
+    assert "Cum putem comunica eficient" in text  # the questions in Romanian
