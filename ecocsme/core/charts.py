@@ -11,7 +11,7 @@ from django.utils.safestring import SafeString, mark_safe
 PALETTE = ["#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#F0E442",
            "#000000", "#777777", "#AAAAAA"]
 ROW = 26
-LABEL_WIDTH = 260
+LABEL_WIDTH = 300
 BAR_WIDTH = 360
 
 
@@ -21,7 +21,7 @@ class Segment:
     colour: str
 
 
-def _text(value: str, limit: int = 42) -> str:
+def _text(value: str, limit: int = 34) -> str:
     value = " ".join(str(value).split())
     return escape(value if len(value) <= limit else value[:limit - 1] + "…")
 
@@ -36,22 +36,47 @@ def bar_chart(rows: list[tuple[str, int]], *, title: str) -> SafeString:
         y = number * ROW + 4
         width = round(BAR_WIDTH * value / top, 1)
         parts.append(
-            f'<text x="{LABEL_WIDTH - 8}" y="{y + 16}" text-anchor="end" font-size="13">{_text(label)}</text>'
+            f'<text x="{LABEL_WIDTH - 8}" y="{y + 16}" text-anchor="end" font-size="12">{_text(label)}</text>'
             f'<rect x="{LABEL_WIDTH}" y="{y + 3}" width="{width}" height="{ROW - 8}" fill="{PALETTE[0]}"/>'
             f'<text x="{LABEL_WIDTH + width + 6}" y="{y + 16}" font-size="13">{value}</text>')
     parts.append("</svg>")
     return mark_safe("".join(parts))  # noqa: S308 — every text above is escaped
 
 
-def stacked_bar_chart(rows: list[tuple[str, dict[str, int]]], *, title: str,
-                      segment_labels: dict[str, str] | None = None) -> SafeString:
-    """One bar per row, split into coloured segments (e.g. respondent kinds), with a legend."""
-    names: list[str] = []
+REST = "\x00rest"
+
+
+def fold_segments(rows: list[tuple[str, dict[str, int]]], keep: int) -> list[tuple[str, dict[str, int]]]:
+    """Keep the `keep` largest segments overall and add up the others under REST."""
+    totals: dict[str, int] = {}
     for _label, values in rows:
-        for name, _value in sorted(values.items(), key=lambda item: -item[1]):
-            if name not in names:
-                names.append(name)
-    labels = segment_labels or {}
+        for name, value in values.items():
+            totals[name] = totals.get(name, 0) + value
+    if len(totals) <= keep + 1:
+        return rows
+    kept = set(sorted(totals, key=lambda name: -totals[name])[:keep])
+    folded = []
+    for label, values in rows:
+        row = {name: value for name, value in values.items() if name in kept}
+        rest = sum(value for name, value in values.items() if name not in kept)
+        if rest:
+            row[REST] = rest
+        folded.append((label, row))
+    return folded
+
+
+def stacked_bar_chart(rows: list[tuple[str, dict[str, int]]], *, title: str,
+                      segment_labels: dict[str, str] | None = None, rest_label: str = "…",
+                      keep: int = 8) -> SafeString:
+    """One bar per row, split into coloured segments (e.g. respondent kinds), with a legend;
+    beyond `keep` segments the smallest are added up as one."""
+    rows = fold_segments(rows, keep)
+    totals: dict[str, int] = {}
+    for _label, values in rows:
+        for name, value in values.items():
+            totals[name] = totals.get(name, 0) + value
+    names = sorted(totals, key=lambda name: (name == REST, -totals[name]))
+    labels = {**(segment_labels or {}), REST: rest_label}
     segments = [Segment(labels.get(n, n) or "—", PALETTE[i % len(PALETTE)]) for i, n in enumerate(names)]
     top = max((sum(values.values()) for _label, values in rows), default=0) or 1
     legend_rows = (len(segments) + 2) // 3
@@ -62,7 +87,7 @@ def stacked_bar_chart(rows: list[tuple[str, dict[str, int]]], *, title: str,
     for number, (label, values) in enumerate(rows):
         y = number * ROW + 4
         parts.append(f'<text x="{LABEL_WIDTH - 8}" y="{y + 16}" text-anchor="end" '
-                     f'font-size="13">{_text(label)}</text>')
+                     f'font-size="12">{_text(label)}</text>')
         x = float(LABEL_WIDTH)
         for name, segment in zip(names, segments, strict=True):
             value = values.get(name, 0)

@@ -224,13 +224,23 @@ def _quotes(members: list[int], texts, languages, points, count: int = 3) -> lis
 
 
 def _gist(members: list[int], texts, languages, points, language: str, length: int = 80) -> str:
+    """The first substantial sentence of the most central answers ("Very little." says nothing
+    of a theme; the next sentence or answer usually does)."""
     centre = _normalise_rows(points[members].mean(axis=0, keepdims=True))[0]
     central = sorted(members, key=lambda i: -float(points[i] @ centre))[:10]
     preferred = [i for i in central if languages[i] == language] or central
-    text = " ".join(texts[preferred[0]].split())
-    sentence = re.split(r"(?<=[.!?;])\s", text, maxsplit=1)[0]
+    fallback = ""
+    for index in preferred + [i for i in central if i not in preferred]:
+        for sentence in re.split(r"(?<=[.!?;:])\s", " ".join(texts[index].split())):
+            fallback = fallback or sentence
+            if len(sentence.split()) >= 5:
+                return _shorten(sentence, length)
+    return _shorten(fallback, length)
+
+
+def _shorten(sentence: str, length: int) -> str:
     if len(sentence) <= length:
-        return sentence.rstrip(".;")
+        return sentence.rstrip(".;:")
     return sentence[:length].rsplit(" ", 1)[0].rstrip(",;:") + "…"
 
 

@@ -50,7 +50,8 @@ def scope_charts(scope) -> list[dict]:
             for key in values:
                 columns.setdefault(key, labels.get(key, key))
         charts.append({"title": title, "table": stacked, "columns": columns,
-                       "svg": stacked_bar_chart(stacked, title=title, segment_labels=labels)})
+                       "svg": stacked_bar_chart(stacked, title=title, segment_labels=labels,
+                                                rest_label=_("all others"))})
     return charts
 
 
