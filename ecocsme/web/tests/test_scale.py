@@ -29,3 +29,7 @@ def test_load_demo_can_run_twice(capsys):
     call_command("load-demo")
     assert Contact.objects.count() == 3
     assert "password" in capsys.readouterr().out
+    from ecocsme.labs.models import Answer, SynthesisRun
+
+    assert Answer.objects.count() == 149 and SynthesisRun.objects.count() == 1
+    assert all(text.endswith("(example)") for text in Answer.objects.values_list("text", flat=True))

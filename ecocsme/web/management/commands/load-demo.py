@@ -1,6 +1,7 @@
 from django.core.management.base import BaseCommand
 
 from ecocsme.accounts.demo import DEMO_USERS, demo_password
+from ecocsme.labs.demo import example_answers_load
 from ecocsme.organisations.demo import example_contacts_load
 from ecocsme.partnerships.models import Project
 from ecocsme.web.demo import demo_load
@@ -12,7 +13,9 @@ class Command(BaseCommand):
     def handle(self, *args, **options):
         counts = demo_load()
         # Example stakeholders to try a lab with; kept out of demo_load() that tests build on.
-        counts["example contacts"] = example_contacts_load(Project.objects.get(code="PGI06047"))
+        project = Project.objects.get(code="PGI06047")
+        counts["example contacts"] = example_contacts_load(project)
+        counts["example answers"] = example_answers_load(project.labs.get(partner__number=6, number=2))
         self.stdout.write(", ".join(f"{name}: {count}" for name, count in counts.items()))
         self.stdout.write(f"Example accounts (password: {demo_password()}):")
         for username, _first, last, role, _partner, superuser in DEMO_USERS:
