@@ -12,6 +12,17 @@ from ecocsme.accounts.models import Membership, User
 from ecocsme.partnerships.models import Project
 
 
+@pytest.fixture(autouse=True)
+def default_language():
+    """Each test starts in the default language, whatever page the last one asked for."""
+    from django.conf import settings
+    from django.utils import translation
+
+    translation.activate(settings.LANGUAGE_CODE)
+    yield
+    translation.activate(settings.LANGUAGE_CODE)
+
+
 @pytest.fixture
 def reference(db):
     from ecocsme.reference.services import reference_load
