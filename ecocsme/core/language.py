@@ -19,7 +19,13 @@ def detect_language(text: str, *, default: str = "") -> str:
     text = (text or "").strip()
     if len(text) < 12:
         return default
-    values = _detector().compute_language_confidence_values(text[:2000])
+    return _detect(text[:2000]) or default
+
+
+@lru_cache(maxsize=4096)
+def _detect(text: str) -> str:
+    """Repeated texts (a lab's questions, parsed with every reply) are looked at once."""
+    values = _detector().compute_language_confidence_values(text)
     if not values or values[0].value < MIN_CONFIDENCE:
-        return default
+        return ""
     return values[0].language.iso_code_639_1.name.lower()

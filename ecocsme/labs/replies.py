@@ -376,6 +376,8 @@ def _body(message: EmailMessage) -> _Body:
 def _quote_start(lines: list[str]) -> int | None:
     """Index of the line where the quoted original begins, if any."""
     for i, line in enumerate(lines):
+        if line.startswith(">"):
+            continue  # already quoted: removed anyway, and never the header of the quote
         if ORIGINAL_MESSAGE_RE.match(line) or SEPARATOR_RE.match(line):
             return i
         if GMAIL_HEADER_RE.match(line) and len(line) < 260:
@@ -389,7 +391,9 @@ def _quote_start(lines: list[str]) -> int | None:
 
 def _wrapped_gmail_header(lines: list[str], i: int) -> bool:
     """ "On Tue, 3 Nov 2020 at 10:15, Name <addr>" / "wrote:" split over two lines."""
-    if i + 1 >= len(lines) or not GMAIL_HEADER_END_RE.search(lines[i + 1]):
+    if i + 1 >= len(lines) or not lines[i + 1].rstrip().endswith(":"):
+        return False
+    if not GMAIL_HEADER_END_RE.search(lines[i + 1]):
         return False
     starts = re.match(r"^\s*(on|în|in|pe|il|op|am|le|\d{1,4}[./-])", lines[i], re.IGNORECASE)
     return bool(starts) and len(lines[i] + lines[i + 1]) < 300 and not lines[i].lstrip().startswith(">")

@@ -64,7 +64,12 @@ def replies_import(*, actor, lab: Lab, files: list[tuple[str, bytes]]) -> Import
 
 
 def _questions(lab: Lab, language: str) -> dict[str, str]:
-    return {str(q.position): q.localized_text(language)[0] for q in lab.questions.order_by("position")}
+    """The questions in a language, read once per import (kept on the lab object)."""
+    known = lab.__dict__.setdefault("_question_texts", {})
+    if language not in known:
+        known[language] = {str(q.position): q.localized_text(language)[0]
+                           for q in lab.questions.order_by("position")}
+    return known[language]
 
 
 def _match(invitations: list[Invitation], parsed, raw: bytes) -> tuple[Invitation | None, str]:

@@ -129,3 +129,23 @@ def test_truncated_and_oversized_uploads(lab, staff):
     big = replies_import(actor=staff, lab=lab, files=[("big.mbox", b"x" * (51 * 1024 * 1024))])
     assert big.errors and "50 MB" in big.errors[0]
     assert report.errors == []
+
+
+@pytest.mark.django_db
+def test_a_20_mb_mbox_is_read_whole(lab, staff, tmp_path):
+    """A partner's whole reply folder exported as one mbox: every message is kept for review."""
+    box = mailbox.mbox(str(tmp_path / "folder.mbox"))
+    quoted = "\n".join(f"> {line}" for line in ["Original question text, quoted in full."] * 900)
+    for number in range(500):
+        message = mailbox.mboxMessage()
+        message["From"] = f"person{number}@example.org"
+        message["Subject"] = "Re: consultation"
+        message["Message-ID"] = f"<big-{number}@example.org>"
+        message.set_payload(f"1. Answer number {number}.\n2. Yes.\n\n{quoted}\n", charset="utf-8")
+        box.add(message)
+    box.close()
+    data = (tmp_path / "folder.mbox").read_bytes()
+    assert 19 * 1024 * 1024 < len(data) < 50 * 1024 * 1024
+    report = replies_import(actor=staff, lab=lab, files=[("folder.mbox", data)])
+    assert report.errors == [] and EmailReply.objects.count() == 500
+    assert report.to_review == 500  # no invitation matches these senders

@@ -144,3 +144,46 @@ def test_a_lab_from_start_to_report(page, project, smtp_server, settings, tmp_pa
     assert "Example lab: reaching small firms" in text
     assert "How should the programme reach small firms?" in text
     assert "3 people invited, 3 responded (100 %)" in text
+
+
+def test_lab_pages_are_accessible_on_a_phone_and_a_desktop(page, project, make_user):
+    """The answer form (stakeholders, often on a phone) and the staff's lab, synthesis and theme
+    pages: no serious axe-core violation, no sideways scrolling."""
+    from ecocsme.labs import themes
+    from ecocsme.labs.models import SynthesisRun, Theme
+    from ecocsme.labs.tests.test_themes import add_answers, sample
+    from ecocsme.labs.tokens import invitation_token, new_nonce
+    from ecocsme.web.tests.test_browser import serious_violations
+
+    lab = Lab.objects.get(partner__number=6, number=2)
+    contact = Contact.objects.create(partner=lab.partner, name="Example Person", email="p@example.org",
+                                     language="ro")
+    invitation = Invitation.objects.create(lab=lab, contact=contact, language="ro", nonce=new_nonce(),
+                                           expires_at=lab.created_at.replace(year=2100),
+                                           message_id="<a11y@example.org>")
+    add_answers(lab, sample())
+    run = SynthesisRun.objects.create(lab=lab)
+    themes.synthesis_execute(run.pk)
+    theme = Theme.objects.filter(scope="lab", is_other=False).first()
+
+    answer_page = f"/ro/labs/answer/{invitation_token(invitation)}/"
+    staff_pages = [f"/en/manage/labs/{lab.pk}/", f"/en/manage/labs/{lab.pk}/synthesis/",
+                   f"/en/manage/labs/{lab.pk}/themes/{theme.pk}/"]
+    for width in (375, 1280):
+        page.set_viewport_size({"width": width, "height": 800})
+        page.goto(page.base + answer_page)
+        assert not serious_violations(page), answer_page
+        assert page.evaluate("document.documentElement.scrollWidth - window.innerWidth") <= 0
+    page.goto(page.base + "/en/accounts/login/")
+    page.get_by_label("Username").fill("timisoara")
+    page.get_by_label("Password").fill("ecocsme-demo")
+    page.get_by_role("button", name="Log in").click()
+    page.wait_for_url("**/en/manage/")
+    for width in (375, 1280):
+        page.set_viewport_size({"width": width, "height": 800})
+        for path in staff_pages:
+            page.goto(page.base + path)
+            problems = serious_violations(page)
+            assert not problems, f"{path} @ {width}px: {problems}"
+            overflow = page.evaluate("document.documentElement.scrollWidth - window.innerWidth")
+            assert overflow <= 0, f"{path} scrolls sideways by {overflow}px at {width}px"
