@@ -137,3 +137,48 @@ def sending(table: Table, n: int = 2000) -> None:
         server.wait(timeout=10)
     assert counts["sent"] == n, counts
     table.add("outbox sending to a local SMTP server", f"{n:,} mails", n / seconds, "mails/s")
+
+
+def lab_synthesis(table: Table, sizes: tuple[int, ...] = (1_000, 10_000)) -> None:
+    """A lab's stored synthesis end to end: the background run over stored vectors (themes
+    across the lab and per question, written to the database), the synthesis page, the PDF."""
+    from django.test import Client
+    from django.utils import timezone
+
+    from ecocsme.accounts.models import User
+    from ecocsme.labs.embeddings import to_bytes
+    from ecocsme.labs.models import Answer, Lab, Response, SynthesisRun
+    from ecocsme.labs.reports import report_pdf
+    from ecocsme.labs.themes import synthesis_execute
+
+    from .harness import measure_get
+
+    texts, languages, vectors = base_answers()
+    lab = Lab.objects.get(partner__number=6, number=2)
+    questions = list(lab.questions.order_by("position"))
+    client = Client()
+    client.force_login(User.objects.get(username="timisoara"))
+    made = 0
+    for size in sizes:
+        responses = Response.objects.bulk_create([
+            Response(lab=lab, channel="web", status="submitted", submitted_at=timezone.now(),
+                     language=languages[i % len(texts)], respondent_kind=("sme", "ngo", "startup")[i % 3],
+                     respondent_city=("Timișoara", "Rijeka", "Kaunas", "Matera")[i % 4])
+            for i in range(made, size)], batch_size=2000)
+        Answer.objects.bulk_create([
+            Answer(response=response, question=questions[i % len(questions)],
+                   text=texts[i % len(texts)], language=languages[i % len(texts)],
+                   embedding=to_bytes(vectors[i % len(texts)]))
+            for response, i in zip(responses, range(made, size), strict=True)], batch_size=2000)
+        made = size
+        run = SynthesisRun.objects.create(lab=lab)
+        started = time.perf_counter()
+        synthesis_execute(run.pk)
+        table.add("lab synthesis run (stored vectors, lab + 7 questions, saved)", f"{size:,} answers",
+                  time.perf_counter() - started, "s")
+        ms, queries = measure_get(client, f"/en/manage/labs/{lab.pk}/synthesis/", repeat=5)
+        table.add("GET lab synthesis page server time", f"{size:,} answers", ms, "ms")
+        table.add("GET lab synthesis page SQL queries", f"{size:,} answers", queries, "queries")
+        started = time.perf_counter()
+        report_pdf(lab, "en")
+        table.add("lab report PDF", f"{size:,} answers", time.perf_counter() - started, "s")

@@ -50,6 +50,7 @@ def run(only: list[str]) -> int:
 
     print("Local learning labs…", flush=True)
     labs.sending(table)
+    labs.lab_synthesis(table)
     labs.run(table)
 
     print()
