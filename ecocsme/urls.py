@@ -3,15 +3,20 @@ from django.contrib import admin
 from django.urls import include, path
 
 from ecocsme.api.urls import api
+from ecocsme.events import views as event_views
 
 urlpatterns = [
     path("api/v1/", api.urls),
     path("admin/", admin.site.urls),
+    # Calendar programs subscribe to these addresses: no language prefix (EVT-3).
+    path("calendar/person/<str:token>.ics", event_views.calendar_person, name="calendar_person"),
+    path("calendar/<str:code>.ics", event_views.calendar_project, name="calendar_project"),
 ]
 urlpatterns += i18n_patterns(
     path("accounts/", include("ecocsme.accounts.urls")),
     path("", include("ecocsme.organisations.urls")),
     path("", include("ecocsme.labs.urls")),
+    path("", include("ecocsme.events.urls")),
     path("", include("ecocsme.web.urls")),
 )
 

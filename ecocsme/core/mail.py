@@ -5,6 +5,7 @@ one extends `core/mail/base.html`.
 """
 
 from dataclasses import dataclass
+from html import unescape
 
 from django.conf import settings
 from django.core.mail import EmailMultiAlternatives
@@ -22,8 +23,9 @@ class RenderedMail:
 def render_mail(template: str, context: dict, language: str) -> RenderedMail:
     context = {"site_name": "ECoC-SME Platform", "language": language, **context}
     with translation.override(language):
-        subject = render_to_string(f"{template}_subject.txt", context)
-        text = render_to_string(f"{template}.txt", context)
+        # Plain-text parts are rendered with the HTML engine: undo its escaping ("&amp;" → "&").
+        subject = unescape(render_to_string(f"{template}_subject.txt", context))
+        text = unescape(render_to_string(f"{template}.txt", context))
         html = render_to_string(f"{template}.html", context)
     return RenderedMail(subject=" ".join(subject.split()), text=text, html=html)
 

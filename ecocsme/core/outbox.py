@@ -34,8 +34,10 @@ def _message_id(key: str) -> str:
 
 
 def mail_queue(*, key: str, to: str, template: str, context: dict, language: str,
-               headers: dict[str, str] | None = None, message_id: str | None = None) -> OutgoingMail:
-    """Render and store one mail; the same key never makes a second one."""
+               headers: dict[str, str] | None = None, message_id: str | None = None,
+               attachments: list[tuple[str, bytes, str]] | None = None) -> OutgoingMail:
+    """Render and store one mail, with its attachments as (file name, content, MIME type);
+    the same key never makes a second one."""
     existing = OutgoingMail.objects.filter(key=key).first()
     if existing is not None:
         return existing
@@ -43,12 +45,31 @@ def mail_queue(*, key: str, to: str, template: str, context: dict, language: str
     message_id = message_id or _message_id(key)
     message = build_message(to=[to], mail=rendered, language=language,
                             headers={"Message-ID": message_id, **(headers or {})})
+    for name, content, mimetype in attachments or []:
+        message.attach(_attachment(name, content, mimetype))
     mail, _created = OutgoingMail.objects.get_or_create(key=key, defaults={
         "to": to, "subject": rendered.subject, "text": rendered.text, "html": rendered.html,
         "headers": headers or {}, "language": language, "message_id": message_id,
         "raw": message.message().as_bytes(linesep="\r\n"),
     })
     return mail
+
+
+def _attachment(name: str, content: bytes, mimetype: str):
+    """A MIME part; a calendar keeps its method parameter, which calendar clients read."""
+    from email import encoders
+    from email.mime.base import MIMEBase
+
+    main, _, rest = mimetype.partition("/")
+    subtype, *parameters = [part.strip() for part in rest.split(";")]
+    part = MIMEBase(main, subtype)
+    for parameter in parameters:
+        name_, _, value = parameter.partition("=")
+        part.set_param(name_, value)
+    part.set_payload(content)
+    encoders.encode_base64(part)
+    part.add_header("Content-Disposition", "attachment", filename=name)
+    return part
 
 
 def outbox_flush(*, batch_size: int = BATCH_SIZE) -> int:

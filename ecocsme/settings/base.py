@@ -50,6 +50,7 @@ INSTALLED_APPS = [
     "ecocsme.partnerships",
     "ecocsme.organisations",
     "ecocsme.labs",
+    "ecocsme.events",
     "ecocsme.web",
     "ecocsme.api",
 ]

@@ -1,0 +1,156 @@
+from datetime import time
+
+from django import forms
+from django.conf import settings
+from django.utils.translation import gettext_lazy as _
+
+from .models import Event, EventInvitation
+from .services import SessionInput
+from .times import zone_names
+
+COMMON_ZONES = ["Europe/Bucharest", "Europe/Amsterdam", "Europe/Rome", "Europe/Zagreb",
+                "Europe/Vilnius", "Europe/Helsinki", "Europe/Berlin", "Europe/Brussels",
+                "Europe/Lisbon", "Europe/London", "Europe/Dublin", "Europe/Athens", "UTC"]
+
+
+def zone_choices() -> list[tuple[str, str]]:
+    others = sorted(zone_names() - set(COMMON_ZONES))
+    return [(z, z) for z in COMMON_ZONES] + [(z, z) for z in others]
+
+
+class EventForm(forms.Form):
+    partner = forms.ModelChoiceField(label=_("Organising partner"), queryset=None)
+    kind = forms.ChoiceField(label=_("Kind"), choices=Event.Kind.choices)
+    language = forms.ChoiceField(label=_("Working language"), choices=settings.LANGUAGES)
+    time_zone = forms.ChoiceField(label=_("Time zone of the times below"), choices=())
+    venue = forms.CharField(label=_("Venue"), required=False, max_length=300)
+    address = forms.CharField(label=_("Address"), required=False, max_length=300)
+    city = forms.CharField(label=_("City"), required=False, max_length=100)
+    online_url = forms.URLField(label=_("Online meeting link"), required=False, max_length=500,
+                                assume_scheme="https",
+                                help_text=_("Shown only to confirmed participants."))
+    capacity = forms.IntegerField(label=_("Places"), required=False, min_value=1,
+                                  help_text=_("Leave empty for no limit."))
+    rsvp_deadline = forms.DateField(label=_("Answer by (last day)"), required=False,
+                                    widget=forms.DateInput(attrs={"type": "date"}))
+    is_public = forms.BooleanField(label=_("Show on the public site and calendar"), required=False,
+                                   initial=True)
+    contact_name = forms.CharField(label=_("Whom to contact"), required=False, max_length=200,
+                                   help_text=_("A role or team, e.g. “Project team”."))
+    contact_email = forms.EmailField(label=_("Contact e-mail"), required=False)
+
+    def __init__(self, *args, user, event: Event | None = None, **kwargs):
+        from ecocsme.partnerships.selectors import partners_changeable_by
+
+        super().__init__(*args, **kwargs)
+        self.fields["partner"].queryset = partners_changeable_by(user)
+        self.fields["time_zone"].choices = zone_choices()
+        self.language_fields = []
+        for code, name in settings.LANGUAGES:
+            self.fields[f"title_{code}"] = forms.CharField(label=_("Title"), required=False, max_length=300)
+            self.fields[f"description_{code}"] = forms.CharField(
+                label=_("Description"), required=False, widget=forms.Textarea(attrs={"rows": 3}))
+            self.fields[f"agenda_{code}"] = forms.CharField(
+                label=_("Agenda"), required=False, widget=forms.Textarea(attrs={"rows": 5}))
+            self.language_fields.append((code, name, self[f"title_{code}"], self[f"description_{code}"],
+                                         self[f"agenda_{code}"]))
+        if event is not None:
+            del self.fields["partner"]
+            self.initial.update({name: getattr(event, name) for name in (
+                "kind", "language", "time_zone", "venue", "address", "city", "online_url", "capacity",
+                "is_public", "contact_name", "contact_email")})
+            if event.rsvp_deadline:
+                self.initial["rsvp_deadline"] = event.rsvp_deadline.astimezone(event.zone).date()
+            for code, _name in settings.LANGUAGES:
+                for part in ("title", "description", "agenda"):
+                    self.initial[f"{part}_{code}"] = getattr(event, part).get(code, "")
+
+    def clean(self):
+        cleaned = super().clean()
+        if not any(cleaned.get(f"title_{code}") for code, _name in settings.LANGUAGES):
+            raise forms.ValidationError(_("Give the event a title in at least one language."))
+        return cleaned
+
+    def values(self) -> dict:
+        from datetime import datetime
+
+        from .times import zone_named
+
+        data = self.cleaned_data
+        texts = {part: {code: data[f"{part}_{code}"].strip() for code, _name in settings.LANGUAGES
+                        if data.get(f"{part}_{code}", "").strip()}
+                 for part in ("title", "description", "agenda")}
+        deadline = None
+        if data.get("rsvp_deadline"):
+            zone = zone_named(data["time_zone"])
+            # The last day counts whole: answers are taken until midnight, local time.
+            deadline = datetime.combine(data["rsvp_deadline"], time(23, 59, 59), tzinfo=zone)
+        return {**texts, "kind": data["kind"], "language": data["language"],
+                "time_zone": data["time_zone"], "venue": data["venue"], "address": data["address"],
+                "city": data["city"], "online_url": data["online_url"], "capacity": data["capacity"],
+                "rsvp_deadline": deadline, "is_public": data["is_public"],
+                "contact_name": data["contact_name"], "contact_email": data["contact_email"]}
+
+
+class SessionForm(forms.Form):
+    day = forms.DateField(label=_("Day"), required=False, widget=forms.DateInput(attrs={"type": "date"}))
+    start = forms.TimeField(label=_("From"), required=False, widget=forms.TimeInput(attrs={"type": "time"}))
+    end = forms.TimeField(label=_("To"), required=False, widget=forms.TimeInput(attrs={"type": "time"}))
+    title = forms.CharField(label=_("Part"), required=False, max_length=200)
+
+
+SessionFormSet = forms.formset_factory(SessionForm, extra=2, max_num=30)
+
+
+def sessions_from(formset, language: str) -> list[SessionInput]:
+    result = []
+    for form in formset:
+        data = form.cleaned_data
+        if not data or not data.get("day"):
+            continue
+        title = {language: data["title"].strip()} if data.get("title", "").strip() else {}
+        result.append(SessionInput(day=data["day"], start=data.get("start"), end=data.get("end"),
+                                   title=title))
+    return sorted(result, key=lambda s: (s.day, s.start or time(0)))
+
+
+def session_initial(event: Event) -> list[dict]:
+    rows = []
+    for session in event.sessions.order_by("position"):
+        row = {"day": session.day, "title": session.title.get(event.language)
+               or next(iter(session.title.values()), "")}
+        if not session.all_day:
+            row["start"] = session.starts_at.astimezone(event.zone).time()
+            row["end"] = session.ends_at.astimezone(event.zone).time()
+        rows.append(row)
+    return rows
+
+
+class AnswerForm(forms.Form):
+    answer = forms.ChoiceField(label=_("Your answer"), choices=EventInvitation.Answer.choices,
+                               widget=forms.RadioSelect)
+    note = forms.CharField(label=_("Note for the organisers (optional)"), required=False,
+                           max_length=2000, widget=forms.Textarea(attrs={"rows": 3}))
+    needs = forms.CharField(label=_("Dietary or access needs (optional)"), required=False,
+                            max_length=2000, widget=forms.Textarea(attrs={"rows": 2}))
+
+
+class InviteForm(forms.Form):
+    contacts = forms.ModelMultipleChoiceField(label=_("Contacts who agreed to receive event invitations"),
+                                              queryset=None, required=False,
+                                              widget=forms.CheckboxSelectMultiple)
+    everyone = forms.BooleanField(label=_("Invite every one of them"), required=False)
+
+    def __init__(self, *args, event: Event, user, **kwargs):
+        from ecocsme.organisations.selectors import contacts_visible_to, with_consent
+
+        super().__init__(*args, **kwargs)
+        self.fields["contacts"].queryset = (
+            contacts_visible_to(user).filter(partner=event.partner, erased_at__isnull=True)
+            .filter(with_consent("event_invitations")).exclude(event_invitations__event=event)
+            .select_related("organisation").order_by("name"))
+
+    def chosen(self):
+        if self.cleaned_data.get("everyone"):
+            return list(self.fields["contacts"].queryset)
+        return list(self.cleaned_data.get("contacts") or [])

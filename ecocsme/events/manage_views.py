@@ -1,0 +1,192 @@
+"""The partners' event pages: list, create and edit with sessions, invite, send, remind, cancel,
+the attendance sheet, check-in on the day and participation figures (EVT-1, EVT-2, EVT-4)."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.paginator import Paginator
+from django.http import Http404, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils.translation import get_language
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods, require_POST
+
+from ecocsme.core.exports import EXPORT_FORMATS, export_response
+from ecocsme.core.http import query_without
+
+from . import services
+from .forms import EventForm, InviteForm, SessionFormSet, session_initial, sessions_from
+from .models import Event, EventInvitation
+from .selectors import (
+    SESSIONS,
+    confirmed_participants,
+    event_invitations,
+    events_visible_to,
+    filter_events,
+    participation,
+    with_figures,
+)
+
+NOT_ALLOWED = "Only the organising partner's staff and the coordinator may do this."
+
+
+def _event_for(user, pk: int, perm: str = "events.view_event") -> Event:
+    event = (with_figures(Event.objects.select_related("partner", "project", "lab")
+                          .prefetch_related(SESSIONS)).filter(pk=pk).first())
+    if event is None or not user.has_perm("events.view_event", event):
+        raise Http404(_("No such event."))
+    if not user.has_perm(perm, event):
+        raise PermissionDenied(_(NOT_ALLOWED))
+    return event
+
+
+@login_required
+def event_list(request, fmt: str | None = None):
+    if not request.user.has_perm("accounts.manage"):
+        raise PermissionDenied(_("Your account has no role in a project yet."))
+    events, chosen = filter_events(events_visible_to(request.user), request.GET)
+    if request.GET.get("partner", "").isdigit():
+        events = events.filter(partner_id=int(request.GET["partner"]))
+    if fmt is not None:
+        from .views import _export
+
+        if fmt not in EXPORT_FORMATS:
+            raise Http404
+        return _export(events, fmt, "events")
+    return render(request, "events/manage_list.html", {
+        "page": Paginator(events, 25).get_page(request.GET.get("page")), "chosen": chosen,
+        "kinds": Event.Kind.choices, "query": query_without(request, "page")})
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def event_edit(request, pk: int | None = None):
+    event = _event_for(request.user, pk, "events.change_event") if pk else None
+    if event is None and not request.user.has_perm("accounts.manage"):
+        raise PermissionDenied(_("Your account has no role in a project yet."))
+    form = EventForm(request.POST or None, user=request.user, event=event)
+    sessions = SessionFormSet(request.POST or None, prefix="sessions",
+                              initial=session_initial(event) if event else None)
+    if request.method == "POST" and form.is_valid() and sessions.is_valid():
+        values = form.values()
+        try:
+            saved = services.event_save(
+                actor=request.user, event=event, partner=form.cleaned_data.get("partner"),
+                values=values, sessions=sessions_from(sessions, values["language"]))
+        except ValidationError as exc:
+            for message in exc.messages:
+                form.add_error(None, message)
+        else:
+            if event is not None and (saved.capacity or 0) > (event.capacity or 0):
+                services.capacity_changed(saved)
+            messages.success(request, _("Saved."))
+            return redirect("events:manage_detail", pk=saved.pk)
+    return render(request, "events/manage_form.html", {"form": form, "sessions": sessions, "event": event})
+
+
+@login_required
+def event_detail(request, pk: int):
+    event = _event_for(request.user, pk)
+    can_change = request.user.has_perm("events.change_event", event)
+    invitations = list(event_invitations(event))
+    return render(request, "events/manage_detail.html", {
+        "event": event, "can_change": can_change, "invitations": invitations,
+        "title": event.localized_title(get_language())[0], "sessions": list(event.sessions.all()),
+        "waiting": sorted((i for i in invitations if i.place == "waiting"),
+                          key=lambda i: (i.waiting_since, i.pk)),
+        "invite_form": InviteForm(event=event, user=request.user) if can_change else None,
+        "figures": participation(Event.objects.filter(pk=event.pk)),
+    })
+
+
+@login_required
+@require_POST
+def event_action(request, pk: int, action: str):
+    event = _event_for(request.user, pk, "events.change_event")
+    try:
+        if action == "invite":
+            form = InviteForm(request.POST, event=event, user=request.user)
+            chosen = form.chosen() if form.is_valid() else []
+            if not chosen:
+                raise ValidationError(_("Choose at least one contact."))
+            report = services.invitations_create(actor=request.user, event=event, contacts=chosen)
+            messages.success(request, _("%(n)s invitation(s) created.") % {"n": len(report.created)})
+        elif action == "publish":
+            services.event_publish(actor=request.user, event=event)
+            messages.success(request, _("Published."))
+        elif action == "send":
+            count = services.invitations_send(actor=request.user, event=event)
+            messages.success(request, _("%(n)s invitation(s) are being sent.") % {"n": count})
+        elif action == "remind":
+            counts = services.reminders_send(event=event, actor=request.user, due_only=False)
+            messages.success(request, _("%(n)s reminder(s) are being sent.") % {"n": sum(counts.values())})
+        elif action == "cancel":
+            count = services.event_cancel(actor=request.user, event=event,
+                                          message=request.POST.get("message", "")[:1000])
+            messages.success(request, _("The event is cancelled; %(n)s participant(s) are told.")
+                             % {"n": count})
+        else:
+            raise Http404
+    except ValidationError as exc:
+        messages.error(request, " ".join(exc.messages))
+    return redirect("events:manage_detail", pk=event.pk)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def check_in(request, pk: int):
+    """The day's list: tick those present (htmx swaps one row)."""
+    event = _event_for(request.user, pk, "events.change_event")
+    if request.method == "POST":
+        invitation = event.invitations.filter(pk=request.POST.get("invitation", "0")).first()
+        if invitation is None or invitation.place != EventInvitation.Place.CONFIRMED:
+            raise Http404(_("No such participant."))
+        invitation = services.check_in(actor=request.user, invitation=invitation,
+                                       present=request.POST.get("present") == "1")
+        if request.htmx:
+            return render(request, "events/_check_in_row.html", {"event": event, "item": invitation})
+        return redirect("events:check_in", pk=event.pk)
+    participants = list(confirmed_participants(event))
+    return render(request, "events/check_in.html", {
+        "event": event, "participants": participants,
+        "present": sum(1 for p in participants if p.checked_in_at)})
+
+
+@login_required
+def attendance_sheet(request, pk: int):
+    from .reports import attendance_pdf
+
+    event = _event_for(request.user, pk, "events.change_event")
+    response = HttpResponse(attendance_pdf(event, get_language()), content_type="application/pdf")
+    response["Content-Disposition"] = f'inline; filename="attendance-{event.pk}.pdf"'
+    return response
+
+
+@login_required
+def participants_export(request, pk: int, fmt: str):
+    """Who answered what, with organisation kind and partner — no e-mail addresses."""
+    event = _event_for(request.user, pk, "events.change_event")
+    if fmt not in EXPORT_FORMATS:
+        raise Http404
+    columns = ("name", "organisation", "organisation_kind", "partner", "answer", "place",
+               "waiting_since", "needs", "checked_in_at")
+    rows = ((i.contact.name, i.contact.organisation.name if i.contact.organisation else "",
+             i.contact.organisation.kind if i.contact.organisation else "", str(event.partner),
+             i.answer, i.place, i.waiting_since, i.needs, i.checked_in_at)
+            for i in event_invitations(event))
+    return export_response(fmt, f"event-{event.pk}-participants", columns, rows)
+
+
+@login_required
+def participation_export(request, fmt: str):
+    """Participation by organisation kind and partner over the events one may see (EVT-4)."""
+    if not request.user.has_perm("accounts.manage"):
+        raise PermissionDenied(_("Your account has no role in a project yet."))
+    if fmt not in EXPORT_FORMATS:
+        raise Http404
+    figures = participation(events_visible_to(request.user))
+    rows = [("organisation_kind", kind, n, figures["present_by_kind"][kind])
+            for kind, n in sorted(figures["by_kind"].items())]
+    rows += [("partner", city, n, figures["present_by_partner"][city])
+             for city, n in sorted(figures["by_partner"].items())]
+    return export_response(fmt, "event-participation", ("by", "group", "confirmed", "present"), rows)

@@ -1,0 +1,155 @@
+from zoneinfo import ZoneInfo
+
+from django.conf import settings
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from django_countries.fields import CountryField
+
+from ecocsme.core.i18n import localized
+from ecocsme.core.models import OutgoingMail, TimeStampedModel
+from ecocsme.organisations.models import Contact
+from ecocsme.partnerships.models import Partner, Project
+
+
+class Event(TimeStampedModel):
+    """A workshop, lab meeting, study visit, conference or matchmaking session (EVT-1)."""
+
+    class Kind(models.TextChoices):
+        PARTNER_WORKSHOP = "partner_workshop", _("Partner workshop")
+        LOCAL_LAB = "local_lab", _("Local learning lab")
+        STUDY_VISIT = "study_visit", _("Study visit")
+        CONFERENCE = "conference", _("Conference")
+        MATCHMAKING = "matchmaking", _("Matchmaking session")
+
+    class Status(models.TextChoices):
+        DRAFT = "draft", _("Draft")
+        PUBLISHED = "published", _("Published")
+        CANCELLED = "cancelled", _("Cancelled")
+
+    project = models.ForeignKey(Project, verbose_name=_("project"), on_delete=models.CASCADE,
+                                related_name="events")
+    partner = models.ForeignKey(Partner, verbose_name=_("organising partner"),
+                                on_delete=models.CASCADE, related_name="events")
+    kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices)
+    title = models.JSONField(_("title"), help_text=_("Text per language code."))
+    description = models.JSONField(_("description"), default=dict, blank=True)
+    agenda = models.JSONField(_("agenda"), default=dict, blank=True)
+    time_zone = models.CharField(_("time zone"), max_length=64, default="Europe/Brussels")
+    language = models.CharField(_("working language"), max_length=8, choices=settings.LANGUAGES)
+    venue = models.CharField(_("venue"), max_length=300, blank=True)
+    address = models.CharField(_("address"), max_length=300, blank=True)
+    city = models.CharField(_("city"), max_length=100, blank=True, db_index=True)
+    country = CountryField(_("country"), blank=True)
+    online_url = models.URLField(_("online meeting link"), max_length=500, blank=True,
+                                 help_text=_("Shown only to confirmed participants."))
+    capacity = models.PositiveIntegerField(_("places"), null=True, blank=True,
+                                           help_text=_("Leave empty for no limit."))
+    rsvp_deadline = models.DateTimeField(_("answer by"), null=True, blank=True)
+    lab = models.ForeignKey("labs.Lab", verbose_name=_("local learning lab"), null=True, blank=True,
+                            on_delete=models.SET_NULL, related_name="events")
+    status = models.CharField(_("status"), max_length=10, choices=Status.choices,
+                              default=Status.DRAFT, db_index=True)
+    is_public = models.BooleanField(_("shown on the public site and calendar"), default=True)
+    contact_name = models.CharField(_("whom to contact"), max_length=200, blank=True)
+    contact_email = models.EmailField(_("contact e-mail"), blank=True)
+    # Raised whenever what a calendar shows changes (RFC 5545 SEQUENCE).
+    sequence = models.PositiveIntegerField(default=0, editable=False)
+    # From the sessions (all-day ones from local midnight to midnight), for lists and feeds.
+    starts_at = models.DateTimeField(_("starts"), null=True, blank=True, db_index=True, editable=False)
+    ends_at = models.DateTimeField(_("ends"), null=True, blank=True, db_index=True, editable=False)
+
+    class Meta:
+        verbose_name = _("event")
+        verbose_name_plural = _("events")
+        ordering = ["starts_at", "id"]
+
+    def __str__(self) -> str:
+        return self.localized_title()[0]
+
+    def localized_title(self, language: str | None = None) -> tuple[str, str]:
+        return localized(self.title, language)
+
+    @property
+    def zone(self) -> ZoneInfo:
+        return ZoneInfo(self.time_zone)
+
+    @property
+    def is_online(self) -> bool:
+        return bool(self.online_url)
+
+
+class Session(models.Model):
+    """One part of an event on one day; without times it lasts the whole day."""
+
+    event = models.ForeignKey(Event, on_delete=models.CASCADE, related_name="sessions")
+    position = models.PositiveSmallIntegerField(_("position"))
+    title = models.JSONField(_("title"), default=dict, blank=True)
+    day = models.DateField(_("day"))
+    starts_at = models.DateTimeField(_("starts"), null=True, blank=True)
+    ends_at = models.DateTimeField(_("ends"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("session")
+        verbose_name_plural = _("sessions")
+        ordering = ["event", "position"]
+        constraints = [
+            models.UniqueConstraint(fields=["event", "position"], name="session_position_unique"),
+            models.CheckConstraint(
+                condition=(models.Q(starts_at__isnull=True, ends_at__isnull=True)
+                           | models.Q(starts_at__isnull=False, ends_at__isnull=False,
+                                      ends_at__gt=models.F("starts_at"))),
+                name="session_ends_after_it_starts"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.event} · {self.day}"
+
+    @property
+    def all_day(self) -> bool:
+        return self.starts_at is None
+
+
+class EventInvitation(TimeStampedModel):
+    """A contact's personal invitation and answer (EVT-2)."""
+
+    class Answer(models.TextChoices):
+        YES = "yes", _("Yes, I will take part")
+        NO = "no", _("No, I cannot take part")
+        MAYBE = "maybe", _("Maybe")
+
+    class Place(models.TextChoices):
+        CONFIRMED = "confirmed", _("Confirmed")
+        WAITING = "waiting", _("On the waiting list")
+
+    event = models.ForeignKey(Event, on_delete=models.CASCADE, related_name="invitations")
+    contact = models.ForeignKey(Contact, on_delete=models.PROTECT, related_name="event_invitations")
+    language = models.CharField(_("language"), max_length=8, choices=settings.LANGUAGES)
+    nonce = models.CharField(max_length=32, editable=False)
+    message_id = models.CharField(max_length=255, unique=True, editable=False)
+    mail = models.ForeignKey(OutgoingMail, null=True, blank=True, on_delete=models.SET_NULL,
+                             related_name="+", editable=False)
+    sent_at = models.DateTimeField(_("sent"), null=True, blank=True)
+    answer = models.CharField(_("answer"), max_length=5, choices=Answer.choices, blank=True)
+    note = models.TextField(_("note"), blank=True)
+    needs = models.TextField(_("dietary or access needs"), blank=True)
+    answered_at = models.DateTimeField(_("answered"), null=True, blank=True)
+    answer_count = models.PositiveSmallIntegerField(default=0, editable=False)
+    place = models.CharField(_("place"), max_length=10, choices=Place.choices, blank=True,
+                             db_index=True)
+    waiting_since = models.DateTimeField(_("waiting since"), null=True, blank=True)
+    # The event's sequence last sent to this person in a calendar file.
+    calendar_sequence = models.PositiveIntegerField(null=True, blank=True, editable=False)
+    reminders_sent = models.PositiveSmallIntegerField(default=0, editable=False)
+    event_reminded = models.BooleanField(default=False, editable=False)
+    checked_in_at = models.DateTimeField(_("checked in"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("event invitation")
+        verbose_name_plural = _("event invitations")
+        ordering = ["event", "contact__name", "id"]
+        constraints = [
+            models.UniqueConstraint(fields=["event", "contact"], name="one_event_invitation_per_contact"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.event} → {self.contact}"

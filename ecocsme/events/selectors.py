@@ -1,0 +1,82 @@
+from collections import Counter
+
+from django.db.models import Count, Prefetch, Q, QuerySet
+from django.utils import timezone
+
+from ecocsme.accounts.predicates import memberships_of
+
+from .models import Event, EventInvitation, Session
+
+SESSIONS = Prefetch("sessions", queryset=Session.objects.order_by("position"))
+
+
+def with_figures(events: QuerySet[Event]) -> QuerySet[Event]:
+    return events.annotate(
+        confirmed_count=Count("invitations", filter=Q(invitations__place="confirmed"), distinct=True),
+        waiting_count=Count("invitations", filter=Q(invitations__place="waiting"), distinct=True),
+        invitation_count=Count("invitations", distinct=True),
+    )
+
+
+def public_events(project=None) -> QuerySet[Event]:
+    """What anyone may see: published (or cancelled, so calendars drop them) public events."""
+    shown = [Event.Status.PUBLISHED, Event.Status.CANCELLED]
+    events = (Event.objects.filter(is_public=True, status__in=shown)
+              .select_related("partner", "project").prefetch_related(SESSIONS))
+    return events.filter(project=project) if project is not None else events
+
+
+def filter_events(events: QuerySet[Event], params) -> tuple[QuerySet[Event], dict]:
+    """Upcoming or past, kind, working language and city, from query parameters."""
+    now = timezone.now()
+    chosen = {"when": params.get("when") or "upcoming", "kind": params.get("kind", ""),
+              "language": params.get("language", ""), "city": params.get("city", "")}
+    if chosen["when"] == "past":
+        events = events.filter(ends_at__lte=now).order_by("-starts_at", "-id")
+    else:
+        chosen["when"] = "upcoming"
+        events = events.filter(ends_at__gt=now).order_by("starts_at", "id")
+    if chosen["kind"] in Event.Kind.values:
+        events = events.filter(kind=chosen["kind"])
+    if chosen["language"]:
+        events = events.filter(language=chosen["language"])
+    if chosen["city"]:
+        events = events.filter(city__iexact=chosen["city"])
+    return events, chosen
+
+
+def events_visible_to(user) -> QuerySet[Event]:
+    """Every event of the projects the user belongs to (events.view_event)."""
+    events = with_figures(Event.objects.select_related("partner", "project").prefetch_related(SESSIONS))
+    if not user.is_superuser:
+        events = events.filter(project_id__in=[m.project_id for m in memberships_of(user)])
+    return events
+
+
+def event_invitations(event: Event) -> QuerySet[EventInvitation]:
+    return (event.invitations.select_related("contact__organisation", "mail")
+            .order_by("contact__name", "id"))
+
+
+def confirmed_participants(event: Event) -> QuerySet[EventInvitation]:
+    return (event.invitations.filter(place=EventInvitation.Place.CONFIRMED)
+            .select_related("contact__organisation", "contact__partner").order_by("contact__name", "id"))
+
+
+def participation(events: QuerySet[Event]) -> dict:
+    """Confirmed and present participants by organisation kind and by the partner who invited
+    them: what monitoring reads (EVT-4)."""
+    rows = (EventInvitation.objects.filter(event__in=events, place=EventInvitation.Place.CONFIRMED)
+            .values("contact__organisation__kind", "contact__partner__city")
+            .annotate(confirmed=Count("id"), present=Count("id", filter=Q(checked_in_at__isnull=False)))
+            .order_by())
+    by_kind, by_partner = Counter(), Counter()
+    present_kind, present_partner = Counter(), Counter()
+    for row in rows:
+        kind, partner = row["contact__organisation__kind"] or "", row["contact__partner__city"] or ""
+        by_kind[kind] += row["confirmed"]
+        by_partner[partner] += row["confirmed"]
+        present_kind[kind] += row["present"]
+        present_partner[partner] += row["present"]
+    return {"by_kind": by_kind, "by_partner": by_partner, "present_by_kind": present_kind,
+            "present_by_partner": present_partner}

@@ -1,0 +1,430 @@
+"""Writes of events: saving with sessions, publishing, cancelling, invitations, answers with
+the waiting list, reminders and check-in (EVT-1, EVT-2, EVT-4).
+
+Every mail goes through the outbox under a key naming what it is for, so it goes out once:
+an answer changed three times makes three mails, a double click on the same answer none.
+"""
+
+import secrets
+from dataclasses import dataclass, field
+from datetime import date, datetime, time, timedelta
+
+from django.conf import settings
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.db.models import Q
+from django.urls import reverse
+from django.utils import formats, timezone, translation
+from django.utils.translation import gettext as _
+
+from ecocsme.core.audit import audit_log, changed_fields
+from ecocsme.core.outbox import mail_queue, outbox_flush
+from ecocsme.organisations.models import Consent, Contact
+from ecocsme.organisations.tokens import unsubscribe_token
+
+from .ics import event_url, invitation_calendar
+from .models import Event, EventInvitation, Session
+from .times import TimeProblem, session_span, zone_named
+from .tokens import calendar_token, invitation_token, new_nonce
+
+MAX_NOTE = 2000
+ICS_TYPE = "text/calendar; method={method}; charset=utf-8"
+# What a calendar shows: a change to any of these raises the event's SEQUENCE and is sent
+# to the confirmed participants.
+CALENDAR_FIELDS = ("title", "description", "time_zone", "venue", "address", "city", "online_url")
+
+
+def require_change(actor, event: Event) -> None:
+    if not actor.has_perm("events.change_event", event):
+        raise PermissionDenied(_("Only the organising partner's staff and the coordinator may do this."))
+
+
+# --- saving an event ---------------------------------------------------------------------------------
+@dataclass
+class SessionInput:
+    day: date
+    start: time | None
+    end: time | None
+    title: dict = field(default_factory=dict)
+
+
+def _time_message(problem: TimeProblem, number: int) -> str:
+    moment = formats.date_format(problem.moment, "DATETIME_FORMAT")
+    if problem.code == "nonexistent":
+        return _("Session %(n)s: %(moment)s does not exist in %(zone)s — the clocks move forward "
+                 "that night. Choose a time before or after the change.") % {
+            "n": number, "moment": moment, "zone": problem.zone}
+    if problem.code == "half":
+        return _("Session %(n)s: give both a start and an end time, or neither for a whole day.") % {
+            "n": number}
+    return _("Session %(n)s: the end must come after the start.") % {"n": number}
+
+
+def _sessions(zone_name: str, sessions: list[SessionInput]) -> list:
+    zone = zone_named(zone_name or "")
+    if zone is None:
+        raise ValidationError(_("Unknown time zone: %(zone)s") % {"zone": zone_name})
+    if not sessions:
+        raise ValidationError(_("An event needs at least one session."))
+    spans, errors = [], []
+    for number, item in enumerate(sessions, start=1):
+        try:
+            spans.append((session_span(item.day, item.start, item.end, zone), item.title))
+        except TimeProblem as problem:
+            errors.append(_time_message(problem, number))
+    if errors:
+        raise ValidationError(errors)
+    return spans
+
+
+def event_save(*, actor, event: Event | None, partner=None, values: dict,
+               sessions: list[SessionInput]) -> Event:
+    """Create or change an event and its sessions, all or nothing. A change that calendars
+    show raises the sequence and sends the confirmed participants an updated file."""
+    if event is None:
+        if partner is None or not actor.has_perm("events.change_event", partner):
+            raise PermissionDenied(_("Only the organising partner's staff and the coordinator may do this."))
+    else:
+        require_change(actor, event)
+    spans = _sessions(values.get("time_zone") or (event.time_zone if event else ""), sessions)
+    with transaction.atomic():
+        if event is None:
+            event = Event(project=partner.project, partner=partner, **values)
+            changes, creating = {}, True
+        else:
+            event = Event.objects.select_for_update().get(pk=event.pk)
+            changes = changed_fields(event, values)
+            for name, value in values.items():
+                setattr(event, name, value)
+            creating = False
+        new_times = [(s.day, s.starts_at, s.ends_at, t) for s, t in spans]
+        old_times = [] if creating else [(s.day, s.starts_at, s.ends_at, s.title)
+                                         for s in event.sessions.order_by("position")]
+        zone = zone_named(event.time_zone)
+        bounds = [s.bounds(zone) for s, _title in spans]
+        event.starts_at = min(b[0] for b in bounds)
+        event.ends_at = max(b[1] for b in bounds)
+        calendar_changed = (not creating and (new_times != old_times
+                                              or any(f in changes for f in CALENDAR_FIELDS)))
+        if calendar_changed:
+            event.sequence += 1
+        event.full_clean(exclude=["project", "partner", "lab"])
+        event.save()
+        _store_sessions(event, spans)
+        audit_log(actor=actor, action="events.event.created" if creating else "events.event.changed",
+                  obj=event, data={"changes": changes, "sessions": len(spans)})
+        if calendar_changed and event.status == Event.Status.PUBLISHED:
+            _send_updates(event)
+    return event
+
+
+def _store_sessions(event: Event, spans) -> None:
+    """Keep the rows (and so the calendar UIDs) of sessions that stay, by position."""
+    kept = {s.position: s for s in event.sessions.all()}
+    for position, (span, title) in enumerate(spans, start=1):
+        session = kept.pop(position, None) or Session(event=event, position=position)
+        session.day, session.starts_at, session.ends_at = span.day, span.starts_at, span.ends_at
+        session.title = title or {}
+        session.save()
+    Session.objects.filter(pk__in=[s.pk for s in kept.values()]).delete()
+
+
+def event_publish(*, actor, event: Event) -> None:
+    require_change(actor, event)
+    if event.status == Event.Status.CANCELLED:
+        raise ValidationError(_("A cancelled event cannot be published again; create a new one."))
+    Event.objects.filter(pk=event.pk).update(status=Event.Status.PUBLISHED)
+    event.status = Event.Status.PUBLISHED
+    audit_log(actor=actor, action="events.event.published", obj=event)
+
+
+def event_cancel(*, actor, event: Event, message: str = "") -> int:
+    """Cancel the event: everyone who said yes or waits gets a cancellation (with a
+    cancelling calendar file for those confirmed). Returns the number of mails queued."""
+    require_change(actor, event)
+    with transaction.atomic():
+        event = Event.objects.select_for_update().get(pk=event.pk)
+        if event.status == Event.Status.CANCELLED:
+            return 0
+        event.status = Event.Status.CANCELLED
+        event.sequence += 1
+        event.save(update_fields=["status", "sequence", "updated_at"])
+        queued = 0
+        for invitation in _participants(event).exclude(place=""):
+            _queue(invitation, "cancelled", calendar="cancel" if invitation.place == "confirmed" else None,
+                   extra={"message": message})
+            queued += 1
+        audit_log(actor=actor, action="events.event.cancelled", obj=event, data={"mails": queued})
+        outbox_flush()
+    return queued
+
+
+def _participants(event: Event):
+    return event.invitations.select_related("contact", "event__partner").filter(
+        contact__erased_at__isnull=True)
+
+
+def _send_updates(event: Event) -> None:
+    for invitation in _participants(event).filter(place=EventInvitation.Place.CONFIRMED):
+        _queue(invitation, "updated", calendar="request")
+    outbox_flush()
+
+
+# --- invitations -------------------------------------------------------------------------------------
+@dataclass
+class InvitationReport:
+    created: list[EventInvitation] = field(default_factory=list)
+    skipped: list[tuple[Contact, str]] = field(default_factory=list)
+
+
+def invitations_create(*, actor, event: Event, contacts) -> InvitationReport:
+    """Invite contacts who agreed to receive event invitations; say why others were left out."""
+    require_change(actor, event)
+    report = InvitationReport()
+    invited = set(event.invitations.values_list("contact_id", flat=True))
+    consenting = set(Consent.objects.filter(contact__in=contacts, purpose=Consent.Purpose.EVENT_INVITATIONS,
+                                            granted=True).values_list("contact_id", flat=True))
+    with transaction.atomic():
+        for contact in contacts:
+            reason = _why_not(actor, contact, invited, consenting)
+            if reason:
+                report.skipped.append((contact, reason))
+                continue
+            report.created.append(EventInvitation.objects.create(
+                event=event, contact=contact, language=contact.language, nonce=new_nonce(),
+                message_id=f"<event{event.pk}.inv{contact.pk}.{secrets.token_hex(6)}"
+                           f"@{settings.ECOCSME_MAIL_DOMAIN}>"))
+            invited.add(contact.pk)
+        audit_log(actor=actor, action="events.invitations.created", obj=event,
+                  data={"created": len(report.created), "skipped": len(report.skipped)})
+    return report
+
+
+def _why_not(actor, contact: Contact, invited: set[int], consenting: set[int]) -> str:
+    if not actor.has_perm("organisations.view_contact", contact):
+        return _("kept by another partner")
+    if contact.is_erased or not contact.email:
+        return _("no e-mail address")
+    if contact.pk in invited:
+        return _("already invited")
+    if contact.pk not in consenting:
+        return _("no consent to receive event invitations")
+    return ""
+
+
+def invitations_send(*, actor, event: Event) -> int:
+    """Queue the invitation of everyone not mailed yet; the worker sends them."""
+    require_change(actor, event)
+    if event.status != Event.Status.PUBLISHED:
+        raise ValidationError(_("Publish the event before sending the invitations."))
+    queued = 0
+    with transaction.atomic():
+        for invitation in _participants(event).filter(mail__isnull=True):
+            invitation.mail = _queue(invitation, "invitation", message_id=invitation.message_id)
+            invitation.sent_at = timezone.now()
+            invitation.save(update_fields=["mail", "sent_at", "updated_at"])
+            queued += 1
+        audit_log(actor=actor, action="events.invitations.sent", obj=event, data={"queued": queued})
+        outbox_flush()
+    return queued
+
+
+# --- answers -------------------------------------------------------------------------------------------
+class AnswerRefused(Exception):
+    """The answer cannot be taken; the message says why and whom to ask. Nothing changed."""
+
+
+def answer_state(invitation: EventInvitation, now: datetime | None = None) -> str:
+    """"open", "deadline" (passed), "cancelled" or "over"."""
+    now = now or timezone.now()
+    event = invitation.event
+    if event.status == Event.Status.CANCELLED:
+        return "cancelled"
+    if event.ends_at and event.ends_at <= now:
+        return "over"
+    if event.rsvp_deadline and event.rsvp_deadline <= now:
+        return "deadline"
+    return "open"
+
+
+def answer_save(*, invitation: EventInvitation, answer: str, note: str = "", needs: str = "",
+                now: datetime | None = None) -> EventInvitation:
+    """Take yes / no / maybe. Yes takes a place, or a place on the waiting list when the event
+    is full; leaving a place gives it to the first who waits. A repeated answer changes nothing."""
+    if answer not in EventInvitation.Answer.values:
+        raise AnswerRefused(_("Choose yes, no or maybe."))
+    note, needs = note.strip(), needs.strip()
+    if len(note) > MAX_NOTE or len(needs) > MAX_NOTE:
+        raise AnswerRefused(_("Notes may have at most %(count)d characters.") % {"count": MAX_NOTE})
+    with transaction.atomic():
+        event = Event.objects.select_for_update().get(pk=invitation.event_id)
+        invitation = EventInvitation.objects.select_related("contact", "event__partner").get(pk=invitation.pk)
+        invitation.event = event
+        state = answer_state(invitation, now)
+        if state != "open":
+            raise AnswerRefused(state)
+        if (invitation.answer, invitation.note, invitation.needs) == (answer, note, needs):
+            return invitation
+        previous_place = invitation.place
+        invitation.answer, invitation.note, invitation.needs = answer, note, needs
+        invitation.answered_at = now or timezone.now()
+        invitation.answer_count += 1
+        if answer == EventInvitation.Answer.YES:
+            if not previous_place:
+                invitation.place = ("confirmed" if _has_room(event) else "waiting")
+                invitation.waiting_since = invitation.answered_at if invitation.place == "waiting" else None
+        else:
+            invitation.place, invitation.waiting_since = "", None
+        invitation.save()
+        _answer_mail(invitation, previous_place)
+        if previous_place == "confirmed" and not invitation.place:
+            _promote(event)
+        audit_log(actor=None, action="events.invitation.answered", obj=invitation,
+                  data={"answer": answer, "place": invitation.place})
+        outbox_flush()
+    return invitation
+
+
+def _has_room(event: Event) -> bool:
+    if event.capacity is None:
+        return True
+    return event.invitations.filter(place=EventInvitation.Place.CONFIRMED).count() < event.capacity
+
+
+def _answer_mail(invitation: EventInvitation, previous_place: str) -> None:
+    place = invitation.place
+    if place == "confirmed" and previous_place != "confirmed":
+        _queue(invitation, "confirmed", calendar="request")
+    elif place == "confirmed":
+        _queue(invitation, "answer_changed")  # e.g. a new note; the calendar entry stands
+    elif place == "waiting":
+        _queue(invitation, "waiting")
+    elif previous_place == "confirmed":
+        _queue(invitation, "declined", calendar="cancel")
+    else:
+        _queue(invitation, "answer_changed")
+
+
+def _promote(event: Event) -> list[EventInvitation]:
+    """Give free places to those waiting, first come first served."""
+    promoted = []
+    while _has_room(event):
+        waiting = (event.invitations.select_related("contact", "event__partner")
+                   .filter(place=EventInvitation.Place.WAITING).order_by("waiting_since", "id").first())
+        if waiting is None:
+            break
+        waiting.place, waiting.waiting_since = EventInvitation.Place.CONFIRMED, None
+        waiting.answer_count += 1
+        waiting.save(update_fields=["place", "waiting_since", "answer_count", "updated_at"])
+        _queue(waiting, "promoted", calendar="request")
+        audit_log(actor=None, action="events.invitation.promoted", obj=waiting)
+        promoted.append(waiting)
+    return promoted
+
+
+def capacity_changed(event: Event) -> list[EventInvitation]:
+    """After staff raise the number of places: promote those waiting."""
+    with transaction.atomic():
+        event = Event.objects.select_for_update().get(pk=event.pk)
+        promoted = _promote(event)
+        outbox_flush()
+    return promoted
+
+
+# --- reminders -----------------------------------------------------------------------------------------
+REMIND_BEFORE = timedelta(days=2)
+
+
+def reminders_send(*, now: datetime | None = None, event: Event | None = None, actor=None,
+                   due_only: bool = True) -> dict[str, int]:
+    """Remind those who have not answered when the deadline is near, and those confirmed when
+    the event is near, once each; `ecocsme event-reminders` runs it (e.g. hourly). Staff can
+    also remind everyone who has not answered at once (`due_only=False`)."""
+    now = now or timezone.now()
+    events = Event.objects.filter(status=Event.Status.PUBLISHED, ends_at__gt=now)
+    if event is not None:
+        if actor is not None:
+            require_change(actor, event)
+        events = events.filter(pk=event.pk)
+    counts = {"deadline": 0, "event": 0}
+    with transaction.atomic():
+        base = EventInvitation.objects.select_related("contact", "event__partner").filter(
+            event__in=events, mail__isnull=False, contact__erased_at__isnull=True)
+        unanswered = base.filter(answer="").filter(
+            Q(event__rsvp_deadline__isnull=True) | Q(event__rsvp_deadline__gt=now))
+        if due_only:
+            unanswered = unanswered.filter(reminders_sent=0, event__rsvp_deadline__lte=now + REMIND_BEFORE)
+        for invitation in unanswered:
+            invitation.reminders_sent += 1
+            _queue(invitation, "deadline_reminder", extra={"number": invitation.reminders_sent},
+                   key_suffix=str(invitation.reminders_sent))
+            EventInvitation.objects.filter(pk=invitation.pk).update(reminders_sent=invitation.reminders_sent)
+            counts["deadline"] += 1
+        if due_only:
+            for invitation in base.filter(place="confirmed", event_reminded=False, event__starts_at__gt=now,
+                                          event__starts_at__lte=now + REMIND_BEFORE):
+                _queue(invitation, "event_reminder")
+                EventInvitation.objects.filter(pk=invitation.pk).update(event_reminded=True)
+                counts["event"] += 1
+        if actor is not None:
+            audit_log(actor=actor, action="events.reminders.sent", obj=event, data=counts)
+        outbox_flush()
+    return counts
+
+
+# --- check-in --------------------------------------------------------------------------------------------
+def check_in(*, actor, invitation: EventInvitation, present: bool) -> EventInvitation:
+    require_change(actor, invitation.event)
+    invitation.checked_in_at = timezone.now() if present else None
+    invitation.save(update_fields=["checked_in_at", "updated_at"])
+    audit_log(actor=actor, action="events.invitation.checked_in", obj=invitation,
+              data={"present": present})
+    return invitation
+
+
+# --- mail --------------------------------------------------------------------------------------------------
+def answer_url(invitation: EventInvitation) -> str:
+    with translation.override(invitation.language):
+        path = reverse("events:answer", args=[invitation_token(invitation)])
+    return settings.ECOCSME_BASE_URL.rstrip("/") + path
+
+
+def personal_calendar_url(contact_id: int) -> str:
+    path = reverse("calendar_person", args=[calendar_token(contact_id)])
+    return settings.ECOCSME_BASE_URL.rstrip("/") + path
+
+
+def _queue(invitation: EventInvitation, kind: str, *, calendar: str | None = None,
+           message_id: str | None = None, extra: dict | None = None, key_suffix: str = ""):
+    """One mail to one invitee, in their language, under a key that makes it go out once."""
+    event, contact, language = invitation.event, invitation.contact, invitation.language
+    key = f"events.invitation:{invitation.pk}:{kind}:{event.sequence}:{invitation.answer_count}:{key_suffix}"
+    with translation.override(language):
+        unsubscribe = settings.ECOCSME_BASE_URL.rstrip("/") + reverse(
+            "organisations:unsubscribe",
+            args=[unsubscribe_token(contact.pk, Consent.Purpose.EVENT_INVITATIONS)])
+        sessions = list(event.sessions.all())
+    context = {
+        "kind": kind, "name": contact.name, "event": event, "sessions": sessions,
+        "title": event.localized_title(language)[0], "partner": str(event.partner),
+        "answer_url": answer_url(invitation), "event_url": event_url(event, language),
+        "calendar_url": personal_calendar_url(contact.pk), "invitation": invitation,
+        "show_link": invitation.place == "confirmed" and calendar != "cancel",
+        "unsubscribe_url": unsubscribe, **(extra or {}),
+    }
+    headers = {"List-Unsubscribe": f"<{unsubscribe}>", "List-Unsubscribe-Post": "List-Unsubscribe=One-Click",
+               "Auto-Submitted": "auto-generated"}
+    if kind != "invitation":
+        headers["In-Reply-To"] = headers["References"] = invitation.message_id
+    if event.contact_email:
+        headers["Reply-To"] = event.contact_email
+    attachments = []
+    if calendar:
+        method = "CANCEL" if calendar == "cancel" else "REQUEST"
+        content = invitation_calendar(event, language=language, address=contact.email, name=contact.name,
+                                      cancel=calendar == "cancel")
+        attachments.append(("invite.ics" if method == "REQUEST" else "cancel.ics", content,
+                            ICS_TYPE.format(method=method)))
+        EventInvitation.objects.filter(pk=invitation.pk).update(calendar_sequence=event.sequence)
+    return mail_queue(key=key, to=contact.email, template="events/mail/message", context=context,
+                      language=language, headers=headers, message_id=message_id, attachments=attachments)

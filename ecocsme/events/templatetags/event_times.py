@@ -1,0 +1,35 @@
+"""How sessions read in pages and mails: in the event's zone, in the active language."""
+
+from zoneinfo import ZoneInfo
+
+from django import template
+from django.utils import formats
+from django.utils.translation import gettext as _
+
+register = template.Library()
+
+
+def session_when(session, zone: ZoneInfo | str) -> str:
+    """"Tuesday, 10 November 2020, 13:15–15:30", or the day alone for a whole-day session."""
+    zone = ZoneInfo(zone) if isinstance(zone, str) else zone
+    if session.all_day:
+        return _("%(weekday)s, %(date)s, all day") % {
+            "weekday": formats.date_format(session.day, "l"),
+            "date": formats.date_format(session.day, "DATE_FORMAT")}
+    start, end = session.starts_at.astimezone(zone), session.ends_at.astimezone(zone)
+    weekday, day = formats.date_format(start, "l"), formats.date_format(start, "DATE_FORMAT")
+    if end.date() != start.date():
+        return f"{weekday}, {day}, {start:%H:%M} – {formats.date_format(end, 'DATE_FORMAT')}, {end:%H:%M}"
+    text = f"{weekday}, {day}, {start:%H:%M}–{end:%H:%M}"
+    return text
+
+
+@register.simple_tag
+def when(session, zone) -> str:
+    return session_when(session, zone)
+
+
+@register.filter
+def local_iso(moment, zone) -> str:
+    """ISO 8601 with the zone's offset, for <time datetime> and the viewer's-zone script."""
+    return moment.astimezone(ZoneInfo(zone) if isinstance(zone, str) else zone).isoformat() if moment else ""

@@ -1,0 +1,151 @@
+"""Public event pages, the answer page behind a personal link, and the calendars (EVT-2, EVT-3)."""
+
+from django.core.paginator import Paginator
+from django.http import Http404, HttpResponse
+from django.shortcuts import render
+from django.utils import timezone
+from django.utils.translation import get_language
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods
+
+from ecocsme.core.exports import EXPORT_FORMATS, export_response
+from ecocsme.core.http import query_without
+from ecocsme.core.i18n import localized
+from ecocsme.partnerships.models import Project
+
+from . import ics
+from .access import invitation_for_token
+from .forms import AnswerForm
+from .models import Event, EventInvitation
+from .selectors import SESSIONS, filter_events, public_events, with_figures
+from .services import AnswerRefused, answer_save, answer_state, personal_calendar_url
+
+CALENDAR_TYPE = "text/calendar; charset=utf-8"
+
+
+def _published_project(code: str) -> Project:
+    project = Project.objects.filter(code=code, is_published=True).first()
+    if project is None:
+        raise Http404(_("No such project."))
+    return project
+
+
+def event_list(request, code: str, fmt: str | None = None):
+    """A project's events, upcoming or past, filtered by kind, language and city; exportable."""
+    project = _published_project(code)
+    events, chosen = filter_events(with_figures(public_events(project)), request.GET)
+    if fmt is not None:
+        if fmt not in EXPORT_FORMATS:
+            raise Http404
+        return _export(events, fmt, f"{project.code}-events")
+    page = Paginator(events, 20).get_page(request.GET.get("page"))
+    cities = (public_events(project).exclude(city="").order_by("city")
+              .values_list("city", flat=True).distinct())
+    return render(request, "events/event_list.html", {
+        "project": project, "page": page, "chosen": chosen, "kinds": Event.Kind.choices,
+        "cities": list(cities), "query": query_without(request, "page"),
+    })
+
+
+def _export(events, fmt: str, filename: str):
+    columns = ("id", "title", "kind", "organiser", "starts_utc", "ends_utc", "time_zone", "language",
+               "city", "venue", "capacity", "confirmed", "status")
+    rows = ((e.pk, e.localized_title()[0], e.kind, str(e.partner), e.starts_at, e.ends_at, e.time_zone,
+             e.language, e.city, e.venue, e.capacity, e.confirmed_count, e.status) for e in events)
+    return export_response(fmt, filename, columns, rows)
+
+
+def _visible_event(request, pk: int) -> Event:
+    event = (with_figures(Event.objects.select_related("partner", "project", "lab")
+                          .prefetch_related(SESSIONS)).filter(pk=pk).first())
+    if event is None:
+        raise Http404(_("No such event."))
+    public = event.is_public and event.status != Event.Status.DRAFT and event.project.is_published
+    if not public and not request.user.has_perm("events.view_event", event):
+        raise Http404(_("No such event."))
+    return event
+
+
+def event_detail(request, pk: int):
+    event = _visible_event(request, pk)
+    language = get_language()
+    places_left = None
+    if event.capacity is not None:
+        places_left = max(0, event.capacity - event.confirmed_count)
+    return render(request, "events/event_detail.html", {
+        "event": event, "title": event.localized_title(language)[0],
+        "description": localized(event.description, language)[0],
+        "agenda": localized(event.agenda, language)[0], "places_left": places_left,
+        "sessions": list(event.sessions.all()), "is_past": event.ends_at and event.ends_at <= timezone.now(),
+    })
+
+
+def event_ics(request, pk: int):
+    """One event as a calendar file ("add to calendar"); no meeting link in it."""
+    event = _visible_event(request, pk)
+    content = ics.feed([event], name=str(event), language=get_language())
+    response = HttpResponse(content, content_type=CALENDAR_TYPE)
+    response["Content-Disposition"] = f'attachment; filename="event-{event.pk}.ics"'
+    return response
+
+
+def calendar_project(request, code: str):
+    """The public events of a project, for calendar programs to subscribe to."""
+    project = _published_project(code)
+    events = public_events(project).order_by("starts_at", "id")
+    content = ics.feed(events, name=f"{project.acronym} ({project.code})",
+                       language=request.GET.get("lang", "en")[:2])
+    return HttpResponse(content, content_type=CALENDAR_TYPE)
+
+
+def calendar_person(request, token: str):
+    """The events a person takes part in, with the meeting links: a secret address."""
+    from ecocsme.organisations.models import Contact
+
+    from .tokens import read_calendar_token
+
+    contact_id = read_calendar_token(token)
+    contact = Contact.objects.filter(pk=contact_id, erased_at__isnull=True).first() if contact_id else None
+    if contact is None:
+        raise Http404(_("No such calendar."))
+    events = (Event.objects.filter(invitations__contact=contact,
+                                   invitations__place=EventInvitation.Place.CONFIRMED)
+              .exclude(status=Event.Status.DRAFT).select_related("partner")
+              .prefetch_related(SESSIONS).order_by("starts_at", "id"))
+    content = ics.feed(events, name=_("My ECoC-SME events"), language=contact.language, with_links=True)
+    return HttpResponse(content, content_type=CALENDAR_TYPE)
+
+
+REFUSALS = {
+    "deadline": "deadline", "cancelled": "cancelled", "over": "over",
+}
+
+
+@require_http_methods(["GET", "POST"])
+def answer(request, token: str):
+    invitation = invitation_for_token(token)
+    if invitation is None:
+        return render(request, "events/answer_unavailable.html", {"reason": "invalid"}, status=404)
+    event = invitation.event
+    state = answer_state(invitation)
+    context = {"invitation": invitation, "event": event, "title": event.localized_title()[0],
+               "sessions": list(event.sessions.order_by("position")),
+               "calendar_url": personal_calendar_url(invitation.contact_id)}
+    if state != "open":
+        return render(request, "events/answer_unavailable.html", {**context, "reason": state}, status=410)
+    form = AnswerForm(request.POST or None, initial={
+        "answer": invitation.answer, "note": invitation.note, "needs": invitation.needs})
+    if request.method == "POST" and form.is_valid():
+        try:
+            invitation = answer_save(invitation=invitation, answer=form.cleaned_data["answer"],
+                                     note=form.cleaned_data["note"], needs=form.cleaned_data["needs"])
+        except AnswerRefused as exc:
+            reason = str(exc)
+            if reason in REFUSALS:
+                return render(request, "events/answer_unavailable.html", {**context, "reason": reason},
+                              status=410)
+            form.add_error(None, reason)
+        else:
+            context["saved"] = True
+            context["invitation"] = invitation
+    return render(request, "events/answer.html", {**context, "form": form})
