@@ -98,3 +98,33 @@ def measure_get(client: Client, url: str, *, repeat: int = 25) -> tuple[float, i
 
 def peak_memory_mb() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+@contextmanager
+def smtp_sink():
+    """An SMTP server on loopback in its own process (aiosmtpd's Sink), with Django's SMTP
+    backend pointed at it for the duration."""
+    import socket
+    import subprocess
+    import sys
+
+    from django.test.utils import override_settings
+
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        port = sock.getsockname()[1]
+    server = subprocess.Popen([sys.executable, "-m", "aiosmtpd", "-n", "-l", f"127.0.0.1:{port}",
+                               "-c", "aiosmtpd.handlers.Sink"],
+                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    try:
+        for _attempt in range(50):
+            with socket.socket() as probe:
+                if probe.connect_ex(("127.0.0.1", port)) == 0:
+                    break
+            time.sleep(0.1)
+        with override_settings(EMAIL_BACKEND="django.core.mail.backends.smtp.EmailBackend",
+                               EMAIL_HOST="127.0.0.1", EMAIL_PORT=port, EMAIL_USE_TLS=False):
+            yield port
+    finally:
+        server.terminate()
+        server.wait(timeout=10)

@@ -104,37 +104,19 @@ def analyse_fresh_file(table: Table, n: int = 1000) -> None:
 def sending(table: Table, n: int = 2000) -> None:
     """Mail through the outbox to an SMTP server on loopback, in its own process as a real
     server would be (exactly-once claims included)."""
-    import socket
-
-    from django.test.utils import override_settings
-
     from ecocsme.core.models import OutgoingMail
     from ecocsme.core.outbox import mail_deliver, mail_queue
 
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        port = sock.getsockname()[1]
-    server = subprocess.Popen([sys.executable, "-m", "aiosmtpd", "-n", "-l", f"127.0.0.1:{port}",
-                               "-c", "aiosmtpd.handlers.Sink"],
-                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    try:
-        for _attempt in range(50):
-            with socket.socket() as probe:
-                if probe.connect_ex(("127.0.0.1", port)) == 0:
-                    break
-            time.sleep(0.1)
-        with override_settings(EMAIL_BACKEND="django.core.mail.backends.smtp.EmailBackend",
-                               EMAIL_HOST="127.0.0.1", EMAIL_PORT=port, EMAIL_USE_TLS=False):
-            OutgoingMail.objects.filter(key__startswith="bench:").delete()
-            ids = [mail_queue(key=f"bench:{i}", to=f"person{i}@example.org",
-                              template="core/mail/test_message", context={"note": str(i)},
-                              language="ro").pk for i in range(n)]
-            started = time.perf_counter()
-            counts = mail_deliver(ids)
-            seconds = time.perf_counter() - started
-    finally:
-        server.terminate()
-        server.wait(timeout=10)
+    from .harness import smtp_sink
+
+    with smtp_sink():
+        OutgoingMail.objects.filter(key__startswith="bench:").delete()
+        ids = [mail_queue(key=f"bench:{i}", to=f"person{i}@example.org",
+                          template="core/mail/test_message", context={"note": str(i)},
+                          language="ro").pk for i in range(n)]
+        started = time.perf_counter()
+        counts = mail_deliver(ids)
+        seconds = time.perf_counter() - started
     assert counts["sent"] == n, counts
     table.add("outbox sending to a local SMTP server", f"{n:,} mails", n / seconds, "mails/s")
 

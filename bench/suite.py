@@ -35,6 +35,9 @@ def run(only: list[str]) -> int:
     call_command("migrate", verbosity=0)
     demo_load()
     pages(table, "demo")
+    from . import events
+
+    events.feed_and_pages(table, "demo")
 
     target = SCALES["europe"].organisations
     started = time.monotonic()
@@ -45,6 +48,9 @@ def run(only: list[str]) -> int:
               elapsed, "s")
     table.add("peak memory of the benchmark process", "europe", peak_memory_mb(), "MB")
     pages(table, "europe")
+    events.feed_and_pages(table, "europe")
+    print("Events…", flush=True)
+    events.invitations(table)
 
     from . import labs
 

@@ -9,6 +9,7 @@ saving changes.
 
 from collections.abc import Iterable
 from datetime import UTC, datetime, timedelta
+from functools import lru_cache
 
 from django.conf import settings
 from django.urls import reverse
@@ -86,28 +87,56 @@ def _calendar(method: str | None, name: str | None = None) -> Calendar:
     return calendar
 
 
+@lru_cache(maxsize=64)
+def _timezone_block(tzid: str) -> bytes:
+    """The VTIMEZONE of a zone (its rules 1970–2038), made once: building it is the slowest part
+    of a calendar file."""
+    from icalendar import Timezone
+
+    return Timezone.from_tzid(tzid).to_ical()
+
+
+def _serialise(calendar: Calendar, zones: set[str]) -> bytes:
+    """The calendar with the VTIMEZONE of every zone its events use, before the first event."""
+    content = calendar.to_ical()
+    if not zones:
+        return content
+    blocks = b"".join(_timezone_block(z) for z in sorted(zones))
+    marker = b"BEGIN:VEVENT"
+    at = content.find(marker)
+    return content[:at] + blocks + content[at:] if at >= 0 else content
+
+
 def invitation_calendar(event: Event, *, language: str, address: str, name: str,
-                        cancel: bool = False) -> bytes:
-    """The file sent to one participant: METHOD:REQUEST when confirmed (with the online link),
-    METHOD:CANCEL when the event is cancelled or the person no longer takes part."""
-    calendar = _calendar("CANCEL" if cancel else "REQUEST")
+                        method: str = "REQUEST") -> bytes:
+    """The file sent to one person: PUBLISH with an invitation (to note the date; no link, no
+    reply expected), REQUEST when confirmed (with the online link), CANCEL when the event is
+    cancelled or the person no longer takes part."""
+    calendar = _calendar(method)
+    cancel = method == "CANCEL"
     with translation.override(language):
         for session in event.sessions.all():
-            calendar.add_component(_vevent(event, session, language=language, with_link=not cancel,
-                                           cancelled=cancel, attendee=(address, name)))
-    calendar.add_missing_timezones()
-    return calendar.to_ical()
+            calendar.add_component(_vevent(
+                event, session, language=language, with_link=method == "REQUEST", cancelled=cancel,
+                attendee=None if method == "PUBLISH" else (address, name)))
+    return _serialise(calendar, _zones([event]))
 
 
 def feed(events: Iterable[Event], *, name: str, language: str, with_links: bool = False) -> bytes:
     """A subscribable calendar of events and their sessions (prefetch "sessions")."""
     calendar = _calendar(None, name)
     calendar.add("refresh-interval", timedelta(hours=6), parameters={"VALUE": "DURATION"})
+    zones: set[str] = set()
     with translation.override(language):
         for event in events:
             for session in event.sessions.all():
                 calendar.add_component(_vevent(
                     event, session, language=language, with_link=with_links,
                     cancelled=event.status == Event.Status.CANCELLED, attendee=None))
-    calendar.add_missing_timezones()
-    return calendar.to_ical()
+                if not session.all_day:
+                    zones.add(event.time_zone)
+    return _serialise(calendar, zones)
+
+
+def _zones(events) -> set[str]:
+    return {e.time_zone for e in events if any(not s.all_day for s in e.sessions.all())}

@@ -24,6 +24,7 @@ from ecocsme.organisations.tokens import unsubscribe_token
 
 from .ics import event_url, invitation_calendar
 from .models import Event, EventInvitation, Session
+from .selectors import SESSIONS
 from .times import TimeProblem, session_span, zone_named
 from .tokens import calendar_token, invitation_token, new_nonce
 
@@ -133,8 +134,8 @@ def event_publish(*, actor, event: Event) -> None:
     require_change(actor, event)
     if event.status == Event.Status.CANCELLED:
         raise ValidationError(_("A cancelled event cannot be published again; create a new one."))
-    Event.objects.filter(pk=event.pk).update(status=Event.Status.PUBLISHED)
     event.status = Event.Status.PUBLISHED
+    event.save(update_fields=["status", "updated_at"])
     audit_log(actor=actor, action="events.event.published", obj=event)
 
 
@@ -218,9 +219,13 @@ def invitations_send(*, actor, event: Event) -> int:
     if event.status != Event.Status.PUBLISHED:
         raise ValidationError(_("Publish the event before sending the invitations."))
     queued = 0
+    event = Event.objects.select_related("partner").prefetch_related(SESSIONS).get(pk=event.pk)
+    calendars: dict = {}  # the same date-only file for everyone who reads the same language
     with transaction.atomic():
         for invitation in _participants(event).filter(mail__isnull=True):
-            invitation.mail = _queue(invitation, "invitation", message_id=invitation.message_id)
+            invitation.event = event
+            invitation.mail = _queue(invitation, "invitation", calendar="publish",
+                                     message_id=invitation.message_id, calendars=calendars)
             invitation.sent_at = timezone.now()
             invitation.save(update_fields=["mail", "sent_at", "updated_at"])
             queued += 1
@@ -395,7 +400,8 @@ def personal_calendar_url(contact_id: int) -> str:
 
 
 def _queue(invitation: EventInvitation, kind: str, *, calendar: str | None = None,
-           message_id: str | None = None, extra: dict | None = None, key_suffix: str = ""):
+           message_id: str | None = None, extra: dict | None = None, key_suffix: str = "",
+           calendars: dict | None = None):
     """One mail to one invitee, in their language, under a key that makes it go out once."""
     event, contact, language = invitation.event, invitation.contact, invitation.language
     key = f"events.invitation:{invitation.pk}:{kind}:{event.sequence}:{invitation.answer_count}:{key_suffix}"
@@ -420,11 +426,16 @@ def _queue(invitation: EventInvitation, kind: str, *, calendar: str | None = Non
         headers["Reply-To"] = event.contact_email
     attachments = []
     if calendar:
-        method = "CANCEL" if calendar == "cancel" else "REQUEST"
-        content = invitation_calendar(event, language=language, address=contact.email, name=contact.name,
-                                      cancel=calendar == "cancel")
-        attachments.append(("invite.ics" if method == "REQUEST" else "cancel.ics", content,
-                            ICS_TYPE.format(method=method)))
-        EventInvitation.objects.filter(pk=invitation.pk).update(calendar_sequence=event.sequence)
+        method = calendar.upper()
+        shared = calendars is not None and method == "PUBLISH"
+        content = calendars.get(language) if shared else None
+        if content is None:
+            content = invitation_calendar(event, language=language, address=contact.email,
+                                          name=contact.name, method=method)
+            if shared:
+                calendars[language] = content
+        attachments.append((f"{method.lower()}.ics", content, ICS_TYPE.format(method=method)))
+        if method != "PUBLISH":
+            EventInvitation.objects.filter(pk=invitation.pk).update(calendar_sequence=event.sequence)
     return mail_queue(key=key, to=contact.email, template="events/mail/message", context=context,
                       language=language, headers=headers, message_id=message_id, attachments=attachments)

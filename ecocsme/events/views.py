@@ -90,12 +90,43 @@ def event_ics(request, pk: int):
 
 
 def calendar_project(request, code: str):
-    """The public events of a project, for calendar programs to subscribe to."""
+    """The public events of a project, for calendar programs to subscribe to. Clients poll it:
+    the file is made once per change of the events and answered with 304 when unchanged."""
     project = _published_project(code)
     events = public_events(project).order_by("starts_at", "id")
-    content = ics.feed(events, name=f"{project.acronym} ({project.code})",
-                       language=request.GET.get("lang", "en")[:2])
-    return HttpResponse(content, content_type=CALENDAR_TYPE)
+    language = request.GET.get("lang", "en")[:2]
+    return _calendar_response(request, events=events, name=f"project:{project.pk}:{language}",
+                              build=lambda: ics.feed(events, name=f"{project.acronym} ({project.code})",
+                                                     language=language))
+
+
+def _calendar_response(request, *, events=None, name: str = "", build=None, content: bytes | None = None):
+    """A calendar with an ETag. Given events, their newest change names the version and the file
+    is kept in the cache; given the content, its digest is the version."""
+    import hashlib
+
+    from django.core.cache import cache
+    from django.db.models import Count, Max
+
+    if content is None:
+        state = events.order_by().aggregate(changed=Max("updated_at"), count=Count("id"))
+        version = hashlib.sha256(f"{name}:{state['changed']}:{state['count']}".encode()).hexdigest()[:32]
+    else:
+        version = hashlib.sha256(content).hexdigest()[:32]
+    etag = f'"{version}"'
+    if request.headers.get("If-None-Match") == etag:
+        response = HttpResponse(status=304)
+    else:
+        if content is None:
+            key = f"events.calendar:{version}"
+            content = cache.get(key)
+            if content is None:
+                content = build()
+                cache.set(key, content, 24 * 3600)
+        response = HttpResponse(content, content_type=CALENDAR_TYPE)
+    response["ETag"] = etag
+    response["Cache-Control"] = "private, max-age=300"
+    return response
 
 
 def calendar_person(request, token: str):
@@ -113,7 +144,7 @@ def calendar_person(request, token: str):
               .exclude(status=Event.Status.DRAFT).select_related("partner")
               .prefetch_related(SESSIONS).order_by("starts_at", "id"))
     content = ics.feed(events, name=_("My ECoC-SME events"), language=contact.language, with_links=True)
-    return HttpResponse(content, content_type=CALENDAR_TYPE)
+    return _calendar_response(request, content=content)
 
 
 REFUSALS = {

@@ -21,12 +21,13 @@ from .demo import demo_load
 class Scale:
     projects: int
     organisations: int
+    events: int  # all in the first example project: the feed of one busy project
 
 
 SCALES = {
-    "demo": Scale(projects=1, organisations=500),
-    "small": Scale(projects=3, organisations=5_000),
-    "europe": Scale(projects=10, organisations=200_000),
+    "demo": Scale(projects=1, organisations=500, events=0),
+    "small": Scale(projects=3, organisations=5_000, events=200),
+    "europe": Scale(projects=10, organisations=200_000, events=2_000),
 }
 BATCH = 5_000
 KINDS = [k for k, _label in Organisation.Kind.choices]
@@ -48,7 +49,13 @@ def scale_generate(name: str, *, seed: int = 2026, progress: Progress | None = N
     titles = list(EcocTitle.objects.exclude(city="").order_by("year", "city"))
     projects = _example_projects(scale.projects - 1, titles, rng)
     organisations = _example_organisations(scale.organisations, titles, rng, progress)
-    return {"projects": projects + 1, "organisations": organisations}
+    events = 0
+    if scale.events:
+        from ecocsme.events.scale import example_events_generate
+        from ecocsme.partnerships.models import Project
+
+        events = example_events_generate(Project.objects.get(code="EX00001"), scale.events, rng)
+    return {"projects": projects + 1, "organisations": organisations, "events": events}
 
 
 def _example_projects(count: int, titles: list[EcocTitle], rng: random.Random) -> int:

@@ -68,3 +68,8 @@ def calendar_of(message) -> tuple[str, Calendar] | None:
 @pytest.fixture
 def day_after_tomorrow():
     return date.today() + timedelta(days=2)
+
+
+def plain_text(message) -> str:
+    part = next(p for p in message.walk() if p.get_content_type() == "text/plain")
+    return part.get_payload(decode=True).decode(part.get_content_charset() or "utf-8")

@@ -9,11 +9,11 @@ from django.utils import timezone
 
 from ecocsme.core.models import OutgoingMail
 from ecocsme.events import services
-from ecocsme.events.models import Event, EventInvitation
+from ecocsme.events.models import Event
 from ecocsme.events.services import AnswerRefused, SessionInput, answer_save
 from ecocsme.events.tokens import invitation_token
 
-from .conftest import calendar_of, future_event, mails_to, run_worker
+from .conftest import calendar_of, future_event, mails_to, plain_text, run_worker
 
 
 def invite_all(staff, event, people):
@@ -30,8 +30,11 @@ def test_invitations_only_with_consent_and_in_the_invitees_language(staff, proje
     run_worker()
     ioana = mails_to(smtp_server, "ioana@example.org")[0]
     assert ioana["Subject"].startswith("Invitație") and ioana["Content-Language"] == "ro"
-    assert "List-Unsubscribe" in ioana and calendar_of(ioana) is None
-    body = ioana.get_body(("plain",)).get_content()
+    assert "List-Unsubscribe" in ioana
+    method, calendar = calendar_of(ioana)  # to note the date: no link, no reply expected
+    assert method == "PUBLISH" and "ATTENDEE" not in calendar.walk("VEVENT")[0]
+    assert "meeting.example.org" not in calendar.to_ical().decode()
+    body = plain_text(ioana)
     assert "/ro/events/answer/" in body and "https://meeting.example.org/x" not in body  # link only once confirmed
 
 
@@ -132,8 +135,8 @@ def test_after_the_deadline_the_link_explains_and_changes_nothing(client, staff,
 
 @pytest.mark.django_db
 def test_forged_and_other_kinds_of_links_do_not_open(client, staff, project, people):
-    from ecocsme.labs.tokens import PURPOSE as LAB_PURPOSE
     from ecocsme.core.links import link_token
+    from ecocsme.labs.tokens import PURPOSE as LAB_PURPOSE
 
     event = future_event(staff, project)
     services.invitations_create(actor=staff, event=event, contacts=people[:1])

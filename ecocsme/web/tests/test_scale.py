@@ -8,7 +8,8 @@ from ecocsme.web import scale
 
 @pytest.mark.django_db
 def test_generate_scale_data_is_idempotent_and_marked_as_example(monkeypatch):
-    monkeypatch.setitem(scale.SCALES, "tiny", scale.Scale(projects=3, organisations=1_200))
+    monkeypatch.setitem(scale.SCALES, "tiny", scale.Scale(projects=3, organisations=1_200,
+                                                                   events=120))
     monkeypatch.setattr(scale, "BATCH", 500)
     call_command("generate-scale-data", "--scale", "tiny", verbosity=0)
     assert Project.objects.count() == 3
@@ -16,9 +17,14 @@ def test_generate_scale_data_is_idempotent_and_marked_as_example(monkeypatch):
     assert not Organisation.objects.filter(is_example=False).exists()
     assert all("(example)" in name for name in Organisation.objects.values_list("name", flat=True))
     assert Organisation.sectors.through.objects.count() >= 1_200
+    from ecocsme.events.models import Event
+
+    assert Event.objects.filter(project__code="EX00001").count() == 120
+    assert all("(example)" in e.title["en"] for e in Event.objects.filter(project__code="EX00001"))
     call_command("generate-scale-data", "--scale", "tiny", verbosity=0)
     assert Organisation.objects.count() == 1_200
     assert Project.objects.count() == 3
+    assert Event.objects.filter(project__code="EX00001").count() == 120
 
 
 @pytest.mark.django_db

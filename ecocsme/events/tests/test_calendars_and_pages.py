@@ -1,0 +1,152 @@
+"""Calendar feeds (EVT-3), public and partner pages, check-in, the attendance sheet and the
+participation figures (EVT-4)."""
+
+import subprocess
+from datetime import UTC, date, datetime, time
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from icalendar import Calendar
+
+from ecocsme.events import services
+from ecocsme.events.models import Event
+from ecocsme.events.services import SessionInput, answer_save, event_publish, event_save
+from ecocsme.events.tokens import calendar_token
+
+from .conftest import future_event
+
+
+def parse(response) -> Calendar:
+    assert response["Content-Type"].startswith("text/calendar")
+    return Calendar.from_ical(response.content)
+
+
+@pytest.mark.django_db
+def test_the_project_feed_holds_partner_workshop_4(client, project):
+    calendar = parse(client.get("/calendar/PGI06047.ics"))
+    assert "ECoC-SME" in str(calendar["X-WR-CALNAME"])
+    events = calendar.walk("VEVENT")
+    part2 = next(e for e in events if "Part 2" in str(e["SUMMARY"]))
+    assert part2["DTSTART"].dt.astimezone(UTC) == datetime(2020, 11, 10, 11, 15, tzinfo=UTC)
+    assert str(part2["DTSTART"].params["TZID"]) == "Europe/Bucharest"
+    part1 = next(e for e in events if "Part 1" in str(e["SUMMARY"]))
+    assert part1["DTSTART"].dt == date(2020, 10, 19)  # a whole day
+    assert "meeting.example.org" not in client.get("/calendar/PGI06047.ics").content.decode()
+    assert client.get("/calendar/NOPE.ics").status_code == 404
+
+
+@pytest.mark.django_db
+def test_times_stay_right_across_a_daylight_saving_change(client, staff, project):
+    """Sessions on both sides of 28 March 2027 (Romania: UTC+2, then UTC+3), at 10:00 local."""
+    event = event_save(actor=staff, event=None, partner=project.partners.get(number=6), values={
+        "title": {"en": "Example study visit"}, "description": {}, "agenda": {}, "kind": "study_visit",
+        "language": "en", "time_zone": "Europe/Bucharest", "venue": "Example hub", "address": "",
+        "city": "Timișoara", "online_url": "", "capacity": None, "rsvp_deadline": None,
+        "is_public": True, "contact_name": "", "contact_email": ""},
+        sessions=[SessionInput(day=date(2027, 3, 27), start=time(10), end=time(12)),
+                  SessionInput(day=date(2027, 3, 29), start=time(10), end=time(12))])
+    event_publish(actor=staff, event=event)
+    vevents = [e for e in parse(client.get("/calendar/PGI06047.ics")).walk("VEVENT")
+               if "study visit" in str(e["SUMMARY"])]
+    starts = sorted(e["DTSTART"].dt.astimezone(UTC) for e in vevents)
+    assert starts == [datetime(2027, 3, 27, 8, 0, tzinfo=UTC), datetime(2027, 3, 29, 7, 0, tzinfo=UTC)]
+    assert all(e["DTSTART"].dt.strftime("%H:%M") == "10:00" for e in vevents)
+
+
+@pytest.mark.django_db
+def test_a_persons_feed_has_their_confirmed_events_with_the_link(client, staff, project, people):
+    event = future_event(staff, project)
+    services.invitations_create(actor=staff, event=event, contacts=people[:2])
+    answer_save(invitation=event.invitations.get(contact=people[0]), answer="yes")
+    answer_save(invitation=event.invitations.get(contact=people[1]), answer="no")
+    mine = parse(client.get(f"/calendar/person/{calendar_token(people[0].pk)}.ics"))
+    assert len(mine.walk("VEVENT")) == 1 and "meeting.example.org/x" in str(mine.walk("VEVENT")[0]["DESCRIPTION"])
+    theirs = parse(client.get(f"/calendar/person/{calendar_token(people[1].pk)}.ics"))
+    assert theirs.walk("VEVENT") == []
+    assert client.get(f"/calendar/person/{people[0].pk}.ics").status_code == 404
+
+
+@pytest.mark.django_db
+def test_public_pages_list_filter_export_and_show_an_event(client, staff, project):
+    event = future_event(staff, project)
+    listing = client.get("/en/projects/PGI06047/events/").content.decode()
+    assert "Example workshop" in listing and "Partner workshop 4" not in listing  # that one is past
+    past = client.get("/en/projects/PGI06047/events/?when=past").content.decode()
+    assert "Partner workshop 4" in past
+    assert "Example workshop" not in client.get("/en/projects/PGI06047/events/?kind=conference").content.decode()
+    export = b"".join(client.get("/en/projects/PGI06047/events.csv?when=past").streaming_content).decode()
+    assert "Partner workshop 4" in export and "Example workshop" not in export
+    page = client.get(f"/ro/events/{event.pk}/").content.decode()
+    assert "Atelier de exemplu" in page and "Europe/Bucharest" in page
+    assert "meeting.example.org" not in page  # only confirmed participants get the link
+    assert parse(client.get(f"/en/events/{event.pk}.ics")).walk("VEVENT")
+    Event.objects.filter(pk=event.pk).update(status="draft")
+    assert client.get(f"/en/events/{event.pk}/").status_code == 404
+
+
+@pytest.mark.django_db
+def test_event_pages_keep_a_fixed_query_count(client, staff, project, people):
+    event = future_event(staff, project)
+    client.force_login(staff)
+    urls = [f"/en/events/{event.pk}/", "/en/projects/PGI06047/events/", f"/en/manage/events/{event.pk}/",
+            "/en/manage/events/"]
+    before = {}
+    for url in urls:
+        with CaptureQueriesContext(connection) as queries:
+            assert client.get(url).status_code == 200
+        before[url] = len(queries)
+    services.invitations_create(actor=staff, event=event, contacts=people[:2])  # Ana stays invitable
+    for person in people[:2]:
+        answer_save(invitation=event.invitations.get(contact=person), answer="yes")
+    for number in range(3):
+        future_event(staff, project, days=40 + number)
+    for url in urls:
+        with CaptureQueriesContext(connection) as queries:
+            client.get(url)
+        assert len(queries) == before[url], (url, [q["sql"][:150] for q in queries.captured_queries])
+
+
+@pytest.mark.django_db
+def test_check_in_attendance_sheet_and_participation(client, staff, project, people):
+    event = future_event(staff, project)
+    services.invitations_create(actor=staff, event=event, contacts=people[:3])
+    for person in people[:2]:
+        answer_save(invitation=event.invitations.get(contact=person), answer="yes")
+    client.force_login(staff)
+    ioana = event.invitations.get(contact=people[0])
+    row = client.post(f"/en/manage/events/{event.pk}/check-in/", {"invitation": ioana.pk, "present": "1"},
+                      HTTP_HX_REQUEST="true")
+    assert row.status_code == 200 and "present" in row.content.decode()
+    ioana.refresh_from_db()
+    assert ioana.checked_in_at is not None
+    waiting = event.invitations.get(contact=people[2])
+    assert client.post(f"/en/manage/events/{event.pk}/check-in/", {"invitation": waiting.pk,
+                                                                   "present": "1"}).status_code == 404
+
+    pdf = client.get(f"/en/manage/events/{event.pk}/attendance.pdf")
+    assert pdf["Content-Type"] == "application/pdf"
+    text = subprocess.run(["pdftotext", "-", "-"], input=pdf.content, capture_output=True,
+                          check=True).stdout.decode()
+    assert "Attendance sheet" in text and "Example Ioana" in text and "Example Mark" in text
+    assert "Example Ana" not in text and "Signature" in text
+
+    figures = b"".join(client.get("/en/manage/events/participation.csv").streaming_content).decode()
+    assert "organisation_kind,sme,1,1" in figures.replace("\r", "") and "partner,Timișoara,2,1" in figures
+    participants = b"".join(client.get(f"/en/manage/events/{event.pk}/participants.csv")
+                            .streaming_content).decode()
+    assert "Example Ioana" in participants and "@example.org" not in participants
+
+
+@pytest.mark.django_db
+def test_the_feed_answers_304_until_an_event_changes(client, staff, project):
+    first = client.get("/calendar/PGI06047.ics")
+    etag = first["ETag"]
+    assert client.get("/calendar/PGI06047.ics", HTTP_IF_NONE_MATCH=etag).status_code == 304
+    event = future_event(staff, project)
+    changed = client.get("/calendar/PGI06047.ics", HTTP_IF_NONE_MATCH=etag)
+    assert changed.status_code == 200 and "Example workshop" in changed.content.decode()
+    session = event.sessions.get()
+    event_save(actor=staff, event=event, values={"title": {"en": "Example workshop, renamed"}},
+               sessions=[SessionInput(day=session.day, start=time(13, 15), end=time(15, 30))])
+    assert "renamed" in client.get("/calendar/PGI06047.ics", HTTP_IF_NONE_MATCH=changed["ETag"]).content.decode()
