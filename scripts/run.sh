@@ -10,7 +10,10 @@ ecocsme load-demo
 ecocsme outbox --stale-seconds 0   # mail a stopped worker left half-sent is marked, none resent
 ecocsme db_worker --no-reload &
 worker=$!
-trap 'kill "$worker" 2>/dev/null || true' EXIT INT TERM
+# Event reminders that fall due (in production: an hourly cron job or systemd timer).
+( while sleep 3600; do ecocsme event-reminders >/dev/null; done ) &
+reminders=$!
+trap 'kill "$worker" "$reminders" 2>/dev/null || true' EXIT INT TERM
 
 cat <<TXT
 
