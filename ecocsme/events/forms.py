@@ -33,6 +33,7 @@ class EventForm(forms.Form):
                                   help_text=_("Leave empty for no limit."))
     rsvp_deadline = forms.DateField(label=_("Answer by (last day)"), required=False,
                                     widget=forms.DateInput(attrs={"type": "date"}))
+    lab = forms.ModelChoiceField(label=_("Local learning lab"), queryset=None, required=False)
     is_public = forms.BooleanField(label=_("Show on the public site and calendar"), required=False,
                                    initial=True)
     contact_name = forms.CharField(label=_("Whom to contact"), required=False, max_length=200,
@@ -45,6 +46,10 @@ class EventForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.fields["partner"].queryset = partners_changeable_by(user)
         self.fields["time_zone"].choices = zone_choices()
+        from ecocsme.labs.selectors import labs_visible_to
+
+        labs = labs_visible_to(user)
+        self.fields["lab"].queryset = labs.filter(partner=event.partner) if event else labs
         self.language_fields = []
         for code, name in settings.LANGUAGES:
             self.fields[f"title_{code}"] = forms.CharField(label=_("Title"), required=False, max_length=300)
@@ -58,7 +63,7 @@ class EventForm(forms.Form):
             del self.fields["partner"]
             self.initial.update({name: getattr(event, name) for name in (
                 "kind", "language", "time_zone", "venue", "address", "city", "online_url", "capacity",
-                "is_public", "contact_name", "contact_email")})
+                "is_public", "contact_name", "contact_email", "lab")})
             if event.rsvp_deadline:
                 self.initial["rsvp_deadline"] = event.rsvp_deadline.astimezone(event.zone).date()
             for code, _name in settings.LANGUAGES:
@@ -67,6 +72,9 @@ class EventForm(forms.Form):
 
     def clean(self):
         cleaned = super().clean()
+        lab, partner = cleaned.get("lab"), cleaned.get("partner")
+        if lab is not None and partner is not None and lab.partner_id != partner.pk:
+            self.add_error("lab", _("Choose a lab of the organising partner."))
         if not any(cleaned.get(f"title_{code}") for code, _name in settings.LANGUAGES):
             raise forms.ValidationError(_("Give the event a title in at least one language."))
         return cleaned
@@ -88,7 +96,7 @@ class EventForm(forms.Form):
         return {**texts, "kind": data["kind"], "language": data["language"],
                 "time_zone": data["time_zone"], "venue": data["venue"], "address": data["address"],
                 "city": data["city"], "online_url": data["online_url"], "capacity": data["capacity"],
-                "rsvp_deadline": deadline, "is_public": data["is_public"],
+                "rsvp_deadline": deadline, "is_public": data["is_public"], "lab": data.get("lab"),
                 "contact_name": data["contact_name"], "contact_email": data["contact_email"]}
 
 

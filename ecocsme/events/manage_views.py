@@ -45,8 +45,6 @@ def event_list(request, fmt: str | None = None):
     if not request.user.has_perm("accounts.manage"):
         raise PermissionDenied(_("Your account has no role in a project yet."))
     events, chosen = filter_events(events_visible_to(request.user), request.GET)
-    if request.GET.get("partner", "").isdigit():
-        events = events.filter(partner_id=int(request.GET["partner"]))
     if fmt is not None:
         from .views import _export
 

@@ -30,7 +30,8 @@ def filter_events(events: QuerySet[Event], params) -> tuple[QuerySet[Event], dic
     """Upcoming or past, kind, working language and city, from query parameters."""
     now = timezone.now()
     chosen = {"when": params.get("when") or "upcoming", "kind": params.get("kind", ""),
-              "language": params.get("language", ""), "city": params.get("city", "")}
+              "language": params.get("language", ""), "city": params.get("city", ""),
+              "partner": params.get("partner", "")}
     if chosen["when"] == "past":
         events = events.filter(ends_at__lte=now).order_by("-starts_at", "-id")
     else:
@@ -42,6 +43,8 @@ def filter_events(events: QuerySet[Event], params) -> tuple[QuerySet[Event], dic
         events = events.filter(language=chosen["language"])
     if chosen["city"]:
         events = events.filter(city__iexact=chosen["city"])
+    if chosen["partner"].isdigit():
+        events = events.filter(partner_id=int(chosen["partner"]))
     return events, chosen
 
 

@@ -109,6 +109,8 @@ def event_save(*, actor, event: Event | None, partner=None, values: dict,
                                               or any(f in changes for f in CALENDAR_FIELDS)))
         if calendar_changed:
             event.sequence += 1
+        if event.lab_id and event.lab.partner_id != event.partner_id:
+            raise ValidationError(_("Choose a lab of the organising partner."))
         event.full_clean(exclude=["project", "partner", "lab"])
         event.save()
         _store_sessions(event, spans)

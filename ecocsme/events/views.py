@@ -44,6 +44,7 @@ def event_list(request, code: str, fmt: str | None = None):
     return render(request, "events/event_list.html", {
         "project": project, "page": page, "chosen": chosen, "kinds": Event.Kind.choices,
         "cities": list(cities), "query": query_without(request, "page"),
+        "partners": list(project.partners.order_by("number")),
     })
 
 

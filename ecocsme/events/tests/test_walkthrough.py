@@ -98,3 +98,43 @@ def test_partner_workshop_from_creation_to_promotion(page, project, people, smtp
     assert calendar_of(ana_mails[1]) is None
     method, calendar = calendar_of(ana_mails[2])
     assert method == "REQUEST" and calendar.walk("VEVENT")[0]["UID"] == vevent["UID"]
+
+
+def test_event_pages_are_accessible_on_a_phone_and_a_desktop(page, project, people, staff):
+    from ecocsme.events import services
+    from ecocsme.events.tokens import invitation_token
+    from ecocsme.web.tests.test_browser import serious_violations
+
+    from .conftest import future_event
+
+    event = future_event(staff, project, capacity=10)
+    services.invitations_create(actor=staff, event=event, contacts=people[:2])
+    services.answer_save(invitation=event.invitations.get(contact=people[0]), answer="yes")
+    token = invitation_token(event.invitations.get(contact=people[1]))
+    public = ["/ro/projects/PGI06047/events/", "/ro/projects/PGI06047/events/?when=past",
+              f"/ro/events/{event.pk}/", f"/ro/events/answer/{token}/"]
+    manage = ["/en/manage/events/", f"/en/manage/events/{event.pk}/", f"/en/manage/events/{event.pk}/edit/",
+              f"/en/manage/events/{event.pk}/check-in/"]
+
+    def check(paths):
+        for width in (375, 1280):
+            page.set_viewport_size({"width": width, "height": 800})
+            for path in paths:
+                page.goto(page.base + path)
+                problems = serious_violations(page)
+                assert not problems, f"{path} @ {width}px: {problems}"
+                overflow = page.evaluate("document.documentElement.scrollWidth - window.innerWidth")
+                assert overflow <= 0, f"{path} scrolls sideways by {overflow}px at {width}px"
+
+    check(public)
+    page.goto(page.base + "/en/accounts/login/")
+    page.get_by_label("Username").fill("timisoara")
+    page.get_by_label("Password").fill("ecocsme-demo")
+    page.get_by_role("button", name="Log in").click()
+    page.wait_for_url("**/en/manage/")
+    check(manage)
+    # Check-in on the day, with htmx: the row changes in place.
+    page.goto(page.base + f"/en/manage/events/{event.pk}/check-in/")
+    page.get_by_role("button", name="Check in Example Ioana").click()
+    page.get_by_role("button", name="Undo the check-in of Example Ioana").wait_for()
+    assert event.invitations.get(contact=people[0]).checked_in_at is not None
