@@ -46,7 +46,7 @@ def _vevent(event: Event, session: Session, *, language: str, with_link: bool,
     else:
         vevent.add("dtstart", session.starts_at.astimezone(event.zone))
         vevent.add("dtend", session.ends_at.astimezone(event.zone))
-    place = ", ".join(p for p in (event.venue, event.address, event.city) if p)
+    place = event.place
     description = [event.description.get(language) or next(iter(event.description.values()), "")]
     if event.online_url and with_link:
         description.append(event.online_url)

@@ -74,6 +74,11 @@ class Event(TimeStampedModel):
         return ZoneInfo(self.time_zone)
 
     @property
+    def place(self) -> str:
+        """Venue, address and city, as far as given."""
+        return ", ".join(part for part in (self.venue, self.address, self.city) if part)
+
+    @property
     def is_online(self) -> bool:
         return bool(self.online_url)
 
