@@ -3,6 +3,7 @@ from zoneinfo import ZoneInfo
 from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from django_countries.fields import CountryField
 
 from ecocsme.core.i18n import localized
@@ -139,7 +140,7 @@ class EventInvitation(TimeStampedModel):
     needs = models.TextField(_("dietary or access needs"), blank=True)
     answered_at = models.DateTimeField(_("answered"), null=True, blank=True)
     answer_count = models.PositiveSmallIntegerField(default=0, editable=False)
-    place = models.CharField(_("place"), max_length=10, choices=Place.choices, blank=True,
+    place = models.CharField(pgettext_lazy("seat at an event", "place"), max_length=10, choices=Place.choices, blank=True,
                              db_index=True)
     waiting_since = models.DateTimeField(_("waiting since"), null=True, blank=True)
     # The event's sequence last sent to this person in a calendar file.
