@@ -140,8 +140,8 @@ class EventInvitation(TimeStampedModel):
     needs = models.TextField(_("dietary or access needs"), blank=True)
     answered_at = models.DateTimeField(_("answered"), null=True, blank=True)
     answer_count = models.PositiveSmallIntegerField(default=0, editable=False)
-    place = models.CharField(pgettext_lazy("seat at an event", "place"), max_length=10, choices=Place.choices, blank=True,
-                             db_index=True)
+    place = models.CharField(pgettext_lazy("seat at an event", "place"), max_length=10,
+                             choices=Place.choices, blank=True, db_index=True)
     waiting_since = models.DateTimeField(_("waiting since"), null=True, blank=True)
     # The event's sequence last sent to this person in a calendar file.
     calendar_sequence = models.PositiveIntegerField(null=True, blank=True, editable=False)
