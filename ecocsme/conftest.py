@@ -124,3 +124,14 @@ def page(browser, live_server, project):
     page.base = live_server.url
     yield page
     context.close()
+
+
+def browser_login(page, username: str) -> None:
+    """Log in through the login form as one of the demo accounts."""
+    from ecocsme.accounts.demo import demo_password
+
+    page.goto(page.base + "/en/accounts/login/")
+    page.get_by_label("Username").fill(username)
+    page.get_by_label("Password").fill(demo_password())
+    page.get_by_role("button", name="Log in").click()
+    page.wait_for_url("**/en/manage/")

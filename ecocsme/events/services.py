@@ -20,6 +20,7 @@ from django.utils.translation import gettext as _
 from ecocsme.core.audit import audit_log, changed_fields
 from ecocsme.core.outbox import mail_queue, outbox_flush
 from ecocsme.organisations.models import Consent, Contact
+from ecocsme.organisations.selectors import why_not_invitable
 from ecocsme.organisations.tokens import unsubscribe_token
 
 from .ics import event_url, invitation_calendar
@@ -189,7 +190,8 @@ def invitations_create(*, actor, event: Event, contacts) -> InvitationReport:
                                             granted=True).values_list("contact_id", flat=True))
     with transaction.atomic():
         for contact in contacts:
-            reason = _why_not(actor, contact, invited, consenting)
+            reason = why_not_invitable(actor, contact, purpose=Consent.Purpose.EVENT_INVITATIONS,
+                                       invited=invited, consenting=consenting)
             if reason:
                 report.skipped.append((contact, reason))
                 continue
@@ -201,18 +203,6 @@ def invitations_create(*, actor, event: Event, contacts) -> InvitationReport:
         audit_log(actor=actor, action="events.invitations.created", obj=event,
                   data={"created": len(report.created), "skipped": len(report.skipped)})
     return report
-
-
-def _why_not(actor, contact: Contact, invited: set[int], consenting: set[int]) -> str:
-    if not actor.has_perm("organisations.view_contact", contact):
-        return _("kept by another partner")
-    if contact.is_erased or not contact.email:
-        return _("no e-mail address")
-    if contact.pk in invited:
-        return _("already invited")
-    if contact.pk not in consenting:
-        return _("no consent to receive event invitations")
-    return ""
 
 
 def invitations_send(*, actor, event: Event) -> int:

@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 from ecocsme.core.audit import audit_log
 from ecocsme.core.outbox import mail_queue, outbox_flush
 from ecocsme.organisations.models import Consent, Contact
+from ecocsme.organisations.selectors import why_not_invitable
 from ecocsme.organisations.tokens import unsubscribe_token
 
 from .models import Answer, Invitation, Lab, Response
@@ -43,7 +44,8 @@ def invitations_create(*, actor, lab: Lab, contacts, expires_at=None) -> Invitat
     expires_at = expires_at or lab.closes_at or timezone.now() + DEFAULT_VALIDITY
     with transaction.atomic():
         for contact in contacts:
-            reason = _why_not(actor, contact, invited, consenting)
+            reason = why_not_invitable(actor, contact, purpose=Consent.Purpose.CONSULTATIONS, invited=invited,
+                                       consenting=consenting)
             if reason:
                 report.skipped.append((contact, reason))
                 continue
@@ -55,18 +57,6 @@ def invitations_create(*, actor, lab: Lab, contacts, expires_at=None) -> Invitat
         audit_log(actor=actor, action="labs.invitations.created", obj=lab,
                   data={"created": len(report.created), "skipped": len(report.skipped)})
     return report
-
-
-def _why_not(actor, contact: Contact, invited: set[int], consenting: set[int]) -> str:
-    if not actor.has_perm("organisations.view_contact", contact):
-        return _("kept by another partner")
-    if contact.is_erased or not contact.email:
-        return _("no e-mail address")
-    if contact.pk in invited:
-        return _("already invited")
-    if contact.pk not in consenting:
-        return _("no consent to be consulted")
-    return ""
 
 
 def _message_id(lab: Lab, contact: Contact) -> str:

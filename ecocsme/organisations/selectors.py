@@ -63,3 +63,20 @@ def consents_of(contacts) -> dict[int, dict[str, bool]]:
     for consent in Consent.objects.filter(contact__in=contacts):
         result.setdefault(consent.contact_id, {})[consent.purpose] = consent.granted
     return result
+
+
+def why_not_invitable(actor, contact, *, purpose: str, invited: set[int], consenting: set[int]) -> str:
+    """Why a contact cannot be invited (to a lab, an event…), or "" when it can: the actor must
+    keep it, it needs an address, one invitation each, and consent for the purpose."""
+    from django.utils.translation import gettext as _
+
+    if not actor.has_perm("organisations.view_contact", contact):
+        return _("kept by another partner")
+    if contact.is_erased or not contact.email:
+        return _("no e-mail address")
+    if contact.pk in invited:
+        return _("already invited")
+    if contact.pk not in consenting:
+        return {"consultations": _("no consent to be consulted"),
+                "event_invitations": _("no consent to receive event invitations")}[purpose]
+    return ""

@@ -10,6 +10,7 @@ from datetime import UTC, datetime
 import pytest
 import time_machine
 
+from ecocsme.conftest import browser_login
 from ecocsme.events.models import Event, EventInvitation
 
 from .conftest import calendar_of, mails_to, plain_text, run_worker
@@ -33,11 +34,7 @@ def answer(page, link: str, choice_label: str, button: str):
 def test_partner_workshop_from_creation_to_promotion(page, project, people, smtp_server, settings):
     settings.ECOCSME_BASE_URL = page.base
     with time_machine.travel(datetime(2020, 10, 20, 9, 0, tzinfo=UTC), tick=True):
-        page.goto(page.base + "/en/accounts/login/")
-        page.get_by_label("Username").fill("timisoara")
-        page.get_by_label("Password").fill("ecocsme-demo")
-        page.get_by_role("button", name="Log in").click()
-        page.wait_for_url("**/en/manage/")
+        browser_login(page, "timisoara")
 
         page.goto(page.base + "/en/manage/events/new/")
         page.get_by_label("Organising partner").select_option(str(project.partners.get(number=6).pk))
@@ -127,11 +124,7 @@ def test_event_pages_are_accessible_on_a_phone_and_a_desktop(page, project, peop
                 assert overflow <= 0, f"{path} scrolls sideways by {overflow}px at {width}px"
 
     check(public)
-    page.goto(page.base + "/en/accounts/login/")
-    page.get_by_label("Username").fill("timisoara")
-    page.get_by_label("Password").fill("ecocsme-demo")
-    page.get_by_role("button", name="Log in").click()
-    page.wait_for_url("**/en/manage/")
+    browser_login(page, "timisoara")
     check(manage)
     # Check-in on the day, with htmx: the row changes in place.
     page.goto(page.base + f"/en/manage/events/{event.pk}/check-in/")

@@ -9,6 +9,7 @@ from email.message import EmailMessage
 import pytest
 from django.core.management import call_command
 
+from ecocsme.conftest import browser_login
 from ecocsme.labs.models import EmailReply, Invitation, Lab, Response
 from ecocsme.organisations.models import Contact, Organisation
 from ecocsme.organisations.services import consent_set
@@ -57,11 +58,7 @@ def personal_link(smtp_server, address: str) -> str:
 def test_a_lab_from_start_to_report(page, project, smtp_server, settings, tmp_path):
     settings.ECOCSME_BASE_URL = page.base
     stakeholders(project)
-    page.goto(page.base + "/en/accounts/login/")
-    page.get_by_label("Username").fill("timisoara")
-    page.get_by_label("Password").fill("ecocsme-demo")
-    page.get_by_role("button", name="Log in").click()
-    page.wait_for_url("**/en/manage/")
+    browser_login(page, "timisoara")
 
     # Create the lab, in English and Romanian.
     page.goto(page.base + "/en/manage/labs/new/")
@@ -174,11 +171,7 @@ def test_lab_pages_are_accessible_on_a_phone_and_a_desktop(page, project, make_u
         page.goto(page.base + answer_page)
         assert not serious_violations(page), answer_page
         assert page.evaluate("document.documentElement.scrollWidth - window.innerWidth") <= 0
-    page.goto(page.base + "/en/accounts/login/")
-    page.get_by_label("Username").fill("timisoara")
-    page.get_by_label("Password").fill("ecocsme-demo")
-    page.get_by_role("button", name="Log in").click()
-    page.wait_for_url("**/en/manage/")
+    browser_login(page, "timisoara")
     for width in (375, 1280):
         page.set_viewport_size({"width": width, "height": 800})
         for path in staff_pages:

@@ -3,6 +3,8 @@
 
 import pytest
 
+from ecocsme.conftest import browser_login
+
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 PAGES = ["/{lang}/", "/{lang}/ecoc/", "/{lang}/projects/", "/{lang}/projects/PGI06047/",
@@ -51,11 +53,7 @@ def test_timeline_filter_form(page):
 
 
 def test_partner_staff_edit_their_own_partner_only(page, tmp_path):
-    page.goto(page.base + "/en/accounts/login/")
-    page.get_by_label("Username").fill("timisoara")
-    page.get_by_label("Password").fill("ecocsme-demo")
-    page.get_by_role("button", name="Log in").click()
-    page.wait_for_url("**/en/manage/")
+    browser_login(page, "timisoara")
     page.get_by_role("link", name="Municipality of Timișoara").click()
     page.get_by_label("Website").fill("https://example.org/timisoara")
     page.get_by_role("button", name="Save").click()
