@@ -4,6 +4,7 @@ from django.core.exceptions import PermissionDenied
 from django.http import Http404
 from ninja import NinjaAPI
 
+from ecocsme.events.api import router as events_router
 from ecocsme.partnerships.api import router as partnerships_router
 from ecocsme.reference.api import router as reference_router
 
@@ -16,6 +17,7 @@ api = NinjaAPI(
 )
 api.add_router("/", reference_router)
 api.add_router("/", partnerships_router)
+api.add_router("/", events_router)
 
 
 @api.exception_handler(Http404)

@@ -90,7 +90,7 @@ def test_event_pages_keep_a_fixed_query_count(client, staff, project, people):
     event = future_event(staff, project)
     client.force_login(staff)
     urls = [f"/en/events/{event.pk}/", "/en/projects/PGI06047/events/", f"/en/manage/events/{event.pk}/",
-            "/en/manage/events/"]
+            "/en/manage/events/", "/api/v1/events?project=PGI06047"]
     before = {}
     for url in urls:
         with CaptureQueriesContext(connection) as queries:
@@ -150,3 +150,19 @@ def test_the_feed_answers_304_until_an_event_changes(client, staff, project):
     event_save(actor=staff, event=event, values={"title": {"en": "Example workshop, renamed"}},
                sessions=[SessionInput(day=session.day, start=time(13, 15), end=time(15, 30))])
     assert "renamed" in client.get("/calendar/PGI06047.ics", HTTP_IF_NONE_MATCH=changed["ETag"]).content.decode()
+
+
+@pytest.mark.django_db
+def test_the_api_lists_public_events_with_utc_sessions(client, staff, project):
+    event = future_event(staff, project)
+    upcoming = client.get("/api/v1/events?project=PGI06047").json()
+    assert [item["id"] for item in upcoming["items"]] == [event.pk]
+    past = client.get("/api/v1/events?project=PGI06047&when=past").json()["items"]
+    workshop = next(item for item in past if item["title"]["en"].startswith("Partner workshop 4"))
+    part2 = workshop["sessions"][1]
+    assert part2["starts_at"].startswith("2020-11-10T11:15:00") and workshop["time_zone"] == "Europe/Bucharest"
+    assert workshop["online"] is True and "meeting.example.org" not in str(workshop)
+    assert client.get(f"/api/v1/events/{event.pk}").json()["confirmed"] == 0
+    Event.objects.filter(pk=event.pk).update(status="draft")
+    assert client.get(f"/api/v1/events/{event.pk}").status_code == 404
+    assert client.get("/api/v1/events?when=sometime").status_code == 422
