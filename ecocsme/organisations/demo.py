@@ -25,6 +25,7 @@ def example_contacts_load(project: Project) -> int:
                 partner=partner, email=email, erased_at=None,
                 defaults={"name": f"{person} (example)", "language": language,
                           "organisation": organisation})
-            Consent.objects.get_or_create(contact=contact, purpose=Consent.Purpose.CONSULTATIONS,
-                                          defaults={"granted": True, "source": Consent.Source.STAFF})
+            for purpose in (Consent.Purpose.CONSULTATIONS, Consent.Purpose.EVENT_INVITATIONS):
+                Consent.objects.get_or_create(contact=contact, purpose=purpose,
+                                              defaults={"granted": True, "source": Consent.Source.STAFF})
     return len(EXAMPLES)
