@@ -15,7 +15,7 @@
       extra.className = "viewer-time";
       extra.textContent = node.getAttribute("data-label") + ": " + day.format(start) + ", " +
         clock.format(start) + "–" + clock.format(end) + " (" + viewerZone + ")";
-      node.appendChild(extra);
+      node.parentNode.appendChild(extra);
       node.dataset.done = "1";
     });
   }
