@@ -7,6 +7,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
+from django.utils import timezone
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
@@ -94,6 +95,7 @@ def event_detail(request, pk: int):
                           key=lambda i: (i.waiting_since, i.pk)),
         "invite_form": InviteForm(event=event, user=request.user) if can_change else None,
         "figures": participation(Event.objects.filter(pk=event.pk)),
+        "is_over": bool(event.ends_at and event.ends_at <= timezone.now()),
     })
 
 
