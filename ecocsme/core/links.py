@@ -34,3 +34,14 @@ def read_link_token(token: str) -> tuple[int, str] | None:
 
 def link_matches(purpose: str, record_id: int, nonce: str, digest: str) -> bool:
     return hmac.compare_digest(_digest(purpose, record_id, nonce), digest)
+
+
+def record_for_link(queryset, purpose: str, token: str):
+    """The record a personal link opens, or None when the link is malformed or forged."""
+    parsed = read_link_token(token)
+    if parsed is None:
+        return None
+    record = queryset.filter(pk=parsed[0]).first()
+    if record is None or not link_matches(purpose, record.pk, record.nonce, parsed[1]):
+        return None
+    return record

@@ -9,7 +9,7 @@ from django.db import transaction
 from ecocsme.partnerships.models import Project
 
 from .models import Event, Session
-from .times import session_span, zone_named
+from .times import overall_bounds, session_span, zone_named
 
 DATA = Path(__file__).resolve().parent / "data" / "partner_workshop_4.json"
 
@@ -23,7 +23,7 @@ def partner_workshop_4_load(project: Project) -> Event:
         start = time.fromisoformat(item["start"]) if item["start"] else None
         end = time.fromisoformat(item["end"]) if item["end"] else None
         spans.append((session_span(date.fromisoformat(item["day"]), start, end, zone), item["title"]))
-    bounds = [span.bounds(zone) for span, _title in spans]
+    starts_at, ends_at = overall_bounds([span for span, _title in spans], zone)
     deadline = datetime.combine(date.fromisoformat(data["rsvp_deadline_day"]), time(23, 59, 59), tzinfo=zone)
     with transaction.atomic():
         event = Event.objects.filter(project=project, partner=partner, kind=data["kind"],
@@ -33,8 +33,7 @@ def partner_workshop_4_load(project: Project) -> Event:
                   "time_zone": data["time_zone"], "language": data["language"],
                   "online_url": data["online_url"], "rsvp_deadline": deadline,
                   "contact_name": data["contact_name"], "contact_email": data["contact_email"],
-                  "status": Event.Status.PUBLISHED, "starts_at": min(b[0] for b in bounds),
-                  "ends_at": max(b[1] for b in bounds)}
+                  "status": Event.Status.PUBLISHED, "starts_at": starts_at, "ends_at": ends_at}
         for name, value in values.items():
             setattr(event, name, value)
         event.save()

@@ -6,7 +6,7 @@ from django.utils.translation import gettext_lazy as _
 
 from .models import Event, EventInvitation
 from .services import SessionInput
-from .times import zone_names
+from .times import ZONE_NAMES
 
 COMMON_ZONES = ["Europe/Bucharest", "Europe/Amsterdam", "Europe/Rome", "Europe/Zagreb",
                 "Europe/Vilnius", "Europe/Helsinki", "Europe/Berlin", "Europe/Brussels",
@@ -14,7 +14,7 @@ COMMON_ZONES = ["Europe/Bucharest", "Europe/Amsterdam", "Europe/Rome", "Europe/Z
 
 
 def zone_choices() -> list[tuple[str, str]]:
-    others = sorted(zone_names() - set(COMMON_ZONES))
+    others = sorted(ZONE_NAMES - set(COMMON_ZONES))
     return [(z, z) for z in COMMON_ZONES] + [(z, z) for z in others]
 
 

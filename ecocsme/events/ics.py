@@ -12,10 +12,11 @@ from datetime import UTC, datetime, timedelta
 from functools import lru_cache
 
 from django.conf import settings
-from django.urls import reverse
 from django.utils import translation
 from icalendar import Calendar, vCalAddress, vText
 from icalendar import Event as VEvent
+
+from ecocsme.core.http import absolute_url
 
 from .models import Event, Session
 
@@ -27,8 +28,7 @@ def session_uid(session: Session) -> str:
 
 
 def event_url(event: Event, language: str) -> str:
-    with translation.override(language):
-        return settings.ECOCSME_BASE_URL.rstrip("/") + reverse("events:event_detail", args=[event.pk])
+    return absolute_url("events:event_detail", [event.pk], language=language)
 
 
 def _vevent(event: Event, session: Session, *, language: str, with_link: bool,

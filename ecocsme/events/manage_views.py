@@ -19,25 +19,21 @@ from . import services
 from .forms import EventForm, InviteForm, SessionFormSet, session_initial, sessions_from
 from .models import Event, EventInvitation
 from .selectors import (
-    SESSIONS,
     confirmed_participants,
     event_invitations,
+    event_with_figures,
     events_visible_to,
     filter_events,
     participation,
-    with_figures,
 )
 
-NOT_ALLOWED = "Only the organising partner's staff and the coordinator may do this."
 
-
-def _event_for(user, pk: int, perm: str = "events.view_event") -> Event:
-    event = (with_figures(Event.objects.select_related("partner", "project", "lab")
-                          .prefetch_related(SESSIONS)).filter(pk=pk).first())
+def _event_for(user, pk: int, *, change: bool = False) -> Event:
+    event = event_with_figures(pk)
     if event is None or not user.has_perm("events.view_event", event):
         raise Http404(_("No such event."))
-    if not user.has_perm(perm, event):
-        raise PermissionDenied(_(NOT_ALLOWED))
+    if change:
+        services.require_change(user, event)
     return event
 
 
@@ -60,7 +56,7 @@ def event_list(request, fmt: str | None = None):
 @login_required
 @require_http_methods(["GET", "POST"])
 def event_edit(request, pk: int | None = None):
-    event = _event_for(request.user, pk, "events.change_event") if pk else None
+    event = _event_for(request.user, pk, change=True) if pk else None
     if event is None and not request.user.has_perm("accounts.manage"):
         raise PermissionDenied(_("Your account has no role in a project yet."))
     form = EventForm(request.POST or None, user=request.user, event=event)
@@ -102,7 +98,7 @@ def event_detail(request, pk: int):
 @login_required
 @require_POST
 def event_action(request, pk: int, action: str):
-    event = _event_for(request.user, pk, "events.change_event")
+    event = _event_for(request.user, pk, change=True)
     try:
         if action == "invite":
             form = InviteForm(request.POST, event=event, user=request.user)
@@ -136,7 +132,7 @@ def event_action(request, pk: int, action: str):
 @require_http_methods(["GET", "POST"])
 def check_in(request, pk: int):
     """The day's list: tick those present (htmx swaps one row)."""
-    event = _event_for(request.user, pk, "events.change_event")
+    event = _event_for(request.user, pk, change=True)
     if request.method == "POST":
         invitation = event.invitations.filter(pk=request.POST.get("invitation", "0")).first()
         if invitation is None or invitation.place != EventInvitation.Place.CONFIRMED:
@@ -156,7 +152,7 @@ def check_in(request, pk: int):
 def attendance_sheet(request, pk: int):
     from .reports import attendance_pdf
 
-    event = _event_for(request.user, pk, "events.change_event")
+    event = _event_for(request.user, pk, change=True)
     response = HttpResponse(attendance_pdf(event, get_language()), content_type="application/pdf")
     response["Content-Disposition"] = f'inline; filename="attendance-{event.pk}.pdf"'
     return response
@@ -165,7 +161,7 @@ def attendance_sheet(request, pk: int):
 @login_required
 def participants_export(request, pk: int, fmt: str):
     """Who answered what, with organisation kind and partner — no e-mail addresses."""
-    event = _event_for(request.user, pk, "events.change_event")
+    event = _event_for(request.user, pk, change=True)
     if fmt not in EXPORT_FORMATS:
         raise Http404
     columns = ("name", "organisation", "organisation_kind", "partner", "answer", "place",

@@ -8,7 +8,7 @@ from django.db import transaction
 from ecocsme.partnerships.models import Project
 
 from .models import Event, Session
-from .times import session_span, zone_named
+from .times import overall_bounds, session_span, zone_named
 
 ZONES = {"RO": "Europe/Bucharest", "NL": "Europe/Amsterdam", "IT": "Europe/Rome", "HR": "Europe/Zagreb",
          "LT": "Europe/Vilnius", "FI": "Europe/Helsinki", "DE": "Europe/Berlin", "GR": "Europe/Athens",
@@ -45,8 +45,8 @@ def example_events_generate(project: Project, target: int, rng: random.Random) -
                               description={"en": "An invented event for benchmarks (example)."},
                               time_zone=zone_name, language=LANGUAGES[number % len(LANGUAGES)],
                               city=partner.city, venue=f"Example venue {number % 50} (example)",
-                              capacity=rng.choice([None, 30, 60, 120]), status=Event.Status.PUBLISHED,
-                              starts_at=spans[0].starts_at, ends_at=spans[-1].ends_at)
+                              capacity=rng.choice([None, 30, 60, 120]), status=Event.Status.PUBLISHED)
+                event.starts_at, event.ends_at = overall_bounds(spans, zone)
                 events.append((event, spans))
             Event.objects.bulk_create([e for e, _spans in events], batch_size=500)
             for event, spans in events:

@@ -48,6 +48,12 @@ def filter_events(events: QuerySet[Event], params) -> tuple[QuerySet[Event], dic
     return events, chosen
 
 
+def event_with_figures(pk: int) -> Event | None:
+    """One event with its sessions and answer figures, for its pages (two queries)."""
+    return (with_figures(Event.objects.select_related("partner", "project", "lab"))
+            .prefetch_related(SESSIONS).filter(pk=pk).first())
+
+
 def events_visible_to(user) -> QuerySet[Event]:
     """Every event of the projects the user belongs to (events.view_event)."""
     events = with_figures(Event.objects.select_related("partner", "project").prefetch_related(SESSIONS))

@@ -13,20 +13,20 @@ from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.db.models import Q
-from django.urls import reverse
-from django.utils import formats, timezone, translation
+from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 
 from ecocsme.core.audit import audit_log, changed_fields
+from ecocsme.core.http import absolute_url
 from ecocsme.core.outbox import mail_queue, outbox_flush
 from ecocsme.organisations.models import Consent, Contact
 from ecocsme.organisations.selectors import why_not_invitable
-from ecocsme.organisations.tokens import unsubscribe_token
+from ecocsme.organisations.tokens import unsubscribe_headers
 
 from .ics import event_url, invitation_calendar
 from .models import Event, EventInvitation, Session
 from .selectors import SESSIONS
-from .times import TimeProblem, session_span, zone_named
+from .times import TimeProblem, overall_bounds, session_span, zone_named
 from .tokens import calendar_token, invitation_token, new_nonce
 
 MAX_NOTE = 2000
@@ -102,10 +102,8 @@ def event_save(*, actor, event: Event | None, partner=None, values: dict,
         new_times = [(s.day, s.starts_at, s.ends_at, t) for s, t in spans]
         old_times = [] if creating else [(s.day, s.starts_at, s.ends_at, s.title)
                                          for s in event.sessions.order_by("position")]
-        zone = zone_named(event.time_zone)
-        bounds = [s.bounds(zone) for s, _title in spans]
-        event.starts_at = min(b[0] for b in bounds)
-        event.ends_at = max(b[1] for b in bounds)
+        event.starts_at, event.ends_at = overall_bounds([span for span, _title in spans],
+                                                        zone_named(event.time_zone))
         calendar_changed = (not creating and (new_times != old_times
                                               or any(f in changes for f in CALENDAR_FIELDS)))
         if calendar_changed:
@@ -164,8 +162,8 @@ def event_cancel(*, actor, event: Event, message: str = "") -> int:
 
 
 def _participants(event: Event):
-    return event.invitations.select_related("contact", "event__partner").filter(
-        contact__erased_at__isnull=True)
+    return (event.invitations.select_related("contact", "event__partner")
+            .prefetch_related("event__sessions").filter(contact__erased_at__isnull=True))
 
 
 def _send_updates(event: Event) -> None:
@@ -345,7 +343,8 @@ def reminders_send(*, now: datetime | None = None, event: Event | None = None, a
         events = events.filter(pk=event.pk)
     counts = {"deadline": 0, "event": 0}
     with transaction.atomic():
-        base = EventInvitation.objects.select_related("contact", "event__partner").filter(
+        base = EventInvitation.objects.select_related("contact", "event__partner").prefetch_related(
+            "event__sessions").filter(
             event__in=events, mail__isnull=False, contact__erased_at__isnull=True)
         unanswered = base.filter(answer="").filter(
             Q(event__rsvp_deadline__isnull=True) | Q(event__rsvp_deadline__gt=now))
@@ -381,14 +380,11 @@ def check_in(*, actor, invitation: EventInvitation, present: bool) -> EventInvit
 
 # --- mail --------------------------------------------------------------------------------------------------
 def answer_url(invitation: EventInvitation) -> str:
-    with translation.override(invitation.language):
-        path = reverse("events:answer", args=[invitation_token(invitation)])
-    return settings.ECOCSME_BASE_URL.rstrip("/") + path
+    return absolute_url("events:answer", [invitation_token(invitation)], language=invitation.language)
 
 
 def personal_calendar_url(contact_id: int) -> str:
-    path = reverse("calendar_person", args=[calendar_token(contact_id)])
-    return settings.ECOCSME_BASE_URL.rstrip("/") + path
+    return absolute_url("calendar_person", [calendar_token(contact_id)])
 
 
 def _queue(invitation: EventInvitation, kind: str, *, calendar: str | None = None,
@@ -397,11 +393,8 @@ def _queue(invitation: EventInvitation, kind: str, *, calendar: str | None = Non
     """One mail to one invitee, in their language, under a key that makes it go out once."""
     event, contact, language = invitation.event, invitation.contact, invitation.language
     key = f"events.invitation:{invitation.pk}:{kind}:{event.sequence}:{invitation.answer_count}:{key_suffix}"
-    with translation.override(language):
-        unsubscribe = settings.ECOCSME_BASE_URL.rstrip("/") + reverse(
-            "organisations:unsubscribe",
-            args=[unsubscribe_token(contact.pk, Consent.Purpose.EVENT_INVITATIONS)])
-        sessions = list(event.sessions.all())
+    unsubscribe, headers = unsubscribe_headers(contact.pk, Consent.Purpose.EVENT_INVITATIONS, language)
+    sessions = list(event.sessions.all())
     context = {
         "kind": kind, "name": contact.name, "event": event, "sessions": sessions,
         "title": event.localized_title(language)[0], "partner": str(event.partner),
@@ -410,8 +403,6 @@ def _queue(invitation: EventInvitation, kind: str, *, calendar: str | None = Non
         "show_link": invitation.place == "confirmed" and calendar != "cancel",
         "unsubscribe_url": unsubscribe, **(extra or {}),
     }
-    headers = {"List-Unsubscribe": f"<{unsubscribe}>", "List-Unsubscribe-Post": "List-Unsubscribe=One-Click",
-               "Auto-Submitted": "auto-generated"}
     if kind != "invitation":
         headers["In-Reply-To"] = headers["References"] = invitation.message_id
     if event.contact_email:

@@ -7,7 +7,7 @@ move back some exist twice (the first is taken, as calendar programs do).
 
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
+from zoneinfo import ZoneInfo, available_timezones
 
 
 class TimeProblem(ValueError):
@@ -18,18 +18,11 @@ class TimeProblem(ValueError):
         self.code, self.moment, self.zone = code, moment, zone
 
 
+ZONE_NAMES = frozenset(available_timezones())
+
+
 def zone_named(name: str) -> ZoneInfo | None:
-    try:
-        return ZoneInfo(name) if name in zone_names() else None
-    except (ZoneInfoNotFoundError, ValueError):
-        return None
-
-
-def zone_names() -> set[str]:
-    return _ZONES
-
-
-_ZONES = available_timezones()
+    return ZoneInfo(name) if name in ZONE_NAMES else None
 
 
 def to_utc(day: date, clock: time, zone: ZoneInfo, *, fold: int | None = None) -> datetime:
@@ -76,3 +69,9 @@ def session_span(day: date, start: time | None, end: time | None, zone: ZoneInfo
     if ends <= starts:
         raise TimeProblem("order", datetime.combine(day, end), zone.key)
     return Span(day, starts, ends)
+
+
+def overall_bounds(spans: list[Span], zone: ZoneInfo) -> tuple[datetime, datetime]:
+    """From the start of the first session to the end of the last: what lists sort and filter by."""
+    bounds = [span.bounds(zone) for span in spans]
+    return min(b[0] for b in bounds), max(b[1] for b in bounds)

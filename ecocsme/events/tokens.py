@@ -3,25 +3,16 @@ person's calendar (signed, so it needs nothing stored)."""
 
 from django.core import signing
 
-from ecocsme.core.links import link_matches, link_token, new_nonce, read_link_token
+from ecocsme.core.links import link_token, new_nonce
 
 PURPOSE = "ecocsme.events.invitation"
 CALENDAR_SALT = "ecocsme.events.calendar"
 
-__all__ = ["calendar_token", "invitation_token", "new_nonce", "read_calendar_token",
-           "read_token", "token_matches"]
+__all__ = ["calendar_token", "invitation_token", "new_nonce", "read_calendar_token"]
 
 
 def invitation_token(invitation) -> str:
     return link_token(PURPOSE, invitation.pk, invitation.nonce)
-
-
-def read_token(token: str) -> tuple[int, str] | None:
-    return read_link_token(token)
-
-
-def token_matches(invitation, digest: str) -> bool:
-    return link_matches(PURPOSE, invitation.pk, invitation.nonce, digest)
 
 
 def calendar_token(contact_id: int) -> str:

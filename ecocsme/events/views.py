@@ -17,7 +17,7 @@ from . import ics
 from .access import invitation_for_token
 from .forms import AnswerForm
 from .models import Event, EventInvitation
-from .selectors import SESSIONS, filter_events, public_events, with_figures
+from .selectors import SESSIONS, event_with_figures, filter_events, public_events, with_figures
 from .services import AnswerRefused, answer_save, answer_state, personal_calendar_url
 
 CALENDAR_TYPE = "text/calendar; charset=utf-8"
@@ -57,8 +57,7 @@ def _export(events, fmt: str, filename: str):
 
 
 def _visible_event(request, pk: int) -> Event:
-    event = (with_figures(Event.objects.select_related("partner", "project", "lab")
-                          .prefetch_related(SESSIONS)).filter(pk=pk).first())
+    event = event_with_figures(pk)
     if event is None:
         raise Http404(_("No such event."))
     public = event.is_public and event.status != Event.Status.DRAFT and event.project.is_published
@@ -148,9 +147,7 @@ def calendar_person(request, token: str):
     return _calendar_response(request, content=content)
 
 
-REFUSALS = {
-    "deadline": "deadline", "cancelled": "cancelled", "over": "over",
-}
+REFUSALS = {"deadline", "cancelled", "over"}  # states the unavailable page explains
 
 
 @require_http_methods(["GET", "POST"])

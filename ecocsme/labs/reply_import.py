@@ -6,6 +6,7 @@ import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from django.conf import settings
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -50,6 +51,7 @@ def replies_import(*, actor, lab: Lab, files: list[tuple[str, bytes]]) -> Import
         report.errors.append(_("The files are larger than 50 MB together; upload them in parts."))
         return report
     invitations = list(lab.invitations.select_related("contact", "response"))
+    questions = _questions(lab)
     for name, data in files:
         try:
             messages = messages_in(name, data)
@@ -57,19 +59,17 @@ def replies_import(*, actor, lab: Lab, files: list[tuple[str, bytes]]) -> Import
             report.errors.append(_("%(file)s cannot be read: %(error)s") % {"file": name, "error": exc})
             continue
         for message_name, raw in messages:
-            _import_one(actor, lab, invitations, message_name, raw, report)
+            _import_one(actor, lab, questions, invitations, message_name, raw, report)
     audit_log(actor=actor, action="labs.replies.imported", obj=lab, data={
         "counted": report.counted, "to_review": report.to_review, "ignored": report.ignored})
     return report
 
 
-def _questions(lab: Lab, language: str) -> dict[str, str]:
-    """The questions in a language, read once per import (kept on the lab object)."""
-    known = lab.__dict__.setdefault("_question_texts", {})
-    if language not in known:
-        known[language] = {str(q.position): q.localized_text(language)[0]
-                           for q in lab.questions.order_by("position")}
-    return known[language]
+def _questions(lab: Lab) -> dict[str, dict[str, str]]:
+    """The questions in each language the parser may need ({language: {"1": text}}), read once."""
+    questions = list(lab.questions.order_by("position"))
+    return {code: {str(q.position): q.localized_text(code)[0] for q in questions}
+            for code, _name in settings.LANGUAGES}
 
 
 def _match(invitations: list[Invitation], parsed, raw: bytes) -> tuple[Invitation | None, str]:
@@ -93,19 +93,20 @@ def _match(invitations: list[Invitation], parsed, raw: bytes) -> tuple[Invitatio
     return None, EmailReply.Match.NONE
 
 
-def _parse_best(lab: Lab, raw: bytes, language: str | None, known: dict):
+def _parse_best(lab: Lab, questions: dict, raw: bytes, language: str | None, known: dict):
     """Parse with the questions in the invitee's language, or in whichever lab language finds
     most; `known` holds parses already made, by language."""
     languages = [language] if language else (lab.languages or ["en"])
-    results = [known.get(code) or parse_reply(raw, _questions(lab, code)) for code in languages]
+    results = [known.get(code) or parse_reply(raw, questions[code]) for code in languages]
     return max(results, key=lambda parsed: len(parsed.answers))
 
 
-def _import_one(actor, lab, invitations, name, raw, report) -> None:
+def _import_one(actor, lab, questions, invitations, name, raw, report) -> None:
     first_language = (lab.languages or ["en"])[0]
-    first = parse_reply(raw, _questions(lab, first_language))
+    first = parse_reply(raw, questions[first_language])
     invitation, match = _match(invitations, first, raw)
-    parsed = _parse_best(lab, raw, invitation.language if invitation else None, {first_language: first})
+    parsed = _parse_best(lab, questions, raw, invitation.language if invitation else None,
+                         {first_language: first})
     flags = list(parsed.flags)
     if invitation is None:
         flags.append("not_matched")

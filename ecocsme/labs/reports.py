@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 from ecocsme.core.charts import bar_chart
 from ecocsme.core.i18n import localized
 
+from .labels import NOT_KNOWN, kind_labels, language_labels
 from .models import Lab
 from .selectors import lab_participation, lab_synthesis
 
@@ -26,8 +27,6 @@ class Figure:
 
 
 def report_context(lab: Lab, language: str) -> dict:
-    from .synthesis_views import NOT_KNOWN, kind_labels, language_labels
-
     participation = lab_participation(lab)
     kinds, languages = kind_labels(), language_labels()
     channels = dict(lab.responses.model.Channel.choices)

@@ -6,15 +6,15 @@ from datetime import timedelta
 from django.conf import settings
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
-from django.urls import reverse
-from django.utils import timezone, translation
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from ecocsme.core.audit import audit_log
+from ecocsme.core.http import absolute_url
 from ecocsme.core.outbox import mail_queue, outbox_flush
 from ecocsme.organisations.models import Consent, Contact
 from ecocsme.organisations.selectors import why_not_invitable
-from ecocsme.organisations.tokens import unsubscribe_token
+from ecocsme.organisations.tokens import unsubscribe_headers
 
 from .models import Answer, Invitation, Lab, Response
 from .tasks import embed_later
@@ -66,18 +66,14 @@ def _message_id(lab: Lab, contact: Contact) -> str:
 
 
 def answer_url(invitation: Invitation) -> str:
-    with translation.override(invitation.language):
-        path = reverse("labs:answer", args=[invitation_token(invitation)])
-    return settings.ECOCSME_BASE_URL.rstrip("/") + path
+    return absolute_url("labs:answer", [invitation_token(invitation)], language=invitation.language)
 
 
 def _mail_context(invitation: Invitation, *, reminder: bool) -> tuple[dict, dict]:
     lab = invitation.lab
     language = invitation.language
-    with translation.override(language):
-        unsubscribe = settings.ECOCSME_BASE_URL.rstrip("/") + reverse(
-            "organisations:unsubscribe",
-            args=[unsubscribe_token(invitation.contact_id, Consent.Purpose.CONSULTATIONS)])
+    unsubscribe, headers = unsubscribe_headers(invitation.contact_id, Consent.Purpose.CONSULTATIONS,
+                                               language)
     questions = [q.localized_text(language)[0] for q in lab.questions.order_by("position")]
     context = {
         "name": invitation.contact.name, "partner": str(lab.partner),
@@ -85,9 +81,6 @@ def _mail_context(invitation: Invitation, *, reminder: bool) -> tuple[dict, dict
         "answer_url": answer_url(invitation), "expires_at": invitation.expires_at,
         "reminder": reminder, "reply_by_mail": bool(lab.reply_to), "unsubscribe_url": unsubscribe,
     }
-    headers = {"List-Unsubscribe": f"<{unsubscribe}>",
-               "List-Unsubscribe-Post": "List-Unsubscribe=One-Click",
-               "Auto-Submitted": "auto-generated"}
     if lab.reply_to:
         headers["Reply-To"] = lab.reply_to
     return context, headers

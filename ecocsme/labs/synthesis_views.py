@@ -1,7 +1,6 @@
 """The synthesis pages of a lab (LAB-4): the themes found across the lab and per question, the
 run's status while it works, the staff's edits, and the lab report (LAB-5)."""
 
-from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
@@ -9,30 +8,17 @@ from django.core.paginator import Paginator
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
-from django.utils.translation import get_language, gettext_lazy
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from ecocsme.core.charts import bar_chart, stacked_bar_chart
-from ecocsme.organisations.models import Organisation
 
 from . import themes as theme_services
+from .labels import NOT_KNOWN, kind_labels, language_labels
 from .models import Theme
 from .selectors import lab_synthesis, theme_members
 from .views import _lab_for
-
-NOT_KNOWN = gettext_lazy("not known")
-
-
-def kind_labels() -> dict[str, str]:
-    return {"": str(NOT_KNOWN), **{k: str(v) for k, v in Organisation.Kind.choices}}
-
-
-def language_labels() -> dict[str, str]:
-    from django.utils.translation import gettext
-
-    return {"": str(NOT_KNOWN), "?": str(NOT_KNOWN),
-            **{code: gettext(name) for code, name in settings.LANGUAGES}}
 
 
 def scope_charts(scope) -> list[dict]:

@@ -101,6 +101,11 @@ def _vectors(run: SynthesisRun, answers: list[Answer]) -> np.ndarray:
             Answer.objects.filter(pk=answer.pk, text=answer.text).update(embedding=answer.embedding)
     if not answers:
         return np.zeros((0, embedder.dimensions), dtype=np.float32)
+    return _matrix(answers)
+
+
+def _matrix(answers: list[Answer]) -> np.ndarray:
+    """The stored vectors of answers, one row each."""
     return np.stack([from_bytes(bytes(a.embedding)) for a in answers])
 
 
@@ -166,7 +171,7 @@ def answers_place(*, actor, lab: Lab) -> int:
             if not candidates:
                 continue
             mine = [a for a in waiting if scope == Theme.LAB_SCOPE or str(a.question_id) == scope]
-            chosen = nearest(np.stack([from_bytes(bytes(a.embedding)) for a in mine]),
+            chosen = nearest(_matrix(mine),
                              np.stack([centres[t.pk] for t in candidates]))
             memberships.extend(ThemeAnswer(theme=candidates[c], answer=a, scope=scope)
                                for a, c in zip(mine, chosen, strict=True))
@@ -238,7 +243,7 @@ def theme_split(*, actor, theme: Theme, parts: int = 2) -> list[Theme]:
         raise ValidationError(_("This theme has too few answers to split."))
     answers = [m.answer for m in with_vectors]
     found = find_themes([str(a.pk) for a in answers], [a.text for a in answers],
-                        np.stack([from_bytes(bytes(a.embedding)) for a in answers]),
+                        _matrix(answers),
                         [_language(a) for a in answers], themes=parts,
                         label_language=(theme.lab.languages or ["en"])[0])
     groups = [t for t in found if not t.is_other]
@@ -320,7 +325,7 @@ def _refresh_quotes(theme: Theme, *, keep_chosen: bool = False) -> None:
         return
     answers = [m.answer for m in members]
     chosen = quotes_for([a.text for a in answers], [_language(a) for a in answers],
-                        np.stack([from_bytes(bytes(a.embedding)) for a in answers]))
+                        _matrix(answers))
     theme.memberships.update(is_quote=False)
     theme.memberships.filter(answer_id__in=[answers[i].pk for i in chosen]).update(is_quote=True)
 

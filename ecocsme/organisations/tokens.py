@@ -15,3 +15,14 @@ def read_unsubscribe_token(token: str) -> tuple[int, str] | None:
     except (signing.BadSignature, ValueError, TypeError):
         return None
     return int(contact_id), str(purpose)
+
+
+def unsubscribe_headers(contact_id: int, purpose: str, language: str) -> tuple[str, dict[str, str]]:
+    """The one-click unsubscribe address of a contact for a purpose, and the mail headers that
+    announce it (RFC 2369, RFC 8058)."""
+    from ecocsme.core.http import absolute_url
+
+    url = absolute_url("organisations:unsubscribe", [unsubscribe_token(contact_id, purpose)],
+                       language=language)
+    return url, {"List-Unsubscribe": f"<{url}>", "List-Unsubscribe-Post": "List-Unsubscribe=One-Click",
+                 "Auto-Submitted": "auto-generated"}
