@@ -14,6 +14,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from ecocsme.core.exports import EXPORT_FORMATS, export_response
 from ecocsme.core.http import query_without
+from ecocsme.organisations.access import people_visible_to
 
 from . import services
 from .forms import EventForm, InviteForm, SessionFormSet, session_initial, sessions_from
@@ -83,9 +84,12 @@ def event_edit(request, pk: int | None = None):
 def event_detail(request, pk: int):
     event = _event_for(request.user, pk)
     can_change = request.user.has_perm("events.change_event", event)
-    invitations = list(event_invitations(event))
+    invitations, hidden = people_visible_to(request.user).split(event_invitations(event))
+    if can_change:
+        for invitation in invitations:
+            invitation.personal_link = services.answer_url(invitation)
     return render(request, "events/manage_detail.html", {
-        "event": event, "can_change": can_change, "invitations": invitations,
+        "event": event, "can_change": can_change, "invitations": invitations, "hidden": hidden,
         "title": event.localized_title(get_language())[0], "sessions": list(event.sessions.all()),
         "waiting": sorted((i for i in invitations if i.place == "waiting"),
                           key=lambda i: (i.waiting_since, i.pk)),
@@ -116,6 +120,17 @@ def event_action(request, pk: int, action: str):
         elif action == "remind":
             counts = services.reminders_send(event=event, actor=request.user, due_only=False)
             messages.success(request, _("%(n)s reminder(s) are being sent.") % {"n": sum(counts.values())})
+        elif action == "retry":
+            invitation = _invitation_of(request, event)
+            if services.invitation_retry(actor=request.user, invitation=invitation):
+                messages.success(request, _("The mail to %(name)s is being sent again.")
+                                 % {"name": invitation.contact.name})
+        elif action == "calendar":
+            invitation = _invitation_of(request, event)
+            services.calendar_link_replace(actor=request.user, invitation=invitation)
+            messages.success(request, _("The calendar address of %(name)s is replaced; the old one no "
+                                        "longer works. It is in the next mail they receive.")
+                             % {"name": invitation.contact.name})
         elif action == "cancel":
             count = services.event_cancel(actor=request.user, event=event,
                                           message=request.POST.get("message", "")[:1000])
@@ -128,23 +143,33 @@ def event_action(request, pk: int, action: str):
     return redirect("events:manage_detail", pk=event.pk)
 
 
+def _invitation_of(request, event: Event) -> EventInvitation:
+    """The invitation named in a POST, if it is of this event and its person is the user's to see."""
+    raw = request.POST.get("invitation", "")
+    invitation = (event.invitations.select_related("contact", "mail").filter(pk=int(raw)).first()
+                  if raw.isascii() and raw.isdigit() and len(raw) < 12 else None)
+    if invitation is None or not people_visible_to(request.user).sees(invitation.contact):
+        raise Http404(_("No such invitation."))
+    return invitation
+
+
 @login_required
 @require_http_methods(["GET", "POST"])
 def check_in(request, pk: int):
     """The day's list: tick those present (htmx swaps one row)."""
     event = _event_for(request.user, pk, change=True)
     if request.method == "POST":
-        invitation = event.invitations.filter(pk=request.POST.get("invitation", "0")).first()
-        if invitation is None or invitation.place != EventInvitation.Place.CONFIRMED:
+        invitation = _invitation_of(request, event)
+        if invitation.place != EventInvitation.Place.CONFIRMED:
             raise Http404(_("No such participant."))
         invitation = services.check_in(actor=request.user, invitation=invitation,
                                        present=request.POST.get("present") == "1")
         if request.htmx:
             return render(request, "events/_check_in_row.html", {"event": event, "item": invitation})
         return redirect("events:check_in", pk=event.pk)
-    participants = list(confirmed_participants(event))
+    participants, hidden = people_visible_to(request.user).split(confirmed_participants(event))
     return render(request, "events/check_in.html", {
-        "event": event, "participants": participants,
+        "event": event, "participants": participants, "hidden": hidden,
         "present": sum(1 for p in participants if p.checked_in_at)})
 
 
@@ -153,7 +178,8 @@ def attendance_sheet(request, pk: int):
     from .reports import attendance_pdf
 
     event = _event_for(request.user, pk, change=True)
-    response = HttpResponse(attendance_pdf(event, get_language()), content_type="application/pdf")
+    response = HttpResponse(attendance_pdf(event, get_language(), people_visible_to(request.user)),
+                            content_type="application/pdf")
     response["Content-Disposition"] = f'inline; filename="attendance-{event.pk}.pdf"'
     return response
 
@@ -166,10 +192,11 @@ def participants_export(request, pk: int, fmt: str):
         raise Http404
     columns = ("name", "organisation", "organisation_kind", "partner", "answer", "place",
                "waiting_since", "needs", "checked_in_at")
+    shown, _hidden = people_visible_to(request.user).split(event_invitations(event))
     rows = ((i.contact.name, i.contact.organisation.name if i.contact.organisation else "",
              i.contact.organisation.kind if i.contact.organisation else "", str(event.partner),
              i.answer, i.place, i.waiting_since, i.needs, i.checked_in_at)
-            for i in event_invitations(event))
+            for i in shown)
     return export_response(fmt, f"event-{event.pk}-participants", columns, rows)
 
 

@@ -159,3 +159,19 @@ class EventInvitation(TimeStampedModel):
 
     def __str__(self) -> str:
         return f"{self.event} → {self.contact}"
+
+
+class CalendarLink(models.Model):
+    """The secret address of a person's calendar of events: an HMAC of the contact and this
+    nonce; drawing a new nonce revokes the old address."""
+
+    contact = models.OneToOneField(Contact, on_delete=models.CASCADE, related_name="calendar_link")
+    nonce = models.CharField(max_length=32, editable=False)
+    replaced_at = models.DateTimeField(null=True, blank=True, editable=False)
+
+    class Meta:
+        verbose_name = _("calendar address")
+        verbose_name_plural = _("calendar addresses")
+
+    def __str__(self) -> str:
+        return f"calendar of contact {self.contact_id}"

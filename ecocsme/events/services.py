@@ -24,7 +24,7 @@ from ecocsme.organisations.selectors import why_not_invitable
 from ecocsme.organisations.tokens import unsubscribe_headers
 
 from .ics import event_url, invitation_calendar
-from .models import Event, EventInvitation, Session
+from .models import CalendarLink, Event, EventInvitation, Session
 from .selectors import SESSIONS
 from .times import TimeProblem, overall_bounds, session_span, zone_named
 from .tokens import calendar_token, invitation_token, new_nonce
@@ -189,7 +189,7 @@ def invitations_create(*, actor, event: Event, contacts) -> InvitationReport:
     with transaction.atomic():
         for contact in contacts:
             reason = why_not_invitable(actor, contact, purpose=Consent.Purpose.EVENT_INVITATIONS,
-                                       invited=invited, consenting=consenting)
+                                       invited=invited, consenting=consenting, keeper_id=event.partner_id)
             if reason:
                 report.skipped.append((contact, reason))
                 continue
@@ -379,12 +379,45 @@ def check_in(*, actor, invitation: EventInvitation, present: bool) -> EventInvit
 
 
 # --- mail --------------------------------------------------------------------------------------------------
+def invitation_retry(*, actor, invitation: EventInvitation) -> bool:
+    """Send a failed or uncertain invitation mail again (a person decided to)."""
+    from ecocsme.core.outbox import mail_retry
+
+    require_change(actor, invitation.event)
+    if invitation.mail is None or invitation.mail.status not in ("failed", "uncertain"):
+        return False
+    with transaction.atomic():
+        mail_retry(invitation.mail)
+        audit_log(actor=actor, action="events.invitation.retried", obj=invitation.event,
+                  data={"invitation": invitation.pk})
+        outbox_flush()
+    return True
+
+
 def answer_url(invitation: EventInvitation) -> str:
     return absolute_url("events:answer", [invitation_token(invitation)], language=invitation.language)
 
 
 def personal_calendar_url(contact_id: int) -> str:
-    return absolute_url("calendar_person", [calendar_token(contact_id)])
+    link = CalendarLink.objects.filter(contact_id=contact_id).first()
+    if link is None:
+        link, _created = CalendarLink.objects.get_or_create(contact_id=contact_id,
+                                                            defaults={"nonce": new_nonce()})
+    return absolute_url("calendar_person", [calendar_token(link)])
+
+
+def calendar_link_replace(*, actor, invitation: EventInvitation) -> str:
+    """Revoke a person's calendar address and draw a new one (a leaked or forwarded feed)."""
+    require_change(actor, invitation.event)
+    with transaction.atomic():
+        link, created = CalendarLink.objects.get_or_create(contact_id=invitation.contact_id,
+                                                           defaults={"nonce": new_nonce()})
+        if not created:
+            link.nonce, link.replaced_at = new_nonce(), timezone.now()
+            link.save(update_fields=["nonce", "replaced_at"])
+        audit_log(actor=actor, action="events.calendar_link.replaced", obj=invitation.event,
+                  data={"invitation": invitation.pk})
+    return absolute_url("calendar_person", [calendar_token(link)])
 
 
 def _queue(invitation: EventInvitation, kind: str, *, calendar: str | None = None,

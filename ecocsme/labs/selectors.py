@@ -24,6 +24,18 @@ def lab_invitations(lab: Lab) -> QuerySet[Invitation]:
             .order_by("contact__name", "id"))
 
 
+def invitation_figures(invitations) -> dict[str, int]:
+    """Counts anyone who may see the lab may see: invited, answered, mail failing, not sent."""
+    failing = {"failed", "uncertain"}
+    return {
+        "invited": len(invitations),
+        "submitted": sum(1 for i in invitations
+                         if getattr(i, "response", None) and i.response.status == "submitted"),
+        "not_sent": sum(1 for i in invitations if i.mail is None),
+        "failing": sum(1 for i in invitations if i.mail is not None and i.mail.status in failing),
+    }
+
+
 def lab_answers(lab: Lab):
     """Every submitted answer of a lab with what the breakdowns need, without names."""
     from .models import Answer

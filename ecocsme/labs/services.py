@@ -45,7 +45,7 @@ def invitations_create(*, actor, lab: Lab, contacts, expires_at=None) -> Invitat
     with transaction.atomic():
         for contact in contacts:
             reason = why_not_invitable(actor, contact, purpose=Consent.Purpose.CONSULTATIONS, invited=invited,
-                                       consenting=consenting)
+                                       consenting=consenting, keeper_id=lab.partner_id)
             if reason:
                 report.skipped.append((contact, reason))
                 continue
@@ -89,6 +89,7 @@ def _mail_context(invitation: Invitation, *, reminder: bool) -> tuple[dict, dict
 def invitations_send(*, actor, lab: Lab) -> int:
     """Queue the invitation mail of every invitation not sent yet; the worker sends them."""
     require_change(actor, lab)
+    _require_open(lab)
     queued = 0
     with transaction.atomic():
         for invitation in lab.invitations.filter(mail__isnull=True).select_related("contact", "lab__partner"):
@@ -106,9 +107,36 @@ def invitations_send(*, actor, lab: Lab) -> int:
     return queued
 
 
+def _require_open(lab: Lab) -> None:
+    """Invitees must find an open consultation behind their link."""
+    from django.core.exceptions import ValidationError
+
+    if lab.status == Lab.Status.DRAFT:
+        raise ValidationError(_("Open the lab before sending invitations: until then the links "
+                                "lead to a closed consultation."))
+    if not lab.is_open:
+        raise ValidationError(_("The lab is closed: invitations and reminders can no longer be sent."))
+
+
+def invitation_retry(*, actor, invitation: Invitation) -> bool:
+    """Send a failed or uncertain invitation mail again (a person decided to)."""
+    from ecocsme.core.outbox import mail_retry
+
+    require_change(actor, invitation.lab)
+    if invitation.mail is None or invitation.mail.status not in ("failed", "uncertain"):
+        return False
+    with transaction.atomic():
+        mail_retry(invitation.mail)
+        audit_log(actor=actor, action="labs.invitation.retried", obj=invitation.lab,
+                  data={"invitation": invitation.pk})
+        outbox_flush()
+    return True
+
+
 def reminders_send(*, actor, lab: Lab) -> int:
     """Remind, once more, those invited who have not answered and whose link still works."""
     require_change(actor, lab)
+    _require_open(lab)
     now = timezone.now()
     waiting = (lab.invitations.filter(status=Invitation.Status.SENT, expires_at__gt=now)
                .exclude(response__status=Response.Status.SUBMITTED)

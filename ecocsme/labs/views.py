@@ -13,6 +13,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from ecocsme.core.exports import EXPORT_FORMATS, export_response
 from ecocsme.core.i18n import localized
+from ecocsme.organisations.access import people_visible_to
 
 from . import services
 from .access import invitation_for_token
@@ -20,7 +21,7 @@ from .forms import AnswerForm, InviteForm, LabForm, RepliesUploadForm, ReplyRevi
 from .models import EmailReply, Lab
 from .replies import parse_reply
 from .reply_import import replies_import, reply_ignore, reply_review
-from .selectors import lab_answers, lab_invitations, labs_visible_to
+from .selectors import invitation_figures, lab_answers, lab_invitations, labs_visible_to
 from .services import AnswerRefused, invitation_state, response_save
 
 
@@ -85,10 +86,15 @@ def lab_list(request):
 def lab_detail(request, pk: int):
     lab = _lab_for(request.user, pk)
     can_change = request.user.has_perm("labs.change_lab", lab)
+    invitations = list(lab_invitations(lab))
+    shown, hidden = people_visible_to(request.user).split(invitations)
+    if can_change:
+        for invitation in shown:
+            invitation.personal_link = services.answer_url(invitation)
     return render(request, "labs/lab_detail.html", {
         "lab": lab, "can_change": can_change,
         "questions": list(lab.questions.order_by("position")),
-        "invitations": list(lab_invitations(lab)),
+        "invitations": shown, "hidden": hidden, "figures": invitation_figures(invitations),
         "invite_form": InviteForm(lab=lab, user=request.user) if can_change else None,
         "theme": lab.localized_theme(get_language())[0],
     })
@@ -127,17 +133,40 @@ def lab_action(request, pk: int, action: str):
         else:
             messages.error(request, _("Choose at least one contact."))
     elif action == "send":
-        count = services.invitations_send(actor=request.user, lab=lab)
-        messages.success(request, _("%(n)s invitation(s) are being sent.") % {"n": count})
+        try:
+            count = services.invitations_send(actor=request.user, lab=lab)
+        except ValidationError as exc:
+            messages.error(request, " ".join(exc.messages))
+        else:
+            messages.success(request, _("%(n)s invitation(s) are being sent.") % {"n": count})
     elif action == "remind":
-        count = services.reminders_send(actor=request.user, lab=lab)
-        messages.success(request, _("%(n)s reminder(s) are being sent.") % {"n": count})
+        try:
+            count = services.reminders_send(actor=request.user, lab=lab)
+        except ValidationError as exc:
+            messages.error(request, " ".join(exc.messages))
+        else:
+            messages.success(request, _("%(n)s reminder(s) are being sent.") % {"n": count})
+    elif action == "retry":
+        invitation = _invitation_of(request, lab)
+        if services.invitation_retry(actor=request.user, invitation=invitation):
+            messages.success(request, _("The mail to %(name)s is being sent again.")
+                             % {"name": invitation.contact.name})
     elif action in ("open", "closed"):
         services.lab_set_status(actor=request.user, lab=lab, status=action)
         messages.success(request, _("Saved."))
     else:
         raise Http404
     return redirect("labs:lab_detail", pk=lab.pk)
+
+
+def _invitation_of(request, lab: Lab):
+    """The invitation named in a POST, if it is of this lab and its person is the user's to see."""
+    raw = request.POST.get("invitation", "")
+    invitation = (lab.invitations.select_related("contact", "mail").filter(pk=int(raw)).first()
+                  if raw.isascii() and raw.isdigit() and len(raw) < 12 else None)
+    if invitation is None or not people_visible_to(request.user).sees(invitation.contact):
+        raise Http404(_("No such invitation."))
+    return invitation
 
 
 FLAG_LABELS = {

@@ -23,3 +23,75 @@ def contact_for(user, pk: int, perm: str = "organisations.view_contact") -> Cont
     if not user.has_perm(perm, contact):
         raise PermissionDenied(_("You may not do this."))
     return contact
+
+
+class PeopleScope:
+    """Whose people a user may see (ORG-5): the contacts of the partners they work for, of every
+    partner of a project they coordinate, or everyone's for an administrator. Others see counts.
+
+    The object form of `organisations.view_contact` and `selectors.contacts_visible_to`, for
+    pages, exports and reports that list people held by lab or event records.
+    """
+
+    def __init__(self, *, everyone: bool, partner_ids: frozenset[int]):
+        self.everyone = everyone
+        self.partner_ids = partner_ids
+
+    def sees(self, contact) -> bool:
+        return self.everyone or contact.partner_id in self.partner_ids
+
+    def split(self, items, contact=lambda item: item.contact) -> tuple[list, "HiddenPeople"]:
+        """The items whose person the user may see, and a count of the others by keeping partner."""
+        shown, hidden = [], HiddenPeople()
+        for item in items:
+            person = contact(item)
+            if self.sees(person):
+                shown.append(item)
+            else:
+                hidden.add(person.partner_id)
+        return shown, hidden
+
+
+class HiddenPeople:
+    """How many people a page leaves out, by the partner that keeps them."""
+
+    def __init__(self):
+        self.by_partner: dict[int, int] = {}
+
+    def add(self, partner_id: int) -> None:
+        self.by_partner[partner_id] = self.by_partner.get(partner_id, 0) + 1
+
+    @property
+    def count(self) -> int:
+        return sum(self.by_partner.values())
+
+    def __bool__(self) -> bool:
+        return bool(self.by_partner)
+
+    def by_partner_names(self) -> list[tuple[str, int]]:
+        from ecocsme.partnerships.models import Partner
+
+        names = {p.pk: str(p) for p in Partner.objects.filter(pk__in=self.by_partner)}
+        return sorted((names.get(pk, "?"), n) for pk, n in self.by_partner.items())
+
+
+def people_visible_to(user) -> PeopleScope:
+    """The people scope of a user, worked out once per request."""
+    cached = getattr(user, "_ecocsme_people_scope", None)
+    if cached is not None:
+        return cached
+    from ecocsme.accounts.predicates import membership_scope
+    from ecocsme.partnerships.models import Partner
+
+    if not user.is_authenticated:
+        scope = PeopleScope(everyone=False, partner_ids=frozenset())
+    elif user.is_superuser:
+        scope = PeopleScope(everyone=True, partner_ids=frozenset())
+    else:
+        coordinated, staffed = membership_scope(user)
+        ids = set(staffed)
+        if coordinated:
+            ids |= set(Partner.objects.filter(project_id__in=coordinated).values_list("pk", flat=True))
+        scope = PeopleScope(everyone=False, partner_ids=frozenset(ids))
+    user._ecocsme_people_scope = scope
+    return scope

@@ -65,12 +65,14 @@ def consents_of(contacts) -> dict[int, dict[str, bool]]:
     return result
 
 
-def why_not_invitable(actor, contact, *, purpose: str, invited: set[int], consenting: set[int]) -> str:
-    """Why a contact cannot be invited (to a lab, an event…), or "" when it can: the actor must
-    keep it, it needs an address, one invitation each, and consent for the purpose."""
+def why_not_invitable(actor, contact, *, purpose: str, invited: set[int], consenting: set[int],
+                      keeper_id: int) -> str:
+    """Why a contact cannot be invited (to a lab, an event…), or "" when it can: it is kept by
+    the organising partner (`keeper_id`) and the actor may see it, it needs an address, one
+    invitation each, and consent for the purpose."""
     from django.utils.translation import gettext as _
 
-    if not actor.has_perm("organisations.view_contact", contact):
+    if contact.partner_id != keeper_id or not actor.has_perm("organisations.view_contact", contact):
         return _("kept by another partner")
     if contact.is_erased or not contact.email:
         return _("no e-mail address")
@@ -78,5 +80,6 @@ def why_not_invitable(actor, contact, *, purpose: str, invited: set[int], consen
         return _("already invited")
     if contact.pk not in consenting:
         return {"consultations": _("no consent to be consulted"),
-                "event_invitations": _("no consent to receive event invitations")}[purpose]
+                "event_invitations": _("no consent to receive event invitations"),
+                "newsletters": _("no consent to receive newsletters and digests")}[purpose]
     return ""

@@ -5,6 +5,7 @@ import subprocess
 from datetime import UTC, date, datetime, time
 
 import pytest
+from django.conf import settings
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from icalendar import Calendar
@@ -12,7 +13,6 @@ from icalendar import Calendar
 from ecocsme.events import services
 from ecocsme.events.models import Event
 from ecocsme.events.services import SessionInput, answer_save, event_publish, event_save
-from ecocsme.events.tokens import calendar_token
 
 from .conftest import future_event
 
@@ -60,11 +60,28 @@ def test_a_persons_feed_has_their_confirmed_events_with_the_link(client, staff, 
     services.invitations_create(actor=staff, event=event, contacts=people[:2])
     answer_save(invitation=event.invitations.get(contact=people[0]), answer="yes")
     answer_save(invitation=event.invitations.get(contact=people[1]), answer="no")
-    mine = parse(client.get(f"/calendar/person/{calendar_token(people[0].pk)}.ics"))
+    mine_url = services.personal_calendar_url(people[0].pk).removeprefix(settings.ECOCSME_BASE_URL)
+    mine = parse(client.get(mine_url))
     assert len(mine.walk("VEVENT")) == 1 and "meeting.example.org/x" in str(mine.walk("VEVENT")[0]["DESCRIPTION"])
-    theirs = parse(client.get(f"/calendar/person/{calendar_token(people[1].pk)}.ics"))
+    theirs = parse(client.get(services.personal_calendar_url(people[1].pk).removeprefix(settings.ECOCSME_BASE_URL)))
     assert theirs.walk("VEVENT") == []
     assert client.get(f"/calendar/person/{people[0].pk}.ics").status_code == 404
+
+
+@pytest.mark.django_db
+def test_a_calendar_address_can_be_replaced_and_the_old_one_stops(client, staff, project, people):
+    event = future_event(staff, project)
+    services.invitations_create(actor=staff, event=event, contacts=people[:1])
+    invitation = event.invitations.get()
+    old = services.personal_calendar_url(people[0].pk).removeprefix(settings.ECOCSME_BASE_URL)
+    assert services.personal_calendar_url(people[0].pk).endswith(old)  # stable until replaced
+    assert client.get(old).status_code == 200
+    client.force_login(staff)
+    page = client.post(f"/en/manage/events/{event.pk}/calendar/", {"invitation": invitation.pk}, follow=True)
+    assert page.status_code == 200
+    new = services.personal_calendar_url(people[0].pk).removeprefix(settings.ECOCSME_BASE_URL)
+    assert new != old
+    assert client.get(old).status_code == 404 and client.get(new).status_code == 200
 
 
 @pytest.mark.django_db
