@@ -32,6 +32,7 @@ def partner_workshop_4_load(project: Project) -> Event:
         values = {"title": data["title"], "description": data["description"],
                   "time_zone": data["time_zone"], "language": data["language"],
                   "online_url": data["online_url"], "rsvp_deadline": deadline,
+                  "capacity": data.get("capacity"),
                   "contact_name": data["contact_name"], "contact_email": data["contact_email"],
                   "status": Event.Status.PUBLISHED, "starts_at": starts_at, "ends_at": ends_at}
         for name, value in values.items():
@@ -41,3 +42,38 @@ def partner_workshop_4_load(project: Project) -> Event:
             Session.objects.update_or_create(event=event, position=position, defaults={
                 "day": span.day, "starts_at": span.starts_at, "ends_at": span.ends_at, "title": title})
     return event
+
+
+# (address of the example contact, answer, note, access or dietary needs), in the order they answered
+EXAMPLE_ANSWERS = (
+    ("radu@example.org", "yes", "", ""),
+    ("ana@example.org", "yes", "I will present our print studio's ECoC project (example).",
+     "Step-free access and live captions, please (example)."),
+    ("dan@example.org", "no", "Another meeting that day; please send the slides (example).", ""),
+    ("eva@example.org", "yes", "", ""),
+)
+
+
+def example_invitations_load(event: Event, actor) -> int:
+    """Invite the organiser's example contacts and record their answers as they came before the
+    deadline: two places (an example limit) taken, one declined, one on the waiting list."""
+    from datetime import timedelta
+
+    from ecocsme.organisations.models import Contact
+
+    from .services import AnswerRefused, answer_save, invitations_create
+
+    people = {c.email: c for c in Contact.objects.filter(
+        partner=event.partner, email__in=[row[0] for row in EXAMPLE_ANSWERS])}
+    invitations_create(actor=actor, event=event, contacts=list(people.values()))
+    answered_at = event.rsvp_deadline - timedelta(days=7)
+    for position, (email, answer, note, needs) in enumerate(EXAMPLE_ANSWERS):
+        invitation = event.invitations.get(contact=people[email])
+        if invitation.answer:
+            continue
+        try:
+            answer_save(invitation=invitation, answer=answer, note=note, needs=needs,
+                        now=answered_at + timedelta(hours=position))
+        except AnswerRefused:
+            continue
+    return len(EXAMPLE_ANSWERS)

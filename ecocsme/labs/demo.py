@@ -58,3 +58,58 @@ def example_answers_load(lab: Lab) -> int:
         run = SynthesisRun.objects.create(lab=lab)
         transaction.on_commit(lambda: synthesise.enqueue(run.pk))
     return len(rows)
+
+
+# (address of the example contact, what they did, their answers by question position)
+EXAMPLE_PEOPLE = (
+    ("ana@example.org", "web", {
+        1: "Prin camerele de comerț și prin întâlniri scurte în cartiere, cu exemple concrete (exemplu).",
+        2: "Newsletterul primăriei, grupurile de Facebook ale antreprenorilor și radio local (exemplu)."}),
+    ("dan@example.org", "email", {
+        3: "Puține firme știu ce pot câștiga; cele din industriile creative știu mai mult (exemplu).",
+        4: "Parteneriate pentru evenimente în cartiere și achiziții de la furnizori locali (exemplu)."}),
+    ("eva@example.org", "draft", {1: "Short videos that show what other firms did in 2023 (example)."}),
+    ("radu@example.org", "invited", {}),
+)
+
+
+def example_invitations_load(lab: Lab, actor) -> int:
+    """Invite the example contacts of the lab's partner and let some answer: one on the web, one
+    by e-mail reply, one with a draft, one not yet. Safe to repeat."""
+    from ecocsme.organisations.models import Contact
+
+    from .reply_import import replies_import
+    from .services import invitations_create, invitations_send, response_save
+
+    people = {c.email: c for c in Contact.objects.filter(
+        partner=lab.partner, email__in=[email for email, _how, _texts in EXAMPLE_PEOPLE])}
+    invitations_create(actor=actor, lab=lab, contacts=list(people.values()))
+    invitations_send(actor=actor, lab=lab)
+    for email, how, texts in EXAMPLE_PEOPLE:
+        invitation = lab.invitations.select_related("contact", "lab").get(contact=people[email])
+        if how in ("web", "draft") and not hasattr(invitation, "response"):
+            response_save(invitation=invitation, texts=texts, submit=how == "web")
+        elif how == "email" and not invitation.email_replies.exists():
+            replies_import(actor=actor, lab=lab, files=[("reply.eml", _example_reply(invitation, texts))])
+    return len(EXAMPLE_PEOPLE)
+
+
+def _example_reply(invitation, texts: dict[int, str]) -> bytes:
+    """An e-mail reply the way a mail program writes it: answers on top, the invitation quoted."""
+    from email.message import EmailMessage
+    from email.utils import format_datetime
+
+    from django.utils import timezone
+
+    message = EmailMessage()
+    message["From"] = f"{invitation.contact.name} <{invitation.contact.email}>"
+    message["To"] = invitation.lab.reply_to or "lab@example.org"
+    message["Subject"] = "Re: Laboratorul local de învățare (exemplu)"
+    message["Date"] = format_datetime(timezone.now())
+    message["Message-ID"] = f"<reply.{invitation.pk}.example@example.org>"
+    message["In-Reply-To"] = invitation.message_id
+    message["References"] = invitation.message_id
+    body = "\n\n".join(f"{position}. {text}" for position, text in sorted(texts.items()))
+    message.set_content(f"Bună ziua,\n\n{body}\n\nO zi bună,\n{invitation.contact.name}\n\n"
+                        f"> Vă invităm să răspundeți la întrebările laboratorului.\n")
+    return message.as_bytes()

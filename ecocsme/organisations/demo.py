@@ -7,19 +7,29 @@ from ecocsme.partnerships.models import Project
 
 from .models import Consent, Contact, Organisation
 
+# (partner number, organisation, kind, city, country, person, address, language)
 EXAMPLES = (
-    ("Example Print Studio SRL (example)", "sme", "Timișoara", "Ana Example", "ana@example.org", "ro"),
-    ("Example Creative Hub (example)", "ngo", "Timișoara", "Dan Example", "dan@example.org", "ro"),
-    ("Example Software Startup (example)", "startup", "Timișoara", "Eva Example", "eva@example.org", "en"),
+    (6, "Example Print Studio SRL (example)", "sme", "Timișoara", "RO", "Ana Example", "ana@example.org",
+     "ro"),
+    (6, "Example Creative Hub (example)", "ngo", "Timișoara", "RO", "Dan Example", "dan@example.org", "ro"),
+    (6, "Example Software Startup (example)", "startup", "Timișoara", "RO", "Eva Example", "eva@example.org",
+     "en"),
+    (6, "Example Heritage Tours SRL (example)", "sme", "Timișoara", "RO", "Radu Example", "radu@example.org",
+     "ro"),
+    (5, "Example Shipyard Crafts d.o.o. (example)", "sme", "Rijeka", "HR", "Marko Example",
+     "marko@example.org", "hr"),
+    (5, "Example Rijeka Makers Association (example)", "ngo", "Rijeka", "HR", "Iva Example",
+     "iva@example.org", "hr"),
 )
 
 
 def example_contacts_load(project: Project) -> int:
-    partner = project.partners.get(number=6)
+    partners = {p.number: p for p in project.partners.all()}
     with transaction.atomic():
-        for name, kind, city, person, email, language in EXAMPLES:
+        for number, name, kind, city, country, person, email, language in EXAMPLES:
+            partner = partners[number]
             organisation, _created = Organisation.objects.get_or_create(
-                name=name, defaults={"kind": kind, "city": city, "country": "RO", "partner": partner,
+                name=name, defaults={"kind": kind, "city": city, "country": country, "partner": partner,
                                      "is_example": True})
             contact, _created = Contact.objects.get_or_create(
                 partner=partner, email=email, erased_at=None,
