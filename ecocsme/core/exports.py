@@ -1,9 +1,17 @@
-"""Downloads of lists as CSV, XLSX or JSON: the same columns in each."""
+"""Downloads of lists as CSV, XLSX or JSON: the same columns in each.
+
+Text that a spreadsheet program could take for a formula (starting with = + - @, a tab or a
+carriage return, also after leading spaces) is written as text: in CSV with a leading
+apostrophe (OWASP's advice on CSV injection), in XLSX as a string cell. Numbers and dates are
+never changed. Control characters that a workbook cannot hold are dropped from CSV and XLSX
+alike; JSON stays exact.
+"""
 
 import csv
 import datetime as dt
 import io
 import json
+import re
 from collections.abc import Iterable, Sequence
 from decimal import Decimal
 
@@ -13,6 +21,29 @@ from django.utils import timezone
 from openpyxl.cell import WriteOnlyCell
 
 EXPORT_FORMATS = ("csv", "xlsx", "json")
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+XLSX_MAX_CELL_CHARS = 32_767  # Excel's limit; a longer cell makes Excel "repair" the file
+# What XML 1.0 (and so XLSX) cannot hold, plus lone surrogates, which UTF-8 cannot encode.
+_UNWRITABLE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+_NOT_IN_SHEET_TITLES = re.compile(r"[\\/*?:\[\]]")
+_AS_IS = (int, float, Decimal, dt.date)  # written unchanged; bool is an int, datetime a date
+
+
+def looks_like_formula(text: str) -> bool:
+    return text.startswith(FORMULA_STARTS) or text.lstrip().startswith(FORMULA_STARTS)
+
+
+def _clean_text(value) -> str:
+    return _UNWRITABLE.sub("", str(value))
+
+
+def _csv_value(value):
+    if value is None:
+        return ""
+    if isinstance(value, _AS_IS):
+        return value
+    text = _clean_text(value)
+    return "'" + text if looks_like_formula(text) else text
 
 
 class _Echo:
@@ -25,9 +56,9 @@ def csv_response(filename: str, columns: Sequence[str], rows: Iterable[Sequence]
 
     def lines():
         yield "\ufeff"  # so that spreadsheet programs read UTF-8
-        yield writer.writerow(columns)
+        yield writer.writerow([_csv_value(name) for name in columns])
         for row in rows:
-            yield writer.writerow(["" if value is None else value for value in row])
+            yield writer.writerow([_csv_value(value) for value in row])
 
     response = StreamingHttpResponse(lines(), content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="{filename}.csv"'
@@ -47,15 +78,15 @@ def xlsx_response(filename: str, columns: Sequence[str], rows: Iterable[Sequence
     from openpyxl.styles import Font
 
     workbook = Workbook(write_only=True)
-    sheet = workbook.create_sheet(filename[:31])
+    sheet = workbook.create_sheet(_NOT_IN_SHEET_TITLES.sub("-", filename)[:31] or "export")
     header = []
     for name in columns:
-        cell = WriteOnlyCell(sheet, value=name)
+        cell = _xlsx_cell(sheet, name)
         cell.font = Font(bold=True)
         header.append(cell)
     sheet.append(header)
     for row in rows:
-        sheet.append([_xlsx_value(value) for value in row])
+        sheet.append([_xlsx_cell(sheet, value) for value in row])
     buffer = io.BytesIO()
     workbook.save(buffer)
     response = HttpResponse(
@@ -66,12 +97,14 @@ def xlsx_response(filename: str, columns: Sequence[str], rows: Iterable[Sequence
     return response
 
 
-def _xlsx_value(value):
-    if isinstance(value, dt.datetime) and value.tzinfo is not None:
-        return timezone.localtime(value).replace(tzinfo=None)  # Excel has no time zones
-    if value is None or isinstance(value, int | float | Decimal | dt.date | str):
-        return value
-    return str(value)
+def _xlsx_cell(sheet, value) -> WriteOnlyCell:
+    if value is None or isinstance(value, _AS_IS):
+        if isinstance(value, dt.datetime) and value.tzinfo is not None:
+            value = timezone.localtime(value).replace(tzinfo=None)  # Excel has no time zones
+        return WriteOnlyCell(sheet, value=value)
+    cell = WriteOnlyCell(sheet, value=_clean_text(value)[:XLSX_MAX_CELL_CHARS])
+    cell.data_type = "s"  # openpyxl makes a formula of text that starts with "="
+    return cell
 
 
 def export_response(fmt: str, filename: str, columns: Sequence[str], rows: Iterable[Sequence]):
