@@ -7,3 +7,8 @@ class EventsConfig(AppConfig):
     label = "events"
     verbose_name = _("Events and workshops")
 
+
+    def ready(self):
+        from . import holdings
+
+        holdings.register()

@@ -6,3 +6,8 @@ class LabsConfig(AppConfig):
     name = "ecocsme.labs"
     label = "labs"
     verbose_name = _("Local learning labs")
+
+    def ready(self):
+        from . import holdings
+
+        holdings.register()

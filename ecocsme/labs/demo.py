@@ -63,12 +63,12 @@ def example_answers_load(lab: Lab) -> int:
 # (address of the example contact, what they did, their answers by question position)
 EXAMPLE_PEOPLE = (
     ("ana@example.org", "web", {
-        1: "Prin camerele de comerț și prin întâlniri scurte în cartiere, cu exemple concrete (exemplu).",
-        2: "Newsletterul primăriei, grupurile de Facebook ale antreprenorilor și radio local (exemplu)."}),
+        1: "Prin camerele de comerț și prin întâlniri scurte în cartiere, cu exemple concrete (example)",
+        2: "Newsletterul primăriei, grupurile de Facebook ale antreprenorilor și radio local (example)"}),
     ("dan@example.org", "email", {
-        3: "Puține firme știu ce pot câștiga; cele din industriile creative știu mai mult (exemplu).",
-        4: "Parteneriate pentru evenimente în cartiere și achiziții de la furnizori locali (exemplu)."}),
-    ("eva@example.org", "draft", {1: "Short videos that show what other firms did in 2023 (example)."}),
+        3: "Puține firme știu ce pot câștiga; cele din industriile creative știu mai mult (example)",
+        4: "Parteneriate pentru evenimente în cartiere și achiziții de la furnizori locali (example)"}),
+    ("eva@example.org", "draft", {1: "Short videos that show what other firms did in 2023 (example)"}),
     ("radu@example.org", "invited", {}),
 )
 

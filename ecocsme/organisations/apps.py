@@ -6,3 +6,8 @@ class OrganisationsConfig(AppConfig):
     name = "ecocsme.organisations"
     label = "organisations"
     verbose_name = _("Organisations")
+
+    def ready(self):
+        from . import holdings
+
+        holdings.register_all()

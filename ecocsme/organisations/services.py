@@ -108,25 +108,20 @@ def contact_unsubscribe(*, contact_id: int, purpose: str) -> Contact | None:
 
 
 def contact_personal_data(*, actor, contact: Contact) -> dict:
-    """Everything held on the person, as JSON-ready data (ORG-3)."""
+    """Everything held on the person, as JSON-ready data (ORG-3): the contact record and one
+    section per holding that an app registered (organisations.personal_data)."""
     _require(actor, "organisations.view_contact", contact)
     organisation = contact.organisation
     data = {
-        "contact": {
-            "id": contact.pk, "name": contact.name, "email": contact.email,
-            "phone": contact.phone, "position": contact.role, "language": contact.language,
-            "notes": contact.notes, "created_at": contact.created_at.isoformat(),
-            "kept_by_partner": str(contact.partner),
-            "erased_at": contact.erased_at.isoformat() if contact.erased_at else None,
-        },
+        "contact": personal_data.record(
+            contact, name=contact.name, email=contact.email, phone=contact.phone, position=contact.role,
+            language=contact.language, notes=contact.notes, created_at=contact.created_at.isoformat(),
+            kept_by_partner=str(contact.partner), erased_at=personal_data.when(contact.erased_at)),
         "organisation": {"id": organisation.pk, "name": organisation.name,
                          "city": organisation.city} if organisation else None,
-        "consents": [{"purpose": c.purpose, "granted": c.granted, "source": c.source,
-                      "updated_at": c.updated_at.isoformat()}
-                     for c in contact.consents.order_by("purpose")],
     }
-    for section, exporter in personal_data.exporters().items():
-        data[section] = exporter(contact)
+    for holding in personal_data.holdings():
+        data[holding.section] = holding.exporter(contact)
     audit_log(actor=actor, action="organisations.contact.exported", obj=contact)
     return data
 
@@ -140,8 +135,8 @@ def contact_erase(*, actor, contact: Contact) -> Contact:
         for purpose in Consent.Purpose.values:
             consent_set(contact=contact, purpose=purpose, granted=False,
                         source=Consent.Source.ERASURE, actor=actor)
-        for eraser in personal_data.erasers().values():
-            eraser(contact)
+        for holding in personal_data.holdings():
+            holding.eraser(contact)
         contact.name = _("Erased contact %(id)s") % {"id": contact.pk}
         contact.email = ""
         contact.phone = ""
@@ -151,4 +146,15 @@ def contact_erase(*, actor, contact: Contact) -> Contact:
         contact.save()
         audit_scrub(contact, replacement=contact.name)
         audit_log(actor=actor, action="organisations.contact.erased", obj=contact)
+        transaction.on_commit(_database_file_compact)
     return contact
+
+
+def _database_file_compact() -> None:
+    """Copy the write-ahead log into the SQLite file and empty it, so that the pages that held
+    the person's data before the erasure leave the log too (secure_delete clears the file)."""
+    from django.db import connection
+
+    if connection.vendor == "sqlite":
+        with connection.cursor() as cursor:
+            cursor.execute("PRAGMA wal_checkpoint(TRUNCATE)")

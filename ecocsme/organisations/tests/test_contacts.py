@@ -117,27 +117,29 @@ def test_a_forged_unsubscribe_link_changes_nothing(client, contact):
 
 @pytest.mark.django_db
 def test_personal_data_export(client, contact, people):
-    personal_data.register("example_section", exporter=lambda c: {"seen": c.pk})
+    personal_data.register("example_section", models=(), exporter=lambda c: [{"seen": c.pk}],
+                           eraser=lambda c: None)
     try:
         client.force_login(people["timisoara"])
         response = client.get(reverse("organisations:contact_personal_data", args=[contact.pk]))
         data = json.loads(response.content)
     finally:
-        personal_data._exporters.pop("example_section")
+        personal_data._holdings.pop("example_section")
     assert data["contact"]["email"] == "ana@example.org"
     assert data["organisation"]["name"] == "Example Print SRL (example)"
     assert {c["purpose"] for c in data["consents"]} == {"consultations", "event_invitations"}
-    assert data["example_section"] == {"seen": contact.pk}
+    assert data["example_section"] == [{"seen": contact.pk}]
 
 
 @pytest.mark.django_db
 def test_erasure_anonymises_and_keeps_the_row(contact, people):
     erased_by_apps = []
-    personal_data.register("example_section", eraser=erased_by_apps.append)
+    personal_data.register("example_section", models=(), exporter=lambda c: [],
+                           eraser=erased_by_apps.append)
     try:
         contact_erase(actor=people["coordinator"], contact=contact)
     finally:
-        personal_data._erasers.pop("example_section")
+        personal_data._holdings.pop("example_section")
     contact.refresh_from_db()
     assert contact.is_erased and contact.email == "" and "Ana" not in contact.name
     assert erased_by_apps == [contact]

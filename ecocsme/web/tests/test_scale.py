@@ -33,9 +33,17 @@ def test_load_demo_can_run_twice(capsys):
 
     call_command("load-demo")
     call_command("load-demo")
-    assert Contact.objects.count() == 3
+    assert Contact.objects.count() == 6
     assert "password" in capsys.readouterr().out
-    from ecocsme.labs.models import Answer, SynthesisRun
+    from ecocsme.core.models import OutgoingMail
+    from ecocsme.events.models import EventInvitation
+    from ecocsme.labs.models import Answer, EmailReply, Invitation, SynthesisRun
 
-    assert Answer.objects.count() == 149 and SynthesisRun.objects.count() == 1
+    # 149 example answers, and those of the example people (two on the web, two by e-mail, one draft)
+    assert Answer.objects.count() == 149 + 5 and SynthesisRun.objects.count() == 1
     assert all(text.endswith("(example)") for text in Answer.objects.values_list("text", flat=True))
+    assert Invitation.objects.count() == 4 and EmailReply.objects.count() == 1
+    assert sorted(EventInvitation.objects.values_list("answer", "place")) == [
+        ("no", ""), ("yes", "confirmed"), ("yes", "confirmed"), ("yes", "waiting")]
+    assert EventInvitation.objects.exclude(note="").exclude(needs="").count() == 1
+    assert OutgoingMail.objects.filter(key__startswith="labs.invitation:").count() == 4  # queued once

@@ -1,0 +1,70 @@
+"""What a lab keeps on a person (ORG-3): their invitations, their responses and answers, the
+e-mail replies they sent with the raw message, and the mail sent for their invitations.
+Erasure keeps what they said, anonymised: the answers stay, with the respondent's kind and city."""
+
+from ecocsme.core.links import new_nonce
+from ecocsme.core.models import OutgoingMail
+from ecocsme.organisations import personal_data
+from ecocsme.organisations.holdings import audit_blank, audit_of, audit_records, mail_record, mails_blank
+from ecocsme.organisations.models import Contact
+from ecocsme.organisations.personal_data import record, when
+
+from .models import EmailReply, Invitation, Response
+
+
+def register() -> None:
+    personal_data.register(
+        "labs", models=("labs.Invitation", "labs.Response", "labs.Answer", "labs.EmailReply",
+                        "labs.Theme", "labs.ThemeAnswer", "core.OutgoingMail"),
+        exporter=labs_export, eraser=labs_erase)
+
+
+def _invitations(contact: Contact):
+    return Invitation.objects.filter(contact=contact).select_related("lab__partner").order_by("pk")
+
+
+def _mails(invitations):
+    keys = [f"labs.invitation:{i.pk}:" for i in invitations]
+    mails = OutgoingMail.objects.none()
+    for key in keys:
+        mails |= OutgoingMail.objects.filter(key__startswith=key)
+    return mails.exclude(to="")
+
+
+def _replies(contact: Contact, invitations):
+    replies = EmailReply.objects.filter(invitation__in=invitations)
+    if contact.email:  # unmatched replies from their address, in the labs of the partner keeping them
+        replies |= EmailReply.objects.filter(sender__iexact=contact.email, lab__partner=contact.partner)
+    return replies.distinct()
+
+
+def labs_export(contact: Contact) -> list[dict]:
+    invitations = list(_invitations(contact))
+    items = [record(i, lab=str(i.lab), language=i.language, status=i.status, sent_at=when(i.sent_at),
+                    expires_at=when(i.expires_at), reminders_sent=i.reminders_sent)
+             for i in invitations]
+    for response in Response.objects.filter(invitation__in=invitations).prefetch_related("answers__question"):
+        items.append(record(response, lab=str(response.lab), channel=response.channel,
+                            status=response.status, submitted_at=when(response.submitted_at),
+                            respondent_kind=response.respondent_kind,
+                            respondent_city=response.respondent_city))
+        items += [record(a, question=a.question.position, text=a.text, language=a.language)
+                  for a in response.answers.all()]
+    for reply in _replies(contact, invitations):
+        items.append(record(reply, sender=reply.sender, subject=reply.subject,
+                            received=when(reply.created_at), status=reply.status, answers=reply.answers,
+                            message=bytes(reply.raw).decode("utf-8", errors="replace")))
+    items += [mail_record(mail) for mail in _mails(invitations).order_by("queued_at", "id")]
+    items += audit_records(audit_of(Invitation, [i.pk for i in invitations]))
+    return items
+
+
+def labs_erase(contact: Contact) -> None:
+    invitations = list(_invitations(contact))
+    for invitation in invitations:  # a new nonce revokes the personal link
+        invitation.nonce = new_nonce()
+        invitation.last_error = ""
+        invitation.save(update_fields=["nonce", "last_error", "updated_at"])
+    _replies(contact, invitations).update(sender="", subject="", raw=b"")
+    mails_blank(_mails(invitations))
+    audit_blank(audit_of(Invitation, [i.pk for i in invitations]), "invitation (erased contact)")

@@ -1,0 +1,103 @@
+"""What organisations and the shared core keep on a person: the contact record and its consent,
+the audit entries about the record, and contact files uploaded for import that mention them.
+Each app above covers the mail it sent for its own records. Registered in OrganisationsConfig.ready()."""
+
+import io
+import zipfile
+from pathlib import Path
+
+from django.conf import settings
+from django.contrib.contenttypes.models import ContentType
+from django.db.models import QuerySet
+
+from ecocsme.core.models import AuditEntry, OutgoingMail
+
+from . import personal_data
+from .models import Contact
+from .personal_data import record, when
+
+
+def register_all() -> None:
+    personal_data.register("consents", models=("organisations.Contact", "organisations.Consent"),
+                           exporter=consents_export, eraser=lambda contact: None)
+    personal_data.register("audit", models=("core.AuditEntry",), exporter=audit_export,
+                           eraser=audit_erase)
+    personal_data.register("import_files", models=(), exporter=import_files_export,
+                           eraser=import_files_erase)
+    personal_data.exempt("accounts.User", "staff accounts, managed by administrators; not stakeholders")
+    personal_data.exempt("events.Event", "contact_email is the organiser's public address")
+    personal_data.exempt("labs.Lab", "reply_to is the partner's mailbox for replies")
+
+
+def consents_export(contact: Contact) -> list[dict]:
+    return [record(c, purpose=c.purpose, granted=c.granted, source=c.source, updated_at=when(c.updated_at))
+            for c in contact.consents.order_by("purpose")]
+
+
+# --- mail: each app exports and erases the mail of its own records, by outbox key ---------------
+def mail_record(mail: OutgoingMail) -> dict:
+    return record(mail, to=mail.to, subject=mail.subject, text=mail.text, status=mail.status,
+                  queued_at=when(mail.queued_at), sent_at=when(mail.sent_at), last_error=mail.last_error)
+
+
+def mails_blank(mails) -> int:
+    """Keep that a mail went (its key, so it is never sent again, and its status); drop what it said
+    and to whom."""
+    return mails.update(to="", subject="", text="", html="", raw=b"", headers={}, last_error="")
+
+
+# --- audit log -------------------------------------------------------------------------------------
+def audit_of(model, pks) -> QuerySet[AuditEntry]:
+    """The entries about some records of a model (their text repeats the person's name)."""
+    return AuditEntry.objects.filter(content_type=ContentType.objects.get_for_model(model),
+                                     object_id__in=[str(pk) for pk in pks])
+
+
+def audit_records(entries) -> list[dict]:
+    return [record(e, at=when(e.at), action=e.action, object=e.object_repr, details=e.data)
+            for e in entries.order_by("at", "id")]
+
+
+def audit_blank(entries, replacement: str) -> int:
+    return AuditEntry.objects.filter(pk__in=list(entries.values_list("pk", flat=True))).update(
+        object_repr=replacement, data={})
+
+
+def audit_export(contact: Contact) -> list[dict]:
+    return audit_records(audit_of(Contact, [contact.pk]))
+
+
+def audit_erase(contact: Contact) -> None:
+    audit_blank(audit_of(Contact, [contact.pk]), f"contact {contact.pk} (erased)")
+
+
+# --- contact files kept between the check and the confirmation of an import -----------------------
+def _import_folder() -> Path:
+    return Path(settings.VAR_DIR) / "imports"
+
+
+def _file_mentions(path: Path, needle: bytes) -> bool:
+    data = path.read_bytes()
+    if zipfile.is_zipfile(io.BytesIO(data)):  # a workbook: its text is in the zipped XML
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            data = b"".join(archive.read(name) for name in archive.namelist() if name.endswith(".xml"))
+    return needle in data.lower()
+
+
+def import_files_of(contact: Contact) -> list[Path]:
+    folder = _import_folder()
+    if not contact.email or not folder.is_dir():
+        return []
+    needle = contact.email.lower().encode()
+    return [path for path in sorted(folder.iterdir()) if path.is_file() and _file_mentions(path, needle)]
+
+
+def import_files_export(contact: Contact) -> list[dict]:
+    return [{"model": "file", "id": path.name,
+             "kind": "contact file uploaded for import, awaiting confirmation"}
+            for path in import_files_of(contact)]
+
+
+def import_files_erase(contact: Contact) -> None:
+    for path in import_files_of(contact):
+        path.unlink(missing_ok=True)
