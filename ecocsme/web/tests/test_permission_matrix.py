@@ -1,0 +1,313 @@
+"""The permission matrix (ORG-5): every URL pattern of the site × {anonymous, staff of another
+partner, staff of the keeping partner, coordinator, administrator}, on the demo with people in
+every object. Each answer has the expected status, and no body (page, export, PDF, API answer)
+shows the name or address of a person the viewer may not see. A URL pattern without an entry
+here fails the test: decide who may open it before it ships."""
+
+import io
+import re
+import subprocess
+import zipfile
+from dataclasses import dataclass, field
+
+import pytest
+from django.contrib import admin
+from django.urls import URLResolver, get_resolver, reverse
+
+from ecocsme.accounts.models import User
+from ecocsme.organisations.models import Contact
+
+ROLES = ("anonymous", "other", "keeper", "coordinator", "admin")
+USERNAMES = {"other": "rijeka", "keeper": "timisoara", "coordinator": "coordinator", "admin": "admin"}
+KEEPER_NUMBER, OTHER_NUMBER = 6, 5  # Timișoara keeps the lab, the workshop and their people; Rijeka is other
+
+
+@dataclass
+class Entry:
+    statuses: tuple[int, int, int, int, int]  # in the order of ROLES
+    kwargs: object = dict  # demo -> dict, or a list of dicts for several variants
+    query: str = ""
+    owner: str = ""  # the person a personal link belongs to: their own data may show to its holder
+
+
+def same(status: int) -> tuple:
+    return (status,) * 5
+
+
+MEMBERS = (302, 200, 200, 200, 200)  # any member of a project (and the administrator)
+KEEPERS = (302, 403, 200, 200, 200)  # the partner that keeps the record, the coordinator, the admin
+POST_ONLY = (302, 405, 405, 405, 405)
+LAB = lambda d: {"pk": d.lab.pk}  # noqa: E731
+EVENT = lambda d: {"pk": d.event.pk}  # noqa: E731
+FORMATS = ("csv", "xlsx", "json")
+
+MATRIX = {
+    # public pages and calendars
+    "web:home": Entry(same(200)),
+    "web:ecoc_timeline": Entry(same(200)),
+    "web:project_list": Entry(same(200)),
+    "web:project_detail": Entry(same(200), lambda d: {"code": d.project.code}),
+    "web:partner_list": Entry(same(200), lambda d: {"code": d.project.code}),
+    "web:partners": Entry(same(302)),  # to the featured project
+    "events:event_list": Entry(same(200), lambda d: {"code": d.project.code}, "?when=past"),
+    "events:event_list_export": Entry(same(200), lambda d: [{"code": d.project.code, "fmt": f}
+                                                            for f in FORMATS], "?when=past"),
+    "events:event_detail": Entry(same(200), EVENT),
+    "events:event_ics": Entry(same(200), EVENT),
+    "calendar_project": Entry(same(200), lambda d: {"code": d.project.code}),
+    # personal links: whoever holds one sees that person's own answer, and nobody else's
+    "labs:answer": Entry(same(200), lambda d: {"token": d.lab_token}, owner="ana@example.org"),
+    "events:answer": Entry(same(410), lambda d: {"token": d.event_token}, owner="ana@example.org"),
+    "organisations:unsubscribe": Entry(same(200), lambda d: {"token": d.unsubscribe_token},
+                                       owner="ana@example.org"),
+    "calendar_person": Entry(same(200), lambda d: {"token": d.calendar_token}, owner="ana@example.org"),
+    # accounts
+    "accounts:login": Entry((200, 302, 302, 302, 302)),
+    "accounts:logout": Entry(same(405)),
+    # the back office
+    "web:manage": Entry(MEMBERS),
+    "web:partner_edit": Entry(KEEPERS, lambda d: {"pk": d.lab.partner_id}),
+    "organisations:organisation_list": Entry(MEMBERS, query="?format=csv"),
+    "organisations:organisation_add": Entry(MEMBERS),
+    "organisations:organisation_edit": Entry(KEEPERS, lambda d: {"pk": d.ana.organisation_id}),
+    "organisations:organisation_delete": Entry(POST_ONLY, lambda d: {"pk": d.ana.organisation_id}),
+    "organisations:contact_list": Entry(MEMBERS, query=["", "?format=csv", "?format=xlsx"]),
+    "organisations:contact_add": Entry(MEMBERS),
+    "organisations:contact_import": Entry(MEMBERS),
+    "organisations:contact_edit": Entry((302, 404, 200, 200, 200), lambda d: {"pk": d.ana.pk}),
+    "organisations:contact_personal_data": Entry((302, 404, 200, 200, 200), lambda d: {"pk": d.ana.pk}),
+    "organisations:contact_erase": Entry((302, 404, 200, 200, 200), lambda d: {"pk": d.ana.pk}),
+    "labs:lab_list": Entry(MEMBERS),
+    "labs:lab_add": Entry(MEMBERS),
+    "labs:lab_detail": Entry(MEMBERS, LAB),
+    "labs:lab_edit": Entry(KEEPERS, LAB),
+    "labs:lab_answers": Entry(MEMBERS, lambda d: [{"pk": d.lab.pk, "fmt": f} for f in FORMATS]),
+    "labs:lab_replies": Entry(KEEPERS, LAB),
+    "labs:lab_reply": Entry(KEEPERS, lambda d: {"pk": d.lab.pk, "reply_pk": d.reply.pk}),
+    "labs:synthesis": Entry(MEMBERS, LAB),
+    "labs:synthesis_status": Entry(MEMBERS, LAB),
+    "labs:synthesis_place": Entry(POST_ONLY, LAB),
+    "labs:themes_merge": Entry(POST_ONLY, LAB),
+    "labs:theme_detail": Entry(MEMBERS, lambda d: {"pk": d.lab.pk, "theme_pk": d.theme.pk}),
+    "labs:lab_report": Entry(MEMBERS, lambda d: [{"pk": d.lab.pk, "fmt": f} for f in ("pdf", "docx")]),
+    "labs:lab_action": Entry(POST_ONLY, lambda d: [{"pk": d.lab.pk, "action": a}
+                                                   for a in ("invite", "send", "remind", "retry", "open")]),
+    "events:manage_list": Entry(MEMBERS, query="?when=past"),
+    "events:manage_list_export": Entry(MEMBERS, lambda d: [{"fmt": f} for f in FORMATS], "?when=past"),
+    "events:participation_export": Entry(MEMBERS, lambda d: [{"fmt": f} for f in FORMATS]),
+    "events:manage_add": Entry(MEMBERS),
+    "events:manage_detail": Entry(MEMBERS, EVENT),
+    "events:manage_edit": Entry(KEEPERS, EVENT),
+    "events:check_in": Entry(KEEPERS, EVENT),
+    "events:attendance_sheet": Entry(KEEPERS, EVENT),
+    "events:participants_export": Entry(KEEPERS, lambda d: [{"pk": d.event.pk, "fmt": f} for f in FORMATS]),
+    "events:manage_action": Entry(POST_ONLY, lambda d: [{"pk": d.event.pk, "action": a}
+                                                        for a in ("invite", "retry", "calendar", "cancel")]),
+    # the REST API: public data only
+    "api-v1:api-root": Entry(same(404)),
+    "api-v1:openapi-json": Entry(same(200)),
+    "api-v1:openapi-view": Entry(same(200)),
+    "api-v1:ecoc_title_list": Entry(same(200)),
+    "api-v1:project_list": Entry(same(200)),
+    "api-v1:project_detail": Entry(same(200), lambda d: {"code": d.project.code}),
+    "api-v1:partner_list": Entry(same(200), lambda d: {"code": d.project.code}),
+    "api-v1:event_list": Entry(same(200), query="?when=past"),
+    "api-v1:event_detail": Entry(same(200), lambda d: {"event_id": d.event.pk}),
+}
+
+# The administration site is the administrator's alone; everyone else is sent to its login.
+ADMIN_ONLY = (302, 302, 302, 302, 200)
+READ_ONLY = (302, 302, 302, 302, 403)  # records nobody adds or deletes by hand
+ADMIN_SPECIAL = {
+    "admin:login": (200, 200, 200, 200, 302),
+    "admin:logout": (302, 302, 302, 302, 405),
+    "admin:django_tasks_database_dbtaskresult_add": READ_ONLY,
+    "admin:axes_accessattempt_add": READ_ONLY,
+    "admin:axes_accesslog_add": READ_ONLY,
+    "admin:axes_accessfailurelog_add": READ_ONLY,
+    "admin:core_auditentry_add": READ_ONLY,
+    "admin:core_auditentry_delete": READ_ONLY,
+    "admin:view_on_site": (302, 302, 302, 302, 404),
+    "admin:autocomplete": (302, 302, 302, 302, 403),
+}
+
+
+def _patterns(patterns=None, prefix="", namespace=None):
+    """(name, route, pattern) of every URL pattern, namespaces joined by ":"."""
+    for pattern in get_resolver().url_patterns if patterns is None else patterns:
+        if isinstance(pattern, URLResolver):
+            inner = pattern.namespace if not namespace else (
+                f"{namespace}:{pattern.namespace}" if pattern.namespace else namespace)
+            yield from _patterns(pattern.url_patterns, prefix + str(pattern.pattern), inner)
+        else:
+            name = f"{namespace}:{pattern.name}" if namespace and pattern.name else (pattern.name or "")
+            yield name, prefix + str(pattern.pattern), pattern
+
+
+# --- the demo with people in every object ----------------------------------------------------------
+@dataclass
+class Demo:
+    project: object
+    lab: object
+    event: object
+    ana: Contact
+    reply: object
+    theme: object
+    lab_token: str = ""
+    event_token: str = ""
+    unsubscribe_token: str = ""
+    calendar_token: str = ""
+    people_by_partner: dict = field(default_factory=dict)
+    notes_and_needs: dict = field(default_factory=dict)  # contact id: what they told an organiser
+
+
+@pytest.fixture
+def demo(project):
+    from ecocsme.events.services import personal_calendar_url
+    from ecocsme.events.tokens import invitation_token as event_token
+    from ecocsme.labs.models import Theme, ThemeAnswer
+    from ecocsme.labs.tokens import invitation_token as lab_token
+    from ecocsme.organisations.tokens import unsubscribe_token
+    from ecocsme.web.demo import demo_people_load
+
+    demo_people_load(project)
+    lab = project.labs.get(partner__number=KEEPER_NUMBER, number=2)
+    event = project.events.get(partner__number=KEEPER_NUMBER, kind="partner_workshop")
+    ana = Contact.objects.get(email="ana@example.org")
+    answer = ana.lab_invitations.get().response.answers.first()
+    theme = Theme.objects.create(lab=lab, scope=Theme.LAB_SCOPE, label="Example theme")
+    ThemeAnswer.objects.create(theme=theme, answer=answer, scope=Theme.LAB_SCOPE, is_quote=True)
+    people = {}
+    for contact in Contact.objects.select_related("partner"):
+        people.setdefault(contact.partner.number, []).append(contact)
+    return Demo(
+        project=project, lab=lab, event=event, ana=ana, reply=lab.email_replies.get(), theme=theme,
+        lab_token=lab_token(ana.lab_invitations.get()), event_token=event_token(ana.event_invitations.get()),
+        unsubscribe_token=unsubscribe_token(ana.pk, "consultations"),
+        calendar_token=personal_calendar_url(ana.pk).rsplit("/", 1)[1].removesuffix(".ics"),
+        people_by_partner=people,
+        notes_and_needs={i.contact_id: (i.note, i.needs) for i in event.invitations.all()})
+
+
+def _forbidden_people(demo: Demo, role: str) -> list[Contact]:
+    """The people the role may not see: nobody's for the anonymous, the keeper's for the other
+    partner, the other partner's for the keeper."""
+    if role == "anonymous":
+        return [c for contacts in demo.people_by_partner.values() for c in contacts]
+    if role == "other":
+        return demo.people_by_partner[KEEPER_NUMBER]
+    if role == "keeper":
+        return demo.people_by_partner[OTHER_NUMBER]
+    return []
+
+
+def _text(response) -> str:
+    content = b"".join(response.streaming_content) if response.streaming else response.content
+    kind = response.get("Content-Type", "")
+    if kind.startswith("application/pdf"):
+        return subprocess.run(["pdftotext", "-", "-"], input=content, capture_output=True, check=True
+                              ).stdout.decode()
+    if content[:2] == b"PK":  # XLSX, DOCX: the text is in the zipped XML
+        with zipfile.ZipFile(io.BytesIO(content)) as archive:
+            return " ".join(archive.read(n).decode("utf-8", "replace") for n in archive.namelist()
+                            if n.endswith(".xml"))
+    return content.decode("utf-8", errors="replace")
+
+
+def _requests(demo: Demo):
+    """(name, url, entry) for every URL pattern; fails for a pattern without an entry."""
+    missing = []
+    for name, route, _pattern in _patterns():
+        if route.startswith("admin/"):
+            continue
+        entry = MATRIX.get(name)
+        if entry is None:
+            missing.append(f"{name or '(no name)'} {route}")
+            continue
+        variants = entry.kwargs(demo) if callable(entry.kwargs) and entry.kwargs is not dict else {}
+        queries = entry.query if isinstance(entry.query, list) else [entry.query]
+        for kwargs in variants if isinstance(variants, list) else [variants]:
+            for query in queries:
+                yield name, reverse(name, kwargs=kwargs) + query, entry
+    assert not missing, f"URL patterns without an entry in the permission matrix: {missing}"
+
+
+PARAMETER = re.compile(r"<[^>]+>|\(\?P<\w+>[^)]*\)")
+
+
+def _admin_requests(demo: Demo):
+    """Every pattern of the administration site, filled with a record of its model."""
+    by_route = {}
+    for model in admin.site._registry:
+        first = model._default_manager.order_by("pk").first()
+        by_route[f"admin/{model._meta.app_label}/{model._meta.model_name}/"] = first
+    for name, route, _pattern in _patterns():
+        if not route.startswith("admin/"):
+            continue
+        statuses = ADMIN_SPECIAL.get(name, ADMIN_ONLY)
+        if "(?P<url>" in route:  # the catch-all that redirects old addresses
+            yield "admin catch-all", "/admin/no-such-page/", (302, 302, 302, 302, 404)
+        elif name == "admin:app_list":
+            for label in sorted({m._meta.app_label for m in admin.site._registry}):
+                yield name, reverse(name, kwargs={"app_label": label}), statuses
+        elif name == "admin:view_on_site":
+            yield name, reverse(name, kwargs={"content_type_id": 1, "object_id": 1}), statuses
+        elif PARAMETER.search(route):
+            first = next(first for prefix, first in by_route.items() if route.startswith(prefix))
+            if first is None:
+                continue
+            path = "/" + PARAMETER.sub(str(first.pk), route).removesuffix("\\Z").removesuffix("$")
+            expected = (302, 302, 302, 302, 302) if not name else statuses  # old addresses redirect
+            yield name or route, path, expected
+        else:
+            yield name, reverse(name), statuses
+
+
+@pytest.mark.django_db
+def test_permission_matrix(client, demo):
+    users = {role: User.objects.get(username=username) for role, username in USERNAMES.items()}
+    problems = []
+    requests = list(_requests(demo))
+    for index, role in enumerate(ROLES):
+        client.logout()
+        if role != "anonymous":
+            client.force_login(users[role])
+        forbidden = _forbidden_people(demo, role)
+        for _name, url, entry in requests:
+            response = client.get(url)
+            if response.status_code != entry.statuses[index]:
+                problems.append(f"{role} {url}: {response.status_code}, expected {entry.statuses[index]}")
+                continue
+            text = _text(response).lower()
+            for person in forbidden:
+                if person.email == entry.owner:
+                    continue
+                shown = [v for v in (person.email, person.name.removesuffix(" (example)"),
+                                     *demo.notes_and_needs.get(person.pk, ())) if v and v.lower() in text]
+                if shown:
+                    problems.append(f"{role} {url} shows {shown}")
+    assert not problems, "\n".join(problems)
+
+
+@pytest.mark.django_db
+def test_the_administration_site_is_the_administrators(client, demo):
+    users = {role: User.objects.get(username=username) for role, username in USERNAMES.items()}
+    requests = list(_admin_requests(demo))
+    problems = []
+    for index, role in enumerate(ROLES):
+        client.logout()
+        if role != "anonymous":
+            client.force_login(users[role])
+        for name, url, statuses in requests:
+            status = client.get(url).status_code
+            if status != statuses[index]:
+                problems.append(f"{role} {name} {url}: {status}, expected {statuses[index]}")
+    assert not problems, "\n".join(problems)
+    assert len(requests) > 100
+
+
+def test_every_personal_page_of_the_matrix_names_a_rule():
+    """The statuses say who may open a page; a pattern that shows people must not be open to all."""
+    for name, entry in MATRIX.items():
+        assert len(entry.statuses) == len(ROLES), name
+        assert re.fullmatch(r"[\w:-]+", name), name
