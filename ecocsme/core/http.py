@@ -1,3 +1,28 @@
+from ninja import Field, Schema
+from ninja.pagination import PageNumberPagination
+
+# The largest id a database column holds (64 bits); beyond it lookups raise instead of finding nothing.
+MAX_ID = 2**63 - 1
+MAX_PAGE = 10**9
+
+
+def number_from(value, *, maximum: int = MAX_ID) -> int | None:
+    """The number an untrusted string spells in ASCII digits, or None. isdigit() alone lets
+    through "²" (int() refuses it) and "٣" (int() reads it); 20 digits and more overflow ids."""
+    if not isinstance(value, str) or not value.isascii() or not value.isdigit() or len(value) > 19:
+        return None
+    number = int(value)
+    return number if number <= maximum else None
+
+
+class BoundedPageNumberPagination(PageNumberPagination):
+    """Ninja's page numbers, bounded: a page past a 64-bit offset made the database fail."""
+
+    class Input(Schema):
+        page: int = Field(1, ge=1, le=MAX_PAGE)
+        page_size: int | None = Field(None, ge=1, le=MAX_PAGE)
+
+
 def query_without(request, *names: str) -> str:
     """The request's query string without some parameters (for page and export links)."""
     query = request.GET.copy()

@@ -9,6 +9,8 @@ import secrets
 
 from django.conf import settings
 
+from .http import number_from
+
 
 def new_nonce() -> str:
     return secrets.token_hex(16)
@@ -27,9 +29,10 @@ def link_token(purpose: str, record_id: int, nonce: str) -> str:
 def read_link_token(token: str) -> tuple[int, str] | None:
     """(record id, digest) if the token is well formed; the caller checks the digest."""
     head, _, digest = token.partition(".")
-    if not head.isdigit() or not digest or len(token) > 100:
+    record_id = number_from(head)
+    if record_id is None or not digest or len(token) > 100:
         return None
-    return int(head), digest
+    return record_id, digest
 
 
 def link_matches(purpose: str, record_id: int, nonce: str, digest: str) -> bool:

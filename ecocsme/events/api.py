@@ -4,7 +4,9 @@ import datetime as dt
 
 from django.http import Http404, HttpRequest
 from ninja import Field, FilterSchema, Query, Router, Schema
-from ninja.pagination import PageNumberPagination, paginate
+from ninja.pagination import paginate
+
+from ecocsme.core.http import BoundedPageNumberPagination
 
 from .models import Event
 from .selectors import filter_events, public_events, with_figures
@@ -86,7 +88,7 @@ def _events():
 
 
 @router.get("/events", response=list[EventOut], summary="Public events")
-@paginate(PageNumberPagination)
+@paginate(BoundedPageNumberPagination)
 def event_list(request: HttpRequest, filters: Query[EventFilter]):
     """Published public events (cancelled ones too, marked), upcoming or past, by project,
     kind, working language and city."""

@@ -4,6 +4,7 @@ from django.db.models import Count, Prefetch, Q, QuerySet
 from django.utils import timezone
 
 from ecocsme.accounts.predicates import memberships_of
+from ecocsme.core.http import number_from
 
 from .models import Event, EventInvitation, Session
 
@@ -43,8 +44,8 @@ def filter_events(events: QuerySet[Event], params) -> tuple[QuerySet[Event], dic
         events = events.filter(language=chosen["language"])
     if chosen["city"]:
         events = events.filter(city__iexact=chosen["city"])
-    if chosen["partner"].isdigit():
-        events = events.filter(partner_id=int(chosen["partner"]))
+    if (partner_id := number_from(chosen["partner"])) is not None:
+        events = events.filter(partner_id=partner_id)
     return events, chosen
 
 

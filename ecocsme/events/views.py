@@ -1,5 +1,6 @@
 """Public event pages, the answer page behind a personal link, and the calendars (EVT-2, EVT-3)."""
 
+from django.conf import settings
 from django.core.paginator import Paginator
 from django.http import Http404, HttpResponse
 from django.shortcuts import render
@@ -10,7 +11,7 @@ from django.views.decorators.http import require_http_methods
 
 from ecocsme.core.exports import EXPORT_FORMATS, export_response
 from ecocsme.core.http import query_without
-from ecocsme.core.i18n import localized
+from ecocsme.core.i18n import language_codes, localized
 from ecocsme.partnerships.models import Project
 
 from . import ics
@@ -94,7 +95,8 @@ def calendar_project(request, code: str):
     the file is made once per change of the events and answered with 304 when unchanged."""
     project = _published_project(code)
     events = public_events(project).order_by("starts_at", "id")
-    language = request.GET.get("lang", "en")[:2]
+    language = request.GET.get("lang", "")[:2].lower()
+    language = language if language in language_codes() else settings.LANGUAGE_CODE
     return _calendar_response(request, events=events, name=f"project:{project.pk}:{language}",
                               build=lambda: ics.feed(events, name=f"{project.acronym} ({project.code})",
                                                      language=language))

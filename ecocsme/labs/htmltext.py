@@ -51,7 +51,9 @@ class _Converter(HTMLParser):
             self.quote_depth += 1
         if tag in ("ol", "ul"):
             start = attrs.get("start") or "1"
-            self.lists.append([tag, int(start) if start.isdigit() else 1])
+            # "²" passes isdigit() but not int(); 5000 digits pass neither int() nor sense.
+            number = int(start) if start.isascii() and start.isdigit() and len(start) < 10 else 1
+            self.lists.append([tag, number])
         if tag == "li":
             if self.lists and self.lists[-1][0] == "ol":
                 self.pending = f"{self.lists[-1][1]}. "

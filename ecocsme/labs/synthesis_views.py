@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from ecocsme.core.charts import bar_chart, stacked_bar_chart
+from ecocsme.core.http import number_from
 
 from . import themes as theme_services
 from .labels import NOT_KNOWN, kind_labels, language_labels
@@ -163,14 +164,12 @@ def _synthesis_url(lab, scope: str) -> str:
 
 
 def _number(value, default: int) -> int:
-    try:
-        return int(value)
-    except (TypeError, ValueError):
-        return default
+    number = number_from(value)
+    return default if number is None else number
 
 
 def _ids(values) -> list[int]:
-    return [int(v) for v in values if str(v).isdigit()]
+    return [number for v in values if (number := number_from(v)) is not None]
 
 
 REPORT_TYPES = {

@@ -12,9 +12,9 @@ def unsubscribe_token(contact_id: int, purpose: str) -> str:
 def read_unsubscribe_token(token: str) -> tuple[int, str] | None:
     try:
         contact_id, purpose = signing.loads(token, salt=UNSUBSCRIBE_SALT)
+        return int(contact_id), str(purpose)
     except (signing.BadSignature, ValueError, TypeError):
         return None
-    return int(contact_id), str(purpose)
 
 
 def unsubscribe_headers(contact_id: int, purpose: str, language: str) -> tuple[str, dict[str, str]]:

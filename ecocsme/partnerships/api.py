@@ -3,7 +3,9 @@ from decimal import Decimal
 
 from django.http import HttpRequest
 from ninja import Field, Router, Schema
-from ninja.pagination import PageNumberPagination, paginate
+from ninja.pagination import paginate
+
+from ecocsme.core.http import BoundedPageNumberPagination
 
 from .access import project_for_view
 from .selectors import project_partners, projects_visible_to
@@ -53,7 +55,7 @@ class PartnerOut(Schema):
 
 
 @router.get("/projects", response=list[ProjectOut], summary="Projects")
-@paginate(PageNumberPagination)
+@paginate(BoundedPageNumberPagination)
 def project_list(request: HttpRequest):
     return projects_visible_to(request.user).order_by("code")
 
@@ -64,6 +66,6 @@ def project_detail(request: HttpRequest, code: str):
 
 
 @router.get("/projects/{code}/partners", response=list[PartnerOut], summary="A project's partners")
-@paginate(PageNumberPagination)
+@paginate(BoundedPageNumberPagination)
 def partner_list(request: HttpRequest, code: str):
     return project_partners(project_for_view(request.user, code))

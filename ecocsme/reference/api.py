@@ -2,7 +2,9 @@ import datetime as dt
 
 from django.http import HttpRequest
 from ninja import Field, FilterSchema, Query, Router, Schema
-from ninja.pagination import PageNumberPagination, paginate
+from ninja.pagination import paginate
+
+from ecocsme.core.http import BoundedPageNumberPagination
 
 from .phases import Phase
 from .selectors import ecoc_titles, today
@@ -38,7 +40,7 @@ class EcocTitleFilter(FilterSchema):
 
 
 @router.get("/ecoc-titles", response=list[EcocTitleOut], summary="European Capitals of Culture")
-@paginate(PageNumberPagination)
+@paginate(BoundedPageNumberPagination)
 def ecoc_title_list(request: HttpRequest, filters: Query[EcocTitleFilter]):
     """Every title since 1985, with its phase on a date, filtered by year, country and phase."""
     return ecoc_titles(on=filters.on or today(), year=filters.year, country=filters.country,
