@@ -1,6 +1,7 @@
 """Organisations, contacts, consent and import for the partners' staff; unsubscribe for everyone."""
 
 import json
+import time
 import uuid
 from pathlib import Path
 
@@ -31,6 +32,8 @@ from .tokens import read_unsubscribe_token
 
 PAGE_SIZE = 50
 IMPORT_SALT = "ecocsme.organisations.import"
+IMPORT_MAX_AGE = 3600  # seconds between checking a file and confirming its import
+WAITING, CLAIMED = "imports", "imports-claimed"  # folders under VAR_DIR
 
 
 def _require(user, perm):
@@ -185,7 +188,8 @@ def contact_import(request):
 
 
 def _keep_upload(user, partner: Partner, filename: str, data: bytes) -> str:
-    folder = Path(settings.VAR_DIR) / "imports"
+    _forget_old_uploads()
+    folder = _import_folder(WAITING)
     folder.mkdir(parents=True, exist_ok=True)
     key = uuid.uuid4().hex
     (folder / key).write_bytes(data)
@@ -193,25 +197,62 @@ def _keep_upload(user, partner: Partner, filename: str, data: bytes) -> str:
                          salt=IMPORT_SALT)
 
 
+def _import_folder(state: str) -> Path:
+    return Path(settings.VAR_DIR) / state
+
+
+def _forget_old_uploads() -> None:
+    """Checked files never confirmed, and the marks of imported ones, once their link expired."""
+    limit = time.time() - IMPORT_MAX_AGE
+    for path in [*_import_folder(WAITING).glob("*"), *_import_folder(CLAIMED).glob("*")]:
+        try:
+            if path.stat().st_mtime < limit:
+                path.unlink()
+        except OSError:
+            pass  # gone meanwhile
+
+
+def _claim_upload(key: str) -> bytes | None:
+    """The kept file's content, moved out of the waiting folder in one atomic rename, so of two
+    confirmations of the same file (a double click) only one gets it. An empty file stays in
+    its place as the mark that it was imported. None when it was claimed already or is gone."""
+    claimed = _import_folder(CLAIMED) / key
+    claimed.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        (_import_folder(WAITING) / key).rename(claimed)
+    except FileNotFoundError:
+        return None
+    data = claimed.read_bytes()
+    claimed.write_bytes(b"")
+    return data
+
+
+def _import_expired(request):
+    messages.error(request, _("The checked file has expired; upload it again."))
+    return redirect("organisations:contact_import")
+
+
 def _import_confirmed(request, token: str):
     try:
-        kept = signing.loads(token, salt=IMPORT_SALT, max_age=3600)
+        kept = signing.loads(token, salt=IMPORT_SALT, max_age=IMPORT_MAX_AGE)
     except signing.BadSignature:
-        messages.error(request, _("The checked file has expired; upload it again."))
-        return redirect("organisations:contact_import")
-    path = Path(settings.VAR_DIR) / "imports" / kept["key"]
-    if kept["user"] != request.user.pk or not path.exists():
-        messages.error(request, _("The checked file has expired; upload it again."))
-        return redirect("organisations:contact_import")
-    partner = Partner.objects.get(pk=kept["partner"])
+        return _import_expired(request)
+    partner = Partner.objects.filter(pk=kept["partner"]).first()
+    if kept["user"] != request.user.pk or partner is None:
+        return _import_expired(request)
+    data = _claim_upload(kept["key"])
+    if data is None and (_import_folder(CLAIMED) / kept["key"]).exists():
+        messages.info(request, _("This file has already been imported; nothing was imported again."))
+        return redirect("organisations:contact_list")
+    if data is None:
+        return _import_expired(request)
     try:
-        report = contacts_import(actor=request.user, partner=partner, data=path.read_bytes(),
+        report = contacts_import(actor=request.user, partner=partner, data=data,
                                  filename=kept["name"], dry_run=False)
     except ImportRejected as exc:
+        (_import_folder(CLAIMED) / kept["key"]).unlink(missing_ok=True)
         return render(request, "organisations/contact_import.html", {
             "form": ImportForm(user=request.user), "columns": COLUMNS, "errors": exc.errors})
-    finally:
-        path.unlink(missing_ok=True)
     messages.success(request, _(
         "Imported: %(oc)s new and %(ou)s updated organisations, %(cc)s new and %(cu)s updated contacts."
     ) % {"oc": report.organisations_created, "ou": report.organisations_updated,
