@@ -34,6 +34,8 @@ def run(only: list[str]) -> int:
     print("Preparing a fresh database…", flush=True)
     call_command("migrate", verbosity=0)
     demo_load()
+    if only == ["mail"]:  # python -m bench mail
+        return _mail_only(table)
     pages(table, "demo")
     from . import events
 
@@ -59,6 +61,20 @@ def run(only: list[str]) -> int:
     labs.lab_synthesis(table)
     labs.run(table)
 
+    from . import mail
+
+    print("Mail under load…", flush=True)
+    mail.run(table)
+
+    print()
+    print(table.render())
+    return 0
+
+
+def _mail_only(table: Table) -> int:
+    from . import mail
+
+    mail.run(table)
     print()
     print(table.render())
     return 0

@@ -1,19 +1,28 @@
 """Mail that goes out exactly once (LAB-2, EVT-2).
 
 `mail_queue` renders a mail in the recipient's language and stores it under a key that says
-what it is for; queuing the same key twice queues one mail. `outbox_flush` hands queued mail
-to the background worker in batches; `mail_deliver` sends a batch over one SMTP connection,
-claiming each mail in its own committed step before sending it. A worker killed and
-restarted therefore never sends a mail twice; the one it was sending at the moment it died
-is marked uncertain by `outbox_recover` for a person to check.
+what it is for; queuing the same key twice queues one mail. `outbox_wake` makes sure, once
+the current transaction commits, that one `drain_outbox` task is waiting for the worker; the
+task sends what is queued in batches over one connection, claiming each mail in its own
+committed step before sending it, and goes on until the queue is empty. So the work per
+mail stays the same however long the queue is. A worker killed and restarted never sends a
+mail twice; the one it was sending at the moment it died is marked uncertain by
+`outbox_recover` for a person to check.
+
+With Django's SMTP backend the stored bytes go out unchanged; any other backend (file,
+console, locmem, a provider's API) receives the stored message through `send_messages`.
 """
 
+import email
+import email.policy
 import smtplib
 import time
+from collections import Counter
 from datetime import timedelta
 
 from django.conf import settings
-from django.core.mail import get_connection
+from django.core.mail import EmailMultiAlternatives, get_connection
+from django.core.mail.backends.smtp import EmailBackend as SMTPBackend
 from django.db import transaction
 from django.db.models import F
 from django.utils import timezone
@@ -22,6 +31,7 @@ from .mail import build_message, render_mail
 from .models import OutgoingMail
 
 BATCH_SIZE = 200
+DRAIN_BATCHES = 5  # then the drain task makes way for other tasks and queues itself again
 
 
 def _message_id(key: str) -> str:
@@ -41,17 +51,35 @@ def mail_queue(*, key: str, to: str, template: str, context: dict, language: str
     existing = OutgoingMail.objects.filter(key=key).first()
     if existing is not None:
         return existing
+    return mail_store(mail_prepare(key=key, to=to, template=template, context=context,
+                                   language=language, headers=headers, message_id=message_id,
+                                   attachments=attachments))
+
+
+def mail_prepare(*, key: str, to: str, template: str, context: dict, language: str,
+                 headers: dict[str, str] | None = None, message_id: str | None = None,
+                 attachments: list[tuple[str, bytes, str]] | None = None) -> OutgoingMail:
+    """The rendered mail, not stored yet (e.g. rendered before taking a lock)."""
     rendered = render_mail(template, context, language)
     message_id = message_id or _message_id(key)
     message = build_message(to=[to], mail=rendered, language=language,
                             headers={"Message-ID": message_id, **(headers or {})})
     for name, content, mimetype in attachments or []:
         message.attach(_attachment(name, content, mimetype))
-    mail, _created = OutgoingMail.objects.get_or_create(key=key, defaults={
-        "to": to, "subject": rendered.subject, "text": rendered.text, "html": rendered.html,
-        "headers": headers or {}, "language": language, "message_id": message_id,
-        "raw": message.message().as_bytes(linesep="\r\n"),
-    })
+    return OutgoingMail(key=key, to=to, subject=rendered.subject, text=rendered.text,
+                        html=rendered.html, headers=headers or {}, language=language,
+                        message_id=message_id, raw=message.message().as_bytes(linesep="\r\n"))
+
+
+def mail_store(mail: OutgoingMail) -> OutgoingMail:
+    """Store a prepared mail, unless one with its key exists: then that one is returned."""
+    # One statement whatever happens concurrently: a second request with the same key inserts nothing.
+    OutgoingMail.objects.bulk_create([mail], ignore_conflicts=True)
+    stored_pk, stored_message_id = (OutgoingMail.objects.filter(key=mail.key)
+                                    .values_list("pk", "message_id").get())
+    if stored_message_id != mail.message_id:  # stored before, or by another request
+        return OutgoingMail.objects.get(pk=stored_pk)
+    mail.pk = stored_pk
     return mail
 
 
@@ -72,72 +100,149 @@ def _attachment(name: str, content: bytes, mimetype: str):
     return part
 
 
-def outbox_flush(*, batch_size: int = BATCH_SIZE) -> int:
-    """Give every queued mail to the worker, after the current transaction commits."""
-    from .tasks import deliver_mail
-
-    ids = list(OutgoingMail.objects.filter(status=OutgoingMail.Status.QUEUED)
-               .order_by("queued_at", "id").values_list("id", flat=True))
-    batches = [ids[i:i + batch_size] for i in range(0, len(ids), batch_size)]
-
-    def enqueue():
-        for batch in batches:
-            deliver_mail.enqueue(batch)
-
-    transaction.on_commit(enqueue)
-    return len(ids)
+def outbox_wake() -> None:
+    """Once the current transaction commits, make sure a drain task waits for the worker.
+    Checked after the commit: a drain that has not started yet will see this mail."""
+    transaction.on_commit(_drain_enqueue)
 
 
-def _claim(mail_id: int) -> bool:
-    """Take a queued mail for sending; committed at once, so no other worker takes it."""
-    return OutgoingMail.objects.filter(pk=mail_id, status=OutgoingMail.Status.QUEUED).update(
-        status=OutgoingMail.Status.SENDING, claimed_at=timezone.now(),
-        attempts=F("attempts") + 1) == 1
+def outbox_flush() -> int:
+    """Hand every queued mail to the worker (after the current transaction commits); the
+    number queued now."""
+    outbox_wake()
+    return OutgoingMail.objects.filter(status=OutgoingMail.Status.QUEUED).count()
+
+
+def _drain_enqueue() -> None:
+    from django_tasks_db import DatabaseBackend
+    from django_tasks_db.models import DBTaskResult
+
+    from .tasks import drain_outbox
+
+    backend = drain_outbox.get_backend()
+    if isinstance(backend, DatabaseBackend) and DBTaskResult.objects.filter(
+            status="READY", backend_name=backend.alias, task_path=drain_outbox.module_path).exists():
+        return
+    drain_outbox.enqueue()
+
+
+def outbox_drain(*, batch_size: int = BATCH_SIZE, batches: int = DRAIN_BATCHES) -> dict[str, int]:
+    """Send queued mail, oldest first, until none is left; after `batches` batches hand the
+    rest to a new drain task, so that other tasks get their turn."""
+    counts: Counter = Counter()
+    for _batch in range(batches):
+        mails = list(OutgoingMail.objects.filter(status=OutgoingMail.Status.QUEUED)
+                     .order_by("queued_at", "id")[:batch_size])
+        if not mails:
+            return dict(counts)
+        counts.update(_deliver(mails))
+    _drain_enqueue()
+    return dict(counts)
+
+
+def _claim(mail_id: int, *, sent: int | None = None) -> bool:
+    """Take a queued mail for sending, committed at once so that no other worker takes it;
+    in the same commit, mark the mail sent just before (one write per mail, not two)."""
+    with transaction.atomic():
+        if sent is not None:
+            _mark_sent(sent)
+        return OutgoingMail.objects.filter(pk=mail_id, status=OutgoingMail.Status.QUEUED).update(
+            status=OutgoingMail.Status.SENDING, claimed_at=timezone.now(),
+            attempts=F("attempts") + 1) == 1
+
+
+def _mark_sent(mail_id: int) -> None:
+    OutgoingMail.objects.filter(pk=mail_id).update(status=OutgoingMail.Status.SENT,
+                                                   sent_at=timezone.now(), last_error="")
 
 
 def mail_deliver(mail_ids: list[int]) -> dict[str, int]:
     """Send the given mails that are still queued, each at most once."""
-    counts = {"sent": 0, "failed": 0, "skipped": 0}
+    mails = OutgoingMail.objects.in_bulk(mail_ids)
+    counts = _deliver([mails.get(mail_id) for mail_id in mail_ids])
+    return {"sent": counts["sent"], "failed": counts["failed"], "skipped": counts["skipped"]}
+
+
+def _deliver(mails: list[OutgoingMail | None]) -> Counter:
+    """Send over one connection. At any moment at most one mail is "sending": the one handed
+    to the server, whose "sent" mark is committed together with the next claim."""
+    counts: Counter = Counter(sent=0, failed=0, skipped=0)
     pause = float(getattr(settings, "ECOCSME_MAIL_PAUSE_SECONDS", 0))
     connection = get_connection()
-    opened = False
-    mails = OutgoingMail.objects.in_bulk(mail_ids)
+    opened, unmarked = False, None
     try:
-        for mail_id in mail_ids:
-            if mail_id not in mails or not _claim(mail_id):
+        for mail in mails:
+            if mail is None:
+                counts["skipped"] += 1
+                continue
+            claimed = _claim(mail.pk, sent=unmarked)
+            unmarked = None
+            if not claimed:
                 counts["skipped"] += 1
                 continue
             if not opened:
                 connection.open()
                 opened = True
-            counts[_send(connection, mails[mail_id])] += 1
+            outcome = _send(connection, mail)
+            counts[outcome] += 1
+            if outcome == "sent":
+                unmarked = mail.pk
             if pause:
+                if unmarked is not None:
+                    _mark_sent(unmarked)
+                    unmarked = None
                 time.sleep(pause)
     finally:
+        if unmarked is not None:
+            _mark_sent(unmarked)
         if opened:
             connection.close()
     return counts
 
 
+class StoredMessage(EmailMultiAlternatives):
+    """A queued mail for any mail backend: `message()` is the stored MIME message; subject,
+    parts, headers and attachments are filled in too, for backends that build their own
+    request from them."""
+
+    def __init__(self, mail: OutgoingMail):
+        self.raw = bytes(mail.raw)
+        super().__init__(subject=mail.subject, body=mail.text, from_email=settings.DEFAULT_FROM_EMAIL,
+                         to=[mail.to], headers={"Message-ID": mail.message_id,
+                                                "Content-Language": mail.language, **mail.headers})
+        if mail.html:
+            self.attach_alternative(mail.html, "text/html")
+        for part in email.message_from_bytes(self.raw, policy=email.policy.default).iter_attachments():
+            self.attach(part.get_filename(), part.get_content(), part.get_content_type())
+
+    def message(self):
+        return email.message_from_bytes(self.raw.replace(b"\r\n", b"\n"))
+
+
 def _send(connection, mail: OutgoingMail) -> str:
-    """Hand the prepared message to the SMTP server; record what happened."""
+    """Hand the prepared message to the mail backend; record a failure."""
     try:
-        refused = connection.connection.sendmail(
-            settings.DEFAULT_FROM_EMAIL, [mail.to], bytes(mail.raw))
-        if refused:
-            raise smtplib.SMTPRecipientsRefused(refused)
-    except (smtplib.SMTPException, OSError) as exc:
+        if isinstance(connection, SMTPBackend):
+            _send_smtp(connection, mail)
+        elif connection.send_messages([StoredMessage(mail)]) != 1:
+            raise RuntimeError("The mail backend did not take the message.")
+    except Exception as exc:  # whatever the backend raised is recorded on the mail
         OutgoingMail.objects.filter(pk=mail.pk).update(
             status=OutgoingMail.Status.FAILED, last_error=f"{type(exc).__name__}: {exc}"[:2000])
         try:  # the connection may be unusable now; a fresh one for the next mail
             connection.close()
             connection.open()
-        except (smtplib.SMTPException, OSError):
+        except Exception:  # noqa: S110 - the next mail records its own failure
             pass
         return "failed"
-    OutgoingMail.objects.filter(pk=mail.pk).update(status=OutgoingMail.Status.SENT,
-                                                   sent_at=timezone.now(), last_error="")
-    return "sent"
+    return "sent"  # marked by the caller, with the next claim
+
+
+def _send_smtp(connection: SMTPBackend, mail: OutgoingMail) -> None:
+    """The stored bytes, exactly as they were built when the mail was queued."""
+    refused = connection.connection.sendmail(settings.DEFAULT_FROM_EMAIL, [mail.to], bytes(mail.raw))
+    if refused:
+        raise smtplib.SMTPRecipientsRefused(refused)
 
 
 def outbox_recover(*, stale_after: timedelta = timedelta(minutes=5)) -> int:
@@ -153,3 +258,12 @@ def mail_retry(mail: OutgoingMail) -> None:
     OutgoingMail.objects.filter(
         pk=mail.pk, status__in=[OutgoingMail.Status.FAILED, OutgoingMail.Status.UNCERTAIN]
     ).update(status=OutgoingMail.Status.QUEUED, claimed_at=None)
+
+
+def failing_record_ids(kind: str) -> set[int]:
+    """The ids of the records of a kind ("labs.invitation") with mail that failed or may not have
+    gone out: the second part of their outbox keys ("labs.invitation:12:invite")."""
+    keys = OutgoingMail.objects.filter(
+        status__in=[OutgoingMail.Status.FAILED, OutgoingMail.Status.UNCERTAIN], key__startswith=f"{kind}:"
+    ).values_list("key", flat=True)
+    return {int(part) for part in (key.split(":")[1] for key in keys) if part.isascii() and part.isdigit()}

@@ -1,7 +1,7 @@
 from django_tasks import task
 
 from .mail import send_templated_mail
-from .outbox import mail_deliver
+from .outbox import mail_deliver, outbox_drain
 
 
 @task()
@@ -11,6 +11,13 @@ def send_mail(to: list[str], template: str, context: dict, language: str) -> int
 
 
 @task()
+def drain_outbox() -> dict:
+    """Send what the outbox holds until it is empty; each mail at most once (see core.outbox)."""
+    return outbox_drain()
+
+
+@task()
 def deliver_mail(mail_ids: list[int]) -> dict:
-    """Send a batch from the outbox; each mail at most once (see core.outbox)."""
+    """Send a batch from the outbox; each mail at most once. Kept for tasks queued before
+    `drain_outbox` replaced it."""
     return mail_deliver(mail_ids)

@@ -5,6 +5,7 @@ Every mail goes through the outbox under a key naming what it is for, so it goes
 an answer changed three times makes three mails, a double click on the same answer none.
 """
 
+import copy
 import secrets
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
@@ -12,13 +13,14 @@ from datetime import date, datetime, time, timedelta
 from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
-from django.db.models import Q
+from django.db.models import Q, prefetch_related_objects
 from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 
 from ecocsme.core.audit import audit_log, changed_fields
 from ecocsme.core.http import absolute_url
-from ecocsme.core.outbox import mail_queue, outbox_flush
+from ecocsme.core.models import OutgoingMail
+from ecocsme.core.outbox import mail_prepare, mail_queue, mail_store, outbox_flush, outbox_wake
 from ecocsme.organisations.models import Consent, Contact
 from ecocsme.organisations.selectors import why_not_invitable
 from ecocsme.organisations.tokens import unsubscribe_headers
@@ -245,39 +247,86 @@ def answer_state(invitation: EventInvitation, now: datetime | None = None) -> st
 def answer_save(*, invitation: EventInvitation, answer: str, note: str = "", needs: str = "",
                 now: datetime | None = None) -> EventInvitation:
     """Take yes / no / maybe. Yes takes a place, or a place on the waiting list when the event
-    is full; leaving a place gives it to the first who waits. A repeated answer changes nothing."""
+    is full; leaving a place gives it to the first who waits. A repeated answer changes nothing.
+
+    The mail is rendered from the caller's copy of the invitation before the event is locked,
+    and used if nothing it shows changed meanwhile: the lock is held for a few statements
+    (with SQLite, the lock on the whole database that the mail worker waits for too)."""
     if answer not in EventInvitation.Answer.values:
         raise AnswerRefused(_("Choose yes, no or maybe."))
     note, needs = note.strip(), needs.strip()
     if len(note) > MAX_NOTE or len(needs) > MAX_NOTE:
         raise AnswerRefused(_("Notes may have at most %(count)d characters.") % {"count": MAX_NOTE})
+    at = now or timezone.now()
+    prepared = _answer_prepared(invitation, answer, note, needs, at)
     with transaction.atomic():
-        event = Event.objects.select_for_update().get(pk=invitation.event_id)
-        invitation = EventInvitation.objects.select_related("contact", "event__partner").get(pk=invitation.pk)
-        invitation.event = event
-        state = answer_state(invitation, now)
+        event = Event.objects.select_for_update(of=("self",)).get(pk=invitation.event_id)
+        current = EventInvitation.objects.select_related("contact").get(pk=invitation.pk)
+        if prepared is not None and prepared.still_valid(event, current):
+            event = prepared.event  # as read before, with its partner and sessions
+        else:
+            prepared = None
+            prefetch_related_objects([event], "partner", SESSIONS)
+        current.event = event
+        state = answer_state(current, now)
         if state != "open":
             raise AnswerRefused(state)
-        if (invitation.answer, invitation.note, invitation.needs) == (answer, note, needs):
-            return invitation
-        previous_place = invitation.place
-        invitation.answer, invitation.note, invitation.needs = answer, note, needs
-        invitation.answered_at = now or timezone.now()
-        invitation.answer_count += 1
-        if answer == EventInvitation.Answer.YES:
-            if not previous_place:
-                invitation.place = ("confirmed" if _has_room(event) else "waiting")
-                invitation.waiting_since = invitation.answered_at if invitation.place == "waiting" else None
-        else:
-            invitation.place, invitation.waiting_since = "", None
-        invitation.save()
-        _answer_mail(invitation, previous_place)
-        if previous_place == "confirmed" and not invitation.place:
+        if (current.answer, current.note, current.needs) == (answer, note, needs):
+            return current
+        previous_place = _answer_apply(current, answer, note, needs, at)
+        _answer_mail(current, previous_place, prepared=prepared.mail if prepared else None)
+        current.save()  # after the mail: with the calendar sequence it carries
+        if previous_place == "confirmed" and not current.place:
             _promote(event)
-        audit_log(actor=None, action="events.invitation.answered", obj=invitation,
-                  data={"answer": answer, "place": invitation.place})
-        outbox_flush()
-    return invitation
+        audit_log(actor=None, action="events.invitation.answered", obj=current,
+                  data={"answer": answer, "place": current.place})
+        outbox_wake()
+    return current
+
+
+@dataclass
+class _PreparedAnswer:
+    event: Event  # with partner and sessions
+    invitation: EventInvitation  # as the caller read it
+    mail: OutgoingMail  # rendered, not stored
+
+    def still_valid(self, event: Event, invitation: EventInvitation) -> bool:
+        return (_same_row(self.event, event) and _same_row(self.invitation, invitation)
+                and _same_row(self.invitation.contact, invitation.contact))
+
+
+def _same_row(one, other) -> bool:
+    return all(getattr(one, field.attname) == getattr(other, field.attname)
+               for field in type(one)._meta.concrete_fields)
+
+
+def _answer_prepared(invitation: EventInvitation, answer: str, note: str, needs: str,
+                     at: datetime) -> _PreparedAnswer | None:
+    """The answer applied to a copy of the caller's invitation, and the mail it brings."""
+    draft = copy.copy(invitation)
+    event = draft.event
+    if answer_state(draft, at) != "open" or (draft.answer, draft.note, draft.needs) == (answer, note, needs):
+        return None
+    prefetch_related_objects([event], SESSIONS)
+    previous_place = _answer_apply(draft, answer, note, needs, at)
+    kind, calendar = _answer_mail_kind(draft.place, previous_place)
+    mail = mail_prepare(key=_mail_key(draft, kind), **_mail_parts(draft, kind, calendar=calendar))
+    return _PreparedAnswer(event=event, invitation=invitation, mail=mail)
+
+
+def _answer_apply(invitation: EventInvitation, answer: str, note: str, needs: str, at: datetime) -> str:
+    """Set the answer and the place it gives (not saved); returns the place before."""
+    previous_place = invitation.place
+    invitation.answer, invitation.note, invitation.needs = answer, note, needs
+    invitation.answered_at = at
+    invitation.answer_count += 1
+    if answer == EventInvitation.Answer.YES:
+        if not previous_place:
+            invitation.place = ("confirmed" if _has_room(invitation.event) else "waiting")
+            invitation.waiting_since = invitation.answered_at if invitation.place == "waiting" else None
+    else:
+        invitation.place, invitation.waiting_since = "", None
+    return previous_place
 
 
 def _has_room(event: Event) -> bool:
@@ -286,18 +335,24 @@ def _has_room(event: Event) -> bool:
     return event.invitations.filter(place=EventInvitation.Place.CONFIRMED).count() < event.capacity
 
 
-def _answer_mail(invitation: EventInvitation, previous_place: str) -> None:
-    place = invitation.place
+def _answer_mail(invitation: EventInvitation, previous_place: str, *,
+                 prepared: OutgoingMail | None = None) -> None:
+    """The mail an answer brings; the caller saves the invitation afterwards."""
+    kind, calendar = _answer_mail_kind(invitation.place, previous_place)
+    _queue(invitation, kind, calendar=calendar, saved_later=True, prepared=prepared)
+
+
+def _answer_mail_kind(place: str, previous_place: str) -> tuple[str, str | None]:
+    """The kind of mail and the calendar method of the file it carries."""
     if place == "confirmed" and previous_place != "confirmed":
-        _queue(invitation, "confirmed", calendar="request")
-    elif place == "confirmed":
-        _queue(invitation, "answer_changed")  # e.g. a new note; the calendar entry stands
-    elif place == "waiting":
-        _queue(invitation, "waiting")
-    elif previous_place == "confirmed":
-        _queue(invitation, "declined", calendar="cancel")
-    else:
-        _queue(invitation, "answer_changed")
+        return "confirmed", "request"
+    if place == "confirmed":
+        return "answer_changed", None  # e.g. a new note; the calendar entry stands
+    if place == "waiting":
+        return "waiting", None
+    if previous_place == "confirmed":
+        return "declined", "cancel"
+    return "answer_changed", None
 
 
 def _promote(event: Event) -> list[EventInvitation]:
@@ -308,6 +363,7 @@ def _promote(event: Event) -> list[EventInvitation]:
                    .filter(place=EventInvitation.Place.WAITING).order_by("waiting_since", "id").first())
         if waiting is None:
             break
+        waiting.event = event  # with its sessions, when the caller read them
         waiting.place, waiting.waiting_since = EventInvitation.Place.CONFIRMED, None
         waiting.answer_count += 1
         waiting.save(update_fields=["place", "waiting_since", "answer_count", "updated_at"])
@@ -422,10 +478,33 @@ def calendar_link_replace(*, actor, invitation: EventInvitation) -> str:
 
 def _queue(invitation: EventInvitation, kind: str, *, calendar: str | None = None,
            message_id: str | None = None, extra: dict | None = None, key_suffix: str = "",
-           calendars: dict | None = None):
-    """One mail to one invitee, in their language, under a key that makes it go out once."""
+           calendars: dict | None = None, saved_later: bool = False,
+           prepared: OutgoingMail | None = None):
+    """One mail to one invitee, in their language, under a key that makes it go out once.
+    `saved_later`: the caller saves the invitation, with the calendar sequence sent;
+    `prepared`: the same mail rendered before, stored if its key is this one."""
+    event = invitation.event
+    if calendar and calendar != "publish":
+        invitation.calendar_sequence = event.sequence
+        if not saved_later:
+            EventInvitation.objects.filter(pk=invitation.pk).update(calendar_sequence=event.sequence)
+    key = _mail_key(invitation, kind, key_suffix)
+    if prepared is not None and prepared.key == key:
+        return mail_store(prepared)
+    return mail_queue(key=key, **_mail_parts(invitation, kind, calendar=calendar, message_id=message_id,
+                                             extra=extra, calendars=calendars))
+
+
+def _mail_key(invitation: EventInvitation, kind: str, key_suffix: str = "") -> str:
+    return (f"events.invitation:{invitation.pk}:{kind}:{invitation.event.sequence}:"
+            f"{invitation.answer_count}:{key_suffix}")
+
+
+def _mail_parts(invitation: EventInvitation, kind: str, *, calendar: str | None = None,
+                message_id: str | None = None, extra: dict | None = None,
+                calendars: dict | None = None) -> dict:
+    """What the mail is made of: its address, context, headers and calendar file."""
     event, contact, language = invitation.event, invitation.contact, invitation.language
-    key = f"events.invitation:{invitation.pk}:{kind}:{event.sequence}:{invitation.answer_count}:{key_suffix}"
     unsubscribe, headers = unsubscribe_headers(contact.pk, Consent.Purpose.EVENT_INVITATIONS, language)
     sessions = list(event.sessions.all())
     context = {
@@ -451,7 +530,6 @@ def _queue(invitation: EventInvitation, kind: str, *, calendar: str | None = Non
             if shared:
                 calendars[language] = content
         attachments.append((f"{method.lower()}.ics", content, ICS_TYPE.format(method=method)))
-        if method != "PUBLISH":
-            EventInvitation.objects.filter(pk=invitation.pk).update(calendar_sequence=event.sequence)
-    return mail_queue(key=key, to=contact.email, template="events/mail/message", context=context,
-                      language=language, headers=headers, message_id=message_id, attachments=attachments)
+    return {"to": contact.email, "template": "events/mail/message", "context": context,
+            "language": language, "headers": headers, "message_id": message_id,
+            "attachments": attachments}

@@ -157,26 +157,32 @@ def answer(request, token: str):
     invitation = invitation_for_token(token)
     if invitation is None:
         return render(request, "events/answer_unavailable.html", {"reason": "invalid"}, status=404)
-    event = invitation.event
     state = answer_state(invitation)
-    context = {"invitation": invitation, "event": event, "title": event.localized_title()[0],
-               "sessions": list(event.sessions.order_by("position")),
-               "calendar_url": personal_calendar_url(invitation.contact_id)}
     if state != "open":
-        return render(request, "events/answer_unavailable.html", {**context, "reason": state}, status=410)
+        return render(request, "events/answer_unavailable.html",
+                      {**_answer_context(invitation), "reason": state}, status=410)
     form = AnswerForm(request.POST or None, initial={
         "answer": invitation.answer, "note": invitation.note, "needs": invitation.needs})
+    saved = False
     if request.method == "POST" and form.is_valid():
         try:
+            # The answer comes back with its event and sessions as read under the event's lock.
             invitation = answer_save(invitation=invitation, answer=form.cleaned_data["answer"],
                                      note=form.cleaned_data["note"], needs=form.cleaned_data["needs"])
         except AnswerRefused as exc:
             reason = str(exc)
             if reason in REFUSALS:
-                return render(request, "events/answer_unavailable.html", {**context, "reason": reason},
-                              status=410)
+                return render(request, "events/answer_unavailable.html",
+                              {**_answer_context(invitation), "reason": reason}, status=410)
             form.add_error(None, reason)
         else:
-            context["saved"] = True
-            context["invitation"] = invitation
-    return render(request, "events/answer.html", {**context, "form": form})
+            saved = True
+    return render(request, "events/answer.html",
+                  {**_answer_context(invitation), "form": form, "saved": saved})
+
+
+def _answer_context(invitation: EventInvitation) -> dict:
+    event = invitation.event
+    return {"invitation": invitation, "event": event, "title": event.localized_title()[0],
+            "sessions": sorted(event.sessions.all(), key=lambda session: session.position),
+            "calendar_url": personal_calendar_url(invitation.contact_id)}
