@@ -1,7 +1,8 @@
 import pytest
 from django.core.management import call_command
 
-from ecocsme.core.mail import render_mail
+from ecocsme.core.mail import MailNotSent, render_mail, send_templated_mail
+from ecocsme.core.models import OutgoingMail
 from ecocsme.core.tasks import send_mail
 
 
@@ -26,6 +27,19 @@ def test_a_task_sends_a_real_mail_over_smtp(smtp_server):
     assert "Example note" in text
     result.refresh()
     assert result.status == "SUCCESSFUL"
+    # Stored like the outbox's mail, so the mail viewer lists it whatever the backend.
+    stored = OutgoingMail.objects.get(to="someone@example.org")
+    assert stored.status == "sent" and stored.message_id == message["Message-ID"]
+    assert stored.key.startswith("core/mail/test_message:")
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_refused_direct_mail_fails_its_task_with_the_reason(smtp_server):
+    smtp_server.refuse = {"nobody@example.org"}
+    with pytest.raises(MailNotSent, match="550"):
+        send_templated_mail(to=["nobody@example.org"], template="core/mail/test_message",
+                            context={}, language="en")
+    assert OutgoingMail.objects.get(to="nobody@example.org").status == "failed"
 
 
 @pytest.mark.django_db

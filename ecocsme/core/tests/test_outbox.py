@@ -11,6 +11,7 @@ import pytest
 from django.core.management import call_command
 from django.db import connection
 
+from ecocsme.conftest import _free_port
 from ecocsme.core.models import OutgoingMail
 from ecocsme.core.outbox import mail_deliver, mail_queue, mail_retry, outbox_recover
 
@@ -107,3 +108,199 @@ def test_killing_the_worker_mid_batch_sends_no_mail_twice(smtp_server):
     assert statuses["sent"] <= len(received) <= statuses["sent"] + statuses["uncertain"]
     sent_to = set(OutgoingMail.objects.filter(status="sent").values_list("to", flat=True))
     assert sent_to <= set(received)
+
+
+# --- every mail backend ----------------------------------------------------------------------------
+CALENDAR = b"BEGIN:VCALENDAR\r\nVERSION:2.0\r\nMETHOD:REQUEST\r\nEND:VCALENDAR\r\n"
+
+
+def queue_with_calendar() -> OutgoingMail:
+    return mail_queue(key="backend:0", to="person@example.org", template="core/mail/test_message",
+                      context={"note": "Example note"}, language="de",
+                      headers={"List-Unsubscribe": "<https://example.org/u>"},
+                      attachments=[("request.ics", CALENDAR, "text/calendar; method=REQUEST; charset=utf-8")])
+
+
+def assert_is_the_stored_mail(message, mail: OutgoingMail) -> None:
+    import email
+    import email.policy
+
+    def content(part) -> str:  # the same text, whichever line ends the backend writes
+        return part.get_content().replace("\r\n", "\n")
+
+    stored = email.message_from_bytes(bytes(mail.raw), policy=email.policy.default)
+    assert message["Message-ID"] == mail.message_id and message["To"] == mail.to
+    assert message["List-Unsubscribe"] == "<https://example.org/u>"
+    for kind in ("plain", "html"):
+        assert content(message.get_body((kind,))) == content(stored.get_body((kind,)))
+    calendar = next(message.iter_attachments())
+    assert calendar.get_filename() == "request.ics" and calendar.get_param("method") == "REQUEST"
+    assert content(calendar) == CALENDAR.decode().replace("\r\n", "\n")
+
+
+def parsed(data: bytes):
+    import email
+    import email.policy
+
+    return email.message_from_bytes(data, policy=email.policy.default)
+
+
+@pytest.mark.django_db
+def test_the_file_backend_writes_the_stored_mail(settings, tmp_path):
+    settings.EMAIL_BACKEND = "django.core.mail.backends.filebased.EmailBackend"
+    settings.EMAIL_FILE_PATH = tmp_path
+    mail = queue_with_calendar()
+    assert mail_deliver([mail.pk]) == {"sent": 1, "failed": 0, "skipped": 0}
+    (written,) = tmp_path.iterdir()
+    assert_is_the_stored_mail(parsed(written.read_bytes().rpartition(b"\n" + b"-" * 79)[0]), mail)
+    mail.refresh_from_db()
+    assert mail.status == "sent" and mail.sent_at is not None
+
+
+@pytest.mark.django_db
+def test_the_locmem_backend_keeps_the_stored_mail(settings, mailoutbox):
+    mail = queue_with_calendar()
+    assert mail_deliver([mail.pk])["sent"] == 1
+    (message,) = mailoutbox
+    assert message.to == ["person@example.org"] and message.subject == mail.subject
+    assert message.alternatives[0][1] == "text/html" and message.attachments[0][0] == "request.ics"
+    assert_is_the_stored_mail(parsed(message.message().as_bytes()), mail)
+
+
+@pytest.mark.django_db
+def test_the_console_backend_prints_the_stored_mail(settings, capsys):
+    settings.EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
+    mail = queue_with_calendar()
+    assert mail_deliver([mail.pk])["sent"] == 1
+    printed = capsys.readouterr().out.rpartition("\n" + "-" * 79)[0]
+    assert_is_the_stored_mail(parsed(printed.encode()), mail)
+
+
+@pytest.mark.django_db(transaction=True)
+def test_the_smtp_backend_sends_the_stored_bytes_unchanged(smtp_server):
+    from aiosmtpd.controller import Controller
+
+    received = []
+
+    class Raw:
+        async def handle_DATA(self, server, session, envelope):
+            received.append(envelope.original_content)
+            return "250 OK"
+
+    controller = Controller(Raw(), hostname="127.0.0.1", port=_free_port())
+    controller.start()
+    try:
+        from django.conf import settings
+
+        settings.EMAIL_PORT = controller.port
+        mail = queue_with_calendar()
+        assert mail_deliver([mail.pk])["sent"] == 1
+    finally:
+        controller.stop()
+    assert received == [bytes(mail.raw)]
+
+
+class RefusingBackend:
+    """A provider's backend that refuses the first message and takes nothing it does not send."""
+
+    def __init__(self, **kwargs):
+        self.calls = 0
+
+    def open(self):
+        pass
+
+    def close(self):
+        pass
+
+    def send_messages(self, messages):
+        self.calls += 1
+        if self.calls == 1:
+            raise RuntimeError("Example: the provider refused the message")
+        return 0
+
+
+@pytest.mark.django_db
+def test_a_backend_that_refuses_fails_the_mail_with_its_reason(settings):
+    settings.EMAIL_BACKEND = f"{__name__}.RefusingBackend"
+    mails = queue(2)
+    assert mail_deliver([m.pk for m in mails]) == {"sent": 0, "failed": 2, "skipped": 0}
+    first, second = (OutgoingMail.objects.get(pk=m.pk) for m in mails)
+    assert first.status == second.status == "failed"
+    assert first.last_error == "RuntimeError: Example: the provider refused the message"
+    assert "did not take the message" in second.last_error
+
+
+# --- the drain task -----------------------------------------------------------------------------------
+def drain_tasks(status: str = "READY"):
+    from django_tasks_db.models import DBTaskResult
+
+    return DBTaskResult.objects.filter(task_path="ecocsme.core.tasks.drain_outbox", status=status)
+
+
+@pytest.mark.django_db(transaction=True)
+def test_one_drain_task_waits_however_many_mails_are_queued():
+    from ecocsme.core.outbox import outbox_flush, outbox_wake
+
+    queue(5)
+    assert outbox_flush() == 5
+    outbox_wake()
+    queue(3, prefix="more")
+    outbox_wake()
+    (task,) = drain_tasks()
+    assert task.args_kwargs == {"args": [], "kwargs": {}}  # no list of mails that grows with the queue
+    drain_tasks().update(status="RUNNING")  # a drain already running may have read the queue
+    outbox_wake()
+    assert drain_tasks().count() == 1 and drain_tasks("RUNNING").count() == 1
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_drain_sends_in_batches_and_makes_way_for_other_tasks(settings, mailoutbox):
+    from ecocsme.core.outbox import outbox_drain
+
+    queue(5)
+    assert outbox_drain(batch_size=2, batches=2) == {"sent": 4, "failed": 0, "skipped": 0}
+    assert drain_tasks().count() == 1  # the rest is left to a new drain task
+    assert outbox_drain(batch_size=2, batches=2)["sent"] == 1
+    assert outbox_drain() == {}
+    assert sorted(m.to[0] for m in mailoutbox) == sorted(f"person{i}@example.org" for i in range(5))
+    assert set(OutgoingMail.objects.values_list("status", flat=True)) == {"sent"}
+
+
+@pytest.mark.django_db(transaction=True)
+def test_mail_queued_in_a_transaction_reaches_the_server_through_the_worker(smtp_server):
+    from django.db import transaction
+
+    from ecocsme.core.outbox import outbox_wake
+
+    with transaction.atomic():
+        queue(3)
+        outbox_wake()
+        assert not drain_tasks().exists()  # nothing for the worker before the commit
+    assert drain_tasks().count() == 1
+    call_command("db_worker", batch=True, startup_delay=False, reload=False, verbosity=0)
+    assert sorted(m["To"] for m in smtp_server.messages) == [f"person{i}@example.org" for i in range(3)]
+
+
+@pytest.mark.django_db(transaction=True)
+def test_the_outbox_command_hands_over_mail_a_stopped_worker_left(smtp_server):
+    from django_tasks_db.models import DBTaskResult
+
+    from ecocsme.core.outbox import outbox_wake
+
+    queue(4)
+    outbox_wake()
+    DBTaskResult.objects.all().delete()  # e.g. the worker's tasks lost with a restored database
+    call_command("outbox", verbosity=0)
+    call_command("db_worker", batch=True, startup_delay=False, reload=False, verbosity=0)
+    assert len(smtp_server.messages) == 4
+    assert set(OutgoingMail.objects.values_list("status", flat=True)) == {"sent"}
+
+
+@pytest.mark.django_db(transaction=True)
+def test_tasks_queued_before_the_drain_still_deliver(smtp_server):
+    from ecocsme.core.tasks import deliver_mail
+
+    mails = queue(2)
+    deliver_mail.enqueue([m.pk for m in mails])
+    call_command("db_worker", batch=True, startup_delay=False, reload=False, verbosity=0)
+    assert len(smtp_server.messages) == 2

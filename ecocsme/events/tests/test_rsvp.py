@@ -221,3 +221,63 @@ def test_the_demo_holds_partner_workshop_4_as_the_seed_states(project):
     assert part2.ends_at == datetime(2020, 11, 10, 13, 30, tzinfo=UTC)
     assert event.rsvp_deadline.astimezone(event.zone).date().isoformat() == "2020-11-04"
     assert "example.org" in event.online_url and "example.org" in event.contact_email
+
+
+@pytest.mark.django_db
+def test_an_answer_takes_the_same_queries_however_much_mail_waits(
+        client, staff, project, people, django_assert_num_queries, django_capture_on_commit_callbacks):
+    """The answer POST: the personal link, the sessions (once), the event locked, the answer and
+    its confirmation with a calendar file, the page; after the commit, the drain task."""
+    from django.contrib.contenttypes.models import ContentType
+
+    from ecocsme.core.outbox import mail_queue
+    from ecocsme.events.models import EventInvitation
+
+    event = future_event(staff, project)
+    services.invitations_create(actor=staff, event=event, contacts=people[:3])
+    urls = [f"/en/events/answer/{invitation_token(event.invitations.get(contact=c))}/" for c in people[:2]]
+    for url in urls:
+        client.get(url)  # the personal calendar address is drawn on the first visit
+    ContentType.objects.get_for_model(EventInvitation)  # cached, as in a running server
+    with django_assert_num_queries(14), django_capture_on_commit_callbacks(execute=True):
+        assert client.post(urls[0], {"answer": "yes"}).status_code == 200
+    for number in range(50):
+        mail_queue(key=f"example:{number}", to=f"person{number}@example.org",
+                   template="core/mail/test_message", context={}, language="en")
+    # 50 mails wait, and a drain task for them: nothing more to enqueue.
+    with django_assert_num_queries(13), django_capture_on_commit_callbacks(execute=True):
+        assert client.post(urls[1], {"answer": "yes"}).status_code == 200
+    assert OutgoingMail.objects.filter(key__contains=":confirmed:").count() == 2
+
+
+@pytest.mark.django_db
+def test_links_in_mail_use_the_address_the_site_is_served_at(settings, staff, project, people):
+    settings.ECOCSME_BASE_URL = "http://127.0.0.1:8080"  # scripts/run.sh: PORT=8080 make run
+    event = future_event(staff, project)
+    invite_all(staff, event, people[:1])
+    answer_save(invitation=event.invitations.get(), answer="yes")
+    for mail in OutgoingMail.objects.filter(to="ioana@example.org"):
+        assert "http://127.0.0.1:8080/ro/events/answer/" in mail.text
+        assert 'href="http://127.0.0.1:8080/ro/events/answer/' in mail.html
+        assert b"127.0.0.1:8000" not in bytes(mail.raw)
+
+
+@pytest.mark.django_db
+def test_a_mail_rendered_before_the_lock_is_not_sent_when_the_last_place_went_meanwhile(
+        staff, project, people, monkeypatch):
+    event = future_event(staff, project, capacity=1)
+    services.invitations_create(actor=staff, event=event, contacts=people[:2])
+    ioana, mark = (event.invitations.get(contact=c) for c in people[:2])
+    prepare = services._answer_prepared
+
+    def ioana_takes_the_place_meanwhile(*args):
+        prepared = prepare(*args)
+        assert prepared.mail.key.split(":")[2] == "confirmed"  # there was room when it was rendered
+        monkeypatch.setattr(services, "_answer_prepared", prepare)
+        answer_save(invitation=ioana, answer="yes")
+        return prepared
+
+    monkeypatch.setattr(services, "_answer_prepared", ioana_takes_the_place_meanwhile)
+    assert answer_save(invitation=mark, answer="yes").place == "waiting"
+    mails = OutgoingMail.objects.filter(to="mark@example.org")
+    assert [m.key.split(":")[2] for m in mails] == ["waiting"]
