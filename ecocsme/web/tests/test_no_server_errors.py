@@ -9,7 +9,9 @@ into each path parameter (Hypothesis's explicit examples), and
 Hypothesis adds generated mixtures."""
 
 import itertools
+import os
 import re
+from pathlib import Path
 from unittest.mock import patch
 from urllib.parse import quote, urlencode
 
@@ -20,12 +22,17 @@ from django.urls.resolvers import RoutePattern
 from hypothesis import HealthCheck, example, given
 from hypothesis import settings as hypothesis_settings
 from hypothesis import strategies as st
+from hypothesis.configuration import set_hypothesis_home_dir
 
 from ecocsme.api.urls import api
 from ecocsme.core.http import number_from
+from ecocsme.core.i18n import language_codes
 from ecocsme.core.links import read_link_token
 
-# Deterministic for CI and nothing written to disk (no .hypothesis folder).
+# Deterministic for CI and nothing written to disk: no example database, and a storage folder
+# that cannot be made, so the caches Hypothesis keeps besides (Unicode tables, constants of the
+# code under test) stay in memory instead of a .hypothesis folder.
+set_hypothesis_home_dir(Path(os.devnull) / "hypothesis")
 RUN = hypothesis_settings(derandomize=True, database=None, deadline=None,
                           suppress_health_check=list(HealthCheck), print_blob=False)
 API_EXAMPLES, PAGE_EXAMPLES = 25, 5
@@ -44,9 +51,9 @@ nasty_text = st.one_of(st.sampled_from(QUERY_VALUES + PATH_VALUES), st.text(max_
                        numbers.map(str))
 
 
-def _get(client, url: str, params: dict):
+def _get(client, url: str, params: dict, *, htmx: bool = False):
     url += ("?" + urlencode(params)) if params else ""
-    response = client.get(url)
+    response = client.get(url, headers={"HX-Request": "true"} if htmx else {})
     assert response.status_code < 500, (url[:300], response.status_code)
     return response
 
@@ -66,12 +73,16 @@ def _check_route(client, template: str, slots: list, reaching: tuple, names: lis
                  examples: int) -> None:
     @hypothesis_settings(RUN, max_examples=examples)
     @given(st.tuples(*[_slot_values(is_int) for _name, is_int in slots]),
-           st.dictionaries(st.sampled_from([*names, "x"]), nasty_text, max_size=4))
-    def check(values, params):
-        _get(client, _url(template, values), params)
+           st.dictionaries(st.sampled_from([*names, "x"]), nasty_text, max_size=4),
+           st.sampled_from(language_codes()), st.booleans())
+    def check(values, params, language, htmx):
+        url = _url(template, values)
+        if url.startswith("/en/"):  # the pages in every language, as a full page or for htmx
+            url = f"/{language}/{url.removeprefix('/en/')}"
+        _get(client, url, params, htmx=htmx)
 
     for values, params in _explicit_examples(slots, reaching, names):
-        check = example(values, params)(check)
+        check = example(values, params, "en", False)(check)
     check()
 
 
@@ -163,7 +174,10 @@ def api_routes(client, known) -> list:
 
 
 @pytest.mark.django_db
-def test_api_gets_never_fail(client, project, known):
+@pytest.mark.parametrize("as_staff", [False, True])
+def test_api_gets_never_fail(client, project, known, make_user, as_staff):
+    if as_staff:  # a session sees what the same person sees on the pages
+        client.force_login(make_user("fuzz-staff", role="partner_staff", project=project, partner_number=6))
     routes = api_routes(client, known)
     assert len(routes) >= 6
     _check_routes(client, routes, API_EXAMPLES)
