@@ -2,11 +2,11 @@
 route of the API (read from its OpenAPI schema) and every page of the URL resolver, public
 pages as a visitor and the back office as partner staff. Each response must be below 500.
 
-Each route is first found a URL that reaches its view (a real project code, event id or
+Each route is first given a URL that reaches its view (a real project code, event id or
 personal link), so the query values get past the lookups, and the query parameters its view
 reads are found by watching it. Then every known-bad value goes once into each of those and
-into each path parameter (Hypothesis's explicit examples), and
-Hypothesis adds generated mixtures."""
+into each path parameter (Hypothesis's explicit examples), and Hypothesis adds generated
+mixtures, in every language and as htmx requests."""
 
 import itertools
 import os
