@@ -7,6 +7,8 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
 from ecocsme.accounts.predicates import memberships_of
+from ecocsme.events.selectors import events_with_failing_mail
+from ecocsme.labs.selectors import labs_with_failing_mail
 from ecocsme.partnerships.access import partner_for_change
 from ecocsme.partnerships.selectors import partners_changeable_by
 from ecocsme.partnerships.services import partner_update
@@ -21,6 +23,8 @@ def dashboard(request):
     return render(request, "web/manage/dashboard.html", {
         "memberships": memberships_of(request.user),
         "partners": partners_changeable_by(request.user),
+        "failing_labs": labs_with_failing_mail(request.user),
+        "failing_events": events_with_failing_mail(request.user),
     })
 
 
