@@ -72,8 +72,8 @@ def audit_erase(contact: Contact) -> None:
 
 
 # --- contact files kept between the check and the confirmation of an import -----------------------
-def _import_folder() -> Path:
-    return Path(settings.VAR_DIR) / "imports"
+def _import_folders() -> list[Path]:
+    return [Path(settings.VAR_DIR) / "imports", Path(settings.VAR_DIR) / "imports-claimed"]
 
 
 def _file_mentions(path: Path, needle: bytes) -> bool:
@@ -85,11 +85,12 @@ def _file_mentions(path: Path, needle: bytes) -> bool:
 
 
 def import_files_of(contact: Contact) -> list[Path]:
-    folder = _import_folder()
-    if not contact.email or not folder.is_dir():
+    """Files waiting for a confirmation, or being imported, that mention the person's address."""
+    if not contact.email:
         return []
     needle = contact.email.lower().encode()
-    return [path for path in sorted(folder.iterdir()) if path.is_file() and _file_mentions(path, needle)]
+    return [path for folder in _import_folders() if folder.is_dir() for path in sorted(folder.iterdir())
+            if path.is_file() and path.stat().st_size and _file_mentions(path, needle)]
 
 
 def import_files_export(contact: Contact) -> list[dict]:
