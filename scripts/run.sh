@@ -4,6 +4,8 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 PORT="${PORT:-8000}"
 export PATH="$PWD/.venv/bin:$PATH"
+# Links in mail point to the address served here; exported, so the worker builds them alike.
+export ECOCSME_BASE_URL="${ECOCSME_BASE_URL:-http://127.0.0.1:${PORT}}"
 
 ecocsme migrate --noinput
 ecocsme load-demo
@@ -20,7 +22,10 @@ cat <<TXT
   ECoC-SME Platform: http://127.0.0.1:${PORT}/
   Log in at http://127.0.0.1:${PORT}/en/accounts/login/ with one of the example accounts
   above (user name and the password shown); 'admin' also opens http://127.0.0.1:${PORT}/admin/.
-  Mail is written to var/mail/. Press Ctrl+C to stop.
+  Every mail the platform sends, with its personal links, is readable in the browser at
+  http://127.0.0.1:${PORT}/en/manage/mail/ ('admin' sees all of it; partner staff and the
+  coordinator the mail to their contacts). Links in mail point to ${ECOCSME_BASE_URL}.
+  Press Ctrl+C to stop.
 
 TXT
 ecocsme runserver "127.0.0.1:${PORT}"

@@ -172,6 +172,8 @@ ECOCSME_BASE_URL = os.environ.get("ECOCSME_BASE_URL", "http://127.0.0.1:8000")  
 ECOCSME_MAIL_DOMAIN = os.environ.get("ECOCSME_MAIL_DOMAIN", "ecocsme.local")  # for Message-IDs
 ECOCSME_MAIL_PAUSE_SECONDS = float(os.environ.get("ECOCSME_MAIL_PAUSE_SECONDS", "0"))  # rate limit
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "ECoC-SME Platform <noreply@localhost>")
+# The development mail viewer (/manage/mail/): every mail sent, readable in the browser.
+ECOCSME_MAIL_VIEWER = False
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 
 # Background work: django-tasks with its database backend; `ecocsme db_worker` runs it.

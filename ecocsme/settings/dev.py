@@ -1,4 +1,5 @@
-"""Settings for `make run`: the embedded SQLite database, mail written to var/mail/."""
+"""Settings for `make run`: the embedded SQLite database, mail written to var/mail/ and
+readable in the browser (the mail viewer)."""
 
 import os
 
@@ -9,6 +10,7 @@ DEBUG = env_bool("ECOCSME_DEBUG", True)
 EMAIL_BACKEND = os.environ.get(
     "ECOCSME_EMAIL_BACKEND", "django.core.mail.backends.filebased.EmailBackend"
 )
+ECOCSME_MAIL_VIEWER = True  # every mail sent, in the browser at /en/manage/mail/
 
 VAR_DIR.mkdir(parents=True, exist_ok=True)  # noqa: F405
 WHITENOISE_AUTOREFRESH = True

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from .views import manage, public
+from .views import dev_mail, manage, public
 
 app_name = "web"
 urlpatterns = [
@@ -12,4 +12,8 @@ urlpatterns = [
     path("partners/", public.featured_partners, name="partners"),
     path("manage/", manage.dashboard, name="manage"),
     path("manage/partners/<int:pk>/", manage.partner_edit, name="partner_edit"),
+    # The development mail viewer; 404 unless settings.ECOCSME_MAIL_VIEWER.
+    path("manage/mail/", dev_mail.mail_list, name="dev_mail_list"),
+    path("manage/mail/<int:pk>/", dev_mail.mail_detail, name="dev_mail_detail"),
+    path("manage/mail/<int:pk>/body.html", dev_mail.mail_html, name="dev_mail_html"),
 ]
