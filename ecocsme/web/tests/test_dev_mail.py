@@ -8,6 +8,13 @@ from ecocsme.accounts.models import User
 from ecocsme.core.models import OutgoingMail
 from ecocsme.core.outbox import mail_queue
 from ecocsme.organisations.models import Contact
+from ecocsme.web.tests.test_permission_matrix import (
+    ROLES,
+    USERNAMES,
+    _forbidden_people,
+    _text,
+    demo,  # noqa: F401 - the fixture: the demo with people in every object
+)
 
 LINK = "http://127.0.0.1:8080/ro/events/answer/7.example-personal-link/"
 
@@ -143,3 +150,38 @@ def test_mail_sent_directly_is_listed_too(client, viewer_on, project, smtp_serve
                         language="de")
     login(client, "admin")
     assert "someone@example.org" in client.get("/en/manage/mail/").content.decode()
+
+
+# --- switched on, in the permission matrix (test_permission_matrix.py) ---------------------------------
+LIST = (302, 200, 200, 200, 200)
+KEEPERS_MAIL = (302, 404, 200, 200, 200)  # mail to a person Timișoara keeps
+OTHERS_MAIL = (302, 200, 404, 200, 200)  # mail to a person Rijeka keeps
+NOBODYS_MAIL = (302, 404, 404, 404, 200)  # mail to an address that is no contact
+
+
+@pytest.mark.django_db
+def test_the_viewer_in_the_permission_matrix(client, viewer_on, demo):  # noqa: F811
+    iva = Contact.objects.get(email="iva@example.org")
+    mails = [(OutgoingMail.objects.filter(to=demo.ana.email).first(), KEEPERS_MAIL),
+             (mail_queue(key="example:iva", to=iva.email, template="core/mail/test_message",
+                         context={"note": iva.name}, language="hr"), OTHERS_MAIL),
+             (mail_queue(key="example:stranger", to="stranger@example.org",
+                         template="core/mail/test_message", context={}, language="en"), NOBODYS_MAIL)]
+    requests = [("/en/manage/mail/", LIST)] + [(url, statuses) for mail, statuses in mails
+                                               for url in urls(mail)[1:]]
+    problems = []
+    for index, role in enumerate(ROLES):
+        client.logout()
+        if role != "anonymous":
+            client.force_login(User.objects.get(username=USERNAMES[role]))
+        for url, statuses in requests:
+            response = client.get(url)
+            if response.status_code != statuses[index]:
+                problems.append(f"{role} {url}: {response.status_code}, expected {statuses[index]}")
+                continue
+            text = _text(response).lower()
+            for person in _forbidden_people(demo, role):
+                shown = [v for v in (person.email, person.name.removesuffix(" (example)")) if v.lower() in text]
+                if shown:
+                    problems.append(f"{role} {url} shows {shown}")
+    assert not problems, "\n".join(problems)

@@ -103,6 +103,10 @@ MATRIX = {
     "events:participants_export": Entry(KEEPERS, lambda d: [{"pk": d.event.pk, "fmt": f} for f in FORMATS]),
     "events:manage_action": Entry(POST_ONLY, lambda d: [{"pk": d.event.pk, "action": a}
                                                         for a in ("invite", "retry", "calendar", "cancel")]),
+    # the development mail viewer: off in these settings; switched on, test_dev_mail.py runs its matrix
+    "web:dev_mail_list": Entry(same(404)),
+    "web:dev_mail_detail": Entry(same(404), lambda d: {"pk": 1}),
+    "web:dev_mail_html": Entry(same(404), lambda d: {"pk": 1}),
     # the REST API: public data only
     "api-v1:api-root": Entry(same(404)),
     "api-v1:openapi-json": Entry(same(200)),
