@@ -288,11 +288,12 @@ def answer_save(*, invitation: EventInvitation, answer: str, note: str = "", nee
 class _PreparedAnswer:
     event: Event  # with partner and sessions
     invitation: EventInvitation  # as the caller read it
+    contact: Contact
     mail: OutgoingMail  # rendered, not stored
 
     def still_valid(self, event: Event, invitation: EventInvitation) -> bool:
         return (_same_row(self.event, event) and _same_row(self.invitation, invitation)
-                and _same_row(self.invitation.contact, invitation.contact))
+                and _same_row(self.contact, invitation.contact))
 
 
 def _same_row(one, other) -> bool:
@@ -311,7 +312,7 @@ def _answer_prepared(invitation: EventInvitation, answer: str, note: str, needs:
     previous_place = _answer_apply(draft, answer, note, needs, at)
     kind, calendar = _answer_mail_kind(draft.place, previous_place)
     mail = mail_prepare(key=_mail_key(draft, kind), **_mail_parts(draft, kind, calendar=calendar))
-    return _PreparedAnswer(event=event, invitation=invitation, mail=mail)
+    return _PreparedAnswer(event=event, invitation=invitation, contact=draft.contact, mail=mail)
 
 
 def _answer_apply(invitation: EventInvitation, answer: str, note: str, needs: str, at: datetime) -> str:
