@@ -12,12 +12,13 @@ transfer encoding, and answers sent as a text attachment.
 import email
 import re
 import unicodedata
-from collections import defaultdict
+from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from difflib import SequenceMatcher
-from email import policy
 from email.message import EmailMessage
+from email.policy import EmailPolicy
 from email.utils import getaddresses, parseaddr
+from functools import lru_cache
 
 from ecocsme.core.language import detect_language
 
@@ -32,6 +33,17 @@ FROM_ATTACHMENT = "from_attachment"
 HTML_ONLY = "html_only"
 DIFFERENT_LANGUAGE = "different_language"
 MALFORMED = "malformed"
+TRUNCATED = "truncated"  # only the beginning of a very long message was read
+
+# What is read of a message. A reply, its quoted original included, is far shorter; a hostile
+# upload is not, and every step below must stay linear in what is read.
+MAX_TEXT_CHARS = 500_000  # of the text looked at for answers (and of text attachments together)
+MAX_TEXT_LINES = 20_000
+MAX_HTML_CHARS = 2_000_000  # of HTML bodies together, before conversion to text
+MAX_PART_LINES = 200  # lines starting with "--" (boundaries): the email package is slow per part
+MAX_HEADER_LINES = 1_000
+MAX_HEADER_CHARS = 1_000  # its address and parameter parsers are worse than linear
+MAX_REFERENCES_CHARS = 16_000  # message ids of a long thread; the first is the invitation's
 
 NO_ANSWER = {"", "-", "--", "—", "–", "n/a", "na", "n.a.", "/", ".", "...", "…", "x"}
 TOKEN_RE = re.compile(r"/labs/answer/([A-Za-z0-9_\-:.]{16,200})/?")
@@ -40,7 +52,9 @@ TOKEN_RE = re.compile(r"/labs/answer/([A-Za-z0-9_\-:.]{16,200})/?")
 _WROTE = (r"wrote|a scris|ha scritto|schreef|schrieb|je napisao|je napisala|napisao je|"
           r"napisala je|napisa|kirjoitti|rašė|escribió|a écrit|skrev|написал")
 GMAIL_HEADER_RE = re.compile(
-    r"^\s*(on|în|in|pe|il|op|am|le|el|den|dne|\w{2,4}[.,]|\d{1,4}[./-])\b.{0,200}?(" + _WROTE + r")\s*:?\s*$",
+    # "\s*(?::\s*)?" rather than "\s*:?\s*": two runs of the same spaces backtrack quadratically
+    r"^\s*(on|în|in|pe|il|op|am|le|el|den|dne|\w{2,4}[.,]|\d{1,4}[./-])\b.{0,200}?(" + _WROTE
+    + r")\s*(?::\s*)?$",
     re.IGNORECASE,
 )
 GMAIL_HEADER_END_RE = re.compile(r"(" + _WROTE + r")\s*:\s*$", re.IGNORECASE)
@@ -159,8 +173,12 @@ _MARKER_WORDS = (
     r"raspuns(?:ul)?|r|domanda|risposta|vraag|antwoord|pitanje|odgovor|klausimas|atsakymas|"
     r"frage|antwort|kysymys|vastaus|ad|punctul|punct|pct|nr|no|n"
 )
-MARKER_RE = re.compile(
-    r"^\s*(?:[*_#]+\s*)?(?:(?P<word>" + _MARKER_WORDS + r")\.?\s*(?:nr\.?|no\.?|n\.|#)?\s*)?"
+ANSWER_WORD_RE = re.compile(
+    r"^\s*(?:answer|răspuns|raspuns|risposta|antwoord|odgovor|atsakymas|antwort|vastaus|r|a)\s*:\s*",
+    re.IGNORECASE,
+)
+MARKER_RE = re.compile(  # no two runs of spaces next to each other: see GMAIL_HEADER_RE
+    r"^\s*(?:[*_#]+\s*)?(?:(?P<word>" + _MARKER_WORDS + r")\.?\s*(?:(?:nr\.?|no\.?|n\.|#)\s*)?)?"
     r"(?P<num>\d{1,2})\s*(?P<punct>[.):\-–—/|]|\.\)|:)?(?:[*_]+)?(?=\s|$)(?P<rest>.*)$",
     re.IGNORECASE,
 )
@@ -192,13 +210,30 @@ class _Body:
     html_only: bool
     attachments: list[str]
     full: str  # everything, quotes included, to look for links
+    truncated: bool = False
+
+
+class _BoundedPolicy(EmailPolicy):
+    """policy.default reading only the beginning of a very long header."""
+
+    def header_fetch_parse(self, name, value):
+        limit = MAX_REFERENCES_CHARS if name.lower() in ("references", "in-reply-to") else MAX_HEADER_CHARS
+        if not hasattr(value, "name") and len(value) > limit:
+            value = value[:limit]
+        return super().header_fetch_parse(name, value)
+
+
+POLICY = _BoundedPolicy()
+PART_LINE_RE = re.compile(rb"\n--")
+HEADER_LINES_RE = re.compile(rb"(?:(?:From |[\x21-\x39\x3b-\x7e]*:|[\t ])[^\n]*\n)*")  # as email.feedparser
 
 
 # ---------------------------------------------------------------------------------------------
 def parse_reply(raw: bytes, questions: dict[str, str]) -> ParsedReply:
     reply = ParsedReply()
+    raw, cut = _within_limits(raw)
     try:
-        message = email.message_from_bytes(raw, policy=policy.default)
+        message = email.message_from_bytes(raw, policy=POLICY)
     except Exception:  # the email package rarely raises, but a truncated file may surprise it
         reply.is_answer = False
         reply.flags.append(MALFORMED)
@@ -215,6 +250,8 @@ def parse_reply(raw: bytes, questions: dict[str, str]) -> ParsedReply:
     reply.tokens = sorted(set(TOKEN_RE.findall(body.full)))
     if body.html_only:
         reply.flags.append(HTML_ONLY)
+    if cut or body.truncated:
+        reply.flags.append(TRUNCATED)
     own = _own_text(body.text)
     answers, interleaved_text = _answers(body.text, own, questions)
     if not answers and body.attachments:
@@ -362,14 +399,53 @@ def _body(message: EmailMessage) -> _Body:
         elif content_type == "text/html":
             html.append(_decode(part))
     if plain:
-        text = "\n".join(plain)
-        html_only = False
+        text, html_cut = "\n".join(plain), False
     else:
-        text = "\n".join(html_to_text(h) for h in html)
-        html_only = bool(html)
+        markups, html_cut = _within(html, MAX_HTML_CHARS)
+        text = "\n".join(html_to_text(markup) for markup in markups)
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\u00a0", " ")
     full = text + "\n" + "\n".join(html) + "\n".join(attachments)
-    return _Body(text=text, html_only=html_only, attachments=attachments, full=full)
+    text, text_cut = _bounded(text)
+    attachments, attachments_cut = _within(attachments, MAX_TEXT_CHARS)
+    attachments = [_bounded(attachment)[0] for attachment in attachments]
+    return _Body(text=text, html_only=bool(html) and not plain, attachments=attachments, full=full,
+                 truncated=html_cut or text_cut or attachments_cut)
+
+
+def _within_limits(raw: bytes) -> tuple[bytes, bool]:
+    """The message with its first MAX_HEADER_LINES header lines and up to its MAX_PART_LINES-th
+    line starting with "--", and whether it was cut: the email package looks through every
+    header for each one asked for, and spends a millisecond on each part; a hostile mail may
+    hold a hundred thousand of either."""
+    cut = False
+    head_end = HEADER_LINES_RE.match(raw).end()
+    if raw.count(b"\n", 0, head_end) > MAX_HEADER_LINES:
+        kept = -1
+        for _line in range(MAX_HEADER_LINES):
+            kept = raw.find(b"\n", kept + 1)
+        raw, cut = raw[:kept + 1] + raw[head_end:], True
+    for count, match in enumerate(PART_LINE_RE.finditer(raw), start=1):
+        if count > MAX_PART_LINES:
+            return raw[:match.start() + 1], True
+    return raw, cut
+
+
+def _within(texts: list[str], limit: int) -> tuple[list[str], bool]:
+    """The texts cut to at most `limit` characters together, and whether any was cut."""
+    kept = []
+    for text in texts:
+        kept.append(text[:max(limit, 0)])
+        limit -= len(text)
+    return kept, limit < 0
+
+
+def _bounded(text: str) -> tuple[str, bool]:
+    """The beginning of a text that is read for answers, and whether it is less than all."""
+    cut = text[:MAX_TEXT_CHARS]
+    lines = cut.split("\n", MAX_TEXT_LINES)
+    if len(lines) > MAX_TEXT_LINES:
+        cut = "\n".join(lines[:MAX_TEXT_LINES])
+    return cut, len(cut) < len(text)
 
 
 # --- separating the person's text from the quoted original --------------------------------------
@@ -422,18 +498,24 @@ def _strip_signature(text: str) -> str:
             cut = i
             break
     lines = _strip_disclaimer("\n".join(lines[:cut])).split("\n")
-    cut = len(lines)
-    for i in range(len(lines) - 1, -1, -1):
-        if SIGN_OFF_RE.match(lines[i].strip()) and _looks_like_signature(lines[i + 1:]):
-            cut = i
-            break
-    lines = lines[:cut]
+    lines = lines[:_sign_off_line(lines)]
     return _strip_closing_remark("\n".join(lines)).strip()
 
 
-def _looks_like_signature(lines: list[str]) -> bool:
-    content = [line for line in lines if line.strip()]
-    return len(content) <= 12 and all(len(line) < 200 for line in content)
+def _sign_off_line(lines: list[str]) -> int:
+    """The last sign-off ("Best regards") followed by at most 12 short lines, else len(lines).
+    One pass from the end, so that a text of many sign-offs is read once."""
+    content_after, long_after = 0, False
+    for i in range(len(lines) - 1, -1, -1):
+        if content_after > 12 or long_after:
+            break  # no earlier sign-off can be followed by a short signature
+        stripped = lines[i].strip()
+        if SIGN_OFF_RE.match(stripped):
+            return i
+        if stripped:
+            content_after += 1
+            long_after = long_after or len(lines[i]) >= 200
+    return len(lines)
 
 
 def _strip_closing_remark(text: str) -> str:
@@ -463,21 +545,40 @@ class _Marker:
 
 
 def _normalise(text: str) -> str:
+    if text.isascii():  # nothing to decompose
+        return re.sub(r"[^\w]+", " ", text.lower()).strip()
     text = text.replace("ş", "ș").replace("ţ", "ț").replace("Ş", "Ș").replace("Ţ", "Ț")
     text = unicodedata.normalize("NFKD", text.lower())
     text = "".join(c for c in text if not unicodedata.combining(c))
     return re.sub(r"[^\w]+", " ", text).strip()
 
 
+@lru_cache(maxsize=1024)
+def _asked(question: str) -> str:
+    """A question normalised once, not once per line compared with it."""
+    return _normalise(question)
+
+
 def _question_similarity(line: str, question: str) -> float:
-    a, b = _normalise(line), _normalise(question)
-    if not a or not b:
+    return _similarity(_normalise(line), _asked(question))
+
+
+def _similarity(line: str, question: str) -> float:
+    """How much a normalised line reads as a normalised question."""
+    if not line or not question or len(line) < 0.4 * len(question):
         return 0.0
-    if len(a) < 0.4 * len(b):
-        return 0.0
-    if b in a:
+    if question in line:
         return 1.0
-    return SequenceMatcher(None, a[: len(b) + 20], b, autojunk=False).ratio()
+    return _ratio(line[: len(question) + 20], question)
+
+
+def _ratio(a: str, b: str) -> float:
+    """SequenceMatcher's ratio, or 0.0 when its cheap upper bounds are under 0.5: every caller
+    asks for 0.5 or more, and the bounds spare the quadratic comparison of unlike texts."""
+    matcher = SequenceMatcher(None, a, b, autojunk=False)
+    if matcher.real_quick_ratio() < 0.5 or matcher.quick_ratio() < 0.5:
+        return 0.0
+    return matcher.ratio()
 
 
 def _numbered_markers(lines: list[str], questions: dict[str, str]) -> list[_Marker]:
@@ -503,6 +604,7 @@ def _numbered_markers(lines: list[str], questions: dict[str, str]) -> list[_Mark
 def _question_markers(lines: list[str], questions: dict[str, str]) -> list[_Marker]:
     """Lines that repeat a question (quoted or not), whole, shortened or cut by wrapping."""
     markers = []
+    asked = {number: _asked(question) for number, question in questions.items()}
     for i, line in enumerate(lines):
         content = line.lstrip("> ").strip()
         if len(content) < 12:
@@ -510,10 +612,10 @@ def _question_markers(lines: list[str], questions: dict[str, str]) -> list[_Mark
         match = MARKER_RE.match(content)
         candidate = match.group("rest").strip() if match and match.group("rest").strip() else content
         numbered = match.group("num") if match and match.group("num") in questions else None
+        normalised = _normalise(candidate)
         best, score = None, 0.0
-        for number, question in questions.items():
-            similarity = max(_question_similarity(candidate, question),
-                             _prefix_similarity(candidate, question))
+        for number, question in asked.items():
+            similarity = max(_similarity(normalised, question), _prefix_similarity(normalised, question))
             if similarity > score:
                 best, score = number, similarity
         if numbered and line.lstrip().startswith(">") and (
@@ -525,11 +627,10 @@ def _question_markers(lines: list[str], questions: dict[str, str]) -> list[_Mark
 
 
 def _prefix_similarity(line: str, question: str) -> float:
-    """How well a partly quoted question matches the start of the question."""
-    a, b = _normalise(line), _normalise(question)
-    if len(a) < 20:
+    """How well a partly quoted question matches the start of the question (both normalised)."""
+    if len(line) < 20:
         return 0.0
-    return SequenceMatcher(None, a, b[: len(a)], autojunk=False).ratio()
+    return _ratio(line, question[: len(line)])
 
 
 def _table_answers(text: str, questions: dict[str, str]) -> dict[str, str]:
@@ -587,25 +688,46 @@ def _own_numbering(markers: list[_Marker], questions: dict[str, str], lines: lis
 
 def _best_sequence(markers: list[_Marker]) -> list[_Marker]:
     """The longest run of markers whose numbers rise, preferring one consistent style, so that
-    a numbered list inside an answer is not taken for the next answers."""
+    a numbered list inside an answer is not taken for the next answers.
+
+    Scores are counted in twentieths, so that equal scores are equal. What a marker adds to a
+    run depends on the run's last marker only through its score, number, place and style, so
+    the best run to extend is looked up per (number) and (number, style): linear in the
+    markers, however many a hostile mail holds.
+    """
     if not markers:
         return []
-    styles: dict[str, int] = {}
-    for marker in markers:
-        styles[marker.style] = styles.get(marker.style, 0) + 1
-    best: list[tuple[float, int]] = []
+    styles = Counter(marker.style for marker in markers)
+    numbers = sorted({int(marker.number) for marker in markers})
+    best: list[tuple[int, int]] = []  # (score, index of the previous marker in the run or -1)
+    by_number: dict[int, tuple[int, int]] = {}  # number -> (best key, earliest index with it)
+    by_style: dict[tuple[int, str], tuple[int, int]] = {}
     for i, marker in enumerate(markers):
+        number, gain = int(marker.number), 20 + 2 * styles[marker.style]
         # A run that skips the first markers of the text must explain them away.
-        score = 1.0 + 0.1 * styles[marker.style] + (0.5 if marker.number == "1" else 0) - 0.6 * i
-        best.append((score, -1))
-        for j in range(i):
-            if int(markers[j].number) < int(marker.number):
-                bonus = 0.3 if markers[j].style == marker.style else 0.0
-                gap_penalty = 0.05 * (int(marker.number) - int(markers[j].number) - 1)
-                skipped = 0.2 * (i - j - 1)
-                total = best[j][0] + 1.0 + 0.1 * styles[marker.style] + bonus - gap_penalty - skipped
-                if total > best[i][0]:
-                    best[i] = (total, j)
+        choice = (gain + (10 if marker.number == "1" else 0) - 12 * i, -1)
+        # Continuing from marker j adds gain - (number - its number - 1) - 4 × (i - j - 1),
+        # + 6 for the same style: that is its key (score + number + 4 × j) + base.
+        base = gain + 1 + 4 - number - 4 * i
+        candidates = []
+        for lower in numbers:
+            if lower >= number:
+                break
+            if lower in by_number:
+                key, j = by_number[lower]
+                candidates.append((key + base, -j))
+            if (lower, marker.style) in by_style:
+                key, j = by_style[(lower, marker.style)]
+                candidates.append((key + base + 6, -j))  # same style
+        if candidates:
+            total, j = max(candidates)  # the earliest of the best, as a scan in order finds
+            if total > choice[0]:
+                choice = (total, -j)
+        best.append(choice)
+        key = choice[0] + number + 4 * i
+        for table, slot in ((by_number, number), (by_style, (number, marker.style))):
+            if slot not in table or key > table[slot][0]:
+                table[slot] = (key, i)
     end = max(range(len(markers)), key=lambda k: best[k][0])
     chosen = []
     while end != -1:
@@ -684,20 +806,49 @@ def _drop_question(rest: str, question: str) -> str:
         return " ".join(answer_cells).strip()
     if not rest:
         return ""
-    normalised_question = _normalise(question)
     words = rest.split()
-    for end in range(len(words), 0, -1):
-        head = " ".join(words[:end])
-        if _normalise(head) and SequenceMatcher(None, _normalise(head), normalised_question).ratio() > 0.85:
-            return " ".join(words[end:]).lstrip(" :-–—").strip()
-        if len(_normalise(head)) < 0.6 * len(normalised_question):
-            break
+    end = _question_words(words, _asked(question))
+    if end:
+        return " ".join(words[end:]).lstrip(" :-–—").strip()
     match = re.match(r"^(.{15,400}?\?)\s*(.*)$", rest, re.DOTALL)
     if match and _question_similarity(match.group(1), question) > 0.7:
         return match.group(2).strip()
     if rest.endswith("?") and len(rest) < 300 and _shares_words(rest, question):
         return ""  # a shortened restatement of the question; the answer follows below
     return rest
+
+
+def _question_words(words: list[str], question: str) -> int:
+    """How many leading words repeat the (normalised) question: the most whose normalised text
+    is over 85 % like it, or 0.
+
+    The normalised head of n words is its normalised words joined, so heads are measured
+    without building them; a head 23/17 times as long as the question cannot be 85 % like it,
+    so only the words up to there are read.
+    """
+    limit = 23 * len(question)
+    kept: list[str] = []
+    heads: list[tuple[int, int]] = []  # (length, words kept) of the head ending at each word
+    length = 0
+    for word in words:
+        if 17 * length >= limit:
+            break
+        normalised = _normalise(word)
+        if normalised:
+            length += len(normalised) + (1 if kept else 0)
+            kept.append(normalised)
+        heads.append((length, len(kept)))
+    compared = None
+    for end in range(len(heads), 0, -1):
+        length, count = heads[end - 1]
+        if count != compared:  # heads that differ only by empty words read the same
+            compared = count
+            if length and 17 * length < limit and SequenceMatcher(
+                    None, " ".join(kept[:count]), question).ratio() > 0.85:
+                return end
+        if length < 0.6 * len(question):
+            return 0
+    return 0
 
 
 def _shares_words(text: str, question: str) -> bool:
@@ -708,15 +859,12 @@ def _shares_words(text: str, question: str) -> bool:
 
 def _clean_answer(text: str, question: str) -> str:
     lines = [line.rstrip() for line in text.split("\n")]
-    while lines and not lines[0].strip():
-        lines.pop(0)
+    lines = lines[next((i for i, line in enumerate(lines) if line.strip()), len(lines)):]
     if lines and _question_similarity(lines[0], question) >= 0.78:
-        lines.pop(0)  # the question repeated on its own line
-    lines = [re.sub(r"^\s*(?:answer|răspuns|raspuns|risposta|antwoord|odgovor|atsakymas|"
-                    r"antwort|vastaus|r|a)\s*:\s*", "", line, flags=re.IGNORECASE) if i == 0 else line
-             for i, line in enumerate(lines)]
+        lines = lines[1:]  # the question repeated on its own line
+    if lines:
+        lines[0] = ANSWER_WORD_RE.sub("", lines[0])
     text = "\n".join(lines).strip()
-    text = re.sub(r"[ \t]+\n", "\n", text)
     text = re.sub(r"\n{3,}", "\n\n", text)
     return text.strip()
 
