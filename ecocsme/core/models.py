@@ -53,6 +53,9 @@ class OutgoingMail(models.Model):
 
     key = models.CharField(max_length=200, unique=True)  # what it is for: "labs.invitation:12:invite"
     to = models.EmailField(_("to"))
+    # The contact it is addressed to (organisations.Contact, kept without a foreign key since core
+    # knows no domain): who may read it follows who may see that person (ORG-5), and erasure finds it.
+    contact_id = models.BigIntegerField(null=True, blank=True, db_index=True, editable=False)
     subject = models.CharField(_("subject"), max_length=300)
     text = models.TextField()
     html = models.TextField(blank=True)

@@ -45,7 +45,8 @@ def _message_id(key: str) -> str:
 
 def mail_queue(*, key: str, to: str, template: str, context: dict, language: str,
                headers: dict[str, str] | None = None, message_id: str | None = None,
-               attachments: list[tuple[str, bytes, str]] | None = None) -> OutgoingMail:
+               attachments: list[tuple[str, bytes, str]] | None = None,
+               contact_id: int | None = None) -> OutgoingMail:
     """Render and store one mail, with its attachments as (file name, content, MIME type);
     the same key never makes a second one."""
     existing = OutgoingMail.objects.filter(key=key).first()
@@ -53,12 +54,13 @@ def mail_queue(*, key: str, to: str, template: str, context: dict, language: str
         return existing
     return mail_store(mail_prepare(key=key, to=to, template=template, context=context,
                                    language=language, headers=headers, message_id=message_id,
-                                   attachments=attachments))
+                                   attachments=attachments, contact_id=contact_id))
 
 
 def mail_prepare(*, key: str, to: str, template: str, context: dict, language: str,
                  headers: dict[str, str] | None = None, message_id: str | None = None,
-                 attachments: list[tuple[str, bytes, str]] | None = None) -> OutgoingMail:
+                 attachments: list[tuple[str, bytes, str]] | None = None,
+                 contact_id: int | None = None) -> OutgoingMail:
     """The rendered mail, not stored yet (e.g. rendered before taking a lock)."""
     rendered = render_mail(template, context, language)
     message_id = message_id or _message_id(key)
@@ -66,7 +68,7 @@ def mail_prepare(*, key: str, to: str, template: str, context: dict, language: s
                             headers={"Message-ID": message_id, **(headers or {})})
     for name, content, mimetype in attachments or []:
         message.attach(_attachment(name, content, mimetype))
-    return OutgoingMail(key=key, to=to, subject=rendered.subject, text=rendered.text,
+    return OutgoingMail(key=key, to=to, contact_id=contact_id, subject=rendered.subject, text=rendered.text,
                         html=rendered.html, headers=headers or {}, language=language,
                         message_id=message_id, raw=message.message().as_bytes(linesep="\r\n"))
 

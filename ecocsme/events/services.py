@@ -531,6 +531,6 @@ def _mail_parts(invitation: EventInvitation, kind: str, *, calendar: str | None 
             if shared:
                 calendars[language] = content
         attachments.append((f"{method.lower()}.ics", content, ICS_TYPE.format(method=method)))
-    return {"to": contact.email, "template": "events/mail/message", "context": context,
-            "language": language, "headers": headers, "message_id": message_id,
+    return {"to": contact.email, "contact_id": contact.pk, "template": "events/mail/message",
+            "context": context, "language": language, "headers": headers, "message_id": message_id,
             "attachments": attachments}

@@ -97,7 +97,7 @@ def invitations_send(*, actor, lab: Lab) -> int:
             invitation.mail = mail_queue(
                 key=f"labs.invitation:{invitation.pk}:invite", to=invitation.contact.email,
                 template="labs/mail/invitation", context=context, language=invitation.language,
-                headers=headers, message_id=invitation.message_id)
+                headers=headers, message_id=invitation.message_id, contact_id=invitation.contact_id)
             invitation.status = Invitation.Status.SENT
             invitation.sent_at = timezone.now()
             invitation.save(update_fields=["mail", "status", "sent_at", "updated_at"])
@@ -151,7 +151,8 @@ def reminders_send(*, actor, lab: Lab) -> int:
             headers["In-Reply-To"] = invitation.message_id
             mail_queue(key=f"labs.invitation:{invitation.pk}:reminder:{number}",
                        to=invitation.contact.email, template="labs/mail/invitation",
-                       context=context, language=invitation.language, headers=headers)
+                       context=context, language=invitation.language, headers=headers,
+                       contact_id=invitation.contact_id)
             invitation.reminders_sent = number
             invitation.save(update_fields=["reminders_sent", "updated_at"])
             queued += 1

@@ -1,6 +1,6 @@
 """What organisations and the shared core keep on a person: the contact record and its consent,
-the audit entries about the record, and contact files uploaded for import that mention them.
-Each app above covers the mail it sent for its own records. Registered in OrganisationsConfig.ready()."""
+the mail addressed to them, the audit entries about the record, and contact files uploaded for
+import that mention them. Registered in OrganisationsConfig.ready()."""
 
 import io
 import zipfile
@@ -20,6 +20,7 @@ from .personal_data import record, when
 def register_all() -> None:
     personal_data.register("consents", models=("organisations.Contact", "organisations.Consent"),
                            exporter=consents_export, eraser=lambda contact: None)
+    personal_data.register("mail", models=("core.OutgoingMail",), exporter=mail_export, eraser=mail_erase)
     personal_data.register("audit", models=("core.AuditEntry",), exporter=audit_export,
                            eraser=audit_erase)
     personal_data.register("import_files", models=(), exporter=import_files_export,
@@ -34,7 +35,16 @@ def consents_export(contact: Contact) -> list[dict]:
             for c in contact.consents.order_by("purpose")]
 
 
-# --- mail: each app exports and erases the mail of its own records, by outbox key ---------------
+# --- mail addressed to the contact (apps cover older mail without a contact, by outbox key) -------
+def mail_export(contact: Contact) -> list[dict]:
+    return [mail_record(mail) for mail in OutgoingMail.objects.filter(contact_id=contact.pk)
+            .exclude(to="").order_by("queued_at", "id")]
+
+
+def mail_erase(contact: Contact) -> None:
+    mails_blank(OutgoingMail.objects.filter(contact_id=contact.pk))
+
+
 def mail_record(mail: OutgoingMail) -> dict:
     return record(mail, to=mail.to, subject=mail.subject, text=mail.text, status=mail.status,
                   queued_at=when(mail.queued_at), sent_at=when(mail.sent_at), last_error=mail.last_error)

@@ -31,11 +31,11 @@ def mails(project) -> dict[str, OutgoingMail]:
     made = {}
     for name, number in (("timisoara", 6), ("rijeka", 5), ("nobody", None)):
         address = f"{name}-person@example.org"
-        if number:
-            Contact.objects.create(partner=project.partners.get(number=number), name=f"Example {name}",
-                                   email=address, language="en")
+        contact = Contact.objects.create(partner=project.partners.get(number=number), name=f"Example {name}",
+                                         email=address, language="en") if number else None
         made[name] = mail_queue(key=f"example:{name}", to=address, template="core/mail/test_message",
-                                context={"note": f"Your answer: {LINK}"}, language="en")
+                                context={"note": f"Your answer: {LINK}"}, language="en",
+                                contact_id=contact.pk if contact else None)
     return made
 
 
@@ -163,7 +163,7 @@ NOBODYS_MAIL = (302, 404, 404, 404, 200)  # mail to an address that is no contac
 def test_the_viewer_in_the_permission_matrix(client, viewer_on, demo):  # noqa: F811
     iva = Contact.objects.get(email="iva@example.org")
     mails = [(OutgoingMail.objects.filter(to=demo.ana.email).first(), KEEPERS_MAIL),
-             (mail_queue(key="example:iva", to=iva.email, template="core/mail/test_message",
+             (mail_queue(key="example:iva", to=iva.email, contact_id=iva.pk, template="core/mail/test_message",
                          context={"note": iva.name}, language="hr"), OTHERS_MAIL),
              (mail_queue(key="example:stranger", to="stranger@example.org",
                          template="core/mail/test_message", context={}, language="en"), NOBODYS_MAIL)]
@@ -185,3 +185,14 @@ def test_the_viewer_in_the_permission_matrix(client, viewer_on, demo):  # noqa: 
                 if shown:
                     problems.append(f"{role} {url} shows {shown}")
     assert not problems, "\n".join(problems)
+
+
+@pytest.mark.django_db
+def test_a_shared_address_does_not_open_another_partners_mail(client, viewer_on, project, mails):
+    """Rijeka keeps a contact with the same address as Timișoara's: it still sees none of the mail
+    Timișoara sent, which follows the contact, not the address."""
+    Contact.objects.create(partner=project.partners.get(number=5), name="Example same address",
+                           email="timisoara-person@example.org", language="hr")
+    login(client, "rijeka")
+    assert "timisoara-person@example.org" not in client.get("/en/manage/mail/").content.decode()
+    assert client.get(f"/en/manage/mail/{mails['timisoara'].pk}/").status_code == 404

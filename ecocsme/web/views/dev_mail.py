@@ -55,10 +55,12 @@ def viewer(view):
 
 
 def mails_visible_to(user) -> QuerySet[OutgoingMail]:
+    """The mail to the people the user may see (ORG-5), by the contact each mail is for, not by its
+    address: two partners may keep the same address. Mail to nobody's contact is the administrator's."""
     mails = OutgoingMail.objects.all()
     if user.is_superuser:
         return mails
-    return mails.filter(to__in=contacts_visible_to(user).values("email"))
+    return mails.filter(contact_id__in=contacts_visible_to(user).values("pk"))
 
 
 @viewer
