@@ -1,3 +1,5 @@
+import re
+
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.db import models
@@ -78,3 +80,29 @@ class OutgoingMail(models.Model):
 
     def __str__(self) -> str:
         return f"{self.key} → {self.to} ({self.status})"
+
+    @property
+    def failure_reason(self) -> str:
+        """Why it failed, in words staff can act on; the server's own answer follows in brackets."""
+        if self.status == self.Status.UNCERTAIN:
+            return str(_("The worker stopped while sending this mail: it may or may not have arrived."))
+        if not self.last_error:
+            return ""
+        found = re.search(r"\b([45])(\d\d)\b", self.last_error)
+        if found:
+            code = found.group(1) + found.group(2)
+            reason = FAILURE_REASONS.get(code) or FAILURE_REASONS[found.group(1) + "xx"]
+        elif re.search(r"Connection|OSError|timed out|gaierror", self.last_error):
+            reason = _("The mail server could not be reached.")
+        else:
+            reason = _("The mail could not be sent.")
+        return f"{reason} ({self.last_error[:200]})"
+
+
+_NO_SUCH_ADDRESS = _("The receiving server says this address does not exist or refuses mail: check it.")
+FAILURE_REASONS = {  # SMTP reply codes (RFC 5321)
+    "550": _NO_SUCH_ADDRESS, "551": _NO_SUCH_ADDRESS, "553": _NO_SUCH_ADDRESS,
+    "552": _("The mailbox is full: try again later, or reach the person another way."),
+    "5xx": _("The receiving server refused the mail."),
+    "4xx": _("The receiving server asked to try again later."),
+}
