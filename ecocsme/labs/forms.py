@@ -113,6 +113,14 @@ class MultipleFileField(forms.FileField):
 class RepliesUploadForm(forms.Form):
     files = MultipleFileField(label=_("E-mail replies (.eml or .mbox files)"))
 
+    def clean_files(self):
+        from .reply_import import MAX_UPLOAD_BYTES
+
+        files = self.cleaned_data["files"]
+        if sum(upload.size for upload in files) > MAX_UPLOAD_BYTES:  # refused before it is read
+            raise forms.ValidationError(_("The files are larger than 50 MB together; upload them in parts."))
+        return files
+
 
 class ReplyReviewForm(forms.Form):
     invitation = forms.ModelChoiceField(label=_("Invitation"), queryset=None, required=False)

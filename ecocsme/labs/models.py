@@ -250,6 +250,45 @@ class SynthesisRun(TimeStampedModel):
         return self.status in (self.Status.QUEUED, self.Status.RUNNING)
 
 
+class ReplyImport(TimeStampedModel):
+    """A large upload of e-mail replies, imported by the background worker; its status shows on
+    the replies page. The uploaded bytes hold personal data and are emptied once it is over."""
+
+    class Status(models.TextChoices):
+        QUEUED = "queued", _("Waiting to start")
+        RUNNING = "running", _("Running")
+        DONE = "done", _("Done")
+        FAILED = "failed", _("Failed")
+
+    lab = models.ForeignKey(Lab, on_delete=models.CASCADE, related_name="reply_imports")
+    requested_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True,
+                                     on_delete=models.SET_NULL, related_name="+")
+    language = models.CharField(_("language"), max_length=8, blank=True)
+    status = models.CharField(_("status"), max_length=10, choices=Status.choices,
+                              default=Status.QUEUED)
+    progress = models.PositiveSmallIntegerField(_("progress (%)"), default=0)
+    upload = models.BinaryField(blank=True, editable=False)  # the files, see reply_import.files_pack
+    size = models.PositiveBigIntegerField(_("size (bytes)"), default=0)
+    counted = models.PositiveIntegerField(_("counted"), default=0)
+    to_review = models.PositiveIntegerField(_("to review"), default=0)
+    ignored = models.PositiveIntegerField(_("ignored"), default=0)
+    duplicates = models.PositiveIntegerField(_("already imported"), default=0)
+    error = models.TextField(_("error"), blank=True)
+    finished_at = models.DateTimeField(_("finished"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("e-mail reply import")
+        verbose_name_plural = _("e-mail reply imports")
+        ordering = ["lab", "-created_at"]
+
+    def __str__(self) -> str:
+        return f"{self.lab} · reply import {self.pk} ({self.status})"
+
+    @property
+    def is_active(self) -> bool:
+        return self.status in (self.Status.QUEUED, self.Status.RUNNING)
+
+
 class Theme(models.Model):
     """A group of answers about one idea, across languages, in one scope: the whole lab or one
     question. Staff rename, merge, split and move answers; reports use what they leave."""

@@ -1,27 +1,63 @@
 """Importing e-mail replies into a lab (LAB-3): match each to its invitation, find the answers,
-count clear ones at once and keep the rest for a person to review."""
+count clear ones at once and keep the rest for a person to review.
 
+An upload is imported whole or not at all: every message is read and matched first, then all
+are saved in one transaction. A large upload is kept in a ReplyImport and read by the
+background worker (`reply_import_execute`), which empties the kept bytes once it is over.
+"""
+
+import json
+import logging
 import mailbox
+import re
 import tempfile
+from collections.abc import Callable
 from dataclasses import dataclass, field
+from datetime import timedelta
 from pathlib import Path
 
 from django.conf import settings
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.validators import validate_email
 from django.db import IntegrityError, transaction
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from ecocsme.core.audit import audit_log
 from ecocsme.core.language import detect_language
+from ecocsme.core.links import link_matches, read_link_token
 
-from .access import invitation_for_token
-from .models import Answer, EmailReply, Invitation, Lab, Response
-from .replies import AUTO_REPLY, BOUNCE, DIFFERENT_LANGUAGE, MALFORMED, UNMAPPED, parse_reply
+from .models import Answer, EmailReply, Invitation, Lab, ReplyImport, Response
+from .replies import (
+    AUTO_REPLY,
+    BOUNCE,
+    DIFFERENT_LANGUAGE,
+    MALFORMED,
+    TRUNCATED,
+    UNMAPPED,
+    ParsedReply,
+    parse_reply,
+)
 from .services import require_change
 from .tasks import embed_later
+from .tokens import PURPOSE
+
+logger = logging.getLogger(__name__)
 
 MAX_UPLOAD_BYTES = 50 * 1024 * 1024
-NEEDS_A_PERSON = {UNMAPPED, MALFORMED, DIFFERENT_LANGUAGE, "already_answered", "not_matched"}
+BACKGROUND_BYTES = 1024 * 1024  # uploads larger than this, together, are read by the worker
+BACKGROUND_MESSAGES = 20  # and so are uploads of more messages
+STALE_AFTER = timedelta(minutes=30)  # an import with no progress for this long was interrupted
+MAX_LINKS = 20  # personal links looked at in one reply
+ADDRESS_ONLY = "matched_by_address_only"  # a From address is easy to forge
+NEEDS_A_PERSON = {UNMAPPED, MALFORMED, DIFFERENT_LANGUAGE, TRUNCATED, ADDRESS_ONLY, "already_answered",
+                  "not_matched"}
+MESSAGE_ID_RE = re.compile(rb"<[^<>\s]+>")
+
+
+def _unexpected_error() -> str:
+    return _("The replies could not be imported because of an unexpected error; nothing was saved. "
+             "Tell the platform's administrators if it happens again.")
 
 
 @dataclass
@@ -31,6 +67,7 @@ class ImportReport:
     ignored: int = 0
     duplicates: int = 0
     errors: list[str] = field(default_factory=list)
+    queued: ReplyImport | None = None  # a large upload left to the worker
 
 
 def messages_in(name: str, data: bytes) -> list[tuple[str, bytes]]:
@@ -44,25 +81,139 @@ def messages_in(name: str, data: bytes) -> list[tuple[str, bytes]]:
         return [(f"{name}#{i}", box.get_bytes(key)) for i, key in enumerate(box.iterkeys(), start=1)]
 
 
-def replies_import(*, actor, lab: Lab, files: list[tuple[str, bytes]]) -> ImportReport:
+# --- an upload now, or in the background ------------------------------------------------------------
+def replies_upload(*, actor, lab: Lab, files: list[tuple[str, bytes]]) -> ImportReport:
+    """Import an upload at once, or queue it for the worker when it is large."""
+    if runs_in_background(files):
+        return ImportReport(queued=replies_import_queue(actor=actor, lab=lab, files=files))
+    return replies_import(actor=actor, lab=lab, files=files)
+
+
+def runs_in_background(files: list[tuple[str, bytes]]) -> bool:
+    size = sum(len(data) for _name, data in files)
+    if size > MAX_UPLOAD_BYTES:
+        return False  # refused at once
+    if size > BACKGROUND_BYTES:
+        return True
+    try:
+        return sum(len(messages_in(name, data)) for name, data in files) > BACKGROUND_MESSAGES
+    except (OSError, mailbox.Error, ValueError):
+        return False  # the import says what cannot be read
+
+
+def replies_import_queue(*, actor, lab: Lab, files: list[tuple[str, bytes]]) -> ReplyImport:
+    from .tasks import import_replies
+
+    require_change(actor, lab)
+    with transaction.atomic():
+        job = ReplyImport.objects.create(
+            lab=lab, requested_by=actor, language=translation.get_language() or "",
+            upload=files_pack(files), size=sum(len(data) for _name, data in files))
+        audit_log(actor=actor, action="labs.replies.queued", obj=lab, data={"import": job.pk})
+        transaction.on_commit(lambda: import_replies.enqueue(job.pk))
+    return job
+
+
+def files_pack(files: list[tuple[str, bytes]]) -> bytes:
+    """Files as one value: a JSON line of names and sizes, then their bytes one after another."""
+    index = json.dumps([[name, len(data)] for name, data in files]).encode()
+    return index + b"\n" + b"".join(data for _name, data in files)
+
+
+def files_unpack(packed: bytes) -> list[tuple[str, bytes]]:
+    index, _newline, data = packed.partition(b"\n")
+    files, start = [], 0
+    for name, size in json.loads(index):
+        files.append((name, data[start:start + size]))
+        start += size
+    return files
+
+
+def reply_import_execute(import_id: int) -> None:
+    """Run a queued import; the uploaded bytes are emptied whatever happens."""
+    claimed = ReplyImport.objects.filter(pk=import_id, status=ReplyImport.Status.QUEUED).update(
+        status=ReplyImport.Status.RUNNING, progress=1, updated_at=timezone.now())
+    if not claimed:
+        return  # already run, or given up
+    job = ReplyImport.objects.select_related("lab", "requested_by").get(pk=import_id)
+    files = files_unpack(bytes(job.upload))
+    with translation.override(job.language or settings.LANGUAGE_CODE):
+        try:
+            report = replies_import(actor=job.requested_by, lab=job.lab, files=files,
+                                    progress=_progress_of(job))
+        except PermissionDenied as exc:  # the rights were withdrawn meanwhile
+            report = ImportReport(errors=[str(exc)])
+        except Exception:  # replies_import saves nothing when it fails
+            logger.exception("reply import %s failed", import_id)
+            report = ImportReport(errors=[_unexpected_error()])
+    ReplyImport.objects.filter(pk=job.pk).update(
+        status=ReplyImport.Status.FAILED if report.errors else ReplyImport.Status.DONE,
+        progress=100, upload=b"", counted=report.counted, to_review=report.to_review,
+        ignored=report.ignored, duplicates=report.duplicates, error="\n".join(report.errors)[:2000],
+        finished_at=timezone.now(), updated_at=timezone.now())
+
+
+def _progress_of(job: ReplyImport) -> Callable[[int, int], None]:
+    shown = job.progress
+
+    def progress(done: int, total: int) -> None:
+        nonlocal shown
+        percent = 1 + 97 * done // max(total, 1)
+        if percent != shown:
+            shown = percent
+            ReplyImport.objects.filter(pk=job.pk).update(progress=percent, updated_at=timezone.now())
+
+    return progress
+
+
+def stale_imports_fail(lab: Lab) -> None:
+    """Give up imports that stopped (the worker was restarted) and empty their bytes."""
+    stale = lab.reply_imports.filter(status__in=[ReplyImport.Status.QUEUED, ReplyImport.Status.RUNNING],
+                                     updated_at__lt=timezone.now() - STALE_AFTER)
+    if stale.exists():  # a read, not a write, on every look at the page
+        stale.update(status=ReplyImport.Status.FAILED, upload=b"", error=_("The import was interrupted."),
+                     finished_at=timezone.now(), updated_at=timezone.now())
+
+
+# --- the import ------------------------------------------------------------------------------------
+def replies_import(*, actor, lab: Lab, files: list[tuple[str, bytes]],
+                   progress: Callable[[int, int], None] | None = None) -> ImportReport:
+    """Read every message of the files, then save them all in one transaction, or nothing."""
     require_change(actor, lab)
     report = ImportReport()
     if sum(len(data) for _name, data in files) > MAX_UPLOAD_BYTES:
         report.errors.append(_("The files are larger than 50 MB together; upload them in parts."))
         return report
-    invitations = list(lab.invitations.select_related("contact", "response"))
-    questions = _questions(lab)
+    messages = []
     for name, data in files:
         try:
-            messages = messages_in(name, data)
+            messages += messages_in(name, data)
         except (OSError, mailbox.Error, ValueError) as exc:
-            report.errors.append(_("%(file)s cannot be read: %(error)s") % {"file": name, "error": exc})
-            continue
-        for message_name, raw in messages:
-            _import_one(actor, lab, questions, invitations, message_name, raw, report)
-    audit_log(actor=actor, action="labs.replies.imported", obj=lab, data={
-        "counted": report.counted, "to_review": report.to_review, "ignored": report.ignored})
+            report.errors.append(_("%(file)s cannot be read: %(error)s. Nothing was imported.")
+                                 % {"file": name, "error": exc})
+            return report
+    try:
+        read = _read_all(lab, messages, progress)
+        with transaction.atomic():
+            for reply in read:
+                _save(reply, report)
+            audit_log(actor=actor, action="labs.replies.imported", obj=lab, data={
+                "counted": report.counted, "to_review": report.to_review, "ignored": report.ignored})
+    except Exception:  # whatever it was, the transaction saved nothing
+        logger.exception("import of replies into lab %s failed", lab.pk)
+        return ImportReport(errors=[_unexpected_error()])
     return report
+
+
+def _read_all(lab: Lab, messages: list[tuple[str, bytes]], progress) -> list[EmailReply]:
+    invitations = list(lab.invitations.select_related("contact", "response"))
+    questions = _questions(lab)
+    read = []
+    for done, (_name, raw) in enumerate(messages, start=1):
+        read.append(_read_one(lab, questions, invitations, raw))
+        if progress is not None:
+            progress(done, len(messages))
+    return read
 
 
 def _questions(lab: Lab) -> dict[str, dict[str, str]]:
@@ -72,25 +223,36 @@ def _questions(lab: Lab) -> dict[str, dict[str, str]]:
             for code, _name in settings.LANGUAGES}
 
 
-def _match(invitations: list[Invitation], parsed, raw: bytes) -> tuple[Invitation | None, str]:
+def _match(invitations: list[Invitation], parsed: ParsedReply, raw: bytes) -> tuple[Invitation | None, str]:
     by_message_id = {i.message_id: i for i in invitations}
     for message_id in parsed.in_reply_to:
         if message_id in by_message_id:
             return by_message_id[message_id], EmailReply.Match.HEADERS
     if BOUNCE in parsed.flags:  # the returned message carries the original Message-ID
-        text = raw.decode("utf-8", errors="replace")
+        quoted = {found.decode("utf-8", errors="replace") for found in MESSAGE_ID_RE.findall(raw)}
         for message_id, invitation in by_message_id.items():
-            if message_id in text:
+            if message_id in quoted:
                 return invitation, EmailReply.Match.HEADERS
-    ids = {i.pk for i in invitations}
-    for token in parsed.tokens:
-        invitation = invitation_for_token(token)
-        if invitation is not None and invitation.pk in ids:
-            return next(i for i in invitations if i.pk == invitation.pk), EmailReply.Match.LINK
+    invitation = _linked(invitations, parsed.tokens[:MAX_LINKS])
+    if invitation is not None:
+        return invitation, EmailReply.Match.LINK
     by_address = [i for i in invitations if i.contact.email and i.contact.email.lower() == parsed.sender]
     if len(by_address) == 1:
         return by_address[0], EmailReply.Match.ADDRESS
     return None, EmailReply.Match.NONE
+
+
+def _linked(invitations: list[Invitation], tokens: list[str]) -> Invitation | None:
+    """The invitation whose personal link the reply quotes (as access.invitation_for_token, on
+    the invitations at hand: no query per link a hostile mail may hold)."""
+    by_pk = {i.pk: i for i in invitations}
+    for token in tokens:
+        parsed = read_link_token(token)
+        invitation = by_pk.get(parsed[0]) if parsed else None
+        if invitation is not None and not invitation.contact.is_erased and link_matches(
+                PURPOSE, invitation.pk, invitation.nonce, parsed[1]):
+            return invitation
+    return None
 
 
 def _parse_best(lab: Lab, questions: dict, raw: bytes, language: str | None, known: dict):
@@ -101,7 +263,7 @@ def _parse_best(lab: Lab, questions: dict, raw: bytes, language: str | None, kno
     return max(results, key=lambda parsed: len(parsed.answers))
 
 
-def _import_one(actor, lab, questions, invitations, name, raw, report) -> None:
+def _read_one(lab: Lab, questions: dict, invitations: list[Invitation], raw: bytes) -> EmailReply:
     first_language = (lab.languages or ["en"])[0]
     first = parse_reply(raw, questions[first_language])
     invitation, match = _match(invitations, first, raw)
@@ -110,30 +272,61 @@ def _import_one(actor, lab, questions, invitations, name, raw, report) -> None:
     flags = list(parsed.flags)
     if invitation is None:
         flags.append("not_matched")
-    elif getattr(invitation, "response", None) is not None and \
-            invitation.response.status == Response.Status.SUBMITTED:
-        flags.append("already_answered")
-    status = EmailReply.Status.TO_REVIEW
-    if not parsed.is_answer or AUTO_REPLY in flags:
-        status = EmailReply.Status.IGNORED
-    elif parsed.answers and not NEEDS_A_PERSON & set(flags):
-        status = EmailReply.Status.COUNTED
+    elif match == EmailReply.Match.ADDRESS:
+        flags.append(ADDRESS_ONLY)
+    return EmailReply(
+        lab=lab, invitation=invitation, match=match, sender=_address(parsed.sender),
+        subject=_text(parsed.subject, 300), message_id=_text(parsed.message_id, 255), raw=raw,
+        answers={number: _text(text) for number, text in parsed.answers.items()}, flags=flags,
+        is_answer=parsed.is_answer)
+
+
+def _text(value: str, length: int | None = None) -> str:
+    """A text the database takes: no NUL, no lone surrogate, no longer than its column."""
+    value = value.replace("\x00", "").encode("utf-8", errors="replace").decode("utf-8")
+    return value[:length] if length else value
+
+
+def _address(value: str) -> str:
+    """The sender's address if it is one the sender column takes, else "" (the raw message
+    keeps whatever it was)."""
+    value = _text(value)
     try:
-        with transaction.atomic():
-            reply = EmailReply.objects.create(
-                lab=lab, invitation=invitation, match=match, sender=parsed.sender,
-                subject=parsed.subject[:300], message_id=parsed.message_id[:255], raw=raw,
-                answers=parsed.answers, flags=flags, is_answer=parsed.is_answer, status=status)
-            if BOUNCE in flags and invitation is not None:
-                invitation.status = Invitation.Status.BOUNCED
-                invitation.last_error = parsed.subject[:300]
-                invitation.save(update_fields=["status", "last_error", "updated_at"])
-            if status == EmailReply.Status.COUNTED:
-                reply_count(reply=reply, answers=parsed.answers)
+        validate_email(value)
+    except ValidationError:
+        return ""
+    return value if len(value) <= EmailReply._meta.get_field("sender").max_length else ""
+
+
+def _status(reply: EmailReply) -> str:
+    if not reply.is_answer or AUTO_REPLY in reply.flags:
+        return EmailReply.Status.IGNORED
+    if reply.answers and not NEEDS_A_PERSON & set(reply.flags):
+        return EmailReply.Status.COUNTED
+    return EmailReply.Status.TO_REVIEW
+
+
+def _save(reply: EmailReply, report: ImportReport) -> None:
+    """Save a reply read before; whether its invitation was answered is looked at now, as an
+    earlier reply of the same upload may have answered it."""
+    response = getattr(reply.invitation, "response", None) if reply.invitation else None
+    if response is not None and response.status == Response.Status.SUBMITTED:
+        reply.flags.append("already_answered")
+    reply.status = _status(reply)
+    try:
+        with transaction.atomic():  # a savepoint: a reply imported before is only counted
+            reply.save()
     except IntegrityError:
         report.duplicates += 1
         return
-    setattr(report, status, getattr(report, status) + 1)  # the statuses name the report's counters
+    invitation = reply.invitation
+    if BOUNCE in reply.flags and invitation is not None:
+        invitation.status = Invitation.Status.BOUNCED
+        invitation.last_error = reply.subject
+        invitation.save(update_fields=["status", "last_error", "updated_at"])
+    if reply.status == EmailReply.Status.COUNTED:
+        reply_count(reply=reply, answers=reply.answers)
+    setattr(report, reply.status, getattr(report, reply.status) + 1)  # statuses name the counters
 
 
 def reply_count(*, reply: EmailReply, answers: dict[str, str], actor=None) -> Response:
@@ -173,8 +366,6 @@ def reply_count(*, reply: EmailReply, answers: dict[str, str], actor=None) -> Re
 def reply_review(*, actor, reply: EmailReply, invitation: Invitation | None, answers: dict[str, str]
                  ) -> Response:
     """A person confirms a reply: who it is from and what it answers."""
-    from django.core.exceptions import ValidationError
-
     require_change(actor, reply.lab)
     if invitation is None:
         raise ValidationError(_("Choose the invitation this reply answers."))

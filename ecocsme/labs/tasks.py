@@ -30,3 +30,11 @@ def synthesise(run_id: int) -> None:
     from .themes import synthesis_execute
 
     synthesis_execute(run_id)
+
+
+@task()
+def import_replies(import_id: int) -> None:
+    """Import a large upload of e-mail replies (see reply_import.reply_import_execute)."""
+    from .reply_import import reply_import_execute
+
+    reply_import_execute(import_id)

@@ -20,7 +20,7 @@ from .access import invitation_for_token
 from .forms import AnswerForm, InviteForm, LabForm, RepliesUploadForm, ReplyReviewForm
 from .models import EmailReply, Lab
 from .replies import parse_reply
-from .reply_import import replies_import, reply_ignore, reply_review
+from .reply_import import replies_upload, reply_ignore, reply_review, stale_imports_fail
 from .selectors import invitation_figures, lab_answers, lab_invitations, labs_visible_to
 from .services import AnswerRefused, invitation_state, response_save
 
@@ -180,6 +180,8 @@ FLAG_LABELS = {
     "malformed": gettext_lazy("Damaged message"),
     "not_matched": gettext_lazy("No invitation found"),
     "already_answered": gettext_lazy("Already answered on the web"),
+    "matched_by_address_only": gettext_lazy("Matched only by the sender's address, which is easy to forge"),
+    "truncated": gettext_lazy("Very long: only the beginning was read"),
 }
 
 
@@ -187,12 +189,27 @@ FLAG_LABELS = {
 @require_http_methods(["GET", "POST"])
 def lab_replies(request, pk: int):
     lab = _lab_for(request.user, pk, "labs.change_lab")
+    stale_imports_fail(lab)
+    job = lab.reply_imports.order_by("-created_at").first()
+    if request.GET.get("part") == "import_status":  # polled while the worker reads an upload
+        if request.htmx and request.GET.get("active") and (job is None or not job.is_active):
+            from django.http import HttpResponse
+
+            response = HttpResponse(status=204)
+            response["HX-Refresh"] = "true"  # over: reload the page with the new replies
+            return response
+        return render(request, "labs/_reply_import_status.html", {"lab": lab, "job": job})
     form = RepliesUploadForm(request.POST or None, request.FILES or None)
     if request.method == "POST" and form.is_valid():
         files = [(upload.name, upload.read()) for upload in form.cleaned_data["files"]]
-        report = replies_import(actor=request.user, lab=lab, files=files)
+        report = replies_upload(actor=request.user, lab=lab, files=files)
         for error in report.errors:
             messages.error(request, error)
+        if report.queued:
+            messages.info(request, _("The upload is large: the replies are being read in the background. "
+                                     "This page shows when they are imported."))
+        if report.errors or report.queued:
+            return redirect("labs:lab_replies", pk=lab.pk)
         messages.success(request, _(
             "Counted: %(counted)s. To review: %(review)s. Ignored: %(ignored)s. Already imported: %(dup)s."
         ) % {"counted": report.counted, "review": report.to_review, "ignored": report.ignored,
@@ -207,7 +224,7 @@ def lab_replies(request, pk: int):
         reply.flag_labels = [FLAG_LABELS.get(flag, flag) for flag in reply.flags]
     return render(request, "labs/replies.html", {
         "lab": lab, "form": form, "replies": replies, "status": status,
-        "statuses": EmailReply.Status.choices})
+        "statuses": EmailReply.Status.choices, "job": job})
 
 
 @login_required
