@@ -1,4 +1,4 @@
-"""Benchmarks of the local learning labs: embedding, theme finding, analyse-answers."""
+"""Benchmarks of the local learning labs: embedding, theme finding, analyse-answers, reply parsing."""
 
 import json
 import os
@@ -80,6 +80,32 @@ def run(table: Table) -> None:
         table.add("peak memory of theme finding", f"{n:,} answers", figures["peak_mb"], "MB")
 
     analyse_fresh_file(table)
+    reply_parsing(table)
+
+
+def reply_parsing(table: Table) -> None:
+    """The e-mail reply parser on the corpus and on hostile input (tests/test_reply_intake): the
+    slowest kind and the median of all kinds, per size; linear time keeps 12 MB in seconds."""
+    import statistics
+
+    from ecocsme.labs.replies import parse_reply
+    from ecocsme.labs.tests.test_reply_intake import KINDS, QUESTIONS, hostile_mail, seconds
+
+    corpus = ROOT / "ecocsme" / "labs" / "tests" / "corpus" / "replies"
+    mails = [path.read_bytes() for path in sorted(corpus.glob("*.eml"))]
+    times = []
+    for raw in mails:
+        started = time.perf_counter()
+        parse_reply(raw, QUESTIONS)
+        times.append(time.perf_counter() - started)
+    table.add("reply parse, corpus reply (median)", f"{len(mails)} replies",
+              statistics.median(times) * 1000, "ms")
+    for size, label in ((200_000, "200 KB"), (2_000_000, "2 MB"), (12_000_000, "12 MB")):
+        by_kind = {kind: seconds(hostile_mail(kind, size)) for kind in KINDS}
+        slowest = max(by_kind, key=by_kind.get)
+        table.add("reply parse, hostile input, slowest kind", f"{label} ({slowest})", by_kind[slowest], "s")
+        table.add(f"reply parse, hostile input, median of {len(KINDS)} kinds", label,
+                  statistics.median(by_kind.values()), "s")
 
 
 def analyse_fresh_file(table: Table, n: int = 1000) -> None:
