@@ -9,13 +9,13 @@ from ecocsme.organisations.holdings import audit_blank, audit_of, audit_records,
 from ecocsme.organisations.models import Contact
 from ecocsme.organisations.personal_data import record, when
 
-from .models import EmailReply, Invitation, Response
+from .models import EmailReply, Invitation, ReplyImport, Response
 
 
 def register() -> None:
     personal_data.register(
         "labs", models=("labs.Invitation", "labs.Response", "labs.Answer", "labs.EmailReply",
-                        "labs.Theme", "labs.ThemeAnswer", "core.OutgoingMail"),
+                        "labs.Theme", "labs.ThemeAnswer", "labs.ReplyImport", "core.OutgoingMail"),
         exporter=labs_export, eraser=labs_erase)
 
 
@@ -39,6 +39,15 @@ def _replies(contact: Contact, invitations):
     return replies.distinct()
 
 
+def _uploads(contact: Contact) -> list[ReplyImport]:
+    """Uploads of replies not read yet (they are emptied once read) that hold the person's address."""
+    if not contact.email:
+        return []
+    needle = contact.email.lower().encode()
+    waiting = ReplyImport.objects.filter(lab__partner=contact.partner).exclude(upload=b"")
+    return [job for job in waiting if needle in bytes(job.upload).lower()]
+
+
 def labs_export(contact: Contact) -> list[dict]:
     invitations = list(_invitations(contact))
     items = [record(i, lab=str(i.lab), language=i.language, status=i.status, sent_at=when(i.sent_at),
@@ -57,6 +66,8 @@ def labs_export(contact: Contact) -> list[dict]:
                             message=bytes(reply.raw).decode("utf-8", errors="replace")))
     items += [mail_record(mail) for mail in _mails(invitations).order_by("queued_at", "id")]
     items += audit_records(audit_of(Invitation, [i.pk for i in invitations]))
+    items += [record(job, kind="e-mail replies uploaded, waiting to be read", lab=str(job.lab),
+                     uploaded=when(job.created_at), size=job.size) for job in _uploads(contact)]
     return items
 
 
@@ -67,5 +78,8 @@ def labs_erase(contact: Contact) -> None:
         invitation.last_error = ""
         invitation.save(update_fields=["nonce", "last_error", "updated_at"])
     _replies(contact, invitations).update(sender="", subject="", raw=b"")
+    ReplyImport.objects.filter(pk__in=[job.pk for job in _uploads(contact)]).update(
+        upload=b"", status=ReplyImport.Status.FAILED,
+        error="A person in this upload was erased before it was read; upload the replies again.")
     mails_blank(_mails(invitations))
     audit_blank(audit_of(Invitation, [i.pk for i in invitations]), "invitation (erased contact)")
