@@ -39,7 +39,7 @@ from .replies import (
     parse_reply,
 )
 from .services import require_change
-from .tasks import embed_later
+from .tasks import embed_later, import_replies
 from .tokens import PURPOSE
 
 logger = logging.getLogger(__name__)
@@ -102,8 +102,6 @@ def runs_in_background(files: list[tuple[str, bytes]]) -> bool:
 
 
 def replies_import_queue(*, actor, lab: Lab, files: list[tuple[str, bytes]]) -> ReplyImport:
-    from .tasks import import_replies
-
     require_change(actor, lab)
     with transaction.atomic():
         job = ReplyImport.objects.create(
@@ -136,21 +134,24 @@ def reply_import_execute(import_id: int) -> None:
     if not claimed:
         return  # already run, or given up
     job = ReplyImport.objects.select_related("lab", "requested_by").get(pk=import_id)
-    files = files_unpack(bytes(job.upload))
     with translation.override(job.language or settings.LANGUAGE_CODE):
-        try:
-            report = replies_import(actor=job.requested_by, lab=job.lab, files=files,
-                                    progress=_progress_of(job))
-        except PermissionDenied as exc:  # the rights were withdrawn meanwhile
-            report = ImportReport(errors=[str(exc)])
-        except Exception:  # replies_import saves nothing when it fails
-            logger.exception("reply import %s failed", import_id)
-            report = ImportReport(errors=[_unexpected_error()])
+        report = _run(job)
     ReplyImport.objects.filter(pk=job.pk).update(
         status=ReplyImport.Status.FAILED if report.errors else ReplyImport.Status.DONE,
         progress=100, upload=b"", counted=report.counted, to_review=report.to_review,
         ignored=report.ignored, duplicates=report.duplicates, error="\n".join(report.errors)[:2000],
         finished_at=timezone.now(), updated_at=timezone.now())
+
+
+def _run(job: ReplyImport) -> ImportReport:
+    try:
+        return replies_import(actor=job.requested_by, lab=job.lab, files=files_unpack(bytes(job.upload)),
+                              progress=_progress_of(job))
+    except PermissionDenied as exc:  # the rights were withdrawn meanwhile
+        return ImportReport(errors=[str(exc)])
+    except Exception:  # replies_import saves nothing when it fails
+        logger.exception("reply import %s failed", job.pk)
+        return ImportReport(errors=[_unexpected_error()])
 
 
 def _progress_of(job: ReplyImport) -> Callable[[int, int], None]:

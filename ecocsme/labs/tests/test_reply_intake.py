@@ -310,6 +310,16 @@ def test_the_worker_imports_nothing_when_a_message_fails_and_drops_the_upload(la
 
 
 @pytest.mark.django_db
+def test_an_import_whose_uploader_lost_the_right_fails_and_drops_the_upload(lab, make_user, invitation):
+    former = make_user("former-staff")  # no membership any more
+    job = ReplyImport.objects.create(lab=lab, requested_by=former, upload=files_pack([("r.eml", mail(1))]))
+    reply_import_execute(job.pk)
+    job.refresh_from_db()
+    assert (job.status, bytes(job.upload)) == ("failed", b"") and "partner's staff" in job.error
+    assert not EmailReply.objects.exists()
+
+
+@pytest.mark.django_db
 def test_an_interrupted_import_is_given_up_and_its_upload_dropped(client, lab, staff):
     job = ReplyImport.objects.create(lab=lab, requested_by=staff, upload=files_pack([("r.eml", mail(1))]),
                                      status="running")
