@@ -15,7 +15,7 @@ worker=$!
 # Event reminders that fall due (in production: an hourly cron job or systemd timer).
 ( while sleep 3600; do ecocsme event-reminders >/dev/null; done ) &
 reminders=$!
-trap 'pkill -P "$reminders" 2>/dev/null; kill "$worker" "$reminders" 2>/dev/null || true' EXIT INT TERM
+trap 'pkill -P "$reminders" 2>/dev/null || true; kill "$worker" "$reminders" 2>/dev/null || true' EXIT INT TERM
 
 cat <<TXT
 
