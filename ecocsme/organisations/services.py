@@ -126,6 +126,12 @@ def contact_personal_data(*, actor, contact: Contact) -> dict:
     return data
 
 
+def contact_holdings_count(*, actor, contact: Contact) -> dict[str, int]:
+    """How many records each holding keeps on the person, shown before an erasure."""
+    _require(actor, "organisations.erase_contact", contact)
+    return {holding.section: len(holding.exporter(contact)) for holding in personal_data.holdings()}
+
+
 def contact_erase(*, actor, contact: Contact) -> Contact:
     """Remove what identifies the person; what they said stays, anonymised (ORG-3)."""
     _require(actor, "organisations.erase_contact", contact)

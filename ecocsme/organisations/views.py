@@ -14,6 +14,7 @@ from django.core.paginator import Paginator
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods, require_POST
 
@@ -156,7 +157,20 @@ def contact_erase(request, pk: int):
         services.contact_erase(actor=request.user, contact=contact)
         messages.success(request, _("The contact was erased; what they said stays, anonymised."))
         return redirect("organisations:contact_list")
-    return render(request, "organisations/contact_erase.html", {"contact": contact})
+    held = services.contact_holdings_count(actor=request.user, contact=contact)
+    return render(request, "organisations/contact_erase.html", {
+        "contact": contact, "held": [(HOLDING_LABELS.get(section, section), n)
+                                     for section, n in held.items() if n]})
+
+
+HOLDING_LABELS = {
+    "consents": gettext_lazy("Consent records"),
+    "mail": gettext_lazy("Mails sent to the person"),
+    "audit": gettext_lazy("Entries in the audit log"),
+    "import_files": gettext_lazy("Contact files waiting to be imported"),
+    "labs": gettext_lazy("Lab invitations, answers, e-mail replies and their mail"),
+    "events": gettext_lazy("Event invitations with notes and needs, calendar address and their mail"),
+}
 
 
 @login_required

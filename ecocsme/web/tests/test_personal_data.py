@@ -134,8 +134,12 @@ def _rows_holding(needles: list[str]) -> set[tuple[str, object, str]]:
 
 
 @pytest.mark.django_db(transaction=True)
-def test_erasure_leaves_nothing_that_identifies_and_the_export_holds_it_all(person, project, tmp_path):
+def test_erasure_leaves_nothing_that_identifies_and_the_export_holds_it_all(person, project, tmp_path,
+                                                                             client):
     coordinator = Membership.objects.filter(project=project, role="coordinator").first().user
+    client.force_login(coordinator)
+    page = client.get(f"/en/manage/contacts/{person.pk}/erase/").content.decode()
+    assert "Lab invitations, answers, e-mail replies and their mail" in page and "Event invitations" in page
     before = _rows_holding(_identifiers())
     assert {label for label, _pk, _field in before} >= {
         "organisations.Contact", "labs.EmailReply", "core.OutgoingMail", "events.EventInvitation",
