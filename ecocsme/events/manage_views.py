@@ -10,7 +10,7 @@ from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_http_methods, require_POST
+from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from ecocsme.core.exports import EXPORT_FORMATS, export_response
 from ecocsme.core.http import query_without
@@ -81,6 +81,7 @@ def event_edit(request, pk: int | None = None):
 
 
 @login_required
+@require_safe
 def event_detail(request, pk: int):
     event = _event_for(request.user, pk)
     can_change = request.user.has_perm("events.change_event", event)

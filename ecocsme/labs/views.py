@@ -9,7 +9,7 @@ from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import get_language, gettext_lazy
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_http_methods, require_POST
+from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from ecocsme.core.exports import EXPORT_FORMATS, export_response
 from ecocsme.core.i18n import localized
@@ -83,6 +83,7 @@ def lab_list(request):
 
 
 @login_required
+@require_safe
 def lab_detail(request, pk: int):
     lab = _lab_for(request.user, pk)
     can_change = request.user.has_perm("labs.change_lab", lab)

@@ -315,3 +315,50 @@ def test_every_personal_page_of_the_matrix_names_a_rule():
     for name, entry in MATRIX.items():
         assert len(entry.statuses) == len(ROLES), name
         assert re.fullmatch(r"[\w:-]+", name), name
+
+
+def _fingerprint() -> dict:
+    """What a refused write must leave as it was: row counts and the last change of each table."""
+    from django.apps import apps
+
+    state = {}
+    for model in apps.get_models():
+        if model._meta.app_label in ("sessions", "axes", "django_tasks_database"):
+            continue
+        rows = model._base_manager.all()
+        state[model._meta.label] = (rows.count(), rows.order_by("-pk").values_list("pk", flat=True).first())
+        if any(f.name == "updated_at" for f in model._meta.concrete_fields):
+            state[model._meta.label + ".updated"] = rows.order_by("-updated_at").values_list(
+                "updated_at", flat=True).first()
+    return state
+
+
+@pytest.mark.django_db
+def test_another_partners_staff_write_nothing_to_the_keepers_records(client, demo):
+    """Every back-office address of the keeper's lab, event and contacts refuses a POST from
+    another partner's staff, whatever the form holds, and nothing in the database changes."""
+    client.force_login(User.objects.get(username=USERNAMES["other"]))
+    data = {"invitation": demo.ana.lab_invitations.get().pk, "contacts": [demo.ana.pk], "everyone": "on",
+            "name": "Example hostile change", "email": "hostile@example.org", "message": "x",
+            "present": "1", "label": "x", "themes": [demo.theme.pk], "answers": "1", "target": demo.theme.pk,
+            "confirm": "x", "ignore": "1", "partner": demo.lab.partner_id}
+    before = _fingerprint()
+    problems = []
+    for name, url, entry in _requests(demo):
+        if not url.startswith("/en/manage/") or name in CREATING:
+            continue  # creating one's own records is allowed
+        status = client.post(url, data).status_code
+        if status not in (403, 404, 405) and not (entry.statuses[1] == 200 and status in (200, 302)
+                                                  and name in READABLE_BY_ALL):
+            problems.append(f"POST {url}: {status}")
+    assert not problems, "\n".join(problems)
+    assert _fingerprint() == before
+
+
+CREATING = {"labs:lab_add", "events:manage_add", "organisations:organisation_add",
+            "organisations:contact_add", "organisations:contact_import"}
+# Pages every member reads, where a POST is no write (a list, a filter, an export).
+READABLE_BY_ALL = {"web:manage", "organisations:organisation_list", "organisations:contact_list",
+                   "labs:lab_list", "events:manage_list", "events:manage_list_export",
+                   "events:participation_export", "labs:lab_answers", "labs:lab_report",
+                   "labs:synthesis_status"}
