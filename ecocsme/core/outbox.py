@@ -255,11 +255,15 @@ def outbox_recover(*, stale_after: timedelta = timedelta(minutes=5)) -> int:
              last_error="The worker stopped while sending this mail; it may or may not have gone out.")
 
 
-def mail_retry(mail: OutgoingMail) -> None:
-    """Put a failed or uncertain mail back in the queue (a person decided to)."""
-    OutgoingMail.objects.filter(
+def mail_retry(mail: OutgoingMail) -> bool:
+    """Put a failed or uncertain mail back in the queue (a person decided to) and have the worker
+    send it; False when the mail was neither."""
+    retried = OutgoingMail.objects.filter(
         pk=mail.pk, status__in=[OutgoingMail.Status.FAILED, OutgoingMail.Status.UNCERTAIN]
-    ).update(status=OutgoingMail.Status.QUEUED, claimed_at=None)
+    ).update(status=OutgoingMail.Status.QUEUED, claimed_at=None) == 1
+    if retried:
+        outbox_wake()
+    return retried
 
 
 def failing_record_ids(kind: str) -> set[int]:

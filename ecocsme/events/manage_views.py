@@ -13,7 +13,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from ecocsme.core.exports import EXPORT_FORMATS, export_response
-from ecocsme.core.http import query_without
+from ecocsme.core.http import number_from, query_without
 from ecocsme.organisations.access import people_visible_to
 
 from . import services
@@ -146,9 +146,8 @@ def event_action(request, pk: int, action: str):
 
 def _invitation_of(request, event: Event) -> EventInvitation:
     """The invitation named in a POST, if it is of this event and its person is the user's to see."""
-    raw = request.POST.get("invitation", "")
-    invitation = (event.invitations.select_related("contact", "mail").filter(pk=int(raw)).first()
-                  if raw.isascii() and raw.isdigit() and len(raw) < 12 else None)
+    pk = number_from(request.POST.get("invitation", ""))
+    invitation = event.invitations.select_related("contact", "mail").filter(pk=pk).first() if pk else None
     if invitation is None or not people_visible_to(request.user).sees(invitation.contact):
         raise Http404(_("No such invitation."))
     return invitation

@@ -95,16 +95,13 @@ def participation(events: QuerySet[Event]) -> dict:
 def events_with_failing_mail(user) -> list[tuple[Event, int]]:
     """The events the user runs whose mail to invitees failed or may not have gone out, with how
     many, for the dashboard."""
-    from ecocsme.accounts.predicates import membership_scope
     from ecocsme.core.outbox import failing_record_ids
+    from ecocsme.partnerships.selectors import partners_changeable_by
 
     ids = failing_record_ids("events.invitation")
     if not ids:
         return []
-    events = Event.objects.select_related("partner")
-    if not user.is_superuser:
-        coordinated, staffed = membership_scope(user)
-        events = events.filter(Q(project_id__in=coordinated) | Q(partner_id__in=staffed))
+    events = Event.objects.select_related("partner").filter(partner__in=partners_changeable_by(user))
     counts = Counter(EventInvitation.objects.filter(pk__in=ids, event__in=events)
                      .values_list("event_id", flat=True))
     shown = events.in_bulk(list(counts))

@@ -441,13 +441,11 @@ def invitation_retry(*, actor, invitation: EventInvitation) -> bool:
     from ecocsme.core.outbox import mail_retry
 
     require_change(actor, invitation.event)
-    if invitation.mail is None or invitation.mail.status not in ("failed", "uncertain"):
-        return False
     with transaction.atomic():
-        mail_retry(invitation.mail)
+        if invitation.mail is None or not mail_retry(invitation.mail):
+            return False
         audit_log(actor=actor, action="events.invitation.retried", obj=invitation.event,
                   data={"invitation": invitation.pk})
-        outbox_flush()
     return True
 
 
@@ -456,10 +454,7 @@ def answer_url(invitation: EventInvitation) -> str:
 
 
 def personal_calendar_url(contact_id: int) -> str:
-    link = CalendarLink.objects.filter(contact_id=contact_id).first()
-    if link is None:
-        link, _created = CalendarLink.objects.get_or_create(contact_id=contact_id,
-                                                            defaults={"nonce": new_nonce()})
+    link, _new = CalendarLink.objects.get_or_create(contact_id=contact_id, defaults={"nonce": new_nonce()})
     return absolute_url("calendar_person", [calendar_token(link)])
 
 

@@ -120,16 +120,13 @@ def lab_participation(lab: Lab) -> dict:
 def labs_with_failing_mail(user) -> list[tuple[Lab, int]]:
     """The labs the user runs whose invitation or reminder mail failed or may not have gone out,
     with how many, for the dashboard."""
-    from ecocsme.accounts.predicates import membership_scope
     from ecocsme.core.outbox import failing_record_ids
+    from ecocsme.partnerships.selectors import partners_changeable_by
 
     ids = failing_record_ids("labs.invitation")
     if not ids:
         return []
-    labs = Lab.objects.select_related("partner")
-    if not user.is_superuser:
-        coordinated, staffed = membership_scope(user)
-        labs = labs.filter(Q(project_id__in=coordinated) | Q(partner_id__in=staffed))
+    labs = Lab.objects.select_related("partner").filter(partner__in=partners_changeable_by(user))
     counts = Counter(Invitation.objects.filter(pk__in=ids, lab__in=labs).values_list("lab_id", flat=True))
     shown = labs.in_bulk(list(counts))
     return [(shown[pk], n) for pk, n in counts.most_common()]

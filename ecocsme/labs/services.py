@@ -123,13 +123,11 @@ def invitation_retry(*, actor, invitation: Invitation) -> bool:
     from ecocsme.core.outbox import mail_retry
 
     require_change(actor, invitation.lab)
-    if invitation.mail is None or invitation.mail.status not in ("failed", "uncertain"):
-        return False
     with transaction.atomic():
-        mail_retry(invitation.mail)
+        if invitation.mail is None or not mail_retry(invitation.mail):
+            return False
         audit_log(actor=actor, action="labs.invitation.retried", obj=invitation.lab,
                   data={"invitation": invitation.pk})
-        outbox_flush()
     return True
 
 
