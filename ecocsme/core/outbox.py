@@ -264,12 +264,3 @@ def mail_retry(mail: OutgoingMail) -> bool:
     if retried:
         outbox_wake()
     return retried
-
-
-def failing_record_ids(kind: str) -> set[int]:
-    """The ids of the records of a kind ("labs.invitation") with mail that failed or may not have
-    gone out: the second part of their outbox keys ("labs.invitation:12:invite")."""
-    keys = OutgoingMail.objects.filter(
-        status__in=[OutgoingMail.Status.FAILED, OutgoingMail.Status.UNCERTAIN], key__startswith=f"{kind}:"
-    ).values_list("key", flat=True)
-    return {int(part) for part in (key.split(":")[1] for key in keys) if part.isascii() and part.isdigit()}

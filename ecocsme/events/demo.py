@@ -59,9 +59,10 @@ def example_invitations_load(event: Event, actor) -> int:
     deadline: two places (an example limit) taken, one declined, one on the waiting list."""
     from datetime import timedelta
 
+    from ecocsme.events.services.answers import answer_save
+    from ecocsme.events.services.invitations import invitations_create
+    from ecocsme.invitations.states import AnswerRefused
     from ecocsme.organisations.models import Contact
-
-    from .services import AnswerRefused, answer_save, invitations_create
 
     people = {c.email: c for c in Contact.objects.filter(
         partner=event.partner, email__in=[row[0] for row in EXAMPLE_ANSWERS])}

@@ -4,8 +4,9 @@ from django import forms
 from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 
+from ecocsme.events.services.events import SessionInput
+
 from .models import Event, EventInvitation
-from .services import SessionInput
 from .times import ZONE_NAMES
 
 COMMON_ZONES = ["Europe/Bucharest", "Europe/Amsterdam", "Europe/Rome", "Europe/Zagreb",
@@ -155,7 +156,7 @@ class InviteForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.fields["contacts"].queryset = (
             contacts_visible_to(user).filter(partner=event.partner, erased_at__isnull=True)
-            .filter(with_consent("event_invitations")).exclude(event_invitations__event=event)
+            .filter(with_consent("event_invitations")).exclude(events_invitations__event=event)
             .select_related("organisation").order_by("name"))
 
     def chosen(self):

@@ -2,8 +2,8 @@
 their calendar address, and the mail sent for their invitations. Erasure keeps the answer, the
 place and the check-in for the figures, and removes the note, the needs and the links."""
 
-from ecocsme.core.links import new_nonce
-from ecocsme.core.models import OutgoingMail
+from ecocsme.invitations.selectors import legacy_mails
+from ecocsme.invitations.services import links_revoke
 from ecocsme.organisations import personal_data
 from ecocsme.organisations.holdings import audit_blank, audit_of, audit_records, mail_record, mails_blank
 from ecocsme.organisations.models import Contact
@@ -22,14 +22,6 @@ def _invitations(contact: Contact) -> list[EventInvitation]:
     return list(EventInvitation.objects.filter(contact=contact).select_related("event").order_by("pk"))
 
 
-def _mails(invitations):
-    mails = OutgoingMail.objects.none()
-    for invitation in invitations:
-        mails |= OutgoingMail.objects.filter(key__startswith=f"events.invitation:{invitation.pk}:")
-    # Mail queued before mail carried its contact; the rest is covered by organisations' holding.
-    return mails.filter(contact_id__isnull=True).exclude(to="")
-
-
 def events_export(contact: Contact) -> list[dict]:
     invitations = _invitations(contact)
     items = [record(i, event=str(i.event), language=i.language, sent_at=when(i.sent_at), answer=i.answer,
@@ -38,16 +30,14 @@ def events_export(contact: Contact) -> list[dict]:
              for i in invitations]
     items += [record(link, kind="personal calendar address", replaced_at=when(link.replaced_at))
               for link in CalendarLink.objects.filter(contact=contact)]
-    items += [mail_record(mail) for mail in _mails(invitations).order_by("queued_at", "id")]
+    items += [mail_record(mail) for mail in legacy_mails(invitations).order_by("queued_at", "id")]
     items += audit_records(audit_of(EventInvitation, [i.pk for i in invitations]))
     return items
 
 
 def events_erase(contact: Contact) -> None:
     invitations = _invitations(contact)
-    for invitation in invitations:  # a new nonce revokes the personal link
-        invitation.nonce, invitation.note, invitation.needs = new_nonce(), "", ""
-        invitation.save(update_fields=["nonce", "note", "needs", "updated_at"])
+    links_revoke(invitations, note="", needs="")
     CalendarLink.objects.filter(contact=contact).delete()
-    mails_blank(_mails(invitations))
+    mails_blank(legacy_mails(invitations))
     audit_blank(audit_of(EventInvitation, [i.pk for i in invitations]), "event invitation (erased contact)")

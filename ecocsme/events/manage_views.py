@@ -14,9 +14,13 @@ from django.views.decorators.http import require_http_methods, require_POST, req
 
 from ecocsme.core.exports import EXPORT_FORMATS, export_response
 from ecocsme.core.http import number_from, query_without
+from ecocsme.events.services.answers import capacity_changed, invitation_check_in
+from ecocsme.events.services.events import event_cancel, event_publish, event_save, require_change
+from ecocsme.events.services.invitations import calendar_link_replace, invitations_create, invitations_send
+from ecocsme.events.services.reminders import reminders_send
+from ecocsme.invitations.services import invitation_retry
 from ecocsme.organisations.access import people_visible_to
 
-from . import services
 from .forms import EventForm, InviteForm, SessionFormSet, session_initial, sessions_from
 from .models import Event, EventInvitation
 from .selectors import (
@@ -34,7 +38,7 @@ def _event_for(user, pk: int, *, change: bool = False) -> Event:
     if event is None or not user.has_perm("events.view_event", event):
         raise Http404(_("No such event."))
     if change:
-        services.require_change(user, event)
+        require_change(user, event)
     return event
 
 
@@ -66,7 +70,7 @@ def event_edit(request, pk: int | None = None):
     if request.method == "POST" and form.is_valid() and sessions.is_valid():
         values = form.values()
         try:
-            saved = services.event_save(
+            saved = event_save(
                 actor=request.user, event=event, partner=form.cleaned_data.get("partner"),
                 values=values, sessions=sessions_from(sessions, values["language"]))
         except ValidationError as exc:
@@ -74,7 +78,7 @@ def event_edit(request, pk: int | None = None):
                 form.add_error(None, message)
         else:
             if event is not None and (saved.capacity or 0) > (event.capacity or 0):
-                services.capacity_changed(saved)
+                capacity_changed(saved)
             messages.success(request, _("Saved."))
             return redirect("events:manage_detail", pk=saved.pk)
     return render(request, "events/manage_form.html", {"form": form, "sessions": sessions, "event": event})
@@ -88,7 +92,7 @@ def event_detail(request, pk: int):
     invitations, hidden = people_visible_to(request.user).split(event_invitations(event))
     if can_change:
         for invitation in invitations:
-            invitation.personal_link = services.answer_url(invitation)
+            invitation.personal_link = invitation.answer_url()
     return render(request, "events/manage_detail.html", {
         "event": event, "can_change": can_change, "invitations": invitations, "hidden": hidden,
         "title": event.localized_title(get_language())[0], "sessions": list(event.sessions.all()),
@@ -110,30 +114,30 @@ def event_action(request, pk: int, action: str):
             chosen = form.chosen() if form.is_valid() else []
             if not chosen:
                 raise ValidationError(_("Choose at least one contact."))
-            report = services.invitations_create(actor=request.user, event=event, contacts=chosen)
+            report = invitations_create(actor=request.user, event=event, contacts=chosen)
             messages.success(request, _("%(n)s invitation(s) created.") % {"n": len(report.created)})
         elif action == "publish":
-            services.event_publish(actor=request.user, event=event)
+            event_publish(actor=request.user, event=event)
             messages.success(request, _("Published."))
         elif action == "send":
-            count = services.invitations_send(actor=request.user, event=event)
+            count = invitations_send(actor=request.user, event=event)
             messages.success(request, _("%(n)s invitation(s) are being sent.") % {"n": count})
         elif action == "remind":
-            counts = services.reminders_send(event=event, actor=request.user, due_only=False)
+            counts = reminders_send(event=event, actor=request.user, due_only=False)
             messages.success(request, _("%(n)s reminder(s) are being sent.") % {"n": sum(counts.values())})
         elif action == "retry":
             invitation = _invitation_of(request, event)
-            if services.invitation_retry(actor=request.user, invitation=invitation):
+            if invitation_retry(actor=request.user, invitation=invitation):
                 messages.success(request, _("The mail to %(name)s is being sent again.")
                                  % {"name": invitation.contact.name})
         elif action == "calendar":
             invitation = _invitation_of(request, event)
-            services.calendar_link_replace(actor=request.user, invitation=invitation)
+            calendar_link_replace(actor=request.user, invitation=invitation)
             messages.success(request, _("The calendar address of %(name)s is replaced; the old one no "
                                         "longer works. It is in the next mail they receive.")
                              % {"name": invitation.contact.name})
         elif action == "cancel":
-            count = services.event_cancel(actor=request.user, event=event,
+            count = event_cancel(actor=request.user, event=event,
                                           message=request.POST.get("message", "")[:1000])
             messages.success(request, _("The event is cancelled; %(n)s participant(s) are told.")
                              % {"n": count})
@@ -162,7 +166,7 @@ def check_in(request, pk: int):
         invitation = _invitation_of(request, event)
         if invitation.place != EventInvitation.Place.CONFIRMED:
             raise Http404(_("No such participant."))
-        invitation = services.check_in(actor=request.user, invitation=invitation,
+        invitation = invitation_check_in(actor=request.user, invitation=invitation,
                                        present=request.POST.get("present") == "1")
         if request.htmx:
             return render(request, "events/_check_in_row.html", {"event": event, "item": invitation})

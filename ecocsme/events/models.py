@@ -7,8 +7,9 @@ from django.utils.translation import pgettext_lazy
 from django_countries.fields import CountryField
 
 from ecocsme.core.i18n import localized
-from ecocsme.core.models import OutgoingMail, TimeStampedModel
-from ecocsme.organisations.models import Contact
+from ecocsme.core.models import TimeStampedModel
+from ecocsme.invitations.models import PersonalInvitation
+from ecocsme.organisations.models import Consent, Contact
 from ecocsme.partnerships.models import Partner, Project
 
 
@@ -115,8 +116,14 @@ class Session(models.Model):
         return self.starts_at is None
 
 
-class EventInvitation(TimeStampedModel):
+class EventInvitation(PersonalInvitation):
     """A contact's personal invitation and answer (EVT-2)."""
+
+    owner_field = "event"
+    consent_purpose = Consent.Purpose.EVENT_INVITATIONS
+    link_purpose = "ecocsme.events.invitation"
+    answer_view = "events:answer"
+    change_permission = "events.change_event"
 
     class Answer(models.TextChoices):
         YES = "yes", _("Yes, I will take part")
@@ -128,13 +135,6 @@ class EventInvitation(TimeStampedModel):
         WAITING = "waiting", _("On the waiting list")
 
     event = models.ForeignKey(Event, on_delete=models.CASCADE, related_name="invitations")
-    contact = models.ForeignKey(Contact, on_delete=models.PROTECT, related_name="event_invitations")
-    language = models.CharField(_("language"), max_length=8, choices=settings.LANGUAGES)
-    nonce = models.CharField(max_length=32, editable=False)
-    message_id = models.CharField(max_length=255, unique=True, editable=False)
-    mail = models.ForeignKey(OutgoingMail, null=True, blank=True, on_delete=models.SET_NULL,
-                             related_name="+", editable=False)
-    sent_at = models.DateTimeField(_("sent"), null=True, blank=True)
     answer = models.CharField(_("answer"), max_length=5, choices=Answer.choices, blank=True)
     note = models.TextField(_("note"), blank=True)
     needs = models.TextField(_("dietary or access needs"), blank=True)
@@ -145,7 +145,6 @@ class EventInvitation(TimeStampedModel):
     waiting_since = models.DateTimeField(_("waiting since"), null=True, blank=True)
     # The event's sequence last sent to this person in a calendar file.
     calendar_sequence = models.PositiveIntegerField(null=True, blank=True, editable=False)
-    reminders_sent = models.PositiveSmallIntegerField(default=0, editable=False)
     event_reminded = models.BooleanField(default=False, editable=False)
     checked_in_at = models.DateTimeField(_("checked in"), null=True, blank=True)
 

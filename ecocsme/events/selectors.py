@@ -95,14 +95,8 @@ def participation(events: QuerySet[Event]) -> dict:
 def events_with_failing_mail(user) -> list[tuple[Event, int]]:
     """The events the user runs whose mail to invitees failed or may not have gone out, with how
     many, for the dashboard."""
-    from ecocsme.core.outbox import failing_record_ids
+    from ecocsme.invitations.selectors import owners_with_failing_mail
     from ecocsme.partnerships.selectors import partners_changeable_by
 
-    ids = failing_record_ids("events.invitation")
-    if not ids:
-        return []
     events = Event.objects.select_related("partner").filter(partner__in=partners_changeable_by(user))
-    counts = Counter(EventInvitation.objects.filter(pk__in=ids, event__in=events)
-                     .values_list("event_id", flat=True))
-    shown = events.in_bulk(list(counts))
-    return [(shown[pk], n) for pk, n in counts.most_common()]
+    return owners_with_failing_mail(EventInvitation, events)

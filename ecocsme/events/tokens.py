@@ -1,16 +1,9 @@
-"""Personal links (core.links): the answer link of an invitation and the secret address of a
-person's calendar, each an HMAC of the record and a nonce kept with it."""
+"""The secret address of a person's calendar (core.links): an HMAC of the CalendarLink and the
+nonce kept with it. (An invitation's own answer link is the invitation core's.)"""
 
-from ecocsme.core.links import link_token, new_nonce, record_for_link
+from ecocsme.core.links import link_token, record_for_link
 
-PURPOSE = "ecocsme.events.invitation"
 CALENDAR_PURPOSE = "ecocsme.events.calendar"
-
-__all__ = ["calendar_token", "invitation_token", "new_nonce", "read_calendar_token"]
-
-
-def invitation_token(invitation) -> str:
-    return link_token(PURPOSE, invitation.pk, invitation.nonce)
 
 
 def calendar_token(link) -> str:

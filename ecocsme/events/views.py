@@ -12,6 +12,9 @@ from django.views.decorators.http import require_http_methods
 from ecocsme.core.exports import EXPORT_FORMATS, export_response
 from ecocsme.core.http import query_without
 from ecocsme.core.i18n import language_codes, localized
+from ecocsme.events.services.answers import answer_save, answer_state
+from ecocsme.events.services.mail import personal_calendar_url
+from ecocsme.invitations.states import AnswerRefused
 from ecocsme.partnerships.models import Project
 
 from . import ics
@@ -19,7 +22,6 @@ from .access import invitation_for_token
 from .forms import AnswerForm
 from .models import Event, EventInvitation
 from .selectors import SESSIONS, event_with_figures, filter_events, public_events, with_figures
-from .services import AnswerRefused, answer_save, answer_state, personal_calendar_url
 
 CALENDAR_TYPE = "text/calendar; charset=utf-8"
 

@@ -90,7 +90,7 @@ class InviteForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.fields["contacts"].queryset = (
             contacts_visible_to(user).filter(partner=lab.partner, erased_at__isnull=True)
-            .filter(with_consent("consultations")).exclude(lab_invitations__lab=lab)
+            .filter(with_consent("consultations")).exclude(labs_invitations__lab=lab)
             .order_by("name"))
 
 

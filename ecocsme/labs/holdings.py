@@ -2,8 +2,8 @@
 e-mail replies they sent with the raw message, and the mail sent for their invitations.
 Erasure keeps what they said, anonymised: the answers stay, with the respondent's kind and city."""
 
-from ecocsme.core.links import new_nonce
-from ecocsme.core.models import OutgoingMail
+from ecocsme.invitations.selectors import legacy_mails
+from ecocsme.invitations.services import links_revoke
 from ecocsme.organisations import personal_data
 from ecocsme.organisations.holdings import audit_blank, audit_of, audit_records, mail_record, mails_blank
 from ecocsme.organisations.models import Contact
@@ -21,15 +21,6 @@ def register() -> None:
 
 def _invitations(contact: Contact):
     return Invitation.objects.filter(contact=contact).select_related("lab__partner").order_by("pk")
-
-
-def _mails(invitations):
-    keys = [f"labs.invitation:{i.pk}:" for i in invitations]
-    mails = OutgoingMail.objects.none()
-    for key in keys:
-        mails |= OutgoingMail.objects.filter(key__startswith=key)
-    # Mail queued before mail carried its contact; the rest is covered by organisations' holding.
-    return mails.filter(contact_id__isnull=True).exclude(to="")
 
 
 def _replies(contact: Contact, invitations):
@@ -64,7 +55,7 @@ def labs_export(contact: Contact) -> list[dict]:
         items.append(record(reply, sender=reply.sender, subject=reply.subject,
                             received=when(reply.created_at), status=reply.status, answers=reply.answers,
                             message=bytes(reply.raw).decode("utf-8", errors="replace")))
-    items += [mail_record(mail) for mail in _mails(invitations).order_by("queued_at", "id")]
+    items += [mail_record(mail) for mail in legacy_mails(invitations).order_by("queued_at", "id")]
     items += audit_records(audit_of(Invitation, [i.pk for i in invitations]))
     items += [record(job, kind="e-mail replies uploaded, waiting to be read", lab=str(job.lab),
                      uploaded=when(job.created_at), size=job.size) for job in _uploads(contact)]
@@ -73,13 +64,10 @@ def labs_export(contact: Contact) -> list[dict]:
 
 def labs_erase(contact: Contact) -> None:
     invitations = list(_invitations(contact))
-    for invitation in invitations:  # a new nonce revokes the personal link
-        invitation.nonce = new_nonce()
-        invitation.last_error = ""
-        invitation.save(update_fields=["nonce", "last_error", "updated_at"])
+    links_revoke(invitations, last_error="")
     _replies(contact, invitations).update(sender="", subject="", raw=b"")
     ReplyImport.objects.filter(pk__in=[job.pk for job in _uploads(contact)]).update(
         upload=b"", status=ReplyImport.Status.FAILED,
         error="A person in this upload was erased before it was read; upload the replies again.")
-    mails_blank(_mails(invitations))
+    mails_blank(legacy_mails(invitations))
     audit_blank(audit_of(Invitation, [i.pk for i in invitations]), "invitation (erased contact)")

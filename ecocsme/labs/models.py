@@ -4,8 +4,9 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from ecocsme.core.i18n import localized
-from ecocsme.core.models import OutgoingMail, TimeStampedModel
-from ecocsme.organisations.models import Contact
+from ecocsme.core.models import TimeStampedModel
+from ecocsme.invitations.models import PersonalInvitation
+from ecocsme.organisations.models import Consent
 from ecocsme.partnerships.models import Partner, Project
 
 
@@ -82,8 +83,14 @@ class Question(models.Model):
         return localized(self.text, language)
 
 
-class Invitation(TimeStampedModel):
+class Invitation(PersonalInvitation):
     """A contact's personal, unguessable, expiring invitation to answer a lab (LAB-2)."""
+
+    owner_field = "lab"
+    consent_purpose = Consent.Purpose.CONSULTATIONS
+    link_purpose = "ecocsme.labs.invitation"
+    answer_view = "labs:answer"
+    change_permission = "labs.change_lab"
 
     class Status(models.TextChoices):
         CREATED = "created", _("Not sent yet")
@@ -93,19 +100,9 @@ class Invitation(TimeStampedModel):
         ANSWERED = "answered", _("Answered")
 
     lab = models.ForeignKey(Lab, on_delete=models.CASCADE, related_name="invitations")
-    contact = models.ForeignKey(Contact, on_delete=models.PROTECT, related_name="lab_invitations")
-    language = models.CharField(_("language"), max_length=8, choices=settings.LANGUAGES)
-    # The personal link is an HMAC of the id and this nonce: unguessable, never stored whole,
-    # and revoked by drawing a new nonce.
-    nonce = models.CharField(max_length=32, editable=False)
     expires_at = models.DateTimeField(_("link expires"))
-    message_id = models.CharField(max_length=255, unique=True, editable=False)
-    mail = models.ForeignKey(OutgoingMail, null=True, blank=True, on_delete=models.SET_NULL,
-                             related_name="+", editable=False)
     status = models.CharField(_("status"), max_length=10, choices=Status.choices,
                               default=Status.CREATED, db_index=True)
-    sent_at = models.DateTimeField(_("sent"), null=True, blank=True)
-    reminders_sent = models.PositiveSmallIntegerField(_("reminders sent"), default=0)
     last_error = models.TextField(_("last error"), blank=True)
 
     class Meta:

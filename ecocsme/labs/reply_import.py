@@ -25,7 +25,7 @@ from django.utils.translation import gettext as _
 
 from ecocsme.core.audit import audit_log
 from ecocsme.core.language import detect_language
-from ecocsme.core.links import link_matches, read_link_token
+from ecocsme.invitations.access import invitation_among
 
 from .models import Answer, EmailReply, Invitation, Lab, ReplyImport, Response
 from .replies import (
@@ -40,7 +40,6 @@ from .replies import (
 )
 from .services import require_change
 from .tasks import embed_later, import_replies
-from .tokens import PURPOSE
 
 logger = logging.getLogger(__name__)
 
@@ -234,26 +233,13 @@ def _match(invitations: list[Invitation], parsed: ParsedReply, raw: bytes) -> tu
         for message_id, invitation in by_message_id.items():
             if message_id in quoted:
                 return invitation, EmailReply.Match.HEADERS
-    invitation = _linked(invitations, parsed.tokens[:MAX_LINKS])
+    invitation = invitation_among(invitations, parsed.tokens[:MAX_LINKS])
     if invitation is not None:
         return invitation, EmailReply.Match.LINK
     by_address = [i for i in invitations if i.contact.email and i.contact.email.lower() == parsed.sender]
     if len(by_address) == 1:
         return by_address[0], EmailReply.Match.ADDRESS
     return None, EmailReply.Match.NONE
-
-
-def _linked(invitations: list[Invitation], tokens: list[str]) -> Invitation | None:
-    """The invitation whose personal link the reply quotes (as access.invitation_for_token, on
-    the invitations at hand: no query per link a hostile mail may hold)."""
-    by_pk = {i.pk: i for i in invitations}
-    for token in tokens:
-        parsed = read_link_token(token)
-        invitation = by_pk.get(parsed[0]) if parsed else None
-        if invitation is not None and not invitation.contact.is_erased and link_matches(
-                PURPOSE, invitation.pk, invitation.nonce, parsed[1]):
-            return invitation
-    return None
 
 
 def _parse_best(lab: Lab, questions: dict, raw: bytes, language: str | None, known: dict):

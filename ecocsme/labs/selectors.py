@@ -120,13 +120,8 @@ def lab_participation(lab: Lab) -> dict:
 def labs_with_failing_mail(user) -> list[tuple[Lab, int]]:
     """The labs the user runs whose invitation or reminder mail failed or may not have gone out,
     with how many, for the dashboard."""
-    from ecocsme.core.outbox import failing_record_ids
+    from ecocsme.invitations.selectors import owners_with_failing_mail
     from ecocsme.partnerships.selectors import partners_changeable_by
 
-    ids = failing_record_ids("labs.invitation")
-    if not ids:
-        return []
     labs = Lab.objects.select_related("partner").filter(partner__in=partners_changeable_by(user))
-    counts = Counter(Invitation.objects.filter(pk__in=ids, lab__in=labs).values_list("lab_id", flat=True))
-    shown = labs.in_bulk(list(counts))
-    return [(shown[pk], n) for pk, n in counts.most_common()]
+    return owners_with_failing_mail(Invitation, labs)

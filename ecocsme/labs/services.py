@@ -1,32 +1,27 @@
 """Writes of the local learning labs: invitations, reminders (LAB-2)."""
 
-from dataclasses import dataclass, field
 from datetime import timedelta
 
-from django.conf import settings
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from ecocsme.core.audit import audit_log
-from ecocsme.core.http import absolute_url
 from ecocsme.core.outbox import mail_queue, outbox_flush
-from ecocsme.organisations.models import Consent, Contact
-from ecocsme.organisations.selectors import why_not_invitable
-from ecocsme.organisations.tokens import unsubscribe_headers
+from ecocsme.invitations import services as invitation_core
+from ecocsme.invitations.services import (
+    InvitationReport,
+    invitation_mailed,
+    mail_addressing,
+    reminder_counted,
+)
+from ecocsme.invitations.states import AnswerRefused, LinkState
 
 from .models import Answer, Invitation, Lab, Response
 from .tasks import embed_later
-from .tokens import invitation_token, new_nonce
 
 DEFAULT_VALIDITY = timedelta(days=30)
-
-
-@dataclass
-class InvitationReport:
-    created: list[Invitation] = field(default_factory=list)
-    skipped: list[tuple[Contact, str]] = field(default_factory=list)
 
 
 def require_change(actor, lab: Lab) -> None:
@@ -37,53 +32,28 @@ def require_change(actor, lab: Lab) -> None:
 def invitations_create(*, actor, lab: Lab, contacts, expires_at=None) -> InvitationReport:
     """Invite contacts who agreed to be consulted; say why the others were left out."""
     require_change(actor, lab)
-    report = InvitationReport()
-    invited = set(lab.invitations.values_list("contact_id", flat=True))
-    consenting = set(Consent.objects.filter(contact__in=contacts, purpose=Consent.Purpose.CONSULTATIONS,
-                                            granted=True).values_list("contact_id", flat=True))
-    expires_at = expires_at or lab.closes_at or timezone.now() + DEFAULT_VALIDITY
-    with transaction.atomic():
-        for contact in contacts:
-            reason = why_not_invitable(actor, contact, purpose=Consent.Purpose.CONSULTATIONS, invited=invited,
-                                       consenting=consenting, keeper_id=lab.partner_id)
-            if reason:
-                report.skipped.append((contact, reason))
-                continue
-            invitation = Invitation.objects.create(
-                lab=lab, contact=contact, language=contact.language, nonce=new_nonce(),
-                expires_at=expires_at, message_id=_message_id(lab, contact))
-            invited.add(contact.pk)
-            report.created.append(invitation)
-        audit_log(actor=actor, action="labs.invitations.created", obj=lab,
-                  data={"created": len(report.created), "skipped": len(report.skipped)})
-    return report
+    return invitation_core.invitations_create(
+        actor=actor, model=Invitation, owner=lab, contacts=contacts,
+        expires_at=expires_at or lab.closes_at or timezone.now() + DEFAULT_VALIDITY)
 
 
-def _message_id(lab: Lab, contact: Contact) -> str:
-    import secrets
-
-    return f"<lab{lab.pk}.inv{contact.pk}.{secrets.token_hex(6)}@{settings.ECOCSME_MAIL_DOMAIN}>"
-
-
-def answer_url(invitation: Invitation) -> str:
-    return absolute_url("labs:answer", [invitation_token(invitation)], language=invitation.language)
-
-
-def _mail_context(invitation: Invitation, *, reminder: bool) -> tuple[dict, dict]:
+def _mail_parts(invitation: Invitation, *, reminder: bool) -> dict:
     lab = invitation.lab
     language = invitation.language
-    unsubscribe, headers = unsubscribe_headers(invitation.contact_id, Consent.Purpose.CONSULTATIONS,
-                                               language)
+    addressing, headers = mail_addressing(invitation)
     questions = [q.localized_text(language)[0] for q in lab.questions.order_by("position")]
     context = {
         "name": invitation.contact.name, "partner": str(lab.partner),
         "theme": lab.localized_theme(language)[0], "questions": questions,
-        "answer_url": answer_url(invitation), "expires_at": invitation.expires_at,
-        "reminder": reminder, "reply_by_mail": bool(lab.reply_to), "unsubscribe_url": unsubscribe,
+        "answer_url": invitation.answer_url(), "expires_at": invitation.expires_at,
+        "reminder": reminder, "reply_by_mail": bool(lab.reply_to),
+        "unsubscribe_url": addressing.pop("unsubscribe_url"),
     }
     if lab.reply_to:
         headers["Reply-To"] = lab.reply_to
-    return context, headers
+    if reminder:
+        headers["In-Reply-To"] = invitation.message_id
+    return {**addressing, "template": "labs/mail/invitation", "context": context, "headers": headers}
 
 
 def invitations_send(*, actor, lab: Lab) -> int:
@@ -93,14 +63,9 @@ def invitations_send(*, actor, lab: Lab) -> int:
     queued = 0
     with transaction.atomic():
         for invitation in lab.invitations.filter(mail__isnull=True).select_related("contact", "lab__partner"):
-            context, headers = _mail_context(invitation, reminder=False)
-            invitation.mail = mail_queue(
-                key=f"labs.invitation:{invitation.pk}:invite", to=invitation.contact.email,
-                template="labs/mail/invitation", context=context, language=invitation.language,
-                headers=headers, message_id=invitation.message_id, contact_id=invitation.contact_id)
-            invitation.status = Invitation.Status.SENT
-            invitation.sent_at = timezone.now()
-            invitation.save(update_fields=["mail", "status", "sent_at", "updated_at"])
+            mail = mail_queue(key=invitation.mail_key("invite"), message_id=invitation.message_id,
+                              **_mail_parts(invitation, reminder=False))
+            invitation_mailed(invitation, mail, status=Invitation.Status.SENT)
             queued += 1
         audit_log(actor=actor, action="labs.invitations.sent", obj=lab, data={"queued": queued})
         outbox_flush()
@@ -118,19 +83,6 @@ def _require_open(lab: Lab) -> None:
         raise ValidationError(_("The lab is closed: invitations and reminders can no longer be sent."))
 
 
-def invitation_retry(*, actor, invitation: Invitation) -> bool:
-    """Send a failed or uncertain invitation mail again (a person decided to)."""
-    from ecocsme.core.outbox import mail_retry
-
-    require_change(actor, invitation.lab)
-    with transaction.atomic():
-        if invitation.mail is None or not mail_retry(invitation.mail):
-            return False
-        audit_log(actor=actor, action="labs.invitation.retried", obj=invitation.lab,
-                  data={"invitation": invitation.pk})
-    return True
-
-
 def reminders_send(*, actor, lab: Lab) -> int:
     """Remind, once more, those invited who have not answered and whose link still works."""
     require_change(actor, lab)
@@ -144,15 +96,8 @@ def reminders_send(*, actor, lab: Lab) -> int:
         for invitation in waiting:
             if invitation.contact.is_erased:
                 continue
-            number = invitation.reminders_sent + 1
-            context, headers = _mail_context(invitation, reminder=True)
-            headers["In-Reply-To"] = invitation.message_id
-            mail_queue(key=f"labs.invitation:{invitation.pk}:reminder:{number}",
-                       to=invitation.contact.email, template="labs/mail/invitation",
-                       context=context, language=invitation.language, headers=headers,
-                       contact_id=invitation.contact_id)
-            invitation.reminders_sent = number
-            invitation.save(update_fields=["reminders_sent", "updated_at"])
+            number = reminder_counted(invitation)
+            mail_queue(key=invitation.mail_key("reminder", number), **_mail_parts(invitation, reminder=True))
             queued += 1
         audit_log(actor=actor, action="labs.reminders.sent", obj=lab, data={"queued": queued})
         outbox_flush()
@@ -162,17 +107,13 @@ def reminders_send(*, actor, lab: Lab) -> int:
 MAX_ANSWER_LENGTH = 20_000
 
 
-class AnswerRefused(Exception):
-    """The answers cannot be saved; the message says why. Nothing was changed."""
-
-
-def invitation_state(invitation: Invitation) -> str:
-    """"open", "expired" or "closed": whether the personal link may still change answers."""
+def invitation_state(invitation: Invitation) -> LinkState:
+    """Whether the personal link may still change answers: open, expired or closed."""
     if not invitation.lab.is_open:
-        return "closed"
+        return LinkState.CLOSED
     if invitation.expires_at <= timezone.now():
-        return "expired"
-    return "open"
+        return LinkState.EXPIRED
+    return LinkState.OPEN
 
 
 def response_save(*, invitation: Invitation, texts: dict[int, str], submit: bool) -> Response:
@@ -180,9 +121,9 @@ def response_save(*, invitation: Invitation, texts: dict[int, str], submit: bool
     from ecocsme.core.language import detect_language
 
     state = invitation_state(invitation)
-    if state != "open":
-        raise AnswerRefused(_("This consultation is closed.") if state == "closed"
-                            else _("This personal link has expired."))
+    if state is not LinkState.OPEN:
+        raise AnswerRefused(_("This consultation is closed.") if state is LinkState.CLOSED
+                            else _("This personal link has expired."), state=state)
     too_long = [position for position, text in texts.items() if len(text) > MAX_ANSWER_LENGTH]
     if too_long:
         raise AnswerRefused(_("An answer may have at most %(n)s characters (question %(q)s).") % {

@@ -14,6 +14,7 @@ from django.views.decorators.http import require_http_methods, require_POST, req
 from ecocsme.core.exports import EXPORT_FORMATS, export_response
 from ecocsme.core.http import number_from
 from ecocsme.core.i18n import localized
+from ecocsme.invitations.services import invitation_retry
 from ecocsme.organisations.access import people_visible_to
 
 from . import services
@@ -92,7 +93,7 @@ def lab_detail(request, pk: int):
     shown, hidden = people_visible_to(request.user).split(invitations)
     if can_change:
         for invitation in shown:
-            invitation.personal_link = services.answer_url(invitation)
+            invitation.personal_link = invitation.answer_url()
     return render(request, "labs/lab_detail.html", {
         "lab": lab, "can_change": can_change,
         "questions": list(lab.questions.order_by("position")),
@@ -150,7 +151,7 @@ def lab_action(request, pk: int, action: str):
             messages.success(request, _("%(n)s reminder(s) are being sent.") % {"n": count})
     elif action == "retry":
         invitation = _invitation_of(request, lab)
-        if services.invitation_retry(actor=request.user, invitation=invitation):
+        if invitation_retry(actor=request.user, invitation=invitation):
             messages.success(request, _("The mail to %(name)s is being sent again.")
                              % {"name": invitation.contact.name})
     elif action in ("open", "closed"):

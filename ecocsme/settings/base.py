@@ -49,6 +49,7 @@ INSTALLED_APPS = [
     "ecocsme.accounts",
     "ecocsme.partnerships",
     "ecocsme.organisations",
+    "ecocsme.invitations",
     "ecocsme.labs",
     "ecocsme.events",
     "ecocsme.web",

@@ -6,7 +6,7 @@ from django.utils import timezone
 from icalendar import Calendar
 
 from ecocsme.events.models import Event
-from ecocsme.events.services import SessionInput, event_publish, event_save
+from ecocsme.events.services.events import SessionInput, event_publish, event_save
 from ecocsme.organisations.models import Contact, Organisation
 from ecocsme.organisations.services import consent_set
 

@@ -10,9 +10,11 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from icalendar import Calendar
 
-from ecocsme.events import services
 from ecocsme.events.models import Event
-from ecocsme.events.services import SessionInput, answer_save, event_publish, event_save
+from ecocsme.events.services.answers import answer_save
+from ecocsme.events.services.events import SessionInput, event_publish, event_save
+from ecocsme.events.services.invitations import invitations_create
+from ecocsme.events.services.mail import personal_calendar_url
 
 from .conftest import future_event
 
@@ -57,13 +59,13 @@ def test_times_stay_right_across_a_daylight_saving_change(client, staff, project
 @pytest.mark.django_db
 def test_a_persons_feed_has_their_confirmed_events_with_the_link(client, staff, project, people):
     event = future_event(staff, project)
-    services.invitations_create(actor=staff, event=event, contacts=people[:2])
+    invitations_create(actor=staff, event=event, contacts=people[:2])
     answer_save(invitation=event.invitations.get(contact=people[0]), answer="yes")
     answer_save(invitation=event.invitations.get(contact=people[1]), answer="no")
-    mine_url = services.personal_calendar_url(people[0].pk).removeprefix(settings.ECOCSME_BASE_URL)
+    mine_url = personal_calendar_url(people[0].pk).removeprefix(settings.ECOCSME_BASE_URL)
     mine = parse(client.get(mine_url))
     assert len(mine.walk("VEVENT")) == 1 and "meeting.example.org/x" in str(mine.walk("VEVENT")[0]["DESCRIPTION"])
-    theirs = parse(client.get(services.personal_calendar_url(people[1].pk).removeprefix(settings.ECOCSME_BASE_URL)))
+    theirs = parse(client.get(personal_calendar_url(people[1].pk).removeprefix(settings.ECOCSME_BASE_URL)))
     assert theirs.walk("VEVENT") == []
     assert client.get(f"/calendar/person/{people[0].pk}.ics").status_code == 404
 
@@ -71,15 +73,15 @@ def test_a_persons_feed_has_their_confirmed_events_with_the_link(client, staff, 
 @pytest.mark.django_db
 def test_a_calendar_address_can_be_replaced_and_the_old_one_stops(client, staff, project, people):
     event = future_event(staff, project)
-    services.invitations_create(actor=staff, event=event, contacts=people[:1])
+    invitations_create(actor=staff, event=event, contacts=people[:1])
     invitation = event.invitations.get()
-    old = services.personal_calendar_url(people[0].pk).removeprefix(settings.ECOCSME_BASE_URL)
-    assert services.personal_calendar_url(people[0].pk).endswith(old)  # stable until replaced
+    old = personal_calendar_url(people[0].pk).removeprefix(settings.ECOCSME_BASE_URL)
+    assert personal_calendar_url(people[0].pk).endswith(old)  # stable until replaced
     assert client.get(old).status_code == 200
     client.force_login(staff)
     page = client.post(f"/en/manage/events/{event.pk}/calendar/", {"invitation": invitation.pk}, follow=True)
     assert page.status_code == 200
-    new = services.personal_calendar_url(people[0].pk).removeprefix(settings.ECOCSME_BASE_URL)
+    new = personal_calendar_url(people[0].pk).removeprefix(settings.ECOCSME_BASE_URL)
     assert new != old
     assert client.get(old).status_code == 404 and client.get(new).status_code == 200
 
@@ -113,7 +115,7 @@ def test_event_pages_keep_a_fixed_query_count(client, staff, project, people):
         with CaptureQueriesContext(connection) as queries:
             assert client.get(url).status_code == 200
         before[url] = len(queries)
-    services.invitations_create(actor=staff, event=event, contacts=people[:2])  # Ana stays invitable
+    invitations_create(actor=staff, event=event, contacts=people[:2])  # Ana stays invitable
     for person in people[:2]:
         answer_save(invitation=event.invitations.get(contact=person), answer="yes")
     for number in range(3):
@@ -127,7 +129,7 @@ def test_event_pages_keep_a_fixed_query_count(client, staff, project, people):
 @pytest.mark.django_db
 def test_check_in_attendance_sheet_and_participation(client, staff, project, people):
     event = future_event(staff, project)
-    services.invitations_create(actor=staff, event=event, contacts=people[:3])
+    invitations_create(actor=staff, event=event, contacts=people[:3])
     for person in people[:2]:
         answer_save(invitation=event.invitations.get(contact=person), answer="yes")
     client.force_login(staff)

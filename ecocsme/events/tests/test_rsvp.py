@@ -8,17 +8,20 @@ from django.core.exceptions import PermissionDenied
 from django.utils import timezone
 
 from ecocsme.core.models import OutgoingMail
-from ecocsme.events import services
 from ecocsme.events.models import Event
-from ecocsme.events.services import AnswerRefused, SessionInput, answer_save
-from ecocsme.events.tokens import invitation_token
+from ecocsme.events.services import answers
+from ecocsme.events.services.answers import _answer_prepared, answer_save
+from ecocsme.events.services.events import SessionInput, event_cancel, event_save
+from ecocsme.events.services.invitations import invitations_create, invitations_send
+from ecocsme.events.services.reminders import reminders_send
+from ecocsme.invitations.states import AnswerRefused
 
 from .conftest import calendar_of, future_event, mails_to, plain_text, run_worker
 
 
 def invite_all(staff, event, people):
-    report = services.invitations_create(actor=staff, event=event, contacts=people)
-    services.invitations_send(actor=staff, event=event)
+    report = invitations_create(actor=staff, event=event, contacts=people)
+    invitations_send(actor=staff, event=event)
     return report
 
 
@@ -93,7 +96,7 @@ def test_a_change_sends_an_update_with_the_same_uid_and_a_higher_sequence(staff,
     run_worker()
     first = calendar_of(mails_to(smtp_server, "ioana@example.org")[-1])[1].walk("VEVENT")[0]
     session = event.sessions.get()
-    services.event_save(actor=staff, event=event, values={"online_url": "https://meeting.example.org/y"},
+    event_save(actor=staff, event=event, values={"online_url": "https://meeting.example.org/y"},
                         sessions=[SessionInput(day=session.day, start=time(14, 0), end=time(16, 0))])
     run_worker()
     updated = mails_to(smtp_server, "ioana@example.org")[-1]
@@ -112,8 +115,8 @@ def test_cancelling_tells_everyone_who_said_yes(staff, project, people, smtp_ser
     invite_all(staff, event, people)
     answer_save(invitation=event.invitations.get(contact=people[0]), answer="yes")
     answer_save(invitation=event.invitations.get(contact=people[1]), answer="yes")  # waiting
-    assert services.event_cancel(actor=staff, event=event, message="Example reason.") == 2
-    assert services.event_cancel(actor=staff, event=event) == 0  # twice: nothing more
+    assert event_cancel(actor=staff, event=event, message="Example reason.") == 2
+    assert event_cancel(actor=staff, event=event) == 0  # twice: nothing more
     run_worker()
     method, calendar = calendar_of(mails_to(smtp_server, "ioana@example.org")[-1])
     assert method == "CANCEL" and calendar["METHOD"] == "CANCEL"
@@ -125,10 +128,10 @@ def test_cancelling_tells_everyone_who_said_yes(staff, project, people, smtp_ser
 @pytest.mark.django_db
 def test_after_the_deadline_the_link_explains_and_changes_nothing(client, staff, project, people):
     event = future_event(staff, project)
-    services.invitations_create(actor=staff, event=event, contacts=people[:1])
+    invitations_create(actor=staff, event=event, contacts=people[:1])
     invitation = event.invitations.get()
     Event.objects.filter(pk=event.pk).update(rsvp_deadline=timezone.now() - timedelta(hours=1))
-    page = client.post(f"/en/events/answer/{invitation_token(invitation)}/", {"answer": "yes"})
+    page = client.post(f"/en/events/answer/{invitation.token()}/", {"answer": "yes"})
     assert page.status_code == 410
     text = page.content.decode()
     assert "deadline to answer has passed" in text and "team@example.org" in text
@@ -139,12 +142,13 @@ def test_after_the_deadline_the_link_explains_and_changes_nothing(client, staff,
 @pytest.mark.django_db
 def test_forged_and_other_kinds_of_links_do_not_open(client, staff, project, people):
     from ecocsme.core.links import link_token
-    from ecocsme.labs.tokens import PURPOSE as LAB_PURPOSE
+    from ecocsme.labs.models import Invitation
+    LAB_PURPOSE = Invitation.link_purpose
 
     event = future_event(staff, project)
-    services.invitations_create(actor=staff, event=event, contacts=people[:1])
+    invitations_create(actor=staff, event=event, contacts=people[:1])
     invitation = event.invitations.get()
-    token = invitation_token(invitation)
+    token = invitation.token()
     assert client.get(f"/en/events/answer/{token}/").status_code == 200
     assert client.get(f"/en/events/answer/{token[:-2]}xx/").status_code == 404
     assert client.get(f"/en/events/answer/{invitation.pk + 1}.{token.split('.')[1]}/").status_code == 404
@@ -155,9 +159,9 @@ def test_forged_and_other_kinds_of_links_do_not_open(client, staff, project, peo
 @pytest.mark.django_db
 def test_answering_through_the_page_in_romanian(client, staff, project, people):
     event = future_event(staff, project)
-    services.invitations_create(actor=staff, event=event, contacts=people[:1])
+    invitations_create(actor=staff, event=event, contacts=people[:1])
     invitation = event.invitations.get()
-    url = f"/ro/events/answer/{invitation_token(invitation)}/"
+    url = f"/ro/events/answer/{invitation.token()}/"
     page = client.get(url).content.decode()
     assert "Atelier de exemplu" in page and "Europe/Bucharest" in page
     page = client.post(url, {"answer": "maybe", "note": "<script>alert(1)</script>"}).content.decode()
@@ -188,7 +192,7 @@ def test_another_partners_staff_cannot_change_the_event(client, staff, project, 
     event = future_event(staff, project)
     other = make_user("rijeka-staff", role="partner_staff", project=project, partner_number=5)
     with pytest.raises(PermissionDenied):
-        services.invitations_create(actor=other, event=event, contacts=people)
+        invitations_create(actor=other, event=event, contacts=people)
     client.force_login(other)
     assert client.get(f"/en/manage/events/{event.pk}/").status_code == 200
     assert client.get(f"/en/manage/events/{event.pk}/edit/").status_code == 403
@@ -203,8 +207,8 @@ def test_reminders_before_the_deadline_and_before_the_event_go_once(staff, proje
     event = future_event(staff, project, days=1, deadline_days=1)
     invite_all(staff, event, people)
     answer_save(invitation=event.invitations.get(contact=people[0]), answer="yes")
-    first = services.reminders_send()
-    again = services.reminders_send()
+    first = reminders_send()
+    again = reminders_send()
     assert first == {"deadline": 2, "event": 1} and again == {"deadline": 0, "event": 0}
     run_worker()
     assert len(mails_to(smtp_server, "mark@example.org")) == 2
@@ -234,8 +238,8 @@ def test_an_answer_takes_the_same_queries_however_much_mail_waits(
     from ecocsme.events.models import EventInvitation
 
     event = future_event(staff, project)
-    services.invitations_create(actor=staff, event=event, contacts=people[:3])
-    urls = [f"/en/events/answer/{invitation_token(event.invitations.get(contact=c))}/" for c in people[:2]]
+    invitations_create(actor=staff, event=event, contacts=people[:3])
+    urls = [f"/en/events/answer/{event.invitations.get(contact=c).token()}/" for c in people[:2]]
     for url in urls:
         client.get(url)  # the personal calendar address is drawn on the first visit
     ContentType.objects.get_for_model(EventInvitation)  # cached, as in a running server
@@ -266,18 +270,18 @@ def test_links_in_mail_use_the_address_the_site_is_served_at(settings, staff, pr
 def test_a_mail_rendered_before_the_lock_is_not_sent_when_the_last_place_went_meanwhile(
         staff, project, people, monkeypatch):
     event = future_event(staff, project, capacity=1)
-    services.invitations_create(actor=staff, event=event, contacts=people[:2])
+    invitations_create(actor=staff, event=event, contacts=people[:2])
     ioana, mark = (event.invitations.get(contact=c) for c in people[:2])
-    prepare = services._answer_prepared
+    prepare = _answer_prepared
 
     def ioana_takes_the_place_meanwhile(*args):
         prepared = prepare(*args)
         assert prepared.mail.key.split(":")[2] == "confirmed"  # there was room when it was rendered
-        monkeypatch.setattr(services, "_answer_prepared", prepare)
+        monkeypatch.setattr(answers, "_answer_prepared", prepare)
         answer_save(invitation=ioana, answer="yes")
         return prepared
 
-    monkeypatch.setattr(services, "_answer_prepared", ioana_takes_the_place_meanwhile)
+    monkeypatch.setattr(answers, "_answer_prepared", ioana_takes_the_place_meanwhile)
     assert answer_save(invitation=mark, answer="yes").place == "waiting"
     mails = OutgoingMail.objects.filter(to="mark@example.org")
     assert [m.key.split(":")[2] for m in mails] == ["waiting"]

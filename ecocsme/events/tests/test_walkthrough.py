@@ -98,16 +98,16 @@ def test_partner_workshop_from_creation_to_promotion(page, project, people, smtp
 
 
 def test_event_pages_are_accessible_on_a_phone_and_a_desktop(page, project, people, staff):
-    from ecocsme.events import services
-    from ecocsme.events.tokens import invitation_token
+    from ecocsme.events.services.answers import answer_save
+    from ecocsme.events.services.invitations import invitations_create
     from ecocsme.web.tests.test_browser import serious_violations
 
     from .conftest import future_event
 
     event = future_event(staff, project, capacity=10)
-    services.invitations_create(actor=staff, event=event, contacts=people[:2])
-    services.answer_save(invitation=event.invitations.get(contact=people[0]), answer="yes")
-    token = invitation_token(event.invitations.get(contact=people[1]))
+    invitations_create(actor=staff, event=event, contacts=people[:2])
+    answer_save(invitation=event.invitations.get(contact=people[0]), answer="yes")
+    token = event.invitations.get(contact=people[1]).token()
     public = ["/ro/projects/PGI06047/events/", "/ro/projects/PGI06047/events/?when=past",
               f"/ro/events/{event.pk}/", f"/ro/events/answer/{token}/"]
     manage = ["/en/manage/events/", f"/en/manage/events/{event.pk}/", f"/en/manage/events/{event.pk}/edit/",

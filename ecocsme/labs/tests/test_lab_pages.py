@@ -102,8 +102,8 @@ def test_lab_pages_keep_their_query_count(client, project, staff):
 def test_answers_export_without_names(client, project, staff, make_user):
     import json
 
+    from ecocsme.core.links import new_nonce
     from ecocsme.labs.services import response_save
-    from ecocsme.labs.tokens import new_nonce
 
     lab = Lab.objects.get(partner__number=6, number=2)
     contact = Contact.objects.create(partner=lab.partner, name="Secret Name", email="s@example.org",

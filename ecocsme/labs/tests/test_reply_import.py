@@ -6,9 +6,9 @@ from pathlib import Path
 
 import pytest
 
+from ecocsme.core.links import new_nonce
 from ecocsme.labs.models import EmailReply, Invitation, Lab, Response
 from ecocsme.labs.reply_import import replies_import, reply_count
-from ecocsme.labs.tokens import invitation_token, new_nonce
 from ecocsme.organisations.models import Contact
 
 CORPUS = Path(__file__).parent / "corpus" / "replies"
@@ -89,7 +89,7 @@ def test_an_mbox_and_a_reply_matched_by_its_link(lab, staff, tmp_path):
     invitation = Invitation.objects.create(lab=lab, contact=contact, language="en", nonce=new_nonce(),
                                            expires_at=lab.created_at.replace(year=2100),
                                            message_id="<inv-x@example.org>")
-    link = f"https://platform.example.org/en/labs/answer/{invitation_token(invitation)}/"
+    link = f"https://platform.example.org/en/labs/answer/{invitation.token()}/"
     raw = (f"From: Someone Else <other@example.org>\nSubject: answers\nMessage-ID: <r1@example.org>\n\n"
            f"1. Radio\n2. Newsletters\n\n> Your link: {link}\n").encode()
     box = mailbox.mbox(str(tmp_path / "r.mbox"))

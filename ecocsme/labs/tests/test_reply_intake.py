@@ -14,12 +14,12 @@ from django.core.management import call_command
 from django.db import DataError
 from django.utils import timezone
 
+from ecocsme.core.links import new_nonce
 from ecocsme.labs import replies, reply_import
 from ecocsme.labs.htmltext import html_to_text
 from ecocsme.labs.models import EmailReply, Invitation, Lab, ReplyImport, Response
 from ecocsme.labs.replies import parse_reply
 from ecocsme.labs.reply_import import files_pack, replies_import, replies_upload, reply_import_execute
-from ecocsme.labs.tokens import new_nonce
 from ecocsme.organisations.models import Contact
 
 CORPUS = Path(__file__).parent / "corpus" / "replies"

@@ -2,8 +2,8 @@ import io
 
 import pytest
 
+from ecocsme.core.links import new_nonce
 from ecocsme.labs.models import EmailReply, Invitation, Lab, Response
-from ecocsme.labs.tokens import new_nonce
 from ecocsme.organisations.models import Contact
 
 

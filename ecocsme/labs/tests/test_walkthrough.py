@@ -146,10 +146,10 @@ def test_a_lab_from_start_to_report(page, project, smtp_server, settings, tmp_pa
 def test_lab_pages_are_accessible_on_a_phone_and_a_desktop(page, project, make_user):
     """The answer form (stakeholders, often on a phone) and the staff's lab, synthesis and theme
     pages: no serious axe-core violation, no sideways scrolling."""
+    from ecocsme.core.links import new_nonce
     from ecocsme.labs import themes
     from ecocsme.labs.models import SynthesisRun, Theme
     from ecocsme.labs.tests.test_themes import add_answers, sample
-    from ecocsme.labs.tokens import invitation_token, new_nonce
     from ecocsme.web.tests.test_browser import serious_violations
 
     lab = Lab.objects.get(partner__number=6, number=2)
@@ -163,7 +163,7 @@ def test_lab_pages_are_accessible_on_a_phone_and_a_desktop(page, project, make_u
     themes.synthesis_execute(run.pk)
     theme = Theme.objects.filter(scope="lab", is_other=False).first()
 
-    answer_page = f"/ro/labs/answer/{invitation_token(invitation)}/"
+    answer_page = f"/ro/labs/answer/{invitation.token()}/"
     staff_pages = [f"/en/manage/labs/{lab.pk}/", f"/en/manage/labs/{lab.pk}/synthesis/",
                    f"/en/manage/labs/{lab.pk}/themes/{theme.pk}/"]
     for width in (375, 1280):

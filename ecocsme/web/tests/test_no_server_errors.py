@@ -135,18 +135,16 @@ def _names_read(client, url: str) -> list[str]:
 def known(project) -> dict[str, list]:
     """Real values for path parameters, by parameter name, so the pages behind them are reached."""
     from ecocsme.events.models import Event, EventInvitation
-    from ecocsme.events.services import personal_calendar_url
-    from ecocsme.events.tokens import invitation_token as event_token
+    from ecocsme.events.services.mail import personal_calendar_url
     from ecocsme.labs.models import Invitation
-    from ecocsme.labs.tokens import invitation_token as lab_token
     from ecocsme.organisations.models import Contact
     from ecocsme.organisations.tokens import unsubscribe_token
     from ecocsme.web.demo import demo_people_load
 
     demo_people_load(project)
     contact = Contact.objects.order_by("pk").first()
-    tokens = [event_token(i) for i in EventInvitation.objects.order_by("pk")[:1]]
-    tokens += [lab_token(i) for i in Invitation.objects.order_by("pk")[:1]]
+    tokens = [i.token() for i in EventInvitation.objects.order_by("pk")[:1]]
+    tokens += [i.token() for i in Invitation.objects.order_by("pk")[:1]]
     tokens += [unsubscribe_token(contact.pk, "event_invitations"),
                personal_calendar_url(contact.pk).rsplit("/", 1)[1].removesuffix(".ics")]
     events = list(Event.objects.values_list("pk", flat=True)[:2])

@@ -167,10 +167,8 @@ class Demo:
 
 @pytest.fixture
 def demo(project):
-    from ecocsme.events.services import personal_calendar_url
-    from ecocsme.events.tokens import invitation_token as event_token
+    from ecocsme.events.services.mail import personal_calendar_url
     from ecocsme.labs.models import Theme, ThemeAnswer
-    from ecocsme.labs.tokens import invitation_token as lab_token
     from ecocsme.organisations.tokens import unsubscribe_token
     from ecocsme.web.demo import demo_people_load
 
@@ -178,7 +176,7 @@ def demo(project):
     lab = project.labs.get(partner__number=KEEPER_NUMBER, number=2)
     event = project.events.get(partner__number=KEEPER_NUMBER, kind="partner_workshop")
     ana = Contact.objects.get(email="ana@example.org")
-    answer = ana.lab_invitations.get().response.answers.first()
+    answer = ana.labs_invitations.get().response.answers.first()
     theme = Theme.objects.create(lab=lab, scope=Theme.LAB_SCOPE, label="Example theme")
     ThemeAnswer.objects.create(theme=theme, answer=answer, scope=Theme.LAB_SCOPE, is_quote=True)
     people = {}
@@ -186,7 +184,7 @@ def demo(project):
         people.setdefault(contact.partner.number, []).append(contact)
     return Demo(
         project=project, lab=lab, event=event, ana=ana, reply=lab.email_replies.get(), theme=theme,
-        lab_token=lab_token(ana.lab_invitations.get()), event_token=event_token(ana.event_invitations.get()),
+        lab_token=ana.labs_invitations.get().token(), event_token=ana.events_invitations.get().token(),
         unsubscribe_token=unsubscribe_token(ana.pk, "consultations"),
         calendar_token=personal_calendar_url(ana.pk).rsplit("/", 1)[1].removesuffix(".ics"),
         people_by_partner=people,
@@ -338,7 +336,7 @@ def test_another_partners_staff_write_nothing_to_the_keepers_records(client, dem
     """Every back-office address of the keeper's lab, event and contacts refuses a POST from
     another partner's staff, whatever the form holds, and nothing in the database changes."""
     client.force_login(User.objects.get(username=USERNAMES["other"]))
-    data = {"invitation": demo.ana.lab_invitations.get().pk, "contacts": [demo.ana.pk], "everyone": "on",
+    data = {"invitation": demo.ana.labs_invitations.get().pk, "contacts": [demo.ana.pk], "everyone": "on",
             "name": "Example hostile change", "email": "hostile@example.org", "message": "x",
             "present": "1", "label": "x", "themes": [demo.theme.pk], "answers": "1", "target": demo.theme.pk,
             "confirm": "x", "ignore": "1", "partner": demo.lab.partner_id}

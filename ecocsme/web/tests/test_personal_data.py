@@ -66,8 +66,9 @@ def person(project, settings, tmp_path):
     """Zora, kept by Timișoara: invited to lab 2 (answers on the web and by e-mail), to partner
     workshop 4 (yes with a note and needs, checked in), with a calendar address, audited changes,
     and a contact file awaiting an import confirmation that mentions her."""
-    from ecocsme.events.services import answer_save, check_in, personal_calendar_url
-    from ecocsme.events.services import invitations_create as event_invite
+    from ecocsme.events.services.answers import answer_save, invitation_check_in
+    from ecocsme.events.services.invitations import invitations_create as event_invite
+    from ecocsme.events.services.mail import personal_calendar_url
     from ecocsme.labs.demo import _example_reply
     from ecocsme.labs.reply_import import replies_import, replies_import_queue
     from ecocsme.labs.services import invitations_create, invitations_send, response_save
@@ -99,7 +100,7 @@ def person(project, settings, tmp_path):
     event.save(update_fields=["capacity"])
     seat = answer_save(invitation=seat, answer="yes", note=NOTE, needs=NEEDS,
                        now=event.rsvp_deadline - timedelta(days=2))
-    check_in(actor=staff, invitation=seat, present=True)
+    invitation_check_in(actor=staff, invitation=seat, present=True)
     personal_calendar_url(contact.pk)
     (tmp_path / "imports").mkdir()
     (tmp_path / "imports" / "pending").write_text(f"organisation,email\nExample SRL,{ADDRESS}\n")
@@ -152,7 +153,7 @@ def test_erasure_leaves_nothing_that_identifies_and_the_export_holds_it_all(pers
     assert any(item["model"] == "file" for item in export["import_files"])
     assert any(item["model"] == "labs.ReplyImport" for item in export["labs"])
 
-    answers_before = sorted(person.lab_invitations.get().response.answers.values_list("text", flat=True))
+    answers_before = sorted(person.labs_invitations.get().response.answers.values_list("text", flat=True))
     contact_erase(actor=coordinator, contact=person)
 
     left = _rows_holding(_identifiers())
@@ -160,9 +161,9 @@ def test_erasure_leaves_nothing_that_identifies_and_the_export_holds_it_all(pers
     assert not any((tmp_path / "imports").iterdir())
     person.refresh_from_db()
     # What they said stays, anonymised; the figures keep their answer, place and check-in.
-    assert sorted(person.lab_invitations.get().response.answers.values_list("text", flat=True)) \
+    assert sorted(person.labs_invitations.get().response.answers.values_list("text", flat=True)) \
         == answers_before
-    seat = person.event_invitations.get()
+    seat = person.events_invitations.get()
     assert seat.answer == "yes" and seat.checked_in_at is not None and not seat.note and not seat.needs
     if connection.vendor == "sqlite":
         database = Path(connection.settings_dict["NAME"]).read_bytes()

@@ -1,6 +1,6 @@
 from django.core.management.base import BaseCommand
 
-from ecocsme.events.services import reminders_send
+from ecocsme.events.services.reminders import reminders_send
 
 
 class Command(BaseCommand):
