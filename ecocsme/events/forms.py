@@ -46,7 +46,7 @@ class EventForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.fields["partner"].queryset = partners_changeable_by(user)
         self.fields["time_zone"].choices = zone_choices()
-        from ecocsme.labs.selectors import labs_visible_to
+        from ecocsme.labs.access import labs_visible_to
 
         labs = labs_visible_to(user)
         self.fields["lab"].queryset = labs.filter(partner=event.partner) if event else labs
