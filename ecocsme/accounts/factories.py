@@ -1,10 +1,9 @@
 """Test users with their place in a project (factory_boy): the staff of a partner, the
-coordinator of a project, an administrator, or a user with no role."""
+coordinator of a project, an administrator, or a user with no role. accounts sits below
+partnerships: give the partner or the project (e.g. from partnerships.factories)."""
 
 import factory
 from factory.django import DjangoModelFactory, Password
-
-from ecocsme.partnerships.factories import PartnerFactory, ProjectFactory
 
 from .models import Membership, User
 
@@ -27,20 +26,22 @@ class UserFactory(DjangoModelFactory):
 
 
 class MembershipFactory(DjangoModelFactory):
+    """`MembershipFactory(user=u, partner=p)`: u works for partner p; with `project=q,
+    partner=None, role="coordinator"`, u coordinates project q."""
+
     class Meta:
         model = Membership
 
     user = factory.SubFactory(UserFactory)
-    partner = factory.SubFactory(PartnerFactory)
     project = factory.SelfAttribute("partner.project")
     role = Membership.Role.PARTNER_STAFF
 
 
 class PartnerStaffFactory(UserFactory):
-    """A member of the staff of `partner` (a new partner of a new project unless given)."""
+    """A member of the staff of `partner` (required)."""
 
     class Params:
-        partner = factory.SubFactory(PartnerFactory)
+        partner = None
 
     membership = factory.RelatedFactory(
         MembershipFactory, factory_related_name="user", role=Membership.Role.PARTNER_STAFF,
@@ -48,10 +49,10 @@ class PartnerStaffFactory(UserFactory):
 
 
 class CoordinatorFactory(UserFactory):
-    """The coordinator of `project`."""
+    """The coordinator of `project` (required)."""
 
     class Params:
-        project = factory.SubFactory(ProjectFactory)
+        project = None
 
     membership = factory.RelatedFactory(
         MembershipFactory, factory_related_name="user", role=Membership.Role.COORDINATOR,
