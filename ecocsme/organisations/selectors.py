@@ -1,7 +1,9 @@
 from django.db.models import Count, Exists, OuterRef, Q, QuerySet
 
-from ecocsme.accounts.predicates import membership_scope
+from ecocsme.core.models import OutgoingMail
 
+# contacts_visible_to moved to access.py (who may see what); importable from here for older callers.
+from .access import contacts_visible_to, mails_visible_to
 from .models import Consent, Contact, Organisation
 
 
@@ -23,16 +25,6 @@ def organisations_list(*, q: str = "", kind: str = "", country: str = "",
     if city:
         organisations = organisations.filter(city__iexact=city)
     return organisations.order_by("name", "id")
-
-
-def contacts_visible_to(user) -> QuerySet[Contact]:
-    """Contacts of the partners the user works for, or of every partner of a project they
-    coordinate: the query form of organisations.view_contact."""
-    contacts = Contact.objects.select_related("partner", "organisation")
-    if user.is_superuser:
-        return contacts
-    coordinated, staffed = membership_scope(user)
-    return contacts.filter(Q(partner__project_id__in=coordinated) | Q(partner_id__in=staffed))
 
 
 def contacts_list(user, *, q: str = "", organisation_id: int | None = None, language: str = "",
@@ -83,3 +75,12 @@ def why_not_invitable(actor, contact, *, purpose: str, invited: set[int], consen
                 "event_invitations": _("no consent to receive event invitations"),
                 "newsletters": _("no consent to receive newsletters and digests")}[purpose]
     return ""
+
+
+def mails_list(user, *, q: str = "") -> QuerySet[OutgoingMail]:
+    """The mail viewer's list: the mail to the people the user may see, newest first, without
+    the bodies; `q` searches the address and the subject."""
+    mails = mails_visible_to(user).defer("raw", "text", "html").order_by("-queued_at", "-id")
+    if q:
+        mails = mails.filter(Q(to__icontains=q) | Q(subject__icontains=q))
+    return mails
