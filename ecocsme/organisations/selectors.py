@@ -44,7 +44,7 @@ def contacts_list(user, *, q: str = "", organisation_id: int | None = None, lang
     return contacts.order_by("name", "id")
 
 
-def with_consent(purpose: str) -> Exists:
+def with_consent(purpose: Consent.Purpose | str) -> Exists:
     """A filter: the contact has consented to `purpose` (nobody is mailed without it)."""
     return Exists(Consent.objects.filter(contact=OuterRef("pk"), purpose=purpose, granted=True))
 
@@ -57,8 +57,8 @@ def consents_of(contacts) -> dict[int, dict[str, bool]]:
     return result
 
 
-def why_not_invitable(actor, contact, *, purpose: str, invited: set[int], consenting: set[int],
-                      keeper_id: int) -> str:
+def why_not_invitable(actor, contact, *, purpose: Consent.Purpose | str, invited: set[int],
+                      consenting: set[int], keeper_id: int) -> str:
     """Why a contact cannot be invited (to a lab, an event…), or "" when it can: it is kept by
     the organising partner (`keeper_id`) and the actor may see it, it needs an address, one
     invitation each, and consent for the purpose."""
@@ -71,9 +71,10 @@ def why_not_invitable(actor, contact, *, purpose: str, invited: set[int], consen
     if contact.pk in invited:
         return _("already invited")
     if contact.pk not in consenting:
-        return {"consultations": _("no consent to be consulted"),
-                "event_invitations": _("no consent to receive event invitations"),
-                "newsletters": _("no consent to receive newsletters and digests")}[purpose]
+        return {Consent.Purpose.CONSULTATIONS: _("no consent to be consulted"),
+                Consent.Purpose.EVENT_INVITATIONS: _("no consent to receive event invitations"),
+                Consent.Purpose.NEWSLETTERS: _("no consent to receive newsletters and digests"),
+                }[Consent.Purpose(purpose)]
     return ""
 
 
