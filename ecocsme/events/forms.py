@@ -150,13 +150,10 @@ class InviteForm(forms.Form):
     everyone = forms.BooleanField(label=_("Invite every one of them"), required=False)
 
     def __init__(self, *args, event: Event, user, **kwargs):
-        from ecocsme.organisations.selectors import contacts_visible_to, with_consent
+        from .selectors import invitable_contacts
 
         super().__init__(*args, **kwargs)
-        self.fields["contacts"].queryset = (
-            contacts_visible_to(user).filter(partner=event.partner, erased_at__isnull=True)
-            .filter(with_consent("event_invitations")).exclude(event_invitations__event=event)
-            .select_related("organisation").order_by("name"))
+        self.fields["contacts"].queryset = invitable_contacts(user, event)
 
     def chosen(self):
         if self.cleaned_data.get("everyone"):

@@ -74,6 +74,18 @@ def person_calendar_events(contact) -> QuerySet[Event]:
             .prefetch_related(SESSIONS).order_by("starts_at", "id"))
 
 
+def invitable_contacts(user, event: Event):
+    """The people the user may invite to an event: contacts of the organising partner the user
+    may see (organisations.access.contacts_visible_to), not erased, who agreed to event
+    invitations and are not invited yet; with their organisation, by name."""
+    from ecocsme.organisations.access import contacts_visible_to
+    from ecocsme.organisations.selectors import with_consent
+
+    return (contacts_visible_to(user).filter(partner=event.partner, erased_at__isnull=True)
+            .filter(with_consent("event_invitations")).exclude(event_invitations__event=event)
+            .select_related("organisation").order_by("name"))
+
+
 def event_invitations(event: Event) -> QuerySet[EventInvitation]:
     return (event.invitations.select_related("contact__organisation", "mail")
             .order_by("contact__name", "id"))

@@ -21,6 +21,23 @@ def response_texts(response) -> dict[int, str]:
     return {a.question.position: a.text for a in response.answers.select_related("question")}
 
 
+def invitable_contacts(user, lab: Lab):
+    """The people the user may invite to a lab: contacts of the lab's partner the user may see
+    (organisations.access.contacts_visible_to), not erased, who agreed to be consulted and are
+    not invited yet; by name."""
+    from ecocsme.organisations.access import contacts_visible_to
+    from ecocsme.organisations.selectors import with_consent
+
+    return (contacts_visible_to(user).filter(partner=lab.partner, erased_at__isnull=True)
+            .filter(with_consent("consultations")).exclude(lab_invitations__lab=lab)
+            .order_by("name"))
+
+
+def invitations_by_name(lab: Lab) -> QuerySet[Invitation]:
+    """The invitations of a lab with their contact, by the contact's name (to match a reply to)."""
+    return lab.invitations.select_related("contact").order_by("contact__name")
+
+
 def lab_invitations(lab: Lab) -> QuerySet[Invitation]:
     return (lab.invitations.select_related("contact__organisation", "mail", "response")
             .order_by("contact__name", "id"))
