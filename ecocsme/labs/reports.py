@@ -13,7 +13,7 @@ from ecocsme.core.i18n import localized
 
 from .labels import NOT_KNOWN, kind_labels, language_labels
 from .models import Lab
-from .selectors import lab_answers, lab_participation, lab_synthesis
+from .selectors import lab_answers, lab_participation, lab_questions, lab_synthesis
 
 ANSWER_COLUMNS = ("response", "channel", "submitted_at", "respondent_kind", "respondent_city",
                   "question", "question_text", "answer", "answer_language")
@@ -51,7 +51,7 @@ def report_context(lab: Lab, language: str) -> dict:
         "lab": lab, "theme": lab.localized_theme(language)[0],
         "description": localized(lab.description, language)[0],
         "questions": [(q.position, q.localized_text(language)[0])
-                      for q in lab.questions.order_by("position")],
+                      for q in lab_questions(lab)],
         "invited": invited, "answered": answered,
         "rate": round(100 * answered / invited) if invited else None,
         "figures": [f for f in figures if f.rows],
