@@ -26,8 +26,10 @@ from .models import Event, EventInvitation, Session
 from .times import overall_bounds, session_span, zone_named
 
 
-def in_a_month() -> list[tuple]:
-    return [(timezone.now().date() + dt.timedelta(days=30), dt.time(13, 15), dt.time(15, 30))]
+def sessions_in(days: int, start: dt.time | None = dt.time(13, 15),
+                end: dt.time | None = dt.time(15, 30)) -> list[tuple]:
+    """One session `days` from today (13:15–15:30 local unless given), for `sessions=`."""
+    return [(timezone.now().date() + dt.timedelta(days=days), start, end)]
 
 
 class EventFactory(DjangoModelFactory):
@@ -51,7 +53,7 @@ class EventFactory(DjangoModelFactory):
     is_public = True
     contact_name = "Project team (example)"
     contact_email = "team@example.org"
-    sessions = factory.LazyFunction(in_a_month)
+    sessions = factory.LazyFunction(lambda: sessions_in(30))
 
     @classmethod
     def _create(cls, model_class, *args, sessions=(), **kwargs):
