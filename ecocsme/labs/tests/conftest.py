@@ -49,7 +49,7 @@ def coordinator(partner):
 
 @cache
 def _labelled() -> tuple[dict, ...]:
-    from ecocsme.labs.embeddings import default_embedder, to_bytes
+    from ecocsme.text.embeddings import default_embedder, to_bytes
 
     rows = [json.loads(line) for line in CORPUS.read_text(encoding="utf-8").splitlines()]
     chosen = []

@@ -130,8 +130,8 @@ def test_forged_expired_and_closed_links_explain_themselves(client, lab, staff, 
 def test_answers_are_embedded_once_in_the_background(client, lab, staff, contacts):
     import numpy as np
 
-    from ecocsme.labs.embeddings import from_bytes
     from ecocsme.labs.models import Answer
+    from ecocsme.text.embeddings import from_bytes
 
     invitation = invitations_create(actor=staff, lab=lab, contacts=contacts).created[0]
     client.post(f"/en/labs/answer/{invitation_token(invitation)}/",

@@ -10,10 +10,11 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods
 
+from ecocsme.text.mail import parse_reply
+
 from ..access import lab_for, reply_of
 from ..forms import RepliesUploadForm, ReplyReviewForm
 from ..models import EmailReply
-from ..replies import parse_reply
 from ..reply_import import replies_upload, reply_ignore, reply_review, stale_imports_fail
 from ..selectors import lab_email_replies, latest_reply_import
 
