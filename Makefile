@@ -28,6 +28,8 @@ bench: install
 
 lint: install
 	$(BIN)/ruff check .
+	$(BIN)/lint-imports --no-cache --no-logo
+	$(BIN)/python scripts/lint_views.py
 	$(BIN)/ruff format --check --diff . || true
 
 format: install

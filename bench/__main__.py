@@ -2,6 +2,8 @@
 
 Each figure is a median over repeated runs on the machine at hand. The database is
 var/bench/db.sqlite3, made anew; BENCH_DATABASE_URL selects another (e.g. PostgreSQL).
+`python -m bench text` measures the text engines alone, without Django; `python -m bench mail`
+the mail under load.
 """
 
 import os
@@ -12,6 +14,10 @@ ROOT = Path(__file__).resolve().parent.parent
 
 
 def main() -> int:
+    if sys.argv[1:] == ["text"]:
+        from .text import main as text_only
+
+        return text_only()
     bench_dir = ROOT / "var" / "bench"
     bench_dir.mkdir(parents=True, exist_ok=True)
     url = os.environ.get("BENCH_DATABASE_URL")

@@ -1,4 +1,5 @@
-"""Benchmarks of the local learning labs: embedding, theme finding, analyse-answers, reply parsing."""
+"""Benchmarks of the local learning labs on a database: sending invitations, the stored synthesis
+and its pages and report, and analyse-answers (the text engines alone are in text.py)."""
 
 import json
 import os
@@ -6,106 +7,12 @@ import subprocess
 import sys
 import tempfile
 import time
-from functools import lru_cache
 from pathlib import Path
 
-import numpy as np
-
 from .harness import Table
+from .text import base_answers
 
 ROOT = Path(__file__).resolve().parent.parent
-ANSWER_SETS = ROOT / "ecocsme" / "labs" / "tests" / "corpus" / "answers"
-
-
-def labelled_sets() -> dict[str, list[dict]]:
-    sets = {}
-    for path in sorted(ANSWER_SETS.glob("labelled_*.jsonl")):
-        sets[path.stem] = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()
-                           if line.strip()]
-    return sets
-
-
-@lru_cache(maxsize=1)
-def base_answers() -> tuple[list[str], list[str], np.ndarray]:
-    """The labelled answers and their vectors, computed once per text set (cached in var/bench)."""
-    import hashlib
-
-    from ecocsme.labs.embeddings import default_embedder
-
-    answers = [a for items in labelled_sets().values() for a in items]
-    if not answers:
-        from ecocsme.labs.tests.test_synthesis import EXAMPLES
-
-        answers = [{"text": text, "lang": lang} for _theme, lang, text in EXAMPLES]
-    texts = [a["text"] for a in answers]
-    digest = hashlib.sha256("\n".join(texts).encode()).hexdigest()[:16]
-    cache = ROOT / "var" / "bench" / f"vectors-{digest}.npy"
-    if cache.exists():
-        vectors = np.load(cache)
-    else:
-        vectors = default_embedder().embed(texts)
-        cache.parent.mkdir(parents=True, exist_ok=True)
-        np.save(cache, vectors)
-    return texts, [a.get("lang", "") for a in answers], vectors
-
-
-def run(table: Table) -> None:
-    from ecocsme.labs.embeddings import default_embedder
-    from ecocsme.labs.synthesis import find_themes, scores
-
-    texts, _languages, _vectors = base_answers()
-    sample = [f"{text} ({i})" for i, text in enumerate((texts * 2)[:256])]
-    started = time.perf_counter()
-    default_embedder().embed(sample)
-    table.add("embedding throughput (multilingual-e5-small)", f"{len(sample)} answers",
-              len(sample) / (time.perf_counter() - started), "answers/s")
-
-    offset = 0
-    for name, items in labelled_sets().items():
-        vectors = _vectors[offset:offset + len(items)]
-        offset += len(items)
-        themes = find_themes([a["id"] for a in items], [a["text"] for a in items], vectors,
-                             [a["lang"] for a in items])
-        result = scores(themes, {a["id"]: a["theme"] for a in items})
-        languages = len({a["lang"] for a in items})
-        size = f"{len(items)} answers, {languages} languages"
-        table.add(f"themes NMI on {name}", size, result["nmi"], "NMI")
-        table.add(f"themes purity on {name}", size, result["purity"], "purity")
-
-    for n in (10_000, 300_000):
-        child = subprocess.run([sys.executable, "-m", "bench.synthesis_child", str(n)], cwd=ROOT,
-                               capture_output=True, text=True, check=True, env=dict(os.environ))
-        figures = json.loads(child.stdout.strip().splitlines()[-1])
-        table.add("theme finding over stored vectors", f"{n:,} answers", figures["seconds"], "s")
-        table.add("peak memory of theme finding", f"{n:,} answers", figures["peak_mb"], "MB")
-
-    analyse_fresh_file(table)
-    reply_parsing(table)
-
-
-def reply_parsing(table: Table) -> None:
-    """The e-mail reply parser on the corpus and on hostile input (tests/test_reply_intake): the
-    slowest kind and the median of all kinds, per size; linear time keeps 12 MB in seconds."""
-    import statistics
-
-    from ecocsme.labs.replies import parse_reply
-    from ecocsme.labs.tests.test_reply_intake import KINDS, QUESTIONS, hostile_mail, seconds
-
-    corpus = ROOT / "ecocsme" / "labs" / "tests" / "corpus" / "replies"
-    mails = [path.read_bytes() for path in sorted(corpus.glob("*.eml"))]
-    times = []
-    for raw in mails:
-        started = time.perf_counter()
-        parse_reply(raw, QUESTIONS)
-        times.append(time.perf_counter() - started)
-    table.add("reply parse, corpus reply (median)", f"{len(mails)} replies",
-              statistics.median(times) * 1000, "ms")
-    for size, label in ((200_000, "200 KB"), (2_000_000, "2 MB"), (12_000_000, "12 MB")):
-        by_kind = {kind: seconds(hostile_mail(kind, size)) for kind in KINDS}
-        slowest = max(by_kind, key=by_kind.get)
-        table.add("reply parse, hostile input, slowest kind", f"{label} ({slowest})", by_kind[slowest], "s")
-        table.add(f"reply parse, hostile input, median of {len(KINDS)} kinds", label,
-                  statistics.median(by_kind.values()), "s")
 
 
 def analyse_fresh_file(table: Table, n: int = 1000) -> None:
@@ -154,10 +61,10 @@ def lab_synthesis(table: Table, sizes: tuple[int, ...] = (1_000, 10_000)) -> Non
     from django.utils import timezone
 
     from ecocsme.accounts.models import User
-    from ecocsme.labs.embeddings import to_bytes
     from ecocsme.labs.models import Answer, Lab, Response, SynthesisRun
     from ecocsme.labs.reports import report_pdf
     from ecocsme.labs.themes import synthesis_execute
+    from ecocsme.text.embeddings import to_bytes
 
     from .harness import measure_get
 

@@ -54,12 +54,15 @@ def run(only: list[str]) -> int:
     print("Events…", flush=True)
     events.invitations(table)
 
-    from . import labs
+    from . import labs, text
 
     print("Local learning labs…", flush=True)
     labs.sending(table)
     labs.lab_synthesis(table)
-    labs.run(table)
+    print("Text engines…", flush=True)
+    text.embedding_and_themes(table)
+    labs.analyse_fresh_file(table)
+    text.reply_parsing(table)
 
     from . import mail
 

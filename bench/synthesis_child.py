@@ -1,5 +1,5 @@
-"""Run one synthesis over N generated stored vectors in a fresh process; print seconds and peak
-memory as JSON. Used by the labs benchmarks so that memory is measured alone."""
+"""Run one theme finding over N generated stored vectors in a fresh process; print seconds and
+peak memory as JSON. Used by the text benchmarks so that memory is measured alone."""
 
 import json
 import resource
@@ -11,7 +11,7 @@ import numpy as np
 
 def generated(n: int, seed: int = 7):
     """Vectors spread around real answer embeddings, as stored vectors would be."""
-    from bench.labs import base_answers
+    from bench.text import base_answers
 
     texts, languages, vectors = base_answers()
     rng = np.random.default_rng(seed)
@@ -25,13 +25,7 @@ def generated(n: int, seed: int = 7):
 
 
 def main() -> None:
-    import os
-
-    import django
-
-    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "ecocsme.settings.test")
-    django.setup()
-    from ecocsme.labs.synthesis import find_themes
+    from ecocsme.text.clustering import find_themes
 
     n = int(sys.argv[1])
     ids, texts, vectors, languages = generated(n)

@@ -3,14 +3,14 @@ from django.contrib import admin
 from django.urls import include, path
 
 from ecocsme.api.urls import api
-from ecocsme.events import views as event_views
+from ecocsme.events.views import calendars as event_calendars
 
 urlpatterns = [
     path("api/v1/", api.urls),
     path("admin/", admin.site.urls),
     # Calendar programs subscribe to these addresses: no language prefix (EVT-3).
-    path("calendar/person/<str:token>.ics", event_views.calendar_person, name="calendar_person"),
-    path("calendar/<str:code>.ics", event_views.calendar_project, name="calendar_project"),
+    path("calendar/person/<str:token>.ics", event_calendars.calendar_person, name="calendar_person"),
+    path("calendar/<str:code>.ics", event_calendars.calendar_project, name="calendar_project"),
 ]
 urlpatterns += i18n_patterns(
     path("accounts/", include("ecocsme.accounts.urls")),

@@ -23,6 +23,10 @@ apt_install() {
 say "ruff"
 ruff check .
 
+say "import contracts"
+lint-imports --no-cache --no-logo
+python scripts/lint_views.py
+
 say "migrations match the models"
 ecocsme makemigrations --check --dry-run >/dev/null
 

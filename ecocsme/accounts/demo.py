@@ -1,12 +1,12 @@
-"""Example accounts for the demo: invented people, marked as examples."""
+"""Example accounts for the demo: invented people, marked as examples.
+
+Only the data lives here; `partnerships.demo.demo_users_load(project)` creates the accounts and
+their memberships (accounts sits below partnerships and imports nothing from it).
+"""
 
 import os
 
-from django.db import transaction
-
-from ecocsme.partnerships.models import Project
-
-from .models import Membership, User
+from .models import Membership
 
 DEMO_PASSWORD_DEFAULT = "ecocsme-demo"
 
@@ -21,26 +21,3 @@ DEMO_USERS = (
 
 def demo_password() -> str:
     return os.environ.get("ECOCSME_DEMO_PASSWORD", DEMO_PASSWORD_DEFAULT)
-
-
-def demo_users_load(project: Project) -> list[User]:
-    users = []
-    partners = {p.number: p for p in project.partners.all()}
-    with transaction.atomic():
-        for username, first, last, role, partner_number, superuser in DEMO_USERS:
-            user, created = User.objects.get_or_create(
-                username=username,
-                defaults={"first_name": first, "last_name": f"{last} (example)",
-                          "email": f"{username}@example.org", "is_staff": superuser,
-                          "is_superuser": superuser},
-            )
-            if created:
-                user.set_password(demo_password())
-                user.save(update_fields=["password"])
-            if role:
-                Membership.objects.get_or_create(
-                    user=user, project=project, role=role,
-                    partner=partners.get(partner_number),
-                )
-            users.append(user)
-    return users

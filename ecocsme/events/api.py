@@ -8,8 +8,9 @@ from ninja.pagination import paginate
 
 from ecocsme.core.http import BoundedPageNumberPagination
 
+from .access import public_events
 from .models import Event
-from .selectors import filter_events, public_events, with_figures
+from .selectors import filter_events, with_figures
 
 router = Router(tags=["events"])
 

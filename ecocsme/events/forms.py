@@ -47,7 +47,7 @@ class EventForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.fields["partner"].queryset = partners_changeable_by(user)
         self.fields["time_zone"].choices = zone_choices()
-        from ecocsme.labs.selectors import labs_visible_to
+        from ecocsme.labs.access import labs_visible_to
 
         labs = labs_visible_to(user)
         self.fields["lab"].queryset = labs.filter(partner=event.partner) if event else labs
@@ -151,13 +151,10 @@ class InviteForm(forms.Form):
     everyone = forms.BooleanField(label=_("Invite every one of them"), required=False)
 
     def __init__(self, *args, event: Event, user, **kwargs):
-        from ecocsme.organisations.selectors import contacts_visible_to, with_consent
+        from .selectors import invitable_contacts
 
         super().__init__(*args, **kwargs)
-        self.fields["contacts"].queryset = (
-            contacts_visible_to(user).filter(partner=event.partner, erased_at__isnull=True)
-            .filter(with_consent("event_invitations")).exclude(events_invitations__event=event)
-            .select_related("organisation").order_by("name"))
+        self.fields["contacts"].queryset = invitable_contacts(user, event)
 
     def chosen(self):
         if self.cleaned_data.get("everyone"):

@@ -1,9 +1,8 @@
 from collections import Counter
 
-from django.db.models import Count, Prefetch, Q, QuerySet
+from django.db.models import Count, Max, Prefetch, Q, QuerySet
 from django.utils import timezone
 
-from ecocsme.accounts.predicates import memberships_of
 from ecocsme.core.http import number_from
 
 from .models import Event, EventInvitation, Session
@@ -17,14 +16,6 @@ def with_figures(events: QuerySet[Event]) -> QuerySet[Event]:
         waiting_count=Count("invitations", filter=Q(invitations__place="waiting"), distinct=True),
         invitation_count=Count("invitations", distinct=True),
     )
-
-
-def public_events(project=None) -> QuerySet[Event]:
-    """What anyone may see: published (or cancelled, so calendars drop them) public events."""
-    shown = [Event.Status.PUBLISHED, Event.Status.CANCELLED]
-    events = (Event.objects.filter(is_public=True, status__in=shown)
-              .select_related("partner", "project").prefetch_related(SESSIONS))
-    return events.filter(project=project) if project is not None else events
 
 
 def filter_events(events: QuerySet[Event], params) -> tuple[QuerySet[Event], dict]:
@@ -55,12 +46,44 @@ def event_with_figures(pk: int) -> Event | None:
             .prefetch_related(SESSIONS).filter(pk=pk).first())
 
 
-def events_visible_to(user) -> QuerySet[Event]:
-    """Every event of the projects the user belongs to (events.view_event)."""
-    events = with_figures(Event.objects.select_related("partner", "project").prefetch_related(SESSIONS))
-    if not user.is_superuser:
-        events = events.filter(project_id__in=[m.project_id for m in memberships_of(user)])
-    return events
+def event_sessions(event: Event) -> list[Session]:
+    """The sessions of an event in their order (none more query when they were prefetched)."""
+    return sorted(event.sessions.all(), key=lambda session: session.position)
+
+
+def event_cities(events: QuerySet[Event]) -> list[str]:
+    """The cities of some events, each once, in alphabetical order (for the list's filter)."""
+    return list(events.exclude(city="").order_by("city").values_list("city", flat=True).distinct())
+
+
+def in_calendar_order(events: QuerySet[Event]) -> QuerySet[Event]:
+    return events.order_by("starts_at", "id")
+
+
+def calendar_state(events: QuerySet[Event]) -> tuple:
+    """(the newest change, how many): what names the version of a calendar feed of these events."""
+    state = events.order_by().aggregate(changed=Max("updated_at"), count=Count("id"))
+    return state["changed"], state["count"]
+
+
+def person_calendar_events(contact) -> QuerySet[Event]:
+    """The events a person has a confirmed place in, drafts left out, for their calendar feed."""
+    return (Event.objects.filter(invitations__contact=contact,
+                                 invitations__place=EventInvitation.Place.CONFIRMED)
+            .exclude(status=Event.Status.DRAFT).select_related("partner")
+            .prefetch_related(SESSIONS).order_by("starts_at", "id"))
+
+
+def invitable_contacts(user, event: Event):
+    """The people the user may invite to an event: contacts of the organising partner the user
+    may see (organisations.access.contacts_visible_to), not erased, who agreed to event
+    invitations and are not invited yet; with their organisation, by name."""
+    from ecocsme.organisations.access import contacts_visible_to
+    from ecocsme.organisations.selectors import with_consent
+
+    return (contacts_visible_to(user).filter(partner=event.partner, erased_at__isnull=True)
+            .filter(with_consent("event_invitations")).exclude(events_invitations__event=event)
+            .select_related("organisation").order_by("name"))
 
 
 def event_invitations(event: Event) -> QuerySet[EventInvitation]:
@@ -90,6 +113,11 @@ def participation(events: QuerySet[Event]) -> dict:
         present_partner[partner] += row["present"]
     return {"by_kind": by_kind, "by_partner": by_partner, "present_by_kind": present_kind,
             "present_by_partner": present_partner}
+
+
+def event_participation(event: Event) -> dict:
+    """`participation` of one event."""
+    return participation(Event.objects.filter(pk=event.pk))
 
 
 def events_with_failing_mail(user) -> list[tuple[Event, int]]:

@@ -41,6 +41,7 @@ class LabForm(forms.Form):
         from ecocsme.reference.phases import ECOC_PHASES
 
         from .models import Lab
+        from .selectors import lab_questions
 
         super().__init__(*args, **kwargs)
         self.fields["partner"].queryset = partners_changeable_by(user)
@@ -61,7 +62,7 @@ class LabForm(forms.Form):
             for code, _name in settings.LANGUAGES:
                 self.initial[f"theme_{code}"] = lab.theme.get(code, "")
                 self.initial[f"questions_{code}"] = "\n".join(
-                    q.text.get(code, "") for q in lab.questions.order_by("position")
+                    q.text.get(code, "") for q in lab_questions(lab)
                     if q.text.get(code))
 
     def questions(self) -> dict[str, list[str]]:
@@ -85,13 +86,10 @@ class InviteForm(forms.Form):
                                               queryset=None, widget=forms.CheckboxSelectMultiple)
 
     def __init__(self, *args, lab, user, **kwargs):
-        from ecocsme.organisations.selectors import contacts_visible_to, with_consent
+        from .selectors import invitable_contacts
 
         super().__init__(*args, **kwargs)
-        self.fields["contacts"].queryset = (
-            contacts_visible_to(user).filter(partner=lab.partner, erased_at__isnull=True)
-            .filter(with_consent("consultations")).exclude(labs_invitations__lab=lab)
-            .order_by("name"))
+        self.fields["contacts"].queryset = invitable_contacts(user, lab)
 
 
 class MultipleFileInput(forms.ClearableFileInput):
@@ -126,12 +124,13 @@ class ReplyReviewForm(forms.Form):
     invitation = forms.ModelChoiceField(label=_("Invitation"), queryset=None, required=False)
 
     def __init__(self, *args, reply, **kwargs):
+        from .selectors import invitations_by_name, lab_questions
+
         super().__init__(*args, **kwargs)
-        self.fields["invitation"].queryset = reply.lab.invitations.select_related("contact").order_by(
-            "contact__name")
+        self.fields["invitation"].queryset = invitations_by_name(reply.lab)
         self.fields["invitation"].label_from_instance = lambda i: f"{i.contact.name} <{i.contact.email}>"
         self.initial["invitation"] = reply.invitation_id
-        for question in reply.lab.questions.order_by("position"):
+        for question in lab_questions(reply.lab):
             key = str(question.position)
             self.fields[f"a{key}"] = forms.CharField(
                 label=f"{key}. {question.localized_text()[0]}", required=False,

@@ -24,11 +24,9 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from ecocsme.core.audit import audit_log
-from ecocsme.core.language import detect_language
 from ecocsme.invitations.access import invitation_among
-
-from .models import Answer, EmailReply, Invitation, Lab, ReplyImport, Response
-from .replies import (
+from ecocsme.text.detect import detect_language
+from ecocsme.text.mail import (
     AUTO_REPLY,
     BOUNCE,
     DIFFERENT_LANGUAGE,
@@ -38,6 +36,8 @@ from .replies import (
     ParsedReply,
     parse_reply,
 )
+
+from .models import Answer, EmailReply, Invitation, Lab, ReplyImport, Response
 from .services import require_change
 from .tasks import embed_later, import_replies
 
@@ -52,6 +52,7 @@ ADDRESS_ONLY = "matched_by_address_only"  # a From address is easy to forge
 NEEDS_A_PERSON = {UNMAPPED, MALFORMED, DIFFERENT_LANGUAGE, TRUNCATED, ADDRESS_ONLY, "already_answered",
                   "not_matched"}
 MESSAGE_ID_RE = re.compile(rb"<[^<>\s]+>")
+ANSWER_LINK_RE = re.compile(r"/labs/answer/([A-Za-z0-9_\-:.]{16,200})/?")  # the personal link (urls.py)
 
 
 def _unexpected_error() -> str:
@@ -246,13 +247,14 @@ def _parse_best(lab: Lab, questions: dict, raw: bytes, language: str | None, kno
     """Parse with the questions in the invitee's language, or in whichever lab language finds
     most; `known` holds parses already made, by language."""
     languages = [language] if language else (lab.languages or ["en"])
-    results = [known.get(code) or parse_reply(raw, questions[code]) for code in languages]
+    results = [known.get(code) or parse_reply(raw, questions[code], link_pattern=ANSWER_LINK_RE)
+               for code in languages]
     return max(results, key=lambda parsed: len(parsed.answers))
 
 
 def _read_one(lab: Lab, questions: dict, invitations: list[Invitation], raw: bytes) -> EmailReply:
     first_language = (lab.languages or ["en"])[0]
-    first = parse_reply(raw, questions[first_language])
+    first = parse_reply(raw, questions[first_language], link_pattern=ANSWER_LINK_RE)
     invitation, match = _match(invitations, first, raw)
     parsed = _parse_best(lab, questions, raw, invitation.language if invitation else None,
                          {first_language: first})

@@ -1,5 +1,5 @@
 """The lab report (LAB-5) as PDF and DOCX: the questions, who took part, and the themes with
-their quotes, as staff left them after editing the synthesis."""
+their quotes, as staff left them after editing the synthesis; and the rows of the answers export."""
 
 import io
 from dataclasses import dataclass
@@ -13,7 +13,17 @@ from ecocsme.core.i18n import localized
 
 from .labels import NOT_KNOWN, kind_labels, language_labels
 from .models import Lab
-from .selectors import lab_participation, lab_synthesis
+from .selectors import lab_answers, lab_participation, lab_questions, lab_synthesis
+
+ANSWER_COLUMNS = ("response", "channel", "submitted_at", "respondent_kind", "respondent_city",
+                  "question", "question_text", "answer", "answer_language")
+
+
+def answer_rows(lab: Lab):
+    """Every submitted answer of a lab as a row of ANSWER_COLUMNS: no names, only kinds and cities."""
+    return ((a.response_id, a.response.channel, a.response.submitted_at, a.response.respondent_kind,
+             a.response.respondent_city, a.question.position, a.question.localized_text()[0], a.text,
+             a.language) for a in lab_answers(lab))
 
 
 @dataclass
@@ -41,7 +51,7 @@ def report_context(lab: Lab, language: str) -> dict:
         "lab": lab, "theme": lab.localized_theme(language)[0],
         "description": localized(lab.description, language)[0],
         "questions": [(q.position, q.localized_text(language)[0])
-                      for q in lab.questions.order_by("position")],
+                      for q in lab_questions(lab)],
         "invited": invited, "answered": answered,
         "rate": round(100 * answered / invited) if invited else None,
         "figures": [f for f in figures if f.rows],

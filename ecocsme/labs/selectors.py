@@ -1,22 +1,41 @@
 from collections import Counter
 from dataclasses import dataclass, field
 
-from django.db.models import Count, Q, QuerySet
+from django.db.models import Count, QuerySet
 
-from ecocsme.accounts.predicates import memberships_of
+from .models import EmailReply, Invitation, Lab, Question, ReplyImport, SynthesisRun, Theme
 
-from .models import Invitation, Lab
+# Who may see a lab is decided in access.py (labs_visible_to, lab_for, ...): the reads below take
+# a lab, a theme or a response the caller has already fetched through it.
 
 
-def labs_visible_to(user) -> QuerySet[Lab]:
-    """Labs of the projects the user belongs to (labs.view_lab), with their figures."""
-    labs = Lab.objects.select_related("partner", "project").annotate(
-        invitation_count=Count("invitations", distinct=True),
-        submitted_count=Count("responses", filter=Q(responses__status="submitted"), distinct=True),
-    )
-    if not user.is_superuser:
-        labs = labs.filter(project_id__in=[m.project_id for m in memberships_of(user)])
-    return labs.order_by("project__code", "partner__number", "number")
+def lab_questions(lab: Lab) -> QuerySet[Question]:
+    """The questions of a lab in their order."""
+    return lab.questions.order_by("position")
+
+
+def response_texts(response) -> dict[int, str]:
+    """The answers of a response by question position (one query); empty for no response."""
+    if response is None:
+        return {}
+    return {a.question.position: a.text for a in response.answers.select_related("question")}
+
+
+def invitable_contacts(user, lab: Lab):
+    """The people the user may invite to a lab: contacts of the lab's partner the user may see
+    (organisations.access.contacts_visible_to), not erased, who agreed to be consulted and are
+    not invited yet; by name."""
+    from ecocsme.organisations.access import contacts_visible_to
+    from ecocsme.organisations.selectors import with_consent
+
+    return (contacts_visible_to(user).filter(partner=lab.partner, erased_at__isnull=True)
+            .filter(with_consent("consultations")).exclude(labs_invitations__lab=lab)
+            .order_by("name"))
+
+
+def invitations_by_name(lab: Lab) -> QuerySet[Invitation]:
+    """The invitations of a lab with their contact, by the contact's name (to match a reply to)."""
+    return lab.invitations.select_related("contact").order_by("contact__name")
 
 
 def lab_invitations(lab: Lab) -> QuerySet[Invitation]:
@@ -42,6 +61,57 @@ def lab_answers(lab: Lab):
 
     return (Answer.objects.filter(response__lab=lab, response__status="submitted")
             .select_related("response", "question").order_by("response_id", "question__position"))
+
+
+# --- e-mail replies ------------------------------------------------------------------------------
+def latest_reply_import(lab: Lab) -> ReplyImport | None:
+    """The lab's newest upload of replies (its status is shown while the worker reads it)."""
+    return lab.reply_imports.order_by("-created_at").first()
+
+
+def lab_email_replies(lab: Lab, status: str) -> list[EmailReply]:
+    """The e-mail replies kept for a lab, newest first, with their invitation's contact; only those
+    in `status` when it is one of EmailReply.Status (any other value gives them all)."""
+    replies = lab.email_replies.select_related("invitation__contact").order_by("-created_at")
+    if status in EmailReply.Status.values:
+        replies = replies.filter(status=status)
+    return list(replies)
+
+
+# --- the stored synthesis ------------------------------------------------------------------------
+def latest_synthesis_run(lab: Lab) -> SynthesisRun | None:
+    return lab.synthesis_runs.order_by("-created_at").first()
+
+
+def unplaced_answer_count(lab: Lab) -> int:
+    """How many submitted answers are not yet in a theme of the lab's synthesis (the query of
+    themes.unplaced_answers)."""
+    return lab_answers(lab).exclude(theme_memberships__scope=Theme.LAB_SCOPE).count()
+
+
+def themes_chosen(lab: Lab, theme_ids: list[int]) -> list[Theme]:
+    """The themes of a lab among `theme_ids` (ids of other labs' themes are left out)."""
+    return list(lab.themes.filter(pk__in=theme_ids))
+
+
+def lab_theme(lab: Lab, theme_id: int) -> Theme | None:
+    """A theme of the lab, or None (e.g. the target of a move: None means a new theme)."""
+    return lab.themes.filter(pk=theme_id).first()
+
+
+def theme_exists(theme_id: int) -> bool:
+    """Whether a theme is still there (a move may empty and delete it)."""
+    return Theme.objects.filter(pk=theme_id).exists()
+
+
+def other_themes(theme: Theme) -> QuerySet[Theme]:
+    """The other themes of the same scope, for moving answers there."""
+    return (theme.lab.themes.filter(scope=theme.scope).exclude(pk=theme.pk)
+            .order_by("is_other", "position"))
+
+
+def is_quote(theme: Theme, answer_id: int) -> bool:
+    return theme.memberships.filter(answer_id=answer_id, is_quote=True).exists()
 
 
 @dataclass

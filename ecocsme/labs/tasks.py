@@ -1,6 +1,7 @@
 from django_tasks import task
 
-from .embeddings import default_embedder, to_bytes
+from ecocsme.text.embeddings import default_embedder, to_bytes
+
 from .models import Answer
 
 

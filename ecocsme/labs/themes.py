@@ -14,13 +14,14 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from ecocsme.core.audit import audit_log
-from ecocsme.core.language import detect_language
+from ecocsme.text.clustering import OTHER_LABEL, find_themes, nearest, quotes_for
+from ecocsme.text.detect import detect_language
+from ecocsme.text.embeddings import default_embedder, from_bytes, to_bytes
+from ecocsme.text.keywords import keywords_for
 
-from .embeddings import default_embedder, from_bytes, to_bytes
 from .models import Answer, Lab, SynthesisRun, Theme, ThemeAnswer
 from .selectors import lab_answers
 from .services import require_change
-from .synthesis import OTHER_LABEL, find_themes, keywords_for, nearest, quotes_for
 
 logger = logging.getLogger(__name__)
 
@@ -100,7 +101,7 @@ def _vectors(run: SynthesisRun, answers: list[Answer]) -> np.ndarray:
             answer.embedding = to_bytes(vector)
             Answer.objects.filter(pk=answer.pk, text=answer.text).update(embedding=answer.embedding)
     if not answers:
-        return np.zeros((0, embedder.dimensions), dtype=np.float32)
+        return np.zeros((0, embedder.dimension), dtype=np.float32)
     return _matrix(answers)
 
 

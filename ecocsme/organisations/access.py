@@ -1,10 +1,46 @@
-"""Permission-checked fetchers for organisations and contacts."""
+"""Who may see organisations, contacts and the mail sent to them: the query forms of the rules
+in `rules.py` (`*_visible_to`), the permission-checked fetchers that views, exports and reports
+use, and the people scope (ORG-5). `tests/test_access.py` checks each query form against
+`user.has_perm`."""
 
 from django.core.exceptions import PermissionDenied
+from django.db.models import Q, QuerySet
 from django.http import Http404
 from django.utils.translation import gettext as _
 
-from .models import Contact, Organisation
+from ecocsme.accounts.predicates import membership_scope, memberships_of
+from ecocsme.core.models import OutgoingMail
+
+from .models import Consent, Contact, Organisation
+from .tokens import read_unsubscribe_token
+
+
+def organisations_visible_to(user) -> QuerySet[Organisation]:
+    """Every organisation for a member of any project or an administrator, none for anyone else:
+    organisations are shared by every partner (view_organisation)."""
+    organisations = Organisation.objects.select_related("partner")
+    if user.is_superuser or memberships_of(user):
+        return organisations
+    return organisations.none()
+
+
+def contacts_visible_to(user) -> QuerySet[Contact]:
+    """Contacts of the partners the user works for, or of every partner of a project they
+    coordinate: the query form of organisations.view_contact."""
+    contacts = Contact.objects.select_related("partner", "organisation")
+    if user.is_superuser:
+        return contacts
+    coordinated, staffed = membership_scope(user)
+    return contacts.filter(Q(partner__project_id__in=coordinated) | Q(partner_id__in=staffed))
+
+
+def mails_visible_to(user) -> QuerySet[OutgoingMail]:
+    """The mail to the people the user may see (ORG-5), by the contact each mail is for, not by its
+    address: two partners may keep the same address. Mail to nobody's contact is the administrator's."""
+    mails = OutgoingMail.objects.all()
+    if user.is_superuser:
+        return mails
+    return mails.filter(contact_id__in=contacts_visible_to(user).values("pk"))
 
 
 def organisation_for(user, pk: int, perm: str = "organisations.view_organisation") -> Organisation:
@@ -23,6 +59,28 @@ def contact_for(user, pk: int, perm: str = "organisations.view_contact") -> Cont
     if not user.has_perm(perm, contact):
         raise PermissionDenied(_("You may not do this."))
     return contact
+
+
+def contact_by_unsubscribe_link(token: str) -> tuple[Contact, Consent.Purpose] | None:
+    """The contact and the purpose a signed unsubscribe link names, or None when the link is
+    forged, the purpose unknown or the contact erased. The link is the credential."""
+    parsed = read_unsubscribe_token(token)
+    if parsed is None:
+        return None
+    contact_id, purpose = parsed
+    if purpose not in Consent.Purpose.values:
+        return None
+    contact = Contact.objects.filter(pk=contact_id, erased_at__isnull=True).first()
+    return None if contact is None else (contact, Consent.Purpose(purpose))
+
+
+def mail_for_view(user, pk: int, *, only: tuple[str, ...] = ()) -> OutgoingMail:
+    """One mail of mails_visible_to(user), or 404; `only` the fields a page needs."""
+    mails = mails_visible_to(user)
+    mail = (mails.only(*only) if only else mails).filter(pk=pk).first()
+    if mail is None:
+        raise Http404
+    return mail
 
 
 class PeopleScope:

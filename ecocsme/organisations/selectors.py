@@ -1,7 +1,9 @@
 from django.db.models import Count, Exists, OuterRef, Q, QuerySet
 
-from ecocsme.accounts.predicates import membership_scope
+from ecocsme.core.models import OutgoingMail
 
+# contacts_visible_to moved to access.py (who may see what); importable from here for older callers.
+from .access import contacts_visible_to, mails_visible_to
 from .models import Consent, Contact, Organisation
 
 
@@ -25,16 +27,6 @@ def organisations_list(*, q: str = "", kind: str = "", country: str = "",
     return organisations.order_by("name", "id")
 
 
-def contacts_visible_to(user) -> QuerySet[Contact]:
-    """Contacts of the partners the user works for, or of every partner of a project they
-    coordinate: the query form of organisations.view_contact."""
-    contacts = Contact.objects.select_related("partner", "organisation")
-    if user.is_superuser:
-        return contacts
-    coordinated, staffed = membership_scope(user)
-    return contacts.filter(Q(partner__project_id__in=coordinated) | Q(partner_id__in=staffed))
-
-
 def contacts_list(user, *, q: str = "", organisation_id: int | None = None, language: str = "",
                   consent: str = "", include_erased: bool = False) -> QuerySet[Contact]:
     contacts = contacts_visible_to(user)
@@ -52,7 +44,7 @@ def contacts_list(user, *, q: str = "", organisation_id: int | None = None, lang
     return contacts.order_by("name", "id")
 
 
-def with_consent(purpose: str) -> Exists:
+def with_consent(purpose: Consent.Purpose | str) -> Exists:
     """A filter: the contact has consented to `purpose` (nobody is mailed without it)."""
     return Exists(Consent.objects.filter(contact=OuterRef("pk"), purpose=purpose, granted=True))
 
@@ -71,8 +63,8 @@ def consenting_ids(contacts, purpose: str) -> set[int]:
                .values_list("contact_id", flat=True))
 
 
-def why_not_invitable(actor, contact, *, purpose: str, invited: set[int], consenting: set[int],
-                      keeper_id: int) -> str:
+def why_not_invitable(actor, contact, *, purpose: Consent.Purpose | str, invited: set[int],
+                      consenting: set[int], keeper_id: int) -> str:
     """Why a contact cannot be invited (to a lab, an event…), or "" when it can: it is kept by
     the organising partner (`keeper_id`) and the actor may see it, it needs an address, one
     invitation each, and consent for the purpose."""
@@ -85,7 +77,17 @@ def why_not_invitable(actor, contact, *, purpose: str, invited: set[int], consen
     if contact.pk in invited:
         return _("already invited")
     if contact.pk not in consenting:
-        return {"consultations": _("no consent to be consulted"),
-                "event_invitations": _("no consent to receive event invitations"),
-                "newsletters": _("no consent to receive newsletters and digests")}[purpose]
+        return {Consent.Purpose.CONSULTATIONS: _("no consent to be consulted"),
+                Consent.Purpose.EVENT_INVITATIONS: _("no consent to receive event invitations"),
+                Consent.Purpose.NEWSLETTERS: _("no consent to receive newsletters and digests"),
+                }[Consent.Purpose(purpose)]
     return ""
+
+
+def mails_list(user, *, q: str = "") -> QuerySet[OutgoingMail]:
+    """The mail viewer's list: the mail to the people the user may see, newest first, without
+    the bodies; `q` searches the address and the subject."""
+    mails = mails_visible_to(user).defer("raw", "text", "html").order_by("-queued_at", "-id")
+    if q:
+        mails = mails.filter(Q(to__icontains=q) | Q(subject__icontains=q))
+    return mails

@@ -21,15 +21,15 @@ from django.views.decorators.http import require_http_methods, require_POST
 from ecocsme.core.exports import EXPORT_FORMATS, export_response
 from ecocsme.core.http import query_without
 from ecocsme.core.imports import ImportRejected
+from ecocsme.partnerships.access import default_partner_of, partner_changeable_by
 from ecocsme.partnerships.models import Partner
 
 from . import services
-from .access import contact_for, organisation_for
+from .access import contact_by_unsubscribe_link, contact_for, organisation_for
 from .forms import ContactForm, ImportForm, OrganisationForm
 from .imports import COLUMNS, contacts_import
-from .models import Consent, Contact, Organisation
+from .models import Consent, Organisation
 from .selectors import consents_of, contacts_list, organisations_list
-from .tokens import read_unsubscribe_token
 
 PAGE_SIZE = 50
 IMPORT_SALT = "ecocsme.organisations.import"
@@ -69,7 +69,7 @@ def organisation_edit(request, pk: int | None = None):
     form = OrganisationForm(request.POST or None, instance=organisation)
     if request.method == "POST" and form.is_valid():
         values = {name: form.cleaned_data[name] for name in form.Meta.fields if name != "sectors"}
-        partner = _default_partner(request.user)
+        partner = default_partner_of(request.user)
         try:
             saved = services.organisation_save(actor=request.user, organisation=organisation,
                                                values=values, sectors=form.cleaned_data["sectors"],
@@ -251,7 +251,7 @@ def _import_confirmed(request, token: str):
         kept = signing.loads(token, salt=IMPORT_SALT, max_age=IMPORT_MAX_AGE)
     except signing.BadSignature:
         return _import_expired(request)
-    partner = Partner.objects.filter(pk=kept["partner"]).first()
+    partner = partner_changeable_by(request.user, kept["partner"])
     if kept["user"] != request.user.pk or partner is None:
         return _import_expired(request)
     data = _claim_upload(kept["key"])
@@ -277,24 +277,14 @@ def _import_confirmed(request, token: str):
 @csrf_exempt  # the signed link is the credential; RFC 8058 one-click POSTs come from mail clients
 @require_http_methods(["GET", "POST"])
 def unsubscribe(request, token: str):
-    parsed = read_unsubscribe_token(token)
-    if parsed is None:
+    target = contact_by_unsubscribe_link(token)
+    if target is None:
         return render(request, "organisations/unsubscribe.html", {"invalid": True}, status=404)
-    contact_id, purpose = parsed
-    contact = Contact.objects.filter(pk=contact_id, erased_at__isnull=True).first()
-    if contact is None or purpose not in Consent.Purpose.values:
-        return render(request, "organisations/unsubscribe.html", {"invalid": True}, status=404)
-    label = Consent.Purpose(purpose).label
+    contact, purpose = target
     if request.method == "POST":
-        services.contact_unsubscribe(contact_id=contact_id, purpose=purpose)
-        return render(request, "organisations/unsubscribe.html", {"done": True, "purpose": label})
-    return render(request, "organisations/unsubscribe.html", {"purpose": label, "token": token})
-
-
-def _default_partner(user):
-    from ecocsme.partnerships.selectors import partners_changeable_by
-
-    return partners_changeable_by(user).first()
+        services.contact_unsubscribe(contact_id=contact.pk, purpose=purpose)
+        return render(request, "organisations/unsubscribe.html", {"done": True, "purpose": purpose.label})
+    return render(request, "organisations/unsubscribe.html", {"purpose": purpose.label, "token": token})
 
 
 def _yes_no(value: bool | None) -> str:

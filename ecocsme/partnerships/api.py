@@ -7,8 +7,8 @@ from ninja.pagination import paginate
 
 from ecocsme.core.http import BoundedPageNumberPagination
 
-from .access import project_for_view
-from .selectors import project_partners, projects_visible_to
+from .access import project_for_view, projects_visible_to
+from .selectors import project_partners
 
 router = Router(tags=["partnerships"])
 
@@ -57,7 +57,7 @@ class PartnerOut(Schema):
 @router.get("/projects", response=list[ProjectOut], summary="Projects")
 @paginate(BoundedPageNumberPagination)
 def project_list(request: HttpRequest):
-    return projects_visible_to(request.user).order_by("code")
+    return projects_visible_to(request.user)
 
 
 @router.get("/projects/{code}", response=ProjectOut, summary="One project")

@@ -1,4 +1,5 @@
-"""The ECoC-SME project as the seed documents state it (PRJ-3). No personal data."""
+"""The ECoC-SME project as the seed documents state it (PRJ-3), and the example accounts of its
+partners (invented people, marked as examples). No personal data."""
 
 import datetime as dt
 import json
@@ -7,6 +8,8 @@ from pathlib import Path
 
 from django.db import transaction
 
+from ecocsme.accounts.demo import DEMO_USERS, demo_password
+from ecocsme.accounts.models import Membership, User
 from ecocsme.reference.models import EcocTitle, PolicyInstrument
 
 from .models import Partner, Project, ProjectPhase
@@ -63,3 +66,27 @@ def ecoc_sme_load() -> Project:
 
 def _instrument(key: str | None) -> PolicyInstrument | None:
     return PolicyInstrument.objects.get(key=key) if key else None
+
+
+def demo_users_load(project: Project) -> list[User]:
+    """The example accounts (accounts.demo.DEMO_USERS) and their memberships of `project`."""
+    users = []
+    partners = {p.number: p for p in project.partners.all()}
+    with transaction.atomic():
+        for username, first, last, role, partner_number, superuser in DEMO_USERS:
+            user, created = User.objects.get_or_create(
+                username=username,
+                defaults={"first_name": first, "last_name": f"{last} (example)",
+                          "email": f"{username}@example.org", "is_staff": superuser,
+                          "is_superuser": superuser},
+            )
+            if created:
+                user.set_password(demo_password())
+                user.save(update_fields=["password"])
+            if role:
+                Membership.objects.get_or_create(
+                    user=user, project=project, role=role,
+                    partner=partners.get(partner_number),
+                )
+            users.append(user)
+    return users

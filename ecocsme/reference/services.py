@@ -97,9 +97,14 @@ def parse_ecoc_titles(text: str) -> list[dict]:
         seen.add(key)
         if year is not None and not any(e.line == line for e in errors):
             try:
-                EcocTitle(**row).compute_phase_dates()
-            except ValueError as exc:
-                errors.append(RowError(line, "title_extended_to", str(exc)))
+                first_day = dt.date(year, 1, 1)
+                if row["title_extended_to"] is not None and row["title_extended_to"] < first_day:
+                    errors.append(RowError(line, "title_extended_to",
+                                           _("must be %(min)s or later") % {"min": first_day}))
+                else:
+                    EcocTitle(**row).compute_phase_dates()
+            except (ValueError, OverflowError) as exc:  # beyond Python's dates, e.g. year 99999
+                errors.append(RowError(line, "year", str(exc)))
         rows.append(row)
     if errors:
         raise ImportRejected(errors)

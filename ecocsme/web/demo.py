@@ -1,10 +1,9 @@
 """The demo data set: reference data, the ECoC-SME partnership, example accounts, Timișoara's
 lab 2 and partner workshop 4."""
 
-from ecocsme.accounts.demo import demo_users_load
 from ecocsme.events.demo import partner_workshop_4_load
 from ecocsme.labs.demo import timisoara_lab2_load
-from ecocsme.partnerships.demo import ecoc_sme_load
+from ecocsme.partnerships.demo import demo_users_load, ecoc_sme_load
 from ecocsme.reference.services import reference_load
 
 

@@ -11,9 +11,9 @@ import pytest
 from django.core.management import call_command
 from django.db import connection
 
-from ecocsme.conftest import _free_port
 from ecocsme.core.models import OutgoingMail
 from ecocsme.core.outbox import mail_deliver, mail_queue, mail_retry, outbox_recover
+from ecocsme.testing.mail import free_port
 
 
 def queue(n: int, prefix: str = "test") -> list[OutgoingMail]:
@@ -187,7 +187,7 @@ def test_the_smtp_backend_sends_the_stored_bytes_unchanged(smtp_server):
             received.append(envelope.original_content)
             return "250 OK"
 
-    controller = Controller(Raw(), hostname="127.0.0.1", port=_free_port())
+    controller = Controller(Raw(), hostname="127.0.0.1", port=free_port())
     controller.start()
     try:
         from django.conf import settings

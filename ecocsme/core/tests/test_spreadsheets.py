@@ -4,25 +4,22 @@ import csv
 import datetime as dt
 import io
 import json
-import struct
 import zipfile
 from decimal import Decimal
 
 import pytest
-from openpyxl import Workbook, load_workbook
+from openpyxl import load_workbook
 from openpyxl.utils.exceptions import IllegalCharacterError
 
 from ecocsme.core import imports
 from ecocsme.core.exports import export_response
 from ecocsme.core.imports import ImportRejected, read_table
-from ecocsme.organisations.imports import contacts_import
-from ecocsme.organisations.models import Contact, Organisation
+from ecocsme.testing.spreadsheets import GOOD, SHEET, declared_size, rewritten, workbook
 
 HOSTILE = ['=HYPERLINK("http://x","y")', "+1+1", "-2+3", "@SUM(A1)", "\tx", "\rx",
            "=cmd|' /C calc'!A0", "  =1+1", "+40 256 000 000"]
 HARMLESS = ["Example Person", "a-b", "person@example.org", "'quoted", ""]
 NUMBERS = [-5, Decimal("-2.50"), -0.5, 0, True]
-SHEET = "xl/worksheets/sheet1.xml"
 
 
 def download(fmt: str, columns, rows) -> bytes:
@@ -166,39 +163,6 @@ def test_wide_rows_are_refused():
 # Imports: XLSX
 
 
-def workbook(rows) -> bytes:
-    book = Workbook()
-    for row in rows:
-        book.active.append(row)
-    buffer = io.BytesIO()
-    book.save(buffer)
-    return buffer.getvalue()
-
-
-def rewritten(data: bytes, change=None, *, add=()) -> bytes:
-    """The workbook with its sheet's XML changed and parts added."""
-    source, buffer = zipfile.ZipFile(io.BytesIO(data)), io.BytesIO()
-    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as target:
-        for part in source.infolist():
-            body = source.read(part.filename)
-            target.writestr(part.filename, change(body) if change and part.filename == SHEET else body)
-        for name, body in add:
-            target.writestr(name, body)
-    return buffer.getvalue()
-
-
-def declared_size(data: bytes, name: str, size: int) -> bytes:
-    """The workbook with a false uncompressed size for one part in the zip's directory."""
-    data, entry = bytearray(data), data.find(b"PK\x01\x02")
-    while data[entry + 46: entry + 46 + len(name)] != name.encode():
-        entry = data.find(b"PK\x01\x02", entry + 4)
-    data[entry + 24: entry + 28] = struct.pack("<I", size)
-    return bytes(data)
-
-
-GOOD = workbook([["organisation", "email"], ["Example Org", "MARK"], ["Other Org", "person@example.org"]])
-
-
 def rejected(data: bytes) -> list[tuple[int, str, str]]:
     with pytest.raises(ImportRejected) as caught:
         read_table(data, "c.xlsx")
@@ -260,24 +224,3 @@ def test_xlsx_cells_over_the_limit_are_refused():
 
 def test_broken_zips_are_unreadable_workbooks():
     assert "not a readable Excel workbook" in rejected(b"PK\x03\x04" + bytes(100))[0][2]
-
-
-# The contact import (ORG-4) refuses them all and imports nothing
-
-
-@pytest.mark.django_db
-def test_contact_import_refuses_hostile_files(project, make_user):
-    staff = make_user("s-staff", role="partner_staff", project=project, partner_number=6)
-    partner = project.partners.get(number=6)
-    files = {
-        "nul.csv": b"organisation,email\nExample Org,a\x00b@example.org\n",
-        "huge.csv": f'organisation,email\n"{"o" * 200_000}",person@example.org\n'.encode(),
-        "long.csv": f"organisation,email\n{'o' * 10_001},person@example.org\n".encode(),
-        "grid.xlsx": rewritten(GOOD, lambda xml: xml.replace(b"A1:B3", b"A1:XFD1048576")),
-        "bomb.xlsx": rewritten(GOOD, add=[("xl/media/padding.bin", bytes(60 * 2**20))]),
-        "nul.xlsx": rewritten(GOOD, lambda xml: xml.replace(b"MARK", b"a&#0;b@example.org")),
-    }
-    for name, data in files.items():
-        with pytest.raises(ImportRejected):
-            contacts_import(actor=staff, partner=partner, data=data, filename=name, dry_run=False)
-    assert not Organisation.objects.exists() and not Contact.objects.exists()

@@ -6,17 +6,15 @@ from datetime import UTC, date, datetime, time
 
 import pytest
 from django.conf import settings
-from django.db import connection
-from django.test.utils import CaptureQueriesContext
 from icalendar import Calendar
 
+from ecocsme.events.factories import EventFactory, sessions_in
 from ecocsme.events.models import Event
 from ecocsme.events.services.answers import answer_save
 from ecocsme.events.services.events import SessionInput, event_publish, event_save
 from ecocsme.events.services.invitations import invitations_create
 from ecocsme.events.services.mail import personal_calendar_url
-
-from .conftest import future_event
+from ecocsme.testing.queries import assert_num_queries
 
 
 def parse(response) -> Calendar:
@@ -24,24 +22,33 @@ def parse(response) -> Calendar:
     return Calendar.from_ical(response.content)
 
 
+def past_workshop(partner) -> Event:
+    """A workshop in two parts, as partner workshop 4 was: a whole day, then an afternoon."""
+    return EventFactory(partner=partner, title={"en": "Example past workshop"}, rsvp_deadline=None,
+                        sessions=[(date(2020, 10, 19), None, None, {"en": "Part 1"}),
+                                  (date(2020, 11, 10), time(13, 15), time(15, 30), {"en": "Part 2"})])
+
+
 @pytest.mark.django_db
-def test_the_project_feed_holds_partner_workshop_4(client, project):
-    calendar = parse(client.get("/calendar/PGI06047.ics"))
-    assert "ECoC-SME" in str(calendar["X-WR-CALNAME"])
+def test_the_project_feed_holds_whole_days_and_times_in_the_events_zone(client, partner):
+    past_workshop(partner)
+    project = partner.project
+    calendar = parse(client.get(f"/calendar/{project.code}.ics"))
+    assert project.acronym in str(calendar["X-WR-CALNAME"])
     events = calendar.walk("VEVENT")
     part2 = next(e for e in events if "Part 2" in str(e["SUMMARY"]))
     assert part2["DTSTART"].dt.astimezone(UTC) == datetime(2020, 11, 10, 11, 15, tzinfo=UTC)
     assert str(part2["DTSTART"].params["TZID"]) == "Europe/Bucharest"
     part1 = next(e for e in events if "Part 1" in str(e["SUMMARY"]))
     assert part1["DTSTART"].dt == date(2020, 10, 19)  # a whole day
-    assert "meeting.example.org" not in client.get("/calendar/PGI06047.ics").content.decode()
+    assert "meeting.example.org" not in client.get(f"/calendar/{project.code}.ics").content.decode()
     assert client.get("/calendar/NOPE.ics").status_code == 404
 
 
 @pytest.mark.django_db
-def test_times_stay_right_across_a_daylight_saving_change(client, staff, project):
+def test_times_stay_right_across_a_daylight_saving_change(client, staff, partner):
     """Sessions on both sides of 28 March 2027 (Romania: UTC+2, then UTC+3), at 10:00 local."""
-    event = event_save(actor=staff, event=None, partner=project.partners.get(number=6), values={
+    event = event_save(actor=staff, event=None, partner=partner, values={
         "title": {"en": "Example study visit"}, "description": {}, "agenda": {}, "kind": "study_visit",
         "language": "en", "time_zone": "Europe/Bucharest", "venue": "Example hub", "address": "",
         "city": "Timișoara", "online_url": "", "capacity": None, "rsvp_deadline": None,
@@ -49,7 +56,7 @@ def test_times_stay_right_across_a_daylight_saving_change(client, staff, project
         sessions=[SessionInput(day=date(2027, 3, 27), start=time(10), end=time(12)),
                   SessionInput(day=date(2027, 3, 29), start=time(10), end=time(12))])
     event_publish(actor=staff, event=event)
-    vevents = [e for e in parse(client.get("/calendar/PGI06047.ics")).walk("VEVENT")
+    vevents = [e for e in parse(client.get(f"/calendar/{partner.project.code}.ics")).walk("VEVENT")
                if "study visit" in str(e["SUMMARY"])]
     starts = sorted(e["DTSTART"].dt.astimezone(UTC) for e in vevents)
     assert starts == [datetime(2027, 3, 27, 8, 0, tzinfo=UTC), datetime(2027, 3, 29, 7, 0, tzinfo=UTC)]
@@ -57,8 +64,8 @@ def test_times_stay_right_across_a_daylight_saving_change(client, staff, project
 
 
 @pytest.mark.django_db
-def test_a_persons_feed_has_their_confirmed_events_with_the_link(client, staff, project, people):
-    event = future_event(staff, project)
+def test_a_persons_feed_has_their_confirmed_events_with_the_link(client, staff, partner, people):
+    event = EventFactory(partner=partner)
     invitations_create(actor=staff, event=event, contacts=people[:2])
     answer_save(invitation=event.invitations.get(contact=people[0]), answer="yes")
     answer_save(invitation=event.invitations.get(contact=people[1]), answer="no")
@@ -71,8 +78,8 @@ def test_a_persons_feed_has_their_confirmed_events_with_the_link(client, staff, 
 
 
 @pytest.mark.django_db
-def test_a_calendar_address_can_be_replaced_and_the_old_one_stops(client, staff, project, people):
-    event = future_event(staff, project)
+def test_a_calendar_address_can_be_replaced_and_the_old_one_stops(client, staff, partner, people):
+    event = EventFactory(partner=partner)
     invitations_create(actor=staff, event=event, contacts=people[:1])
     invitation = event.invitations.get()
     old = personal_calendar_url(people[0].pk).removeprefix(settings.ECOCSME_BASE_URL)
@@ -87,15 +94,17 @@ def test_a_calendar_address_can_be_replaced_and_the_old_one_stops(client, staff,
 
 
 @pytest.mark.django_db
-def test_public_pages_list_filter_export_and_show_an_event(client, staff, project):
-    event = future_event(staff, project)
-    listing = client.get("/en/projects/PGI06047/events/").content.decode()
-    assert "Example workshop" in listing and "Partner workshop 4" not in listing  # that one is past
-    past = client.get("/en/projects/PGI06047/events/?when=past").content.decode()
-    assert "Partner workshop 4" in past
-    assert "Example workshop" not in client.get("/en/projects/PGI06047/events/?kind=conference").content.decode()
-    export = b"".join(client.get("/en/projects/PGI06047/events.csv?when=past").streaming_content).decode()
-    assert "Partner workshop 4" in export and "Example workshop" not in export
+def test_public_pages_list_filter_export_and_show_an_event(client, partner):
+    event = EventFactory(partner=partner, title={"en": "Example workshop", "ro": "Atelier de exemplu"})
+    past_workshop(partner)
+    base = f"/en/projects/{partner.project.code}/events"
+    listing = client.get(f"{base}/").content.decode()
+    assert "Example workshop" in listing and "Example past workshop" not in listing
+    past = client.get(f"{base}/?when=past").content.decode()
+    assert "Example past workshop" in past
+    assert "Example workshop" not in client.get(f"{base}/?kind=conference").content.decode()
+    export = b"".join(client.get(f"{base}.csv?when=past").streaming_content).decode()
+    assert "Example past workshop" in export and "Example workshop" not in export
     page = client.get(f"/ro/events/{event.pk}/").content.decode()
     assert "Atelier de exemplu" in page and "Europe/Bucharest" in page
     assert "meeting.example.org" not in page  # only confirmed participants get the link
@@ -105,30 +114,31 @@ def test_public_pages_list_filter_export_and_show_an_event(client, staff, projec
 
 
 @pytest.mark.django_db
-def test_event_pages_keep_a_fixed_query_count(client, staff, project, people):
-    event = future_event(staff, project)
+def test_event_pages_keep_a_fixed_query_count(client, staff, partner, people):
+    event = EventFactory(partner=partner)
     client.force_login(staff)
-    urls = [f"/en/events/{event.pk}/", "/en/projects/PGI06047/events/", f"/en/manage/events/{event.pk}/",
-            "/en/manage/events/", "/api/v1/events?project=PGI06047"]
-    before = {}
-    for url in urls:
-        with CaptureQueriesContext(connection) as queries:
-            assert client.get(url).status_code == 200
-        before[url] = len(queries)
+    code = partner.project.code
+    pinned = {f"/en/events/{event.pk}/": 4, f"/en/projects/{code}/events/": 8,
+              f"/en/manage/events/{event.pk}/": 9, "/en/manage/events/": 6,
+              f"/api/v1/events?project={code}": 3}
+
+    def check():
+        for url, expected in pinned.items():
+            with assert_num_queries(expected, label=url):
+                assert client.get(url).status_code == 200
+
+    check()
     invitations_create(actor=staff, event=event, contacts=people[:2])  # Ana stays invitable
     for person in people[:2]:
         answer_save(invitation=event.invitations.get(contact=person), answer="yes")
     for number in range(3):
-        future_event(staff, project, days=40 + number)
-    for url in urls:
-        with CaptureQueriesContext(connection) as queries:
-            client.get(url)
-        assert len(queries) == before[url], (url, [q["sql"][:150] for q in queries.captured_queries])
+        EventFactory(partner=partner, sessions=sessions_in(40 + number))
+    check()
 
 
 @pytest.mark.django_db
-def test_check_in_attendance_sheet_and_participation(client, staff, project, people):
-    event = future_event(staff, project)
+def test_check_in_attendance_sheet_and_participation(client, staff, partner, people):
+    event = EventFactory(partner=partner)
     invitations_create(actor=staff, event=event, contacts=people[:3])
     for person in people[:2]:
         answer_save(invitation=event.invitations.get(contact=person), answer="yes")
@@ -158,26 +168,30 @@ def test_check_in_attendance_sheet_and_participation(client, staff, project, peo
 
 
 @pytest.mark.django_db
-def test_the_feed_answers_304_until_an_event_changes(client, staff, project):
-    first = client.get("/calendar/PGI06047.ics")
+def test_the_feed_answers_304_until_an_event_changes(client, staff, partner):
+    feed = f"/calendar/{partner.project.code}.ics"
+    past_workshop(partner)
+    first = client.get(feed)
     etag = first["ETag"]
-    assert client.get("/calendar/PGI06047.ics", HTTP_IF_NONE_MATCH=etag).status_code == 304
-    event = future_event(staff, project)
-    changed = client.get("/calendar/PGI06047.ics", HTTP_IF_NONE_MATCH=etag)
+    assert client.get(feed, HTTP_IF_NONE_MATCH=etag).status_code == 304
+    event = EventFactory(partner=partner, title={"en": "Example workshop"})
+    changed = client.get(feed, HTTP_IF_NONE_MATCH=etag)
     assert changed.status_code == 200 and "Example workshop" in changed.content.decode()
     session = event.sessions.get()
     event_save(actor=staff, event=event, values={"title": {"en": "Example workshop, renamed"}},
                sessions=[SessionInput(day=session.day, start=time(13, 15), end=time(15, 30))])
-    assert "renamed" in client.get("/calendar/PGI06047.ics", HTTP_IF_NONE_MATCH=changed["ETag"]).content.decode()
+    assert "renamed" in client.get(feed, HTTP_IF_NONE_MATCH=changed["ETag"]).content.decode()
 
 
 @pytest.mark.django_db
-def test_the_api_lists_public_events_with_utc_sessions(client, staff, project):
-    event = future_event(staff, project)
-    upcoming = client.get("/api/v1/events?project=PGI06047").json()
+def test_the_api_lists_public_events_with_utc_sessions(client, partner):
+    event = EventFactory(partner=partner)
+    past_workshop(partner)
+    code = partner.project.code
+    upcoming = client.get(f"/api/v1/events?project={code}").json()
     assert [item["id"] for item in upcoming["items"]] == [event.pk]
-    past = client.get("/api/v1/events?project=PGI06047&when=past").json()["items"]
-    workshop = next(item for item in past if item["title"]["en"].startswith("Partner workshop 4"))
+    past = client.get(f"/api/v1/events?project={code}&when=past").json()["items"]
+    workshop = next(item for item in past if item["title"]["en"] == "Example past workshop")
     part2 = workshop["sessions"][1]
     assert part2["starts_at"].startswith("2020-11-10T11:15:00") and workshop["time_zone"] == "Europe/Bucharest"
     assert workshop["online"] is True and "meeting.example.org" not in str(workshop)

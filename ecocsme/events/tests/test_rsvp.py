@@ -7,7 +7,9 @@ import pytest
 from django.core.exceptions import PermissionDenied
 from django.utils import timezone
 
+from ecocsme.accounts.factories import PartnerStaffFactory
 from ecocsme.core.models import OutgoingMail
+from ecocsme.events.factories import EventFactory, sessions_in
 from ecocsme.events.models import Event
 from ecocsme.events.services import answers
 from ecocsme.events.services.answers import _answer_prepared, answer_save
@@ -15,8 +17,9 @@ from ecocsme.events.services.events import SessionInput, event_cancel, event_sav
 from ecocsme.events.services.invitations import invitations_create, invitations_send
 from ecocsme.events.services.reminders import reminders_send
 from ecocsme.invitations.states import AnswerRefused
-
-from .conftest import calendar_of, future_event, mails_to, plain_text, run_worker
+from ecocsme.testing.mail import calendar_of, mails_to, plain_text
+from ecocsme.testing.queries import assert_num_queries
+from ecocsme.testing.worker import run_worker
 
 
 def invite_all(staff, event, people):
@@ -26,8 +29,8 @@ def invite_all(staff, event, people):
 
 
 @pytest.mark.django_db(transaction=True)
-def test_invitations_only_with_consent_and_in_the_invitees_language(staff, project, people, smtp_server):
-    event = future_event(staff, project)
+def test_invitations_only_with_consent_and_in_the_invitees_language(staff, partner, people, smtp_server):
+    event = EventFactory(partner=partner)
     report = invite_all(staff, event, people)
     assert [c.name for c, _reason in report.skipped] == ["Example No-consent"]
     run_worker()
@@ -45,8 +48,8 @@ def test_invitations_only_with_consent_and_in_the_invitees_language(staff, proje
 
 
 @pytest.mark.django_db(transaction=True)
-def test_yes_gives_a_confirmation_with_a_calendar_request(staff, project, people, smtp_server):
-    event = future_event(staff, project)
+def test_yes_gives_a_confirmation_with_a_calendar_request(staff, partner, people, smtp_server):
+    event = EventFactory(partner=partner)
     invite_all(staff, event, people)
     ioana = event.invitations.get(contact__name="Example Ioana")
     answer_save(invitation=ioana, answer="yes", needs="Vegetarian (example)")
@@ -68,8 +71,8 @@ def test_yes_gives_a_confirmation_with_a_calendar_request(staff, project, people
 
 
 @pytest.mark.django_db(transaction=True)
-def test_the_waiting_list_is_promoted_in_order(staff, project, people, smtp_server):
-    event = future_event(staff, project, capacity=1)
+def test_the_waiting_list_is_promoted_in_order(staff, partner, people, smtp_server):
+    event = EventFactory(partner=partner, capacity=1)
     invite_all(staff, event, people)
     ioana, mark, ana = (event.invitations.get(contact=c) for c in people[:3])
     assert answer_save(invitation=ioana, answer="yes").place == "confirmed"
@@ -89,8 +92,8 @@ def test_the_waiting_list_is_promoted_in_order(staff, project, people, smtp_serv
 
 
 @pytest.mark.django_db(transaction=True)
-def test_a_change_sends_an_update_with_the_same_uid_and_a_higher_sequence(staff, project, people, smtp_server):
-    event = future_event(staff, project)
+def test_a_change_sends_an_update_with_the_same_uid_and_a_higher_sequence(staff, partner, people, smtp_server):
+    event = EventFactory(partner=partner)
     invite_all(staff, event, people)
     answer_save(invitation=event.invitations.get(contact=people[0]), answer="yes")
     run_worker()
@@ -110,8 +113,8 @@ def test_a_change_sends_an_update_with_the_same_uid_and_a_higher_sequence(staff,
 
 
 @pytest.mark.django_db(transaction=True)
-def test_cancelling_tells_everyone_who_said_yes(staff, project, people, smtp_server):
-    event = future_event(staff, project, capacity=1)
+def test_cancelling_tells_everyone_who_said_yes(staff, partner, people, smtp_server):
+    event = EventFactory(partner=partner, capacity=1)
     invite_all(staff, event, people)
     answer_save(invitation=event.invitations.get(contact=people[0]), answer="yes")
     answer_save(invitation=event.invitations.get(contact=people[1]), answer="yes")  # waiting
@@ -126,8 +129,8 @@ def test_cancelling_tells_everyone_who_said_yes(staff, project, people, smtp_ser
 
 
 @pytest.mark.django_db
-def test_after_the_deadline_the_link_explains_and_changes_nothing(client, staff, project, people):
-    event = future_event(staff, project)
+def test_after_the_deadline_the_link_explains_and_changes_nothing(client, staff, partner, people):
+    event = EventFactory(partner=partner)
     invitations_create(actor=staff, event=event, contacts=people[:1])
     invitation = event.invitations.get()
     Event.objects.filter(pk=event.pk).update(rsvp_deadline=timezone.now() - timedelta(hours=1))
@@ -140,12 +143,11 @@ def test_after_the_deadline_the_link_explains_and_changes_nothing(client, staff,
 
 
 @pytest.mark.django_db
-def test_forged_and_other_kinds_of_links_do_not_open(client, staff, project, people):
+def test_forged_and_other_kinds_of_links_do_not_open(client, staff, partner, people):
     from ecocsme.core.links import link_token
-    from ecocsme.labs.models import Invitation
-    LAB_PURPOSE = Invitation.link_purpose
+    LAB_PURPOSE = "ecocsme.labs.invitation"  # a lab's personal link, made for this event's id
 
-    event = future_event(staff, project)
+    event = EventFactory(partner=partner)
     invitations_create(actor=staff, event=event, contacts=people[:1])
     invitation = event.invitations.get()
     token = invitation.token()
@@ -157,8 +159,8 @@ def test_forged_and_other_kinds_of_links_do_not_open(client, staff, project, peo
 
 
 @pytest.mark.django_db
-def test_answering_through_the_page_in_romanian(client, staff, project, people):
-    event = future_event(staff, project)
+def test_answering_through_the_page_in_romanian(client, staff, partner, people):
+    event = EventFactory(partner=partner)
     invitations_create(actor=staff, event=event, contacts=people[:1])
     invitation = event.invitations.get()
     url = f"/ro/events/answer/{invitation.token()}/"
@@ -174,9 +176,9 @@ def test_answering_through_the_page_in_romanian(client, staff, project, people):
 
 
 @pytest.mark.django_db
-def test_a_time_in_the_spring_forward_gap_is_refused_with_a_message(client, staff, project):
+def test_a_time_in_the_spring_forward_gap_is_refused_with_a_message(client, staff, partner):
     client.force_login(staff)
-    form = {"partner": project.partners.get(number=6).pk, "kind": "conference", "language": "en",
+    form = {"partner": partner.pk, "kind": "conference", "language": "en",
             "time_zone": "Europe/Bucharest", "title_en": "Example conference", "is_public": "on",
             "sessions-TOTAL_FORMS": "2", "sessions-INITIAL_FORMS": "0",
             "sessions-0-day": "2027-03-28", "sessions-0-start": "03:30", "sessions-0-end": "05:00",
@@ -188,9 +190,9 @@ def test_a_time_in_the_spring_forward_gap_is_refused_with_a_message(client, staf
 
 
 @pytest.mark.django_db
-def test_another_partners_staff_cannot_change_the_event(client, staff, project, make_user, people):
-    event = future_event(staff, project)
-    other = make_user("rijeka-staff", role="partner_staff", project=project, partner_number=5)
+def test_another_partners_staff_cannot_change_the_event(client, staff, partner, other_partner, people):
+    event = EventFactory(partner=partner)
+    other = PartnerStaffFactory(username="rijeka-staff", partner=other_partner)
     with pytest.raises(PermissionDenied):
         invitations_create(actor=other, event=event, contacts=people)
     client.force_login(other)
@@ -203,8 +205,8 @@ def test_another_partners_staff_cannot_change_the_event(client, staff, project, 
 
 
 @pytest.mark.django_db(transaction=True)
-def test_reminders_before_the_deadline_and_before_the_event_go_once(staff, project, people, smtp_server):
-    event = future_event(staff, project, days=1, deadline_days=1)
+def test_reminders_before_the_deadline_and_before_the_event_go_once(staff, partner, people, smtp_server):
+    event = EventFactory(partner=partner, sessions=sessions_in(1), rsvp_deadline=timezone.now() + timedelta(days=1))
     invite_all(staff, event, people)
     answer_save(invitation=event.invitations.get(contact=people[0]), answer="yes")
     first = reminders_send()
@@ -229,7 +231,7 @@ def test_the_demo_holds_partner_workshop_4_as_the_seed_states(project):
 
 @pytest.mark.django_db
 def test_an_answer_takes_the_same_queries_however_much_mail_waits(
-        client, staff, project, people, django_assert_num_queries, django_capture_on_commit_callbacks):
+        client, staff, partner, people, django_capture_on_commit_callbacks):
     """The answer POST: the personal link, the sessions (once), the event locked, the answer and
     its confirmation with a calendar file, the page; after the commit, the drain task."""
     from django.contrib.contenttypes.models import ContentType
@@ -237,27 +239,27 @@ def test_an_answer_takes_the_same_queries_however_much_mail_waits(
     from ecocsme.core.outbox import mail_queue
     from ecocsme.events.models import EventInvitation
 
-    event = future_event(staff, project)
+    event = EventFactory(partner=partner)
     invitations_create(actor=staff, event=event, contacts=people[:3])
     urls = [f"/en/events/answer/{event.invitations.get(contact=c).token()}/" for c in people[:2]]
     for url in urls:
         client.get(url)  # the personal calendar address is drawn on the first visit
     ContentType.objects.get_for_model(EventInvitation)  # cached, as in a running server
-    with django_assert_num_queries(14), django_capture_on_commit_callbacks(execute=True):
+    with assert_num_queries(14), django_capture_on_commit_callbacks(execute=True):
         assert client.post(urls[0], {"answer": "yes"}).status_code == 200
     for number in range(50):
         mail_queue(key=f"example:{number}", to=f"person{number}@example.org",
                    template="core/mail/test_message", context={}, language="en")
     # 50 mails wait, and a drain task for them: nothing more to enqueue.
-    with django_assert_num_queries(13), django_capture_on_commit_callbacks(execute=True):
+    with assert_num_queries(13), django_capture_on_commit_callbacks(execute=True):
         assert client.post(urls[1], {"answer": "yes"}).status_code == 200
     assert OutgoingMail.objects.filter(key__contains=":confirmed:").count() == 2
 
 
 @pytest.mark.django_db
-def test_links_in_mail_use_the_address_the_site_is_served_at(settings, staff, project, people):
+def test_links_in_mail_use_the_address_the_site_is_served_at(settings, staff, partner, people):
     settings.ECOCSME_BASE_URL = "http://127.0.0.1:8080"  # scripts/run.sh: PORT=8080 make run
-    event = future_event(staff, project)
+    event = EventFactory(partner=partner)
     invite_all(staff, event, people[:1])
     answer_save(invitation=event.invitations.get(), answer="yes")
     for mail in OutgoingMail.objects.filter(to="ioana@example.org"):
@@ -268,8 +270,8 @@ def test_links_in_mail_use_the_address_the_site_is_served_at(settings, staff, pr
 
 @pytest.mark.django_db
 def test_a_mail_rendered_before_the_lock_is_not_sent_when_the_last_place_went_meanwhile(
-        staff, project, people, monkeypatch):
-    event = future_event(staff, project, capacity=1)
+        staff, partner, people, monkeypatch):
+    event = EventFactory(partner=partner, capacity=1)
     invitations_create(actor=staff, event=event, contacts=people[:2])
     ioana, mark = (event.invitations.get(contact=c) for c in people[:2])
     prepare = _answer_prepared

@@ -10,18 +10,23 @@ from datetime import UTC, datetime
 import pytest
 import time_machine
 
-from ecocsme.conftest import browser_login
 from ecocsme.events.models import Event, EventInvitation
-
-from .conftest import calendar_of, mails_to, plain_text, run_worker
+from ecocsme.testing.a11y import assert_pages_accessible
+from ecocsme.testing.browser import browser_login
+from ecocsme.testing.mail import calendar_of, link_in, mails_to
+from ecocsme.testing.worker import run_worker
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 
+@pytest.fixture
+def partner(project):
+    """The demo's Timișoara, whose staff log in as "timisoara"."""
+    return project.partners.get(number=6)
+
+
 def personal_link(smtp_server, address: str) -> str:
-    mail = mails_to(smtp_server, address)[0]
-    body = plain_text(mail)
-    return re.search(r"https?://\S+/events/answer/[\w.\-]+/", body).group(0)
+    return link_in(mails_to(smtp_server, address)[0], "/events/answer/")
 
 
 def answer(page, link: str, choice_label: str, button: str):
@@ -31,13 +36,13 @@ def answer(page, link: str, choice_label: str, button: str):
     page.wait_for_load_state()
 
 
-def test_partner_workshop_from_creation_to_promotion(page, project, people, smtp_server, settings):
+def test_partner_workshop_from_creation_to_promotion(page, partner, people, smtp_server, settings):
     settings.ECOCSME_BASE_URL = page.base
     with time_machine.travel(datetime(2020, 10, 20, 9, 0, tzinfo=UTC), tick=True):
         browser_login(page, "timisoara")
 
         page.goto(page.base + "/en/manage/events/new/")
-        page.get_by_label("Organising partner").select_option(str(project.partners.get(number=6).pk))
+        page.get_by_label("Organising partner").select_option(str(partner.pk))
         page.get_by_label("Kind").select_option("partner_workshop")
         page.get_by_label("Working language").select_option("en")
         page.get_by_label("Time zone of the times below").select_option("Europe/Bucharest")
@@ -97,35 +102,24 @@ def test_partner_workshop_from_creation_to_promotion(page, project, people, smtp
     assert method == "REQUEST" and calendar.walk("VEVENT")[0]["UID"] == vevent["UID"]
 
 
-def test_event_pages_are_accessible_on_a_phone_and_a_desktop(page, project, people, staff):
+def test_event_pages_are_accessible_on_a_phone_and_a_desktop(page, partner, people, staff):
+    from ecocsme.events.factories import EventFactory
     from ecocsme.events.services.answers import answer_save
     from ecocsme.events.services.invitations import invitations_create
-    from ecocsme.web.tests.test_browser import serious_violations
 
-    from .conftest import future_event
-
-    event = future_event(staff, project, capacity=10)
+    event = EventFactory(partner=partner, capacity=10)
     invitations_create(actor=staff, event=event, contacts=people[:2])
     answer_save(invitation=event.invitations.get(contact=people[0]), answer="yes")
     token = event.invitations.get(contact=people[1]).token()
-    public = ["/ro/projects/PGI06047/events/", "/ro/projects/PGI06047/events/?when=past",
+    code = partner.project.code
+    public = [f"/ro/projects/{code}/events/", f"/ro/projects/{code}/events/?when=past",
               f"/ro/events/{event.pk}/", f"/ro/events/answer/{token}/"]
     manage = ["/en/manage/events/", f"/en/manage/events/{event.pk}/", f"/en/manage/events/{event.pk}/edit/",
               f"/en/manage/events/{event.pk}/check-in/"]
 
-    def check(paths):
-        for width in (375, 1280):
-            page.set_viewport_size({"width": width, "height": 800})
-            for path in paths:
-                page.goto(page.base + path)
-                problems = serious_violations(page)
-                assert not problems, f"{path} @ {width}px: {problems}"
-                overflow = page.evaluate("document.documentElement.scrollWidth - window.innerWidth")
-                assert overflow <= 0, f"{path} scrolls sideways by {overflow}px at {width}px"
-
-    check(public)
+    assert_pages_accessible(page, public)
     browser_login(page, "timisoara")
-    check(manage)
+    assert_pages_accessible(page, manage)
     # Check-in on the day, with htmx: the row changes in place.
     page.goto(page.base + f"/en/manage/events/{event.pk}/check-in/")
     page.get_by_role("button", name="Check in Example Ioana").click()

@@ -1,7 +1,6 @@
 """The invitation core, for every concrete kind of personal invitation: a new kind must be
-added to OWNERS below, and then gets the same checks."""
+added to ecocsme.testing.invitations.OWNERS, and then gets the same checks."""
 
-from datetime import time, timedelta
 
 import pytest
 from django.apps import apps
@@ -9,6 +8,7 @@ from django.core.exceptions import PermissionDenied
 from django.test import RequestFactory
 from django.utils import timezone
 
+from ecocsme.accounts.factories import PartnerStaffFactory
 from ecocsme.core.audit import AuditEntry
 from ecocsme.core.links import link_token
 from ecocsme.core.models import OutgoingMail
@@ -24,29 +24,11 @@ from ecocsme.invitations.services import (
 )
 from ecocsme.invitations.states import LinkState
 from ecocsme.invitations.views import link_unavailable
-from ecocsme.organisations.models import Contact, Organisation
-from ecocsme.organisations.services import consent_set
+from ecocsme.organisations.factories import StakeholderFactory
+from ecocsme.organisations.models import Contact
+from ecocsme.partnerships.factories import PartnerFactory
+from ecocsme.testing.invitations import OWNERS
 
-
-def _lab(project, staff):
-    from ecocsme.labs.models import Lab
-
-    return Lab.objects.get(partner__number=6, number=2)
-
-
-def _event(project, staff):
-    from ecocsme.events.services.events import SessionInput, event_publish, event_save
-
-    day = timezone.now().date() + timedelta(days=30)
-    event = event_save(actor=staff, event=None, partner=project.partners.get(number=6), values={
-        "title": {"en": "Example workshop"}, "kind": "partner_workshop", "language": "en",
-        "time_zone": "Europe/Bucharest", "city": "Timișoara"},
-        sessions=[SessionInput(day=day, start=time(10), end=time(12))])
-    event_publish(actor=staff, event=event)
-    return event
-
-
-OWNERS = {"labs.Invitation": _lab, "events.EventInvitation": _event}
 KINDS = sorted(OWNERS)
 
 
@@ -65,41 +47,43 @@ def test_every_kind_is_covered_and_names_what_differs():
 
 
 @pytest.fixture
-def staff(project, make_user):
-    return make_user("t-staff", role="partner_staff", project=project, partner_number=6)
+def partner(db):
+    return PartnerFactory()
 
 
 @pytest.fixture
-def people(project):
-    """Example contacts of Timișoara: one agrees to everything, one to nothing; one of Rijeka."""
-    timisoara, rijeka = project.partners.get(number=6), project.partners.get(number=5)
-    organisation = Organisation.objects.create(name="Example SRL (example)", kind="sme", city="Timișoara",
-                                               country="RO", partner=timisoara)
-    made = []
-    for name, partner, consent in (("yes", timisoara, True), ("no", timisoara, False), ("far", rijeka, True)):
-        contact = Contact.objects.create(partner=partner, organisation=organisation, name=f"Example {name}",
-                                         email=f"{name}@example.org", language="ro")
-        for purpose in ("consultations", "event_invitations"):
-            consent_set(contact=contact, purpose=purpose, granted=consent, source="staff")
-        made.append(contact)
-    return made
+def staff(partner):
+    return PartnerStaffFactory(partner=partner)
+
+
+@pytest.fixture
+def people(partner):
+    """Example contacts of the partner: one agrees to everything, one to nothing; one of another
+    partner of the project."""
+    elsewhere = PartnerFactory(project=partner.project)
+    purposes = ("consultations", "event_invitations")
+    return [StakeholderFactory(partner=partner, name="Example yes", email="yes@example.org", language="ro",
+                               consents=dict.fromkeys(purposes, True)),
+            StakeholderFactory(partner=partner, name="Example no", email="no@example.org", language="ro",
+                               consents=dict.fromkeys(purposes, False)),
+            StakeholderFactory(partner=elsewhere, name="Example far", email="far@example.org", language="ro",
+                               consents=dict.fromkeys(purposes, True))]
 
 
 def _model(label: str) -> type[PersonalInvitation]:
     return apps.get_model(label)
 
 
-def _invite(label, project, staff, contacts):
+def _invite(label, partner, staff, contacts):
     model = _model(label)
-    owner = OWNERS[label](project, staff)
-    extra = {"expires_at": timezone.now() + timedelta(days=9)} if label == "labs.Invitation" else {}
+    owner, extra = OWNERS[label](partner)
     return model, owner, invitations_create(actor=staff, model=model, owner=owner, contacts=contacts, **extra)
 
 
 @pytest.mark.django_db
 @pytest.mark.parametrize("label", KINDS)
-def test_only_consenting_contacts_of_the_owner_partner_are_invited_once(label, project, staff, people):
-    model, owner, report = _invite(label, project, staff, people)
+def test_only_consenting_contacts_of_the_owner_partner_are_invited_once(label, partner, staff, people):
+    model, owner, report = _invite(label, partner, staff, people)
     assert [i.contact for i in report.created] == people[:1]
     assert {contact.name: reason for contact, reason in report.skipped} == {
         "Example no": report.skipped[0][1], "Example far": "kept by another partner"}
@@ -108,26 +92,26 @@ def test_only_consenting_contacts_of_the_owner_partner_are_invited_once(label, p
     assert invitation.owner == owner and invitation.language == "ro" and len(invitation.nonce) == 32
     assert invitation.message_id.startswith(f"<{model.owner_field}{owner.pk}.inv{people[0].pk}.")
     again = invitations_create(actor=staff, model=model, owner=owner, contacts=people[:1],
-                               **({"expires_at": invitation.expires_at} if label == "labs.Invitation" else {}))
+                               **OWNERS[label](partner)[1])
     assert not again.created and again.skipped[0][1] == "already invited"
     assert AuditEntry.objects.filter(action=f"{model._meta.app_label}.invitations.created").count() == 2
 
 
 @pytest.mark.django_db
 @pytest.mark.parametrize("label", KINDS)
-def test_another_partner_may_not_invite(label, project, staff, people, make_user):
+def test_another_partner_may_not_invite(label, partner, staff, people):
     model = _model(label)
-    owner = OWNERS[label](project, staff)
-    rijeka = make_user("t-rijeka", role="partner_staff", project=project, partner_number=5)
+    owner, extra = OWNERS[label](partner)
+    other = PartnerStaffFactory(partner=PartnerFactory(project=partner.project))
     with pytest.raises(PermissionDenied):
-        invitations_create(actor=rijeka, model=model, owner=owner, contacts=people)
+        invitations_create(actor=other, model=model, owner=owner, contacts=people, **extra)
     assert not model.objects.exists()
 
 
 @pytest.mark.django_db
 @pytest.mark.parametrize("label", KINDS)
-def test_the_personal_link_opens_its_invitation_only(label, project, staff, people):
-    model, _owner, report = _invite(label, project, staff, people[:1])
+def test_the_personal_link_opens_its_invitation_only(label, partner, staff, people):
+    model, _owner, report = _invite(label, partner, staff, people[:1])
     invitation = report.created[0]
     token = invitation.token()
     assert invitation_for_token(model.objects.all(), token) == invitation
@@ -148,8 +132,8 @@ def test_the_personal_link_opens_its_invitation_only(label, project, staff, peop
 
 @pytest.mark.django_db
 @pytest.mark.parametrize("label", KINDS)
-def test_mail_keys_addressing_and_reminders_counted_once(label, project, staff, people):
-    model, _owner, report = _invite(label, project, staff, people[:1])
+def test_mail_keys_addressing_and_reminders_counted_once(label, partner, staff, people):
+    model, _owner, report = _invite(label, partner, staff, people[:1])
     invitation = report.created[0]
     assert invitation.mail_key("reminder", 1) == f"{model.mail_kind()}:{invitation.pk}:reminder:1"
     addressing, headers = mail_addressing(invitation)
@@ -162,8 +146,8 @@ def test_mail_keys_addressing_and_reminders_counted_once(label, project, staff, 
 
 @pytest.mark.django_db
 @pytest.mark.parametrize("label", KINDS)
-def test_a_failing_mail_is_listed_and_sent_again_once(label, project, staff, people, make_user):
-    model, owner, report = _invite(label, project, staff, people[:1])
+def test_a_failing_mail_is_listed_and_sent_again_once(label, partner, staff, people):
+    model, owner, report = _invite(label, partner, staff, people[:1])
     invitation = report.created[0]
     assert invitation_retry(actor=staff, invitation=invitation) is False  # no mail yet
     invitation.mail = OutgoingMail.objects.create(
@@ -172,9 +156,9 @@ def test_a_failing_mail_is_listed_and_sent_again_once(label, project, staff, peo
     invitation.save(update_fields=["mail"])
     assert failing_invitation_ids(model) == {invitation.pk}
     assert owners_with_failing_mail(model, type(owner).objects.all()) == [(owner, 1)]
-    rijeka = make_user("t-rijeka", role="partner_staff", project=project, partner_number=5)
+    other = PartnerStaffFactory(partner=PartnerFactory(project=partner.project))
     with pytest.raises(PermissionDenied):
-        invitation_retry(actor=rijeka, invitation=invitation)
+        invitation_retry(actor=other, invitation=invitation)
     assert invitation_retry(actor=staff, invitation=invitation) is True
     assert invitation_retry(actor=staff, invitation=invitation) is False  # queued already
     assert failing_invitation_ids(model) == set()
@@ -182,7 +166,7 @@ def test_a_failing_mail_is_listed_and_sent_again_once(label, project, staff, peo
 
 
 @pytest.mark.django_db
-def test_the_unavailable_page_says_why_with_the_right_status(project):
+def test_the_unavailable_page_says_why_with_the_right_status(db):
     request = RequestFactory().get("/")
     request.user = None
     for state in LinkState:

@@ -1,41 +1,23 @@
 import datetime as dt
 
 import pytest
-from django.core.management import call_command
 from django.utils import timezone
 
 from ecocsme.core.models import OutgoingMail
 from ecocsme.labs.models import Invitation, Lab, Response
 from ecocsme.labs.services import invitations_create, invitations_send, reminders_send
-from ecocsme.organisations.models import Contact, Organisation
-from ecocsme.organisations.services import consent_set
+from ecocsme.organisations.factories import ContactFactory, OrganisationFactory
+from ecocsme.testing.worker import run_worker
 
 
 @pytest.fixture
-def lab(project):
-    return Lab.objects.get(partner__number=6, number=2)
-
-
-@pytest.fixture
-def staff(project, make_user):
-    return make_user("t-staff", role="partner_staff", project=project, partner_number=6)
-
-
-@pytest.fixture
-def contacts(project):
-    partner = project.partners.get(number=6)
-    organisation = Organisation.objects.create(name="Example Print SRL (example)", kind="sme",
-                                               city="Timișoara", country="RO", partner=partner)
-    people = []
-    for i, (language, consent) in enumerate([("ro", True), ("en", True), ("ro", False)]):
-        contact = Contact.objects.create(partner=partner, organisation=organisation,
-                                         name=f"Example Person {i}", email=f"p{i}@example.org",
-                                         language=language)
-        consent_set(contact=contact, purpose="consultations", granted=consent, source="staff")
-        people.append(contact)
-    other = Contact.objects.create(partner=project.partners.get(number=5), name="Example Rijeka",
-                                   email="r@example.org", language="hr")
-    consent_set(contact=other, purpose="consultations", granted=True, source="staff")
+def contacts(partner, other_partner):
+    organisation = OrganisationFactory(name="Example Print SRL (example)", kind="sme", partner=partner)
+    people = [ContactFactory(partner=partner, organisation=organisation, name=f"Example Person {i}",
+                             email=f"p{i}@example.org", language=language, consents={"consultations": consent})
+              for i, (language, consent) in enumerate([("ro", True), ("en", True), ("ro", False)])]
+    other = ContactFactory(partner=other_partner, name="Example Rijeka", email="r@example.org", language="hr",
+                           consents=["consultations"])
     return [*people, other]
 
 
@@ -55,7 +37,7 @@ def test_invitations_go_out_in_the_invitees_language_with_a_personal_link(lab, s
     invitations_create(actor=staff, lab=lab, contacts=contacts)
     assert invitations_send(actor=staff, lab=lab) == 2
     assert invitations_send(actor=staff, lab=lab) == 0  # nothing is queued twice
-    call_command("db_worker", batch=True, startup_delay=False, reload=False, verbosity=0)
+    run_worker()
     by_address = {m["To"]: m for m in smtp_server.messages}
     assert set(by_address) == {"p0@example.org", "p1@example.org"}
     romanian = by_address["p0@example.org"]
@@ -80,7 +62,7 @@ def test_reminders_go_to_those_who_have_not_answered(lab, staff, contacts, smtp_
     drafting = report.created[1]
     client.post(f"/en/labs/answer/{drafting.token()}/", {"q1": "A draft only."})
     assert reminders_send(actor=staff, lab=lab) == 1
-    call_command("db_worker", batch=True, startup_delay=False, reload=False, verbosity=0)
+    run_worker()
     reminders = [m for m in smtp_server.messages if m["In-Reply-To"]]
     assert [m["To"] for m in reminders] == ["p1@example.org"]
 
@@ -147,15 +129,15 @@ def test_forged_expired_and_closed_links_explain_themselves(client, lab, staff, 
 def test_answers_are_embedded_once_in_the_background(client, lab, staff, contacts):
     import numpy as np
 
-    from ecocsme.labs.embeddings import from_bytes
     from ecocsme.labs.models import Answer
+    from ecocsme.text.embeddings import from_bytes
 
     invitation = invitations_create(actor=staff, lab=lab, contacts=contacts).created[0]
     client.post(f"/en/labs/answer/{invitation.token()}/",
                 {"q1": "Through the chamber of commerce.", "submit": "1"})
     answer = Answer.objects.get()
     assert answer.embedding is None  # not in the request
-    call_command("db_worker", batch=True, startup_delay=False, reload=False, verbosity=0)
+    run_worker()
     answer.refresh_from_db()
     vector = from_bytes(answer.embedding)
     assert vector.shape == (384,) and abs(float(np.linalg.norm(vector)) - 1) < 1e-3

@@ -1,15 +1,10 @@
 import pytest
-from django.db import connection
-from django.test.utils import CaptureQueriesContext
 
+from ecocsme.accounts.factories import UserFactory
+from ecocsme.labs.factories import InvitationFactory, ResponseFactory
 from ecocsme.labs.models import Invitation, Lab
-from ecocsme.organisations.models import Contact
-from ecocsme.organisations.services import consent_set
-
-
-@pytest.fixture
-def staff(project, make_user):
-    return make_user("t-staff", role="partner_staff", project=project, partner_number=6)
+from ecocsme.organisations.factories import ContactFactory
+from ecocsme.testing.queries import assert_num_queries
 
 
 def lab_form(**extra):
@@ -21,9 +16,8 @@ def lab_form(**extra):
 
 
 @pytest.mark.django_db
-def test_a_partner_creates_a_lab_with_questions_in_two_languages(client, project, staff):
+def test_a_partner_creates_a_lab_with_questions_in_two_languages(client, partner, staff):
     client.force_login(staff)
-    partner = project.partners.get(number=6)
     response = client.post("/en/manage/labs/new/", lab_form(partner=partner.pk))
     assert response.status_code == 302
     lab = Lab.objects.get(partner=partner, number=3)
@@ -34,9 +28,8 @@ def test_a_partner_creates_a_lab_with_questions_in_two_languages(client, project
 
 
 @pytest.mark.django_db
-def test_uneven_questions_are_refused(client, project, staff):
+def test_uneven_questions_are_refused(client, partner, staff):
     client.force_login(staff)
-    partner = project.partners.get(number=6)
     response = client.post("/en/manage/labs/new/",
                            lab_form(partner=partner.pk, questions_ro="Doar una?"))
     assert response.status_code == 200
@@ -45,9 +38,8 @@ def test_uneven_questions_are_refused(client, project, staff):
 
 
 @pytest.mark.django_db
-def test_another_partners_staff_cannot_run_the_lab(client, project, make_user):
-    lab = Lab.objects.get(partner__number=6, number=2)
-    client.force_login(make_user("r", role="partner_staff", project=project, partner_number=5))
+def test_another_partners_staff_cannot_run_the_lab(client, lab, other_staff):
+    client.force_login(other_staff)
     assert client.get(f"/en/manage/labs/{lab.pk}/").status_code == 200  # reading is allowed
     assert client.get(f"/en/manage/labs/{lab.pk}/edit/").status_code == 403
     assert client.post(f"/en/manage/labs/{lab.pk}/closed/").status_code == 403
@@ -56,11 +48,8 @@ def test_another_partners_staff_cannot_run_the_lab(client, project, make_user):
 
 
 @pytest.mark.django_db
-def test_invite_send_close_from_the_lab_page(client, project, staff):
-    lab = Lab.objects.get(partner__number=6, number=2)
-    contact = Contact.objects.create(partner=lab.partner, name="Example Person", email="p@example.org",
-                                     language="ro")
-    consent_set(contact=contact, purpose="consultations", granted=True, source="staff")
+def test_invite_send_close_from_the_lab_page(client, lab, staff):
+    contact = ContactFactory(partner=lab.partner, name="Example Person", language="ro", consents=["consultations"])
     client.force_login(staff)
     page = client.get(f"/en/manage/labs/{lab.pk}/")
     assert "Example Person" in page.content.decode()  # offered for invitation
@@ -73,48 +62,41 @@ def test_invite_send_close_from_the_lab_page(client, project, staff):
     assert lab.status == "closed" and not lab.is_open
 
 
-def queries(client, url):
-    with CaptureQueriesContext(connection) as captured:
-        assert client.get(url).status_code == 200
-    return len(captured)
+# The lab list and the lab page, at any number of invitations, responses and contacts offered.
+LIST_QUERIES, PAGE_QUERIES = 4, 8
 
 
 @pytest.mark.django_db
-def test_lab_pages_keep_their_query_count(client, project, staff):
-    lab = Lab.objects.get(partner__number=6, number=2)
+def test_lab_pages_keep_their_query_count(client, lab, staff):
     client.force_login(staff)
 
-    def add(start, n):
-        for i in range(start, start + n):
-            contact = Contact.objects.create(partner=lab.partner, name=f"Example {i}",
-                                             email=f"p{i}@example.org", language="ro")
-            consent_set(contact=contact, purpose="consultations", granted=True, source="staff")
-            Invitation.objects.create(lab=lab, contact=contact, language="ro", nonce="x",
-                                      expires_at=lab.created_at, message_id=f"<m{i}@x>")
+    def add(n):
+        for invitation in InvitationFactory.create_batch(n, lab=lab, contact__language="ro"):
+            ResponseFactory(invitation=invitation, answers={1: "Prin radio (example)."})
+        ContactFactory.create_batch(n, partner=lab.partner, consents=["consultations"])  # offered
 
-    add(0, 2)
-    small = (queries(client, "/en/manage/labs/"), queries(client, f"/en/manage/labs/{lab.pk}/"))
-    add(2, 30)
-    assert (queries(client, "/en/manage/labs/"), queries(client, f"/en/manage/labs/{lab.pk}/")) == small
+    add(2)
+    for _size in ("small", "larger"):
+        with assert_num_queries(LIST_QUERIES, label="lab list"):
+            assert client.get("/en/manage/labs/").status_code == 200
+        with assert_num_queries(PAGE_QUERIES, label="lab page"):
+            assert client.get(f"/en/manage/labs/{lab.pk}/").status_code == 200
+        add(30)
 
 
 @pytest.mark.django_db
-def test_answers_export_without_names(client, project, staff, make_user):
+def test_answers_export_without_names(client, lab, staff):
     import json
 
-    from ecocsme.core.links import new_nonce
     from ecocsme.labs.services import response_save
 
-    lab = Lab.objects.get(partner__number=6, number=2)
-    contact = Contact.objects.create(partner=lab.partner, name="Secret Name", email="s@example.org",
-                                     language="ro")
-    invitation = Invitation.objects.create(lab=lab, contact=contact, language="ro", nonce=new_nonce(),
-                                           expires_at=lab.created_at.replace(year=2100), message_id="<e@x>")
+    invitation = InvitationFactory(lab=lab, contact__name="Secret Name", contact__language="ro",
+                                   contact__organisation=None)
     response_save(invitation=invitation, texts={1: "Prin radio.", 2: "Facebook"}, submit=True)
     client.force_login(staff)
     rows = json.loads(client.get(f"/en/manage/labs/{lab.pk}/answers.json").content)
     assert [(r["question"], r["answer"]) for r in rows] == [(1, "Prin radio."), (2, "Facebook")]
     assert "Secret Name" not in json.dumps(rows)
     assert client.get(f"/en/manage/labs/{lab.pk}/answers.xlsx").content[:2] == b"PK"
-    client.force_login(make_user("outsider"))
+    client.force_login(UserFactory(username="outsider"))
     assert client.get(f"/en/manage/labs/{lab.pk}/answers.csv").status_code == 404

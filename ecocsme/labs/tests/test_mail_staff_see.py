@@ -9,34 +9,18 @@ from ecocsme.core.models import OutgoingMail
 from ecocsme.core.outbox import mail_deliver
 from ecocsme.labs.models import Lab
 from ecocsme.labs.services import invitations_create, invitations_send, reminders_send
-from ecocsme.organisations.models import Contact
-from ecocsme.organisations.services import consent_set
+from ecocsme.organisations.factories import ContactFactory
 
 
 @pytest.fixture
-def lab(project):
-    return Lab.objects.get(partner__number=6, number=2)
+def other(other_staff):
+    return other_staff
 
 
 @pytest.fixture
-def staff(project, make_user):
-    return make_user("t-staff", role="partner_staff", project=project, partner_number=6)
-
-
-@pytest.fixture
-def other(project, make_user):
-    return make_user("r-staff", role="partner_staff", project=project, partner_number=5)
-
-
-@pytest.fixture
-def people(project):
-    partner = project.partners.get(number=6)
-    contacts = []
-    for name, email in (("Example Reachable", "reachable@example.org"), ("Example Gone", "gone@example.org")):
-        contact = Contact.objects.create(partner=partner, name=name, email=email, language="ro")
-        consent_set(contact=contact, purpose="consultations", granted=True, source="staff")
-        contacts.append(contact)
-    return contacts
+def people(partner):
+    return [ContactFactory(partner=partner, name=name, email=email, language="ro", consents=["consultations"])
+            for name, email in (("Example Reachable", "reachable@example.org"), ("Example Gone", "gone@example.org"))]
 
 
 @pytest.mark.django_db
@@ -103,10 +87,8 @@ def test_a_draft_lab_sends_no_invitations_and_says_what_to_do_first(client, lab,
 
 
 @pytest.mark.django_db
-def test_the_coordinator_cannot_invite_another_partners_people_to_a_lab(lab, project, make_user):
-    coordinator = make_user("coord", role="coordinator", project=project)
-    foreign = Contact.objects.create(partner=project.partners.get(number=5), name="Example Rijeka",
-                                     email="rijeka@example.org", language="hr")
-    consent_set(contact=foreign, purpose="consultations", granted=True, source="staff")
+def test_the_coordinator_cannot_invite_another_partners_people_to_a_lab(lab, coordinator, other_partner):
+    foreign = ContactFactory(partner=other_partner, name="Example Rijeka", email="rijeka@example.org",
+                             language="hr", consents=["consultations"])
     report = invitations_create(actor=coordinator, lab=lab, contacts=[foreign])
     assert not report.created and report.skipped[0][1] == "kept by another partner"

@@ -6,22 +6,11 @@ from pathlib import Path
 
 import pytest
 
-from ecocsme.core.links import new_nonce
-from ecocsme.labs.models import EmailReply, Invitation, Lab, Response
+from ecocsme.labs.factories import InvitationFactory
+from ecocsme.labs.models import EmailReply, Response
 from ecocsme.labs.reply_import import replies_import, reply_count
-from ecocsme.organisations.models import Contact
 
 CORPUS = Path(__file__).parent / "corpus" / "replies"
-
-
-@pytest.fixture
-def lab(project):
-    return Lab.objects.get(partner__number=6, number=2)
-
-
-@pytest.fixture
-def staff(project, make_user):
-    return make_user("t-staff", role="partner_staff", project=project, partner_number=6)
 
 
 @pytest.fixture
@@ -31,11 +20,9 @@ def corpus_invitations(lab):
     for item in json.loads((CORPUS / "invitations.json").read_text(encoding="utf-8")):
         if item["questions"] != "questions.ro.json":
             continue
-        contact = Contact.objects.create(partner=lab.partner, name="Example invitee",
-                                         email=item["invitee_email"], language="ro")
-        made[item["id"]] = Invitation.objects.create(
-            lab=lab, contact=contact, language="ro", nonce=new_nonce(),
-            expires_at=lab.created_at.replace(year=2100), message_id=item["message_id"])
+        made[item["id"]] = InvitationFactory(
+            lab=lab, contact__name="Example invitee", contact__email=item["invitee_email"],
+            contact__language="ro", message_id=item["message_id"])
     return made
 
 
@@ -84,11 +71,7 @@ def test_the_same_reply_twice_is_imported_once(lab, staff, corpus_invitations):
 
 @pytest.mark.django_db
 def test_an_mbox_and_a_reply_matched_by_its_link(lab, staff, tmp_path):
-    contact = Contact.objects.create(partner=lab.partner, name="Example", email="x@example.org",
-                                     language="en")
-    invitation = Invitation.objects.create(lab=lab, contact=contact, language="en", nonce=new_nonce(),
-                                           expires_at=lab.created_at.replace(year=2100),
-                                           message_id="<inv-x@example.org>")
+    invitation = InvitationFactory(lab=lab, contact__email="x@example.org", message_id="<inv-x@example.org>")
     link = f"https://platform.example.org/en/labs/answer/{invitation.token()}/"
     raw = (f"From: Someone Else <other@example.org>\nSubject: answers\nMessage-ID: <r1@example.org>\n\n"
            f"1. Radio\n2. Newsletters\n\n> Your link: {link}\n").encode()
@@ -113,12 +96,11 @@ def test_an_unmatched_reply_waits_for_a_person(lab, staff):
 
 
 @pytest.mark.django_db
-def test_only_the_labs_staff_import(lab, project, make_user):
+def test_only_the_labs_staff_import(lab, other_staff):
     from django.core.exceptions import PermissionDenied
 
-    other = make_user("r", role="partner_staff", project=project, partner_number=5)
     with pytest.raises(PermissionDenied):
-        replies_import(actor=other, lab=lab, files=[("r.eml", b"From: a@b.c\n\n1. x")])
+        replies_import(actor=other_staff, lab=lab, files=[("r.eml", b"From: a@b.c\n\n1. x")])
     assert not EmailReply.objects.exists()
 
 

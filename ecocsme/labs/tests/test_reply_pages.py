@@ -2,20 +2,14 @@ import io
 
 import pytest
 
-from ecocsme.core.links import new_nonce
-from ecocsme.labs.models import EmailReply, Invitation, Lab, Response
-from ecocsme.organisations.models import Contact
+from ecocsme.labs.factories import EmailReplyFactory, InvitationFactory
+from ecocsme.labs.models import EmailReply, Response
 
 
 @pytest.fixture
-def setup(project, make_user):
-    lab = Lab.objects.get(partner__number=6, number=2)
-    contact = Contact.objects.create(partner=lab.partner, name="Example Person", email="p@example.org",
-                                     language="ro")
-    invitation = Invitation.objects.create(lab=lab, contact=contact, language="ro", nonce=new_nonce(),
-                                           expires_at=lab.created_at.replace(year=2100),
-                                           message_id="<inv-p@example.org>")
-    staff = make_user("t", role="partner_staff", project=project, partner_number=6)
+def setup(lab, staff):
+    invitation = InvitationFactory(lab=lab, contact__name="Example Person", contact__email="p@example.org",
+                                   contact__language="ro", message_id="<inv-p@example.org>")
     return lab, invitation, staff
 
 
@@ -48,10 +42,10 @@ def test_upload_review_and_count_an_unmapped_reply(client, setup):
 
 
 @pytest.mark.django_db
-def test_ignore_and_permissions(client, setup, project, make_user):
+def test_ignore_and_permissions(client, setup, other_staff):
     lab, _invitation, staff = setup
-    reply = EmailReply.objects.create(lab=lab, match="none", raw=b"From: a@b.c\n\nx", flags=["not_matched"])
-    client.force_login(make_user("r", role="partner_staff", project=project, partner_number=5))
+    reply = EmailReplyFactory(lab=lab, raw=b"From: a@b.c\n\nx")
+    client.force_login(other_staff)
     assert client.get(f"/en/manage/labs/{lab.pk}/replies/").status_code == 403
     assert client.post(f"/en/manage/labs/{lab.pk}/replies/{reply.pk}/", {"ignore": "1"}).status_code == 403
     client.force_login(staff)

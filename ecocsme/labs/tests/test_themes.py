@@ -1,62 +1,24 @@
 """The stored synthesis of a lab: the background run, the staff's edits, the pages (LAB-4)."""
 
-import json
 from collections import Counter
-from functools import lru_cache
-from pathlib import Path
 
 import pytest
 from django.core.management import call_command
-from django.db import connection
-from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
+from ecocsme.accounts.factories import UserFactory
 from ecocsme.labs import themes as services
-from ecocsme.labs.embeddings import default_embedder, to_bytes
-from ecocsme.labs.models import Answer, Lab, Response, SynthesisRun, Theme, ThemeAnswer
+from ecocsme.labs.factories import answers_create
+from ecocsme.labs.models import Answer, SynthesisRun, Theme, ThemeAnswer
+from ecocsme.testing.answers import TRANSLATED
+from ecocsme.testing.queries import assert_num_queries
 
-CORPUS = Path(__file__).parent / "corpus" / "answers" / "labelled_a.jsonl"
-THEMES = ("one_stop_info", "funding_microgrants", "legacy_continuity", "skills_training")
-
-
-@lru_cache(maxsize=1)
-def sample() -> list[dict]:
-    """Nine answers of each of four labelled themes, in several languages, with their vectors."""
-    rows = [json.loads(line) for line in CORPUS.read_text(encoding="utf-8").splitlines()]
-    chosen = []
-    for theme in THEMES:
-        chosen.extend([r for r in rows if r["theme"] == theme][:9])
-    vectors = default_embedder().embed([r["text"] for r in chosen])
-    return [{**r, "vector": to_bytes(v)} for r, v in zip(chosen, vectors, strict=True)]
-
-
-def add_answers(lab: Lab, rows: list[dict], *, with_vectors: bool = True) -> list[Answer]:
-    questions = list(lab.questions.order_by("position"))[:2]
-    answers = []
-    for number, row in enumerate(rows):
-        response = Response.objects.create(
-            lab=lab, channel=Response.Channel.WEB, status=Response.Status.SUBMITTED,
-            submitted_at=timezone.now(), language=row["lang"],
-            respondent_kind=row["respondent_type"], respondent_city=row["city"])
-        answers.append(Answer.objects.create(
-            response=response, question=questions[number % 2], text=row["text"], language=row["lang"],
-            embedding=row["vector"] if with_vectors else None))
-    return answers
+SYNTHESIS_PAGE_QUERIES = 10  # at any number of answers and themes
 
 
 @pytest.fixture
-def lab(project):
-    return Lab.objects.get(partner__number=6, number=2)
-
-
-@pytest.fixture
-def staff(project, make_user):
-    return make_user("t-staff", role="partner_staff", project=project, partner_number=6)
-
-
-@pytest.fixture
-def synthesised(lab, staff):
-    answers = add_answers(lab, sample())
+def synthesised(lab, staff, labelled_answers):
+    answers = answers_create(lab, labelled_answers)
     run = SynthesisRun.objects.create(lab=lab, requested_by=staff)
     services.synthesis_execute(run.pk)
     run.refresh_from_db()
@@ -69,17 +31,15 @@ def theme_of(answer: Answer, scope: str = Theme.LAB_SCOPE) -> Theme:
 
 
 def translations() -> list[dict]:
-    """Three ideas, each written in six languages (example answers)."""
-    from ecocsme.labs.tests.test_synthesis import EXAMPLES
-
+    """Three ideas, each written in six languages (example answers), without vectors."""
     return [{"theme": theme, "lang": lang, "text": text, "respondent_type": "sme", "city": "Timișoara",
-             "vector": None} for theme, lang, text in EXAMPLES]
+             "vector": None} for theme, lang, text in TRANSLATED]
 
 
 @pytest.mark.django_db(transaction=True)
 def test_the_run_happens_in_the_background_and_groups_answers_across_languages(client, lab, staff):
     rows = translations()
-    answers = add_answers(lab, rows, with_vectors=False)
+    answers = answers_create(lab, rows)
     client.force_login(staff)
     assert client.post(f"/en/manage/labs/{lab.pk}/synthesis/").status_code == 302
     run = SynthesisRun.objects.get()
@@ -112,8 +72,8 @@ def test_the_run_happens_in_the_background_and_groups_answers_across_languages(c
 
 
 @pytest.mark.django_db
-def test_a_second_request_while_one_runs_is_the_same_run(lab, staff):
-    add_answers(lab, sample()[:4])
+def test_a_second_request_while_one_runs_is_the_same_run(lab, staff, labelled_answers):
+    answers_create(lab, labelled_answers[:4])
     first = services.synthesis_request(actor=staff, lab=lab)
     assert services.synthesis_request(actor=staff, lab=lab).pk == first.pk
     assert SynthesisRun.objects.count() == 1
@@ -142,8 +102,8 @@ def test_a_failed_run_leaves_the_synthesis_as_it_was(lab, staff, synthesised, mo
 
 
 @pytest.mark.django_db
-def test_an_interrupted_run_does_not_block_a_new_one(lab, staff):
-    add_answers(lab, sample()[:4])
+def test_an_interrupted_run_does_not_block_a_new_one(lab, staff, labelled_answers):
+    answers_create(lab, labelled_answers[:4])
     stuck = SynthesisRun.objects.create(lab=lab, requested_by=staff, status="running")
     SynthesisRun.objects.filter(pk=stuck.pk).update(updated_at=timezone.now() - timezone.timedelta(hours=2))
     fresh = services.synthesis_request(actor=staff, lab=lab)
@@ -209,8 +169,8 @@ def test_merging_across_questions_is_refused(client, lab, staff, synthesised):
 
 
 @pytest.mark.django_db
-def test_another_partners_staff_reads_but_cannot_edit(client, project, lab, make_user, synthesised):
-    client.force_login(make_user("other", role="partner_staff", project=project, partner_number=5))
+def test_another_partners_staff_reads_but_cannot_edit(client, lab, other_staff, synthesised):
+    client.force_login(other_staff)
     theme = theme_of(synthesised[0])
     assert client.get(f"/en/manage/labs/{lab.pk}/synthesis/").status_code == 200
     assert client.post(f"/en/manage/labs/{lab.pk}/themes/{theme.pk}/",
@@ -221,18 +181,19 @@ def test_another_partners_staff_reads_but_cannot_edit(client, project, lab, make
 
 
 @pytest.mark.django_db
-def test_outsiders_see_nothing(client, lab, make_user, synthesised):
-    client.force_login(make_user("outsider"))
+def test_outsiders_see_nothing(client, lab, synthesised):
+    client.force_login(UserFactory(username="outsider"))
     assert client.get(f"/en/manage/labs/{lab.pk}/synthesis/").status_code == 404
     assert client.get(f"/en/manage/labs/{lab.pk}/report.pdf").status_code == 404
 
 
 @pytest.mark.django_db
-def test_new_answers_join_the_nearest_theme_without_losing_edits(client, lab, staff, synthesised):
+def test_new_answers_join_the_nearest_theme_without_losing_edits(client, lab, staff, synthesised,
+                                                                 labelled_answers):
     client.force_login(staff)
     theme = theme_of(synthesised[0])
     services.theme_rename(actor=staff, theme=theme, label="Example edited label")
-    late = add_answers(lab, [sample()[1]])[0]  # a twin of an answer in that theme
+    late = answers_create(lab, [labelled_answers[1]])[0]  # a twin of an answer in that theme
     page = client.get(f"/en/manage/labs/{lab.pk}/synthesis/").content.decode()
     assert "1 answer arrived after the themes were found" in page
     client.post(f"/en/manage/labs/{lab.pk}/synthesis/place/")
@@ -241,18 +202,18 @@ def test_new_answers_join_the_nearest_theme_without_losing_edits(client, lab, st
 
 
 @pytest.mark.django_db
-def test_the_synthesis_page_shows_themes_charts_and_a_fixed_query_count(client, lab, staff, synthesised):
+def test_the_synthesis_page_shows_themes_charts_and_a_fixed_query_count(client, lab, staff, synthesised,
+                                                                        labelled_answers):
     client.force_login(staff)
     url = f"/en/manage/labs/{lab.pk}/synthesis/"
-    with CaptureQueriesContext(connection) as small:
+    with assert_num_queries(SYNTHESIS_PAGE_QUERIES):
         page = client.get(url).content.decode()
     assert "<svg" in page and "Answers per theme" in page and "By respondent kind" in page
     assert "Timișoara" in page  # city breakdown
-    add_answers(lab, sample())
+    answers_create(lab, labelled_answers)
     services.answers_place(actor=staff, lab=lab)
-    with CaptureQueriesContext(connection) as large:
+    with assert_num_queries(SYNTHESIS_PAGE_QUERIES):
         client.get(url)
-    assert len(large) == len(small)
     question = lab.questions.order_by("position").first()
     assert client.get(f"{url}?scope={question.pk}").status_code == 200
 

@@ -7,12 +7,13 @@ import subprocess
 from email.message import EmailMessage
 
 import pytest
-from django.core.management import call_command
 
-from ecocsme.conftest import browser_login
 from ecocsme.labs.models import EmailReply, Invitation, Lab, Response
-from ecocsme.organisations.models import Contact, Organisation
-from ecocsme.organisations.services import consent_set
+from ecocsme.organisations.factories import StakeholderFactory
+from ecocsme.testing.a11y import assert_pages_accessible
+from ecocsme.testing.browser import browser_login
+from ecocsme.testing.mail import link_in
+from ecocsme.testing.worker import run_worker
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -23,18 +24,22 @@ PEOPLE = [  # (name, address, language, kind, city) — example people
 ]
 
 
-def run_worker():
-    call_command("db_worker", batch=True, startup_delay=False, reload=False, verbosity=0)
+@pytest.fixture
+def partner(project):
+    """The demo's Timișoara, whose staff log in as "timisoara"."""
+    return project.partners.get(number=6)
 
 
-def stakeholders(project):
-    partner = project.partners.get(number=6)
+@pytest.fixture
+def lab(project):
+    """The demo's lab 2 of Timișoara."""
+    return Lab.objects.get(partner__number=6, number=2)
+
+
+def stakeholders(partner):
     for name, address, language, kind, city in PEOPLE:
-        organisation = Organisation.objects.create(name=f"{name} organisation (example)", kind=kind,
-                                                   city=city, country="RO", partner=partner)
-        contact = Contact.objects.create(partner=partner, organisation=organisation, name=name,
-                                         email=address, language=language)
-        consent_set(contact=contact, purpose="consultations", granted=True, source="staff")
+        StakeholderFactory(partner=partner, name=name, email=address, language=language,
+                           organisation__kind=kind, organisation__city=city, consents=["consultations"])
 
 
 def reply(invitation: Invitation, body: str, number: int) -> bytes:
@@ -49,20 +54,17 @@ def reply(invitation: Invitation, body: str, number: int) -> bytes:
 
 
 def personal_link(smtp_server, address: str) -> str:
-    mail = next(m for m in smtp_server.messages if m["To"] == address)
-    text = next(part for part in mail.walk() if part.get_content_type() == "text/plain")
-    body = text.get_payload(decode=True).decode(text.get_content_charset() or "utf-8")
-    return re.search(r"https?://\S+/labs/answer/[\w.\-]+/", body).group(0)
+    return link_in(next(m for m in smtp_server.messages if m["To"] == address), "/labs/answer/")
 
 
-def test_a_lab_from_start_to_report(page, project, smtp_server, settings, tmp_path):
+def test_a_lab_from_start_to_report(page, partner, smtp_server, settings, tmp_path):
     settings.ECOCSME_BASE_URL = page.base
-    stakeholders(project)
+    stakeholders(partner)
     browser_login(page, "timisoara")
 
     # Create the lab, in English and Romanian.
     page.goto(page.base + "/en/manage/labs/new/")
-    page.get_by_label("Partner").select_option(str(project.partners.get(number=6).pk))
+    page.get_by_label("Partner").select_option(str(partner.pk))
     page.get_by_label("Number in the series").fill("3")
     page.get_by_label("Theme (en)").fill("Example lab: reaching small firms")
     page.get_by_label("Questions, one per line (en)").fill(
@@ -143,40 +145,20 @@ def test_a_lab_from_start_to_report(page, project, smtp_server, settings, tmp_pa
     assert "3 people invited, 3 responded (100 %)" in text
 
 
-def test_lab_pages_are_accessible_on_a_phone_and_a_desktop(page, project, make_user):
+def test_lab_pages_are_accessible_on_a_phone_and_a_desktop(page, lab, labelled_answers):
     """The answer form (stakeholders, often on a phone) and the staff's lab, synthesis and theme
     pages: no serious axe-core violation, no sideways scrolling."""
-    from ecocsme.core.links import new_nonce
     from ecocsme.labs import themes
+    from ecocsme.labs.factories import InvitationFactory, answers_create
     from ecocsme.labs.models import SynthesisRun, Theme
-    from ecocsme.labs.tests.test_themes import add_answers, sample
-    from ecocsme.web.tests.test_browser import serious_violations
 
-    lab = Lab.objects.get(partner__number=6, number=2)
-    contact = Contact.objects.create(partner=lab.partner, name="Example Person", email="p@example.org",
-                                     language="ro")
-    invitation = Invitation.objects.create(lab=lab, contact=contact, language="ro", nonce=new_nonce(),
-                                           expires_at=lab.created_at.replace(year=2100),
-                                           message_id="<a11y@example.org>")
-    add_answers(lab, sample())
+    invitation = InvitationFactory(lab=lab, contact__language="ro")
+    answers_create(lab, labelled_answers)
     run = SynthesisRun.objects.create(lab=lab)
     themes.synthesis_execute(run.pk)
     theme = Theme.objects.filter(scope="lab", is_other=False).first()
 
-    answer_page = f"/ro/labs/answer/{invitation.token()}/"
-    staff_pages = [f"/en/manage/labs/{lab.pk}/", f"/en/manage/labs/{lab.pk}/synthesis/",
-                   f"/en/manage/labs/{lab.pk}/themes/{theme.pk}/"]
-    for width in (375, 1280):
-        page.set_viewport_size({"width": width, "height": 800})
-        page.goto(page.base + answer_page)
-        assert not serious_violations(page), answer_page
-        assert page.evaluate("document.documentElement.scrollWidth - window.innerWidth") <= 0
+    assert_pages_accessible(page, [f"/ro/labs/answer/{invitation.token()}/"])
     browser_login(page, "timisoara")
-    for width in (375, 1280):
-        page.set_viewport_size({"width": width, "height": 800})
-        for path in staff_pages:
-            page.goto(page.base + path)
-            problems = serious_violations(page)
-            assert not problems, f"{path} @ {width}px: {problems}"
-            overflow = page.evaluate("document.documentElement.scrollWidth - window.innerWidth")
-            assert overflow <= 0, f"{path} scrolls sideways by {overflow}px at {width}px"
+    assert_pages_accessible(page, [f"/en/manage/labs/{lab.pk}/", f"/en/manage/labs/{lab.pk}/synthesis/",
+                                   f"/en/manage/labs/{lab.pk}/themes/{theme.pk}/"])

@@ -6,27 +6,16 @@ from django.urls import reverse
 
 from ecocsme.core.models import AuditEntry
 from ecocsme.organisations import personal_data
-from ecocsme.organisations.models import Contact, Organisation
+from ecocsme.organisations.factories import OrganisationFactory
+from ecocsme.organisations.models import Contact
 from ecocsme.organisations.selectors import contacts_list, with_consent
 from ecocsme.organisations.services import contact_erase, contact_save
 from ecocsme.organisations.tokens import unsubscribe_token
 
 
 @pytest.fixture
-def people(project, make_user):
-    return {
-        "timisoara": make_user("t-staff", role="partner_staff", project=project, partner_number=6),
-        "rijeka": make_user("r-staff", role="partner_staff", project=project, partner_number=5),
-        "coordinator": make_user("coord", role="coordinator", project=project),
-        "outsider": make_user("outsider"),
-    }
-
-
-@pytest.fixture
-def contact(project, people):
-    organisation = Organisation.objects.create(name="Example Print SRL (example)", kind="sme",
-                                               city="Timișoara", country="RO",
-                                               partner=project.partners.get(number=6))
+def contact(partner, people):
+    organisation = OrganisationFactory(name="Example Print SRL (example)", kind="sme", partner=partner)
     return contact_save(actor=people["timisoara"], contact=None, partner=organisation.partner,
                         values={"name": "Ana Example", "email": "Ana@Example.org",
                                 "language": "ro", "organisation": organisation},

@@ -7,6 +7,8 @@ from openpyxl import Workbook
 from ecocsme.core.imports import ImportRejected
 from ecocsme.organisations.imports import contacts_import
 from ecocsme.organisations.models import Consent, Contact, Organisation
+from ecocsme.testing.spreadsheets import GOOD as GOOD_WORKBOOK
+from ecocsme.testing.spreadsheets import rewritten
 
 GOOD = (
     "organisation,kind,size_class,sectors,city,country,website,contact_name,email,language,"
@@ -18,27 +20,25 @@ GOOD = (
 )
 
 
-@pytest.fixture
-def staff(project, make_user):
-    return make_user("t-staff", role="partner_staff", project=project, partner_number=6)
+pytestmark = pytest.mark.usefixtures("nace")
 
 
-def run(staff, project, text: str, *, dry_run: bool, name="contacts.csv", data=None):
-    return contacts_import(actor=staff, partner=project.partners.get(number=6),
+def run(staff, text: str, *, dry_run: bool, name="contacts.csv", data=None):
+    return contacts_import(actor=staff, partner=staff.memberships.get().partner,
                            data=data if data is not None else text.encode("utf-8"),
                            filename=name, dry_run=dry_run)
 
 
 @pytest.mark.django_db
-def test_dry_run_reports_and_writes_nothing(staff, project):
-    report = run(staff, project, GOOD, dry_run=True)
+def test_dry_run_reports_and_writes_nothing(staff):
+    report = run(staff, GOOD, dry_run=True)
     assert (report.rows, report.organisations_created, report.contacts_created) == (3, 2, 2)
     assert not Organisation.objects.exists() and not Contact.objects.exists()
 
 
 @pytest.mark.django_db
-def test_import_creates_then_updates(staff, project):
-    run(staff, project, GOOD, dry_run=False)
+def test_import_creates_then_updates(staff):
+    run(staff, GOOD, dry_run=False)
     printer = Organisation.objects.get(name="Example Print SRL (example)")
     assert sorted(printer.sectors.values_list("code", flat=True)) == ["18", "58"]
     assert printer.contacts.count() == 2
@@ -46,14 +46,14 @@ def test_import_creates_then_updates(staff, project):
     assert {c.purpose: (c.granted, c.source) for c in ana.consents.all()} == {
         "consultations": (True, "import"), "newsletters": (False, "import")}
     assert Contact.objects.get(email="dan@example.ro").consents.get().granted is True
-    report = run(staff, project, GOOD.replace("Ana Example", "Ana Renamed"), dry_run=False)
+    report = run(staff, GOOD.replace("Ana Example", "Ana Renamed"), dry_run=False)
     assert (report.organisations_created, report.contacts_created, report.contacts_updated) == (0, 0, 2)
     assert Contact.objects.get(email="ana@example.ro").name == "Ana Renamed"
     assert Organisation.objects.count() == 2
 
 
 @pytest.mark.django_db
-def test_every_bad_row_is_reported_and_nothing_imported(staff, project):
+def test_every_bad_row_is_reported_and_nothing_imported(staff):
     text = (
         "organisation,kind,sectors,country,website,contact_name,email,language,consent_consultations,colour\n"
         "Good Org (example),sme,90,RO,,Good,good@example.ro,ro,yes,\n"
@@ -66,7 +66,7 @@ def test_every_bad_row_is_reported_and_nothing_imported(staff, project):
         ",,,,,,,,yes,\n"
     )
     with pytest.raises(ImportRejected) as caught:
-        run(staff, project, text, dry_run=True)
+        run(staff, text, dry_run=True)
     problems = {(e.line, e.column) for e in caught.value.errors}
     assert problems == {
         (1, "colour"), (3, "kind"), (4, "country"), (5, "sectors"), (5, "website"),
@@ -74,15 +74,15 @@ def test_every_bad_row_is_reported_and_nothing_imported(staff, project):
         (9, "organisation"), (9, "consent_consultations"),
     }
     with pytest.raises(ImportRejected):
-        run(staff, project, text, dry_run=False)
+        run(staff, text, dry_run=False)
     assert not Organisation.objects.exists() and not Contact.objects.exists()
 
 
 @pytest.mark.django_db
-def test_semicolons_and_excel_workbooks(staff, project):
+def test_semicolons_and_excel_workbooks(staff):
     semicolons = ("organisation;kind;sectors;city;contact_name;email\n"
                   "Example Café (example);sme;56,30;Matera;Lia Example;lia@example.it\n")
-    run(staff, project, semicolons, dry_run=False)
+    run(staff, semicolons, dry_run=False)
     lia = Contact.objects.get(email="lia@example.it")
     assert lia.organisation.city == "Matera"
     assert list(lia.organisation.sectors.values_list("code", flat=True)) == ["30", "56"]
@@ -92,36 +92,35 @@ def test_semicolons_and_excel_workbooks(staff, project):
     sheet.append(["Example Studio (example)", "startup", "Eva Example", "eva@example.hr", "hr", "yes"])
     buffer = io.BytesIO()
     workbook.save(buffer)
-    run(staff, project, "", dry_run=False, name="contacts.xlsx", data=buffer.getvalue())
+    run(staff, "", dry_run=False, name="contacts.xlsx", data=buffer.getvalue())
     eva = Contact.objects.get(email="eva@example.hr")
     assert eva.organisation.kind == "startup" and eva.language == "hr"
 
 
 @pytest.mark.django_db
-def test_unreadable_files_get_a_clear_message(staff, project):
+def test_unreadable_files_get_a_clear_message(staff):
     with pytest.raises(ImportRejected, match="UTF-8"):
-        run(staff, project, "", data="organisation\nŠkola\n".encode("cp1250"), dry_run=True)
+        run(staff, "", data="organisation\nŠkola\n".encode("cp1250"), dry_run=True)
     with pytest.raises(ImportRejected, match="Excel"):
-        run(staff, project, "", name="broken.xlsx", data=b"PK\x03\x04 not really", dry_run=True)
+        run(staff, "", name="broken.xlsx", data=b"PK\x03\x04 not really", dry_run=True)
     with pytest.raises(ImportRejected, match="empty"):
-        run(staff, project, "", dry_run=True)
+        run(staff, "", dry_run=True)
 
 
 @pytest.mark.django_db
-def test_import_only_for_ones_own_partner(staff, project):
+def test_import_only_for_ones_own_partner(staff, other_partner):
     from django.core.exceptions import PermissionDenied
 
     with pytest.raises(PermissionDenied):
-        contacts_import(actor=staff, partner=project.partners.get(number=5),
+        contacts_import(actor=staff, partner=other_partner,
                         data=GOOD.encode(), filename="c.csv", dry_run=True)
 
 
 @pytest.mark.django_db
-def test_import_pages_check_then_import(client, staff, project, settings, tmp_path):
+def test_import_pages_check_then_import(client, staff, partner, settings, tmp_path):
     settings.VAR_DIR = tmp_path
     client.force_login(staff)
     url = reverse("organisations:contact_import")
-    partner = project.partners.get(number=6)
     upload = io.BytesIO(GOOD.encode())
     upload.name = "contacts.csv"
     response = client.post(url, {"partner": partner.pk, "file": upload})
@@ -148,9 +147,26 @@ def test_a_forged_confirmation_imports_nothing(client, staff):
 
 
 @pytest.mark.django_db
-def test_the_downloadable_template_imports_cleanly(client, staff, project):
+def test_the_downloadable_template_imports_cleanly(client, staff):
     client.force_login(staff)
     response = client.get(reverse("organisations:contact_import") + "?template=1")
     data = b"".join(response.streaming_content)
-    report = run(staff, project, "", data=data, dry_run=True)
+    report = run(staff, "", data=data, dry_run=True)
     assert (report.organisations_created, report.contacts_created) == (1, 1)
+
+
+@pytest.mark.django_db
+def test_contact_import_refuses_hostile_files(staff, partner):
+    """The import (ORG-4) refuses every hostile file of core.imports and imports nothing."""
+    files = {
+        "nul.csv": b"organisation,email\nExample Org,a\x00b@example.org\n",
+        "huge.csv": f'organisation,email\n"{"o" * 200_000}",person@example.org\n'.encode(),
+        "long.csv": f"organisation,email\n{'o' * 10_001},person@example.org\n".encode(),
+        "grid.xlsx": rewritten(GOOD_WORKBOOK, lambda xml: xml.replace(b"A1:B3", b"A1:XFD1048576")),
+        "bomb.xlsx": rewritten(GOOD_WORKBOOK, add=[("xl/media/padding.bin", bytes(60 * 2**20))]),
+        "nul.xlsx": rewritten(GOOD_WORKBOOK, lambda xml: xml.replace(b"MARK", b"a&#0;b@example.org")),
+    }
+    for name, data in files.items():
+        with pytest.raises(ImportRejected):
+            contacts_import(actor=staff, partner=partner, data=data, filename=name, dry_run=False)
+    assert not Organisation.objects.exists() and not Contact.objects.exists()

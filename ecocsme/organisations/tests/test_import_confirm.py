@@ -21,19 +21,17 @@ GOOD = ("organisation,kind,city,country,contact_name,email,language,consent_cons
 
 
 @pytest.fixture
-def staff(project, make_user, client, settings, tmp_path):
+def staff(staff, client, settings, tmp_path):
     settings.VAR_DIR = tmp_path
-    user = make_user("t-staff", role="partner_staff", project=project, partner_number=6)
-    client.force_login(user)
-    return user
+    client.force_login(staff)
+    return staff
 
 
-def checked(client, project) -> str:
+def checked(client, partner) -> str:
     """Upload the file for checking; the confirmation token the page hands back."""
     upload = io.BytesIO(GOOD.encode())
     upload.name = "contacts.csv"
-    response = client.post(reverse("organisations:contact_import"),
-                           {"partner": project.partners.get(number=6).pk, "file": upload})
+    response = client.post(reverse("organisations:contact_import"), {"partner": partner.pk, "file": upload})
     return response.context["confirm"]
 
 
@@ -46,8 +44,8 @@ def imports() -> int:
 
 
 @pytest.mark.django_db
-def test_a_second_confirmation_imports_nothing_and_says_so(client, staff, project):
-    token = checked(client, project)
+def test_a_second_confirmation_imports_nothing_and_says_so(client, staff, partner):
+    token = checked(client, partner)
     assert "2 new" in confirm(client, token).content.decode()
     response = confirm(client, token)
     assert response.status_code == 200
@@ -56,8 +54,8 @@ def test_a_second_confirmation_imports_nothing_and_says_so(client, staff, projec
 
 
 @pytest.mark.django_db
-def test_a_confirmation_arriving_during_the_import_imports_nothing(client, staff, project):
-    token = checked(client, project)
+def test_a_confirmation_arriving_during_the_import_imports_nothing(client, staff, partner):
+    token = checked(client, partner)
     real_import, answers = views.contacts_import, []
 
     def import_while_clicked_again(**kwargs):
@@ -90,8 +88,8 @@ def test_of_two_simultaneous_claims_one_gets_the_file(settings, tmp_path):
 
 
 @pytest.mark.django_db
-def test_a_rejected_confirmation_leaves_no_mark(client, staff, project):
-    token = checked(client, project)
+def test_a_rejected_confirmation_leaves_no_mark(client, staff, partner):
+    token = checked(client, partner)
     refusal = ImportRejected([RowError(2, "email", "taken meanwhile")])
     with patch.object(views, "contacts_import", side_effect=refusal):
         assert "taken meanwhile" in confirm(client, token).content.decode()
@@ -100,21 +98,21 @@ def test_a_rejected_confirmation_leaves_no_mark(client, staff, project):
 
 
 @pytest.mark.django_db
-def test_a_confirmation_for_a_missing_partner_is_refused_not_failed(client, staff, project):
-    kept = signing.loads(checked(client, project), salt=views.IMPORT_SALT)
+def test_a_confirmation_for_a_missing_partner_is_refused_not_failed(client, staff, partner):
+    kept = signing.loads(checked(client, partner), salt=views.IMPORT_SALT)
     token = signing.dumps({**kept, "partner": 2**40}, salt=views.IMPORT_SALT)
     assert "has expired" in confirm(client, token).content.decode()
     assert not Contact.objects.exists()
 
 
 @pytest.mark.django_db
-def test_old_checked_files_and_marks_are_forgotten(client, staff, project, tmp_path):
+def test_old_checked_files_and_marks_are_forgotten(client, staff, partner, tmp_path):
     for state in (views.WAITING, views.CLAIMED):
         (tmp_path / state).mkdir(exist_ok=True)
         old = tmp_path / state / "old"
         old.write_bytes(b"x")
         os.utime(old, (time.time() - 2 * views.IMPORT_MAX_AGE,) * 2)
-    checked(client, project)
+    checked(client, partner)
     assert not (tmp_path / views.WAITING / "old").exists()
     assert not (tmp_path / views.CLAIMED / "old").exists()
     assert len(list((tmp_path / views.WAITING).iterdir())) == 1

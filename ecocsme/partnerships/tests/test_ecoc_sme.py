@@ -3,8 +3,9 @@ from decimal import Decimal
 
 import pytest
 
+from ecocsme.accounts.models import Membership
+from ecocsme.partnerships.demo import demo_users_load, ecoc_sme_load
 from ecocsme.partnerships.models import Partner
-from ecocsme.web.demo import demo_load
 
 
 @pytest.mark.django_db
@@ -40,9 +41,10 @@ def test_seven_partners_with_cities_titles_and_instruments(project):
 @pytest.mark.django_db
 def test_demo_is_idempotent_and_keeps_edits_of_other_tables(project):
     counts = {name: model.objects.count() for name, model in
-              [("partners", Partner), ("periods", project.periods.model)]}
-    demo_load()
-    assert {"partners": Partner.objects.count(), "periods": project.periods.count()} == counts
+              [("partners", Partner), ("periods", project.periods.model), ("memberships", Membership)]}
+    demo_users_load(ecoc_sme_load())
+    assert {"partners": Partner.objects.count(), "periods": project.periods.count(),
+            "memberships": Membership.objects.count()} == counts
 
 
 @pytest.mark.django_db

@@ -4,18 +4,30 @@ import pytest
 from django.core.exceptions import PermissionDenied
 from django.urls import reverse
 
-from ecocsme.accounts.models import Membership
+from ecocsme.accounts.factories import CoordinatorFactory, PartnerStaffFactory, UserFactory
 from ecocsme.core.models import AuditEntry
+from ecocsme.partnerships.factories import PartnerFactory, ProjectFactory
 from ecocsme.partnerships.services import partner_update
 
 
 @pytest.fixture
-def staff(project, make_user):
+def project(db):
+    """A project with seven partners; Rijeka is the fifth, Timișoara the sixth."""
+    project = ProjectFactory()
+    for city, country in [("Leeuwarden", "NL"), ("Matera", "IT"), ("Joensuu", "FI"), ("Kaunas", "LT")]:
+        PartnerFactory(project=project, city=city, country=country)
+    PartnerFactory(project=project, city="Rijeka", country="HR")
+    PartnerFactory(project=project, city="Timișoara", country="RO", budget=Decimal("118163"))
+    PartnerFactory(project=project, city="Example Town", country="RO")
+    return project
+
+
+@pytest.fixture
+def staff(project):
     return {
-        "timisoara": make_user("t-staff", role=Membership.Role.PARTNER_STAFF, project=project,
-                               partner_number=6),
-        "coordinator": make_user("coord", role=Membership.Role.COORDINATOR, project=project),
-        "stakeholder": make_user("someone"),
+        "timisoara": PartnerStaffFactory(username="t-staff", partner=partner(project, 6)),
+        "coordinator": CoordinatorFactory(username="coord", project=project),
+        "stakeholder": UserFactory(username="someone"),
     }
 
 
@@ -109,7 +121,7 @@ def test_dashboard_lists_only_editable_partners(client, project, staff):
 
 @pytest.mark.django_db
 def test_selector_and_rule_agree(project, staff):
-    from ecocsme.partnerships.selectors import partners_changeable_by
+    from ecocsme.partnerships.access import partners_changeable_by
 
     for user in staff.values():
         by_rule = {p.pk for p in project.partners.all()

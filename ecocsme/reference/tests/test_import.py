@@ -88,3 +88,19 @@ def test_import_command_reports_bad_rows(tmp_path, db, capsys):
     with pytest.raises(CommandError, match="nothing was imported"):
         call_command("import-ecoc-titles", str(path))
     assert "line 2, column year" in capsys.readouterr().err
+
+
+def test_a_title_year_ending_before_it_starts_is_refused_in_the_reader_s_language():
+    from django.utils import translation
+
+    from ecocsme.reference.services import parse_ecoc_titles
+
+    text = "year,city,country_iso2,country,original_year,notes,title_extended_to\n2020,Rijeka,HR,,,,2019-12-31\n"
+    with pytest.raises(ImportRejected) as rejected:
+        parse_ecoc_titles(text)
+    [error] = rejected.value.errors
+    assert (error.line, error.column, str(error.reason)) == (2, "title_extended_to", "must be 2020-01-01 or later")
+    with translation.override("de"), pytest.raises(ImportRejected) as rejected:
+        parse_ecoc_titles(text)
+    assert "2020-01-01" in str(rejected.value.errors[0].reason)
+    assert "must be" not in str(rejected.value.errors[0].reason)

@@ -3,7 +3,8 @@
 
 import pytest
 
-from ecocsme.conftest import browser_login
+from ecocsme.testing.a11y import DESKTOP, PHONE, assert_accessible
+from ecocsme.testing.browser import browser_login
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -11,26 +12,12 @@ PAGES = ["/{lang}/", "/{lang}/ecoc/", "/{lang}/projects/", "/{lang}/projects/PGI
          "/{lang}/projects/PGI06047/partners/", "/{lang}/accounts/login/"]
 
 
-def serious_violations(page) -> list[str]:
-    from axe_playwright_python.sync_playwright import Axe
-
-    results = Axe().run(page, options={"runOnly": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa",
-                                                   "best-practice"]})
-    return [f"{v['id']} ({v['impact']}): {v['help']} — {[n['target'] for n in v['nodes']][:3]}"
-            for v in results.response["violations"] if v["impact"] in ("serious", "critical")]
-
-
 @pytest.mark.parametrize("language", ["en", "ro", "it", "nl", "hr", "lt", "fi", "de"])
-@pytest.mark.parametrize("width", [1280, 375])
+@pytest.mark.parametrize("width", [DESKTOP, PHONE])
 def test_public_pages_are_accessible(page, language, width):
-    page.set_viewport_size({"width": width, "height": 800})
     for path in PAGES:
-        page.goto(page.base + path.format(lang=language))
+        assert_accessible(page, path.format(lang=language), width=width)
         assert page.locator("html").get_attribute("lang") == language
-        problems = serious_violations(page)
-        assert not problems, f"{path.format(lang=language)} @ {width}px: {problems}"
-        overflow = page.evaluate("document.documentElement.scrollWidth - window.innerWidth")
-        assert overflow <= 0, f"{path} scrolls sideways by {overflow}px at {width}px"
 
 
 def test_language_switcher_keeps_the_page(page):

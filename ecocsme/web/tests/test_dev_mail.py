@@ -4,17 +4,14 @@ may see, the HTML part in a sandboxed frame under its own policy, links clickabl
 import pytest
 from django.utils.html import escape
 
+from ecocsme.accounts.factories import AdministratorFactory, CoordinatorFactory, PartnerStaffFactory
 from ecocsme.accounts.models import User
 from ecocsme.core.models import OutgoingMail
 from ecocsme.core.outbox import mail_queue
+from ecocsme.organisations.factories import ContactFactory
 from ecocsme.organisations.models import Contact
-from ecocsme.web.tests.test_permission_matrix import (
-    ROLES,
-    USERNAMES,
-    _forbidden_people,
-    _text,
-    demo,  # noqa: F401 - the fixture: the demo with people in every object
-)
+from ecocsme.partnerships.factories import PartnerFactory
+from ecocsme.testing.people import ROLES, USERNAMES, forbidden_people, response_text
 
 LINK = "http://127.0.0.1:8080/ro/events/answer/7.example-personal-link/"
 
@@ -25,14 +22,27 @@ def viewer_on(settings):
 
 
 @pytest.fixture
-def mails(project) -> dict[str, OutgoingMail]:
-    """Mail to a contact of Timișoara (partner 6), one of Rijeka (partner 5) and an address that
-    is nobody's contact (a test mail)."""
+def partners(db) -> dict:
+    """Timișoara and Rijeka, partners of one project, with their staff ("timisoara", "rijeka"),
+    its coordinator ("coordinator") and an administrator ("admin")."""
+    timisoara = PartnerFactory(city="Timișoara", country="RO")
+    rijeka = PartnerFactory(project=timisoara.project, city="Rijeka", country="HR")
+    PartnerStaffFactory(username="timisoara", partner=timisoara)
+    PartnerStaffFactory(username="rijeka", partner=rijeka)
+    CoordinatorFactory(username="coordinator", project=timisoara.project)
+    AdministratorFactory(username="admin")
+    return {"timisoara": timisoara, "rijeka": rijeka}
+
+
+@pytest.fixture
+def mails(partners) -> dict[str, OutgoingMail]:
+    """Mail to a contact of Timișoara, one of Rijeka and an address that is nobody's contact
+    (a test mail)."""
     made = {}
-    for name, number in (("timisoara", 6), ("rijeka", 5), ("nobody", None)):
+    for name in ("timisoara", "rijeka", "nobody"):
         address = f"{name}-person@example.org"
-        contact = Contact.objects.create(partner=project.partners.get(number=number), name=f"Example {name}",
-                                         email=address, language="en") if number else None
+        contact = ContactFactory(partner=partners[name], name=f"Example {name}", email=address,
+                                 language="en") if name in partners else None
         made[name] = mail_queue(key=f"example:{name}", to=address, template="core/mail/test_message",
                                 context={"note": f"Your answer: {LINK}"}, language="en",
                                 contact_id=contact.pk if contact else None)
@@ -89,8 +99,10 @@ def test_the_coordinator_sees_every_partners_contacts_and_the_administrator_all(
 
 
 @pytest.mark.django_db
-def test_a_user_without_a_role_sees_no_mail(client, viewer_on, mails, make_user):
-    client.force_login(make_user("no-role"))
+def test_a_user_without_a_role_sees_no_mail(client, viewer_on, mails):
+    from ecocsme.accounts.factories import UserFactory
+
+    client.force_login(UserFactory(username="no-role"))
     page = client.get("/en/manage/mail/").content.decode()
     assert "example.org" not in page and "No mail yet." in page
 
@@ -143,7 +155,7 @@ def test_the_dashboard_links_the_viewer_when_it_is_on(client, viewer_on, mails):
 
 
 @pytest.mark.django_db(transaction=True)
-def test_mail_sent_directly_is_listed_too(client, viewer_on, project, smtp_server):
+def test_mail_sent_directly_is_listed_too(client, viewer_on, partners, smtp_server):
     from ecocsme.core.mail import send_templated_mail
 
     send_templated_mail(to=["someone@example.org"], template="core/mail/test_message", context={},
@@ -152,7 +164,7 @@ def test_mail_sent_directly_is_listed_too(client, viewer_on, project, smtp_serve
     assert "someone@example.org" in client.get("/en/manage/mail/").content.decode()
 
 
-# --- switched on, in the permission matrix (test_permission_matrix.py) ---------------------------------
+# --- switched on, in the permission matrix (test_permission_matrix.py), on the demo ----------------------
 LIST = (302, 200, 200, 200, 200)
 KEEPERS_MAIL = (302, 404, 200, 200, 200)  # mail to a person Timișoara keeps
 OTHERS_MAIL = (302, 200, 404, 200, 200)  # mail to a person Rijeka keeps
@@ -160,7 +172,8 @@ NOBODYS_MAIL = (302, 404, 404, 404, 200)  # mail to an address that is no contac
 
 
 @pytest.mark.django_db
-def test_the_viewer_in_the_permission_matrix(client, viewer_on, demo):  # noqa: F811
+def test_the_viewer_in_the_permission_matrix(client, viewer_on, people_demo):
+    demo = people_demo
     iva = Contact.objects.get(email="iva@example.org")
     mails = [(OutgoingMail.objects.filter(to=demo.ana.email).first(), KEEPERS_MAIL),
              (mail_queue(key="example:iva", to=iva.email, contact_id=iva.pk, template="core/mail/test_message",
@@ -179,8 +192,8 @@ def test_the_viewer_in_the_permission_matrix(client, viewer_on, demo):  # noqa: 
             if response.status_code != statuses[index]:
                 problems.append(f"{role} {url}: {response.status_code}, expected {statuses[index]}")
                 continue
-            text = _text(response).lower()
-            for person in _forbidden_people(demo, role):
+            text = response_text(response).lower()
+            for person in forbidden_people(demo, role):
                 shown = [v for v in (person.email, person.name.removesuffix(" (example)")) if v.lower() in text]
                 if shown:
                     problems.append(f"{role} {url} shows {shown}")
@@ -188,11 +201,11 @@ def test_the_viewer_in_the_permission_matrix(client, viewer_on, demo):  # noqa: 
 
 
 @pytest.mark.django_db
-def test_a_shared_address_does_not_open_another_partners_mail(client, viewer_on, project, mails):
+def test_a_shared_address_does_not_open_another_partners_mail(client, viewer_on, partners, mails):
     """Rijeka keeps a contact with the same address as Timișoara's: it still sees none of the mail
     Timișoara sent, which follows the contact, not the address."""
-    Contact.objects.create(partner=project.partners.get(number=5), name="Example same address",
-                           email="timisoara-person@example.org", language="hr")
+    ContactFactory(partner=partners["rijeka"], name="Example same address", email="timisoara-person@example.org",
+                   language="hr")
     login(client, "rijeka")
     assert "timisoara-person@example.org" not in client.get("/en/manage/mail/").content.decode()
     assert client.get(f"/en/manage/mail/{mails['timisoara'].pk}/").status_code == 404

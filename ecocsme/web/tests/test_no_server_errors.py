@@ -323,7 +323,7 @@ def test_theme_edits_with_odd_numbers_get_a_message(client, project, make_user, 
 
 
 def test_ordered_lists_with_odd_start_numbers_read_from_one():
-    from ecocsme.labs.htmltext import html_to_text
+    from ecocsme.text.mail import html_to_text
 
     for start in ("²", "9" * 5000, "-3"):
         assert html_to_text(f'<ol start="{start}"><li>first</li></ol>').strip() == "1. first"

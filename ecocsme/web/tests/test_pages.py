@@ -7,9 +7,13 @@ from django.conf import settings
 from django.urls import reverse
 from django.utils import translation
 
+from ecocsme.accounts.factories import PASSWORD, PartnerStaffFactory
+from ecocsme.partnerships.factories import PartnerFactory
+
 LANGUAGES = [code for code, _name in settings.LANGUAGES]
 PUBLIC_PAGES = [("web:home", []), ("web:ecoc_timeline", []), ("web:project_list", []),
-                ("web:project_detail", ["PGI06047"]), ("web:partner_list", ["PGI06047"])]
+                ("web:project_detail", [settings.ECOCSME_FEATURED_PROJECT]),
+                ("web:partner_list", [settings.ECOCSME_FEATURED_PROJECT])]
 
 
 def url(name, args, language):
@@ -17,9 +21,23 @@ def url(name, args, language):
         return reverse(name, args=args)
 
 
+@pytest.fixture
+def featured(db):
+    """The featured project with a partner, built with factories."""
+    return PartnerFactory(project__code=settings.ECOCSME_FEATURED_PROJECT, city="Timișoara").project
+
+
+@pytest.fixture
+def ecoc_titles(db):
+    """The ECoC titles as shipped, without the rest of the reference data and the demo."""
+    from ecocsme.reference.services import DATA_DIR, ecoc_titles_import
+
+    return ecoc_titles_import((DATA_DIR / "ecoc_titles.csv").read_text(encoding="utf-8"))
+
+
 @pytest.mark.django_db
 @pytest.mark.parametrize("language", LANGUAGES)
-def test_public_pages_in_every_language(client, project, language):
+def test_public_pages_in_every_language(client, featured, language):
     for name, args in PUBLIC_PAGES:
         path = url(name, args, language)
         assert path.startswith(f"/{language}/")
@@ -32,7 +50,7 @@ def test_public_pages_in_every_language(client, project, language):
 
 
 @pytest.mark.django_db
-def test_root_redirects_to_a_language(client, project):
+def test_root_redirects_to_a_language(client, db):
     response = client.get("/", HTTP_ACCEPT_LANGUAGE="ro-RO,ro;q=0.9")
     assert response.status_code == 302 and response["Location"] == "/ro/"
 
@@ -45,7 +63,7 @@ def test_home_tells_the_three_phases_and_the_project(client, project):
 
 
 @pytest.mark.django_db
-def test_timeline_lists_every_title(client, project):
+def test_timeline_lists_every_title(client, ecoc_titles):
     from ecocsme.reference.models import EcocTitle
 
     response = client.get("/en/ecoc/")
@@ -57,7 +75,7 @@ def test_timeline_lists_every_title(client, project):
 
 
 @pytest.mark.django_db
-def test_timeline_filters(client, project):
+def test_timeline_filters(client, ecoc_titles):
     titles = client.get("/en/ecoc/?country=RO").context["titles"]
     assert [(t.year, t.city) for t in titles] == [(2007, "Sibiu"), (2023, "Timișoara")]
     query = "year_from=2023&year_to=2023&on=2023-05-01&phase=event_year"
@@ -70,7 +88,7 @@ def test_timeline_filters(client, project):
 
 
 @pytest.mark.django_db
-def test_timeline_exports_follow_the_filters(client, project):
+def test_timeline_exports_follow_the_filters(client, ecoc_titles):
     response = client.get("/en/ecoc/?country=RO&format=csv")
     assert response["Content-Type"].startswith("text/csv")
     rows = list(csv.DictReader(io.StringIO(b"".join(response.streaming_content).decode("utf-8-sig"))))
@@ -100,19 +118,19 @@ def test_partners_export(client, project):
 
 
 @pytest.mark.django_db
-def test_unknown_project_is_404(client, project):
+def test_unknown_project_is_404(client, featured):
     response = client.get("/en/projects/NOPE/")
     assert response.status_code == 404
     assert "Page not found" in response.content.decode()
 
 
 @pytest.mark.django_db
-def test_partners_shortcut_goes_to_the_featured_project(client, project):
-    assert client.get("/en/partners/")["Location"] == "/en/projects/PGI06047/partners/"
+def test_partners_shortcut_goes_to_the_featured_project(client, featured):
+    assert client.get("/en/partners/")["Location"] == f"/en/projects/{featured.code}/partners/"
 
 
 @pytest.mark.django_db
-def test_security_headers(client, project):
+def test_security_headers(client, featured):
     response = client.get("/en/")
     assert "default-src 'self'" in response["Content-Security-Policy"]
     assert response["X-Frame-Options"] == "DENY"
@@ -120,25 +138,25 @@ def test_security_headers(client, project):
 
 
 @pytest.mark.django_db
-def test_login_is_throttled(client, project):
+def test_login_is_throttled(client, featured):
+    PartnerStaffFactory(username="timisoara", partner=featured.partners.get())
     for _attempt in range(5):
         client.post("/en/accounts/login/", {"username": "timisoara", "password": "wrong"})
-    response = client.post("/en/accounts/login/", {"username": "timisoara",
-                                                   "password": "ecocsme-demo"})
+    response = client.post("/en/accounts/login/", {"username": "timisoara", "password": PASSWORD})
     assert response.status_code == 429
     assert "_auth_user_id" not in client.session
 
 
 @pytest.mark.django_db
-def test_login_works(client, project):
-    response = client.post("/en/accounts/login/", {"username": "timisoara",
-                                                   "password": "ecocsme-demo"})
+def test_login_works(client, featured):
+    PartnerStaffFactory(username="timisoara", partner=featured.partners.get())
+    response = client.post("/en/accounts/login/", {"username": "timisoara", "password": PASSWORD})
     assert response.status_code == 302
     assert client.get("/en/manage/").status_code == 200
 
 
 @pytest.mark.django_db
-def test_home_names_the_titles_in_their_title_year(client, project, monkeypatch):
+def test_home_names_the_titles_in_their_title_year(client, ecoc_titles, monkeypatch):
     import datetime as dt
 
     from ecocsme.web.views import public

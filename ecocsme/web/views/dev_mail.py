@@ -2,8 +2,9 @@
 whatever mail backend delivered it (`make run` writes files). Only with ECOCSME_MAIL_VIEWER.
 
 Mail holds people's names and personal links: a user sees the mail to the contacts they may
-see (organisations.view_contact: the partner that keeps the contact, the project's
-coordinator); superusers see all of it, including mail to addresses that are no contact.
+see (organisations.access.mails_visible_to, by organisations.view_contact: the partner that keeps
+the contact, the project's coordinator); superusers see all of it, including mail to addresses
+that are no contact.
 The HTML part is served by its own view into a sandboxed frame, under a policy that lets no
 script run and nothing load from elsewhere.
 """
@@ -17,15 +18,14 @@ from csp.decorators import csp
 from django.conf import settings
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
-from django.db.models import Q, QuerySet
 from django.http import Http404, HttpResponse
-from django.shortcuts import get_object_or_404, render
+from django.shortcuts import render
 from django.views.decorators.cache import never_cache
 from django.views.decorators.clickjacking import xframe_options_sameorigin
 
 from ecocsme.core.http import query_without
-from ecocsme.core.models import OutgoingMail
-from ecocsme.organisations.selectors import contacts_visible_to
+from ecocsme.organisations.access import mail_for_view
+from ecocsme.organisations.selectors import mails_list
 
 # The mail's own HTML: its inline styles and data: images, no script, nothing fetched, no
 # forms, framed only by this site; links open outside the sandbox.
@@ -54,30 +54,18 @@ def viewer(view):
     return wrapped
 
 
-def mails_visible_to(user) -> QuerySet[OutgoingMail]:
-    """The mail to the people the user may see (ORG-5), by the contact each mail is for, not by its
-    address: two partners may keep the same address. Mail to nobody's contact is the administrator's."""
-    mails = OutgoingMail.objects.all()
-    if user.is_superuser:
-        return mails
-    return mails.filter(contact_id__in=contacts_visible_to(user).values("pk"))
-
-
 @viewer
 def mail_list(request):
     q = request.GET.get("q", "").strip()
-    mails = mails_visible_to(request.user).defer("raw", "text", "html").order_by("-queued_at", "-id")
-    if q:
-        mails = mails.filter(Q(to__icontains=q) | Q(subject__icontains=q))
     return render(request, "web/dev_mail/list.html", {
-        "page": Paginator(mails, 50).get_page(request.GET.get("page")), "q": q,
+        "page": Paginator(mails_list(request.user, q=q), 50).get_page(request.GET.get("page")), "q": q,
         "query": query_without(request, "page"),
     })
 
 
 @viewer
 def mail_detail(request, pk: int):
-    mail = get_object_or_404(mails_visible_to(request.user), pk=pk)
+    mail = mail_for_view(request.user, pk)
     message = email.message_from_bytes(bytes(mail.raw), policy=email.policy.default)
     attachments = [{"name": part.get_filename() or "", "type": part.get_content_type(),
                     "size": len(part.get_payload(decode=True) or b"")}
@@ -92,7 +80,7 @@ def mail_detail(request, pk: int):
 @xframe_options_sameorigin
 @csp(MAIL_BODY_POLICY)
 def mail_html(request, pk: int):
-    mail = get_object_or_404(mails_visible_to(request.user).only("html"), pk=pk)
+    mail = mail_for_view(request.user, pk, only=("html",))
     return HttpResponse(_links_open_outside(mail.html), content_type="text/html; charset=utf-8")
 
 

@@ -9,8 +9,7 @@ from django.utils.translation import gettext as _
 from ecocsme.accounts.predicates import memberships_of
 from ecocsme.events.selectors import events_with_failing_mail
 from ecocsme.labs.selectors import labs_with_failing_mail
-from ecocsme.partnerships.access import partner_for_change
-from ecocsme.partnerships.selectors import partners_changeable_by
+from ecocsme.partnerships.access import partner_for_change, partners_changeable_by
 from ecocsme.partnerships.services import partner_update
 
 from ..forms_manage import PartnerForm

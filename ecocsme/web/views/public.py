@@ -6,14 +6,14 @@ from django.views.decorators.http import require_safe
 
 from ecocsme.core.exports import EXPORT_FORMATS, export_response
 from ecocsme.core.http import query_without
-from ecocsme.partnerships.access import project_for_view
-from ecocsme.partnerships.models import Project
+from ecocsme.partnerships.access import project_for_view, projects_visible_to
 from ecocsme.partnerships.selectors import (
-    featured_project_code,
+    featured_project,
+    partners_page_code,
+    project_partner_count,
     project_partners,
     project_periods,
     project_phases,
-    projects_visible_to,
 )
 from ecocsme.reference.phases import ECOC_PHASES, Phase
 from ecocsme.reference.selectors import ecoc_phase_counts, ecoc_titles, today
@@ -24,7 +24,7 @@ from ..forms import EcocTimelineFilter
 @require_safe
 def home(request):
     day = today()
-    project = projects_visible_to(request.user).filter(code=featured_project_code()).first()
+    project = featured_project(request.user)
     partners = list(project_partners(project)) if project else []
     counts = ecoc_phase_counts(on=day)
     current = list(ecoc_titles(on=day, phase=Phase.EVENT_YEAR))
@@ -71,7 +71,7 @@ def ecoc_timeline(request):
 
 @require_safe
 def project_list(request):
-    projects = projects_visible_to(request.user).order_by("code")
+    projects = projects_visible_to(request.user)
     return render(request, "web/project_list.html", {"projects": projects})
 
 
@@ -82,7 +82,7 @@ def project_detail(request, code: str):
         "project": project,
         "phases": list(project_phases(project)),
         "periods": list(project_periods(project)),
-        "partner_count": project.partners.count(),
+        "partner_count": project_partner_count(project),
         "can_change": request.user.has_perm("partnerships.change_project", project),
     })
 
@@ -113,10 +113,7 @@ def partner_list(request, code: str):
 
 @require_safe
 def featured_partners(request):
-    code = featured_project_code()
-    if not Project.objects.filter(code=code).exists():
-        project = projects_visible_to(request.user).order_by("code").first()
-        if project is None:
-            return render(request, "web/empty.html", {"message": _("No project yet.")})
-        code = project.code
+    code = partners_page_code(request.user)
+    if code is None:
+        return render(request, "web/empty.html", {"message": _("No project yet.")})
     return redirect("web:partner_list", code=code)

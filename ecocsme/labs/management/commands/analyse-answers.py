@@ -6,9 +6,9 @@ from pathlib import Path
 from django.core.management.base import BaseCommand, CommandError
 from tqdm import tqdm
 
-from ecocsme.core.language import detect_language
-from ecocsme.labs.embeddings import default_embedder
-from ecocsme.labs.synthesis import find_themes
+from ecocsme.text.clustering import find_themes
+from ecocsme.text.detect import detect_language
+from ecocsme.text.embeddings import default_embedder
 
 BATCH = 64
 
@@ -95,4 +95,4 @@ def _embed(texts: list[str], *, quiet: bool, stream):
         for start in range(0, len(texts), BATCH):
             parts.append(embedder.embed(texts[start:start + BATCH]))
             bar.update(min(BATCH, len(texts) - start))
-    return np.concatenate(parts) if parts else np.zeros((0, embedder.dimensions), dtype=np.float32)
+    return np.concatenate(parts) if parts else np.zeros((0, embedder.dimension), dtype=np.float32)

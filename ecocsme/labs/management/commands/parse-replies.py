@@ -4,7 +4,8 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 
-from ecocsme.labs.replies import parse_reply
+from ecocsme.labs.reply_import import ANSWER_LINK_RE
+from ecocsme.text.mail import parse_reply
 
 
 class Command(BaseCommand):
@@ -35,7 +36,7 @@ class Command(BaseCommand):
                     results.append({"file": name, "is_answer": False, "sender": "", "answers": {},
                                     "flags": ["unreadable"]})
                     continue
-                results.append(parse_reply(raw, asked).as_json(name))
+                results.append(parse_reply(raw, asked, link_pattern=ANSWER_LINK_RE).as_json(name))
         if json:
             self.stdout.write(json_module.dumps(results, ensure_ascii=False, indent=1))
             return

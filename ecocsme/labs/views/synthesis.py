@@ -1,11 +1,11 @@
 """The synthesis pages of a lab (LAB-4): the themes found across the lab and per question, the
-run's status while it works, the staff's edits, and the lab report (LAB-5)."""
+run's status while it works, and the staff's edits (rename, merge, split, move, quotes)."""
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
-from django.http import Http404, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import get_language
@@ -15,11 +15,21 @@ from django.views.decorators.http import require_http_methods, require_POST
 from ecocsme.core.charts import bar_chart, stacked_bar_chart
 from ecocsme.core.http import number_from
 
-from . import themes as theme_services
-from .labels import NOT_KNOWN, kind_labels, language_labels
-from .models import Theme
-from .selectors import lab_synthesis, theme_members
-from .views import _lab_for
+from .. import themes as theme_services
+from ..access import lab_for, theme_of
+from ..labels import NOT_KNOWN, kind_labels, language_labels
+from ..models import Theme
+from ..selectors import (
+    is_quote,
+    lab_synthesis,
+    lab_theme,
+    latest_synthesis_run,
+    other_themes,
+    theme_exists,
+    theme_members,
+    themes_chosen,
+    unplaced_answer_count,
+)
 
 
 def scope_charts(scope) -> list[dict]:
@@ -45,9 +55,9 @@ def scope_charts(scope) -> list[dict]:
 @login_required
 @require_http_methods(["GET", "POST"])
 def synthesis(request, pk: int):
-    lab = _lab_for(request.user, pk)
+    lab = lab_for(request.user, pk)
     if request.method == "POST":
-        lab = _lab_for(request.user, pk, "labs.change_lab")
+        lab = lab_for(request.user, pk, "labs.change_lab")
         try:
             theme_services.synthesis_request(actor=request.user, lab=lab)
         except ValidationError as exc:
@@ -60,8 +70,8 @@ def synthesis(request, pk: int):
         "lab": lab, "theme": lab.localized_theme(get_language())[0], "scopes": scopes,
         "scope": scope, "charts": scope_charts(scope) if scope else [],
         "can_change": request.user.has_perm("labs.change_lab", lab),
-        "run": lab.synthesis_runs.order_by("-created_at").first(),
-        "unplaced": theme_services.unplaced_answers(lab).count() if scopes else 0,
+        "run": latest_synthesis_run(lab),
+        "unplaced": unplaced_answer_count(lab) if scopes else 0,
         "edited": any(v.theme.edited for s in scopes.values() for v in s.themes),
     })
 
@@ -69,8 +79,8 @@ def synthesis(request, pk: int):
 @login_required
 def synthesis_status(request, pk: int):
     """The run's status, polled by the page while it works; reloads the page when it is over."""
-    lab = _lab_for(request.user, pk)
-    run = lab.synthesis_runs.order_by("-created_at").first()
+    lab = lab_for(request.user, pk)
+    run = latest_synthesis_run(lab)
     if request.htmx and request.GET.get("active") and (run is None or not run.is_active):
         response = HttpResponse(status=204)
         response["HX-Refresh"] = "true"
@@ -81,7 +91,7 @@ def synthesis_status(request, pk: int):
 @login_required
 @require_POST
 def synthesis_place(request, pk: int):
-    lab = _lab_for(request.user, pk, "labs.change_lab")
+    lab = lab_for(request.user, pk, "labs.change_lab")
     try:
         count = theme_services.answers_place(actor=request.user, lab=lab)
     except ValidationError as exc:
@@ -94,8 +104,8 @@ def synthesis_place(request, pk: int):
 @login_required
 @require_POST
 def themes_merge(request, pk: int):
-    lab = _lab_for(request.user, pk, "labs.change_lab")
-    chosen = list(lab.themes.filter(pk__in=_ids(request.POST.getlist("themes"))))
+    lab = lab_for(request.user, pk, "labs.change_lab")
+    chosen = themes_chosen(lab, _ids(request.POST.getlist("themes")))
     scope = chosen[0].scope if chosen else request.POST.get("scope", "")
     try:
         merged = theme_services.themes_merge(actor=request.user, themes=chosen,
@@ -110,12 +120,10 @@ def themes_merge(request, pk: int):
 @login_required
 @require_http_methods(["GET", "POST"])
 def theme_detail(request, pk: int, theme_pk: int):
-    lab = _lab_for(request.user, pk)
-    theme = lab.themes.select_related("question", "lab").filter(pk=theme_pk).first()
-    if theme is None:
-        raise Http404(_("No such theme: it may have been merged, split or replaced."))
+    lab = lab_for(request.user, pk)
+    theme = theme_of(request.user, lab, theme_pk)
     if request.method == "POST":
-        _lab_for(request.user, pk, "labs.change_lab")
+        lab_for(request.user, pk, "labs.change_lab")
         try:
             target_url = _theme_action(request, theme)
         except ValidationError as exc:
@@ -126,7 +134,7 @@ def theme_detail(request, pk: int, theme_pk: int):
     return render(request, "labs/theme.html", {
         "lab": lab, "item": theme, "page": page, "kinds": kind_labels(),
         "languages": language_labels(),
-        "others": lab.themes.filter(scope=theme.scope).exclude(pk=theme.pk).order_by("is_other", "position"),
+        "others": other_themes(theme),
         "can_change": request.user.has_perm("labs.change_lab", lab),
         "synthesis_url": _synthesis_url(lab, theme.scope),
     })
@@ -145,17 +153,16 @@ def _theme_action(request, theme: Theme) -> str:
         return _synthesis_url(theme.lab, theme.scope)
     if "quote" in post:
         answer_id = _number(post.get("quote"), 0)
-        is_quote = theme.memberships.filter(answer_id=answer_id, is_quote=True).exists()
-        theme_services.quote_set(actor=actor, theme=theme, answer_id=answer_id, is_quote=not is_quote)
+        theme_services.quote_set(actor=actor, theme=theme, answer_id=answer_id,
+                                 is_quote=not is_quote(theme, answer_id))
         return request.get_full_path()
     if "move" in post:
-        target = theme.lab.themes.filter(pk=_number(post.get("target"), 0)).first()
+        target = lab_theme(theme.lab, _number(post.get("target"), 0))
         moved_to = theme_services.answers_move(actor=actor, theme=theme, target=target,
                                                answer_ids=_ids(post.getlist("answers")),
                                                new_label=post.get("new_label", ""))
         messages.success(request, _("Moved to “%(label)s”.") % {"label": moved_to.display_label})
-        still_there = Theme.objects.filter(pk=theme.pk).exists()
-        return request.path if still_there else _synthesis_url(theme.lab, theme.scope)
+        return request.path if theme_exists(theme.pk) else _synthesis_url(theme.lab, theme.scope)
     raise ValidationError(_("Unknown action."))
 
 
@@ -170,23 +177,3 @@ def _number(value, default: int) -> int:
 
 def _ids(values) -> list[int]:
     return [number for v in values if (number := number_from(v)) is not None]
-
-
-REPORT_TYPES = {
-    "pdf": "application/pdf",
-    "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
-}
-
-
-@login_required
-def lab_report(request, pk: int, fmt: str):
-    """The lab report as PDF or DOCX, built from the synthesis as staff left it (LAB-5)."""
-    from .reports import report_docx, report_pdf
-
-    lab = _lab_for(request.user, pk)
-    if fmt not in REPORT_TYPES:
-        raise Http404
-    build = report_pdf if fmt == "pdf" else report_docx
-    response = HttpResponse(build(lab, get_language()), content_type=REPORT_TYPES[fmt])
-    response["Content-Disposition"] = f'attachment; filename="lab-{lab.pk}-report.{fmt}"'
-    return response

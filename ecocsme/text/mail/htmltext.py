@@ -1,4 +1,4 @@
-"""HTML mail bodies as plain text, keeping what the reply parser needs: paragraphs, line
+"""HTML mail bodies as plain text, keeping what the reply reader needs: paragraphs, line
 breaks, numbered and bulleted list items, table cells separated by " | ", and quoted parts
 (blockquote) marked with "> " as a text mail would."""
 

@@ -1,28 +1,29 @@
-"""Themes in a set of answers, across languages (LAB-4, LAB-6).
+"""Themes in a set of texts, across languages (LAB-4, LAB-6): clustering of sentence vectors.
 
-Pure computation: takes answer ids, texts, languages and their sentence vectors, and returns
-themes with a label, keywords, the answers in each and representative quotes. No database.
+Takes ids, texts, languages and their sentence vectors (see embeddings.py), and returns themes
+with a label, keywords, the texts in each and representative quotes; and, for themes kept
+elsewhere, the nearest theme of new vectors and the quotes of a group.
 
 How: vectors are centred per language (what makes Romanian answers resemble each other
 rather than the Dutch ones about the same idea is mostly a language offset), reduced, and
 clustered; the number of themes is chosen by silhouette among a range that grows with the
 number of answers. Answers far from every theme go to "other". Keywords are class-based
-TF-IDF over stemmed words, shown in their most frequent written form.
+TF-IDF (keywords.py).
 """
 
 import math
 import re
-import unicodedata
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
-from functools import lru_cache
 
 import numpy as np
+
+from .keywords import class_keywords, tokens
 
 OTHER_LABEL = "other"
 MAX_EXACT = 4000  # above this many answers, cluster a sample and assign the rest
 SILHOUETTE_SAMPLE = 2000
-KEYWORD_SAMPLE = 400  # answers per theme read for its keywords
+KEYWORD_SAMPLE = 400  # texts per theme read for its keywords
 
 
 @dataclass
@@ -176,8 +177,8 @@ def _describe(ids, texts, languages, points, labels, label_language) -> list[The
         members = np.flatnonzero(labels == cluster)
         if len(members) > KEYWORD_SAMPLE:
             members = rng.choice(members, KEYWORD_SAMPLE, replace=False)
-        read[cluster] = [_tokens(texts[i], languages[i]) for i in members]
-    keywords = _keywords(read)
+        read[cluster] = [tokens(texts[i], languages[i]) for i in members]
+    keywords = class_keywords(read)
     result = []
     for cluster in clusters:
         members = np.flatnonzero(labels == cluster).tolist()
@@ -242,113 +243,6 @@ def _shorten(sentence: str, length: int) -> str:
     if len(sentence) <= length:
         return sentence.rstrip(".;:")
     return sentence[:length].rsplit(" ", 1)[0].rstrip(",;:") + "…"
-
-
-WORD_RE = re.compile(r"[^\W\d_][\w'’\-]{2,}", re.UNICODE)
-STEMMER_LANGUAGES = {"en": "english", "ro": "romanian", "it": "italian", "nl": "dutch",
-                     "lt": "lithuanian", "fi": "finnish", "de": "german", "hr": "serbian"}
-
-
-@lru_cache(maxsize=16)
-def _stemmer(language: str):
-    import snowballstemmer
-
-    name = STEMMER_LANGUAGES.get(language)
-    try:
-        return snowballstemmer.stemmer(name) if name else None
-    except KeyError:
-        return None
-
-
-def _tokens(text: str, language: str) -> list[tuple[str, str]]:
-    """(stem, word) pairs of the content words."""
-    words = [w.lower().strip("'’-") for w in WORD_RE.findall(text.replace("ş", "ș").replace("ţ", "ț"))]
-    stops = stopwords()
-    result = []
-    for word in words:
-        if len(word) < 4 or _fold(word) in stops:
-            continue
-        result.append((_stem(language, word), word))
-    return result
-
-
-@lru_cache(maxsize=200_000)
-def _stem(language: str, word: str) -> str:
-    stemmer = _stemmer(language)
-    return _fold(stemmer.stemWord(word) if stemmer else word[:7])
-
-
-@lru_cache(maxsize=200_000)
-def _fold(word: str) -> str:
-    return "".join(c for c in unicodedata.normalize("NFKD", word) if not unicodedata.combining(c))
-
-
-def _keywords(token_lists: dict[int, list[list[tuple[str, str]]]]) -> dict[int, list[str]]:
-    """Class-based TF-IDF: words frequent in one theme and rare in the others."""
-    frequency: dict[int, Counter] = {}
-    surface: dict[str, Counter] = defaultdict(Counter)
-    documents: dict[int, Counter] = {}
-    for cluster, lists in token_lists.items():
-        counts, docs = Counter(), Counter()
-        for tokens in lists:
-            for stem, word in tokens:
-                counts[stem] += 1
-                surface[stem][word] += 1
-            docs.update({stem for stem, _word in tokens})
-        frequency[cluster] = counts
-        documents[cluster] = docs
-    total = Counter()
-    for counts in frequency.values():
-        total.update(counts)
-    average = sum(total.values()) / max(1, len(frequency))
-    result = {}
-    for cluster, counts in frequency.items():
-        size = max(1, len(token_lists[cluster]))
-        scored = []
-        for stem, count in counts.items():
-            if documents[cluster][stem] < max(2, size * 0.04):
-                continue
-            score = (count / max(1, sum(counts.values()))) * math.log(1 + average / total[stem])
-            scored.append((score, stem))
-        scored.sort(reverse=True)
-        result[cluster] = [surface[stem].most_common(1)[0][0] for _score, stem in scored[:10]]
-    return result
-
-
-@lru_cache(maxsize=1)
-def stopwords() -> frozenset[str]:
-    from stop_words import get_stop_words
-
-    words = set()
-    for language in ("english", "romanian", "italian", "dutch", "german", "finnish"):
-        words.update(get_stop_words(language))
-    words.update(EXTRA_STOPWORDS)
-    return frozenset(_fold(w.lower()) for w in words)
-
-
-# Croatian and Lithuanian (not in the stop-words package), and words every answer here uses.
-EXTRA_STOPWORDS = """
-i u na je se da za od do po sa su koji koja koje kao ali ili ako što sve biti bi bilo može mogu
-treba trebalo kroz više jer još već samo nego tako ovo ova ovaj taj ta to te tih njih ir kad
-kaip kur yra buvo būti tai tas ta tie jie jos jų mes mūsų jūs su iš į prie per apie nuo be ar
-bet taip pat labai daugiau galėtų reikia turėtų kurie kurios kuri tik dar jau ecoc cea ceac ekp
-epk eks kulttuuripääkaupunki kulturhauptstadt capitale capitală capitala cultura culturii
-kultury kulture kultūros sostinė sostinės cultuur hoofdstad european europe europea europeană
-europese europäische europska europos euroopan imm imm-uri imm-urile sme smes pmi mkb kmu msp
-mvį startup startups start-up start-ups startup-uri startup-urile firme firmele companii
-companiile bedrijven unternehmen poduzeća įmonės yritykset imprese aziende
-""".split()  # noqa: SIM905
-
-
-def keywords_for(groups: dict, *, sample: int = KEYWORD_SAMPLE, seed: int = 0) -> dict:
-    """Keywords of each group of (text, language) pairs against the other groups."""
-    rng = np.random.default_rng(seed)
-    read = {}
-    for key, items in groups.items():
-        if len(items) > sample:
-            items = [items[i] for i in rng.choice(len(items), sample, replace=False)]
-        read[key] = [_tokens(text, language) for text, language in items]
-    return {key: words[:8] for key, words in _keywords(read).items()}
 
 
 def quotes_for(texts: list[str], languages: list[str], vectors: np.ndarray, count: int = 3) -> list[int]:

@@ -1,0 +1,105 @@
+"""The partners' pages to run a lab: the list, a lab's page, creating and editing a lab with its
+questions, and the actions on it (invite, send, remind, retry a mail, open, close)."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import Http404
+from django.shortcuts import redirect, render
+from django.utils.translation import get_language
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods, require_POST, require_safe
+
+from ecocsme.core.http import number_from
+from ecocsme.invitations.services import invitation_retry
+from ecocsme.organisations.access import people_visible_to
+
+from .. import services
+from ..access import invitation_of, lab_for, labs_visible_to
+from ..forms import InviteForm, LabForm
+from ..selectors import invitation_figures, lab_invitations, lab_questions
+
+
+@login_required
+def lab_list(request):
+    if not request.user.has_perm("accounts.manage"):
+        raise PermissionDenied(_("Your account has no role in a project yet."))
+    return render(request, "labs/lab_list.html", {"labs": labs_visible_to(request.user)})
+
+
+@login_required
+@require_safe
+def lab_detail(request, pk: int):
+    lab = lab_for(request.user, pk)
+    can_change = request.user.has_perm("labs.change_lab", lab)
+    invitations = list(lab_invitations(lab))
+    shown, hidden = people_visible_to(request.user).split(invitations)
+    if can_change:
+        for invitation in shown:
+            invitation.personal_link = invitation.answer_url()
+    return render(request, "labs/lab_detail.html", {
+        "lab": lab, "can_change": can_change,
+        "questions": list(lab_questions(lab)),
+        "invitations": shown, "hidden": hidden, "figures": invitation_figures(invitations),
+        "invite_form": InviteForm(lab=lab, user=request.user) if can_change else None,
+        "theme": lab.localized_theme(get_language())[0],
+    })
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def lab_edit(request, pk: int | None = None):
+    lab = lab_for(request.user, pk, "labs.change_lab") if pk else None
+    if lab is None and not request.user.has_perm("accounts.manage"):
+        raise PermissionDenied(_("Your account has no role in a project yet."))
+    form = LabForm(request.POST or None, user=request.user, lab=lab)
+    if request.method == "POST" and form.is_valid():
+        try:
+            saved = services.lab_save(actor=request.user, lab=lab,
+                                      partner=form.cleaned_data.get("partner") or (lab and lab.partner),
+                                      values=form.values(), questions=form.questions())
+        except ValidationError as exc:
+            form.add_error(None, exc)
+        else:
+            messages.success(request, _("Saved."))
+            return redirect("labs:lab_detail", pk=saved.pk)
+    return render(request, "labs/lab_form.html", {"form": form, "lab": lab})
+
+
+@login_required
+@require_POST
+def lab_action(request, pk: int, action: str):
+    lab = lab_for(request.user, pk, "labs.change_lab")
+    if action == "invite":
+        form = InviteForm(request.POST, lab=lab, user=request.user)
+        if form.is_valid():
+            report = services.invitations_create(actor=request.user, lab=lab,
+                                                 contacts=list(form.cleaned_data["contacts"]))
+            messages.success(request, _("%(n)s invitation(s) created.") % {"n": len(report.created)})
+        else:
+            messages.error(request, _("Choose at least one contact."))
+    elif action == "send":
+        try:
+            count = services.invitations_send(actor=request.user, lab=lab)
+        except ValidationError as exc:
+            messages.error(request, " ".join(exc.messages))
+        else:
+            messages.success(request, _("%(n)s invitation(s) are being sent.") % {"n": count})
+    elif action == "remind":
+        try:
+            count = services.reminders_send(actor=request.user, lab=lab)
+        except ValidationError as exc:
+            messages.error(request, " ".join(exc.messages))
+        else:
+            messages.success(request, _("%(n)s reminder(s) are being sent.") % {"n": count})
+    elif action == "retry":
+        invitation = invitation_of(request.user, lab, number_from(request.POST.get("invitation", "")))
+        if invitation_retry(actor=request.user, invitation=invitation):
+            messages.success(request, _("The mail to %(name)s is being sent again.")
+                             % {"name": invitation.contact.name})
+    elif action in ("open", "closed"):
+        services.lab_set_status(actor=request.user, lab=lab, status=action)
+        messages.success(request, _("Saved."))
+    else:
+        raise Http404
+    return redirect("labs:lab_detail", pk=lab.pk)

@@ -1,0 +1,84 @@
+"""The demo with people in every object, as the permission tests open it as five kinds of
+user: nobody (anonymous), the staff of another partner (Rijeka), the staff of the partner that
+keeps the lab, the workshop and their people (Timișoara), the coordinator, the administrator.
+`forbidden_people` says whose name or address each of them must not see; `response_text` is
+what a response shows, whether a page, a CSV, an XLSX, a DOCX or a PDF."""
+
+import io
+import subprocess
+import zipfile
+from dataclasses import dataclass, field
+
+ROLES = ("anonymous", "other", "keeper", "coordinator", "admin")
+USERNAMES = {"other": "rijeka", "keeper": "timisoara", "coordinator": "coordinator", "admin": "admin"}
+KEEPER_NUMBER, OTHER_NUMBER = 6, 5  # Timișoara keeps the lab, the workshop and their people; Rijeka is other
+
+
+@dataclass
+class PeopleDemo:
+    project: object
+    lab: object
+    event: object
+    ana: object  # a person of the keeper, invited to the lab and the workshop
+    reply: object
+    theme: object
+    lab_token: str = ""
+    event_token: str = ""
+    unsubscribe_token: str = ""
+    calendar_token: str = ""
+    people_by_partner: dict = field(default_factory=dict)
+    notes_and_needs: dict = field(default_factory=dict)  # contact id: what they told an organiser
+
+
+def people_demo_load(project) -> PeopleDemo:
+    """Add the demo's example people (`web.demo.demo_people_load`) and a theme to the demo."""
+    from ecocsme.events.services.mail import personal_calendar_url
+    from ecocsme.labs.models import Theme, ThemeAnswer
+    from ecocsme.organisations.models import Contact
+    from ecocsme.organisations.tokens import unsubscribe_token
+    from ecocsme.web.demo import demo_people_load
+
+    demo_people_load(project)
+    lab = project.labs.get(partner__number=KEEPER_NUMBER, number=2)
+    event = project.events.get(partner__number=KEEPER_NUMBER, kind="partner_workshop")
+    ana = Contact.objects.get(email="ana@example.org")
+    answer = ana.labs_invitations.get().response.answers.first()
+    theme = Theme.objects.create(lab=lab, scope=Theme.LAB_SCOPE, label="Example theme")
+    ThemeAnswer.objects.create(theme=theme, answer=answer, scope=Theme.LAB_SCOPE, is_quote=True)
+    people = {}
+    for contact in Contact.objects.select_related("partner"):
+        people.setdefault(contact.partner.number, []).append(contact)
+    return PeopleDemo(
+        project=project, lab=lab, event=event, ana=ana, reply=lab.email_replies.get(), theme=theme,
+        lab_token=ana.labs_invitations.get().token(), event_token=ana.events_invitations.get().token(),
+        unsubscribe_token=unsubscribe_token(ana.pk, "consultations"),
+        calendar_token=personal_calendar_url(ana.pk).rsplit("/", 1)[1].removesuffix(".ics"),
+        people_by_partner=people,
+        notes_and_needs={i.contact_id: (i.note, i.needs) for i in event.invitations.all()})
+
+
+def forbidden_people(demo: PeopleDemo, role: str) -> list:
+    """The people the role may not see: nobody's for the anonymous, the keeper's for the other
+    partner, the other partner's for the keeper."""
+    if role == "anonymous":
+        return [c for contacts in demo.people_by_partner.values() for c in contacts]
+    if role == "other":
+        return demo.people_by_partner[KEEPER_NUMBER]
+    if role == "keeper":
+        return demo.people_by_partner[OTHER_NUMBER]
+    return []
+
+
+def response_text(response) -> str:
+    """The text a response shows: a page or a CSV as it is, a PDF through pdftotext, the XML
+    of an XLSX or a DOCX."""
+    content = b"".join(response.streaming_content) if response.streaming else response.content
+    kind = response.get("Content-Type", "")
+    if kind.startswith("application/pdf"):
+        return subprocess.run(["pdftotext", "-", "-"], input=content, capture_output=True, check=True
+                              ).stdout.decode()
+    if content[:2] == b"PK":  # XLSX, DOCX: the text is in the zipped XML
+        with zipfile.ZipFile(io.BytesIO(content)) as archive:
+            return " ".join(archive.read(n).decode("utf-8", "replace") for n in archive.namelist()
+                            if n.endswith(".xml"))
+    return content.decode("utf-8", errors="replace")

@@ -1,0 +1,279 @@
+"""Finding the answer to each question in the person's text: numbered answers ("1.", "1)", "Q1:",
+"Întrebarea 1", "Ad 3)"), answers under quoted or repeated questions, answers in a CSV table;
+and telling the answers' own numbering or a numbered list inside an answer from the questions'.
+"""
+
+import csv
+import io
+import re
+from collections import Counter, defaultdict
+from dataclasses import dataclass
+
+from .phrases import alternatives
+from .quotes import interleaved_lines, quoted
+from .similarity import (
+    asked,
+    normalise,
+    prefix_similarity,
+    question_similarity,
+    repeated_question_words,
+    shares_words,
+    similarity,
+)
+
+NO_ANSWER = {"", "-", "--", "—", "–", "n/a", "na", "n.a.", "/", ".", "...", "…", "x"}
+OWN_STRUCTURE_RE = re.compile("(" + alternatives("own_structure") + ")", re.IGNORECASE)
+ANSWER_WORD_RE = re.compile(r"^\s*(?:" + alternatives("answer_words") + r")\s*:\s*", re.IGNORECASE)
+QUESTION_WORD_RE = re.compile(r"^(" + alternatives("question_words") + r")\s*", re.IGNORECASE)
+MARKER_RE = re.compile(  # no two runs of spaces next to each other: see quotes.GMAIL_HEADER_RE
+    r"^\s*(?:[*_#]+\s*)?(?:(?P<word>" + alternatives("question_words", "answer_words", "item_words")
+    + r")\.?\s*(?:(?:nr\.?|no\.?|n\.|#)\s*)?)?"
+    r"(?P<num>\d{1,2})\s*(?P<punct>[.):\-–—/|]|\.\)|:)?(?:[*_]+)?(?=\s|$)(?P<rest>.*)$",
+    re.IGNORECASE,
+)
+QUESTION_LIKENESS = 0.78  # a line this like a question repeats it
+
+
+@dataclass
+class Marker:
+    line: int
+    number: str
+    style: str
+    rest: str
+    source: str  # "number" or "question"
+
+
+def _numbered_markers(lines: list[str], questions: dict[str, str]) -> list[Marker]:
+    markers = []
+    for i, line in enumerate(lines):
+        if quoted(line):
+            continue
+        match = MARKER_RE.match(line)
+        if not match or match.group("num") not in questions:
+            continue
+        word = (match.group("word") or "").lower()
+        punct = match.group("punct") or ""
+        rest = match.group("rest").strip()
+        if not word and not punct:
+            continue  # "2020 was…" or a bare number starting a sentence
+        if not word and punct in "-–—/" and not rest:
+            continue
+        indent = len(line) - len(line.lstrip())
+        markers.append(Marker(i, match.group("num"), f"{word}|{punct}|{min(indent, 4)}", rest, "number"))
+    return markers
+
+
+def _question_markers(lines: list[str], questions: dict[str, str]) -> list[Marker]:
+    """Lines that repeat a question (quoted or not), whole, shortened or cut by wrapping."""
+    markers = []
+    normalised_questions = {number: asked(question) for number, question in questions.items()}
+    for i, line in enumerate(lines):
+        content = line.lstrip("> ").strip()
+        if len(content) < 12:
+            continue
+        match = MARKER_RE.match(content)
+        candidate = match.group("rest").strip() if match and match.group("rest").strip() else content
+        numbered = match.group("num") if match and match.group("num") in questions else None
+        normalised = normalise(candidate)
+        best, score = None, 0.0
+        for number, question in normalised_questions.items():
+            likeness = max(similarity(normalised, question), prefix_similarity(normalised, question))
+            if likeness > score:
+                best, score = number, likeness
+        if numbered and quoted(line) and (
+                (best == numbered and score >= 0.5) or shares_words(candidate, questions[numbered])):
+            markers.append(Marker(i, numbered, "question", "", "question"))
+        elif best and score >= QUESTION_LIKENESS:
+            markers.append(Marker(i, best, "question", "", "question"))
+    return markers
+
+
+def table_answers(text: str, questions: dict[str, str]) -> dict[str, str]:
+    """Answers in a CSV attachment: one row per question, its number (or text) in the first
+    column and the answer in the last non-empty one."""
+    sample = text[:2000]
+    if not any(sep in sample for sep in (",", ";", "\t")):
+        return {}
+    delimiter = max((",", ";", "\t"), key=sample.count)
+    answers = {}
+    try:
+        rows = list(csv.reader(io.StringIO(text), delimiter=delimiter))
+    except csv.Error:
+        return {}
+    for row in rows:
+        cells = [cell.strip() for cell in row]
+        if len(cells) < 2 or not cells[0]:
+            continue
+        key = QUESTION_WORD_RE.sub("", cells[0]).rstrip(".):")
+        if key not in questions:
+            key = next((n for n, q in questions.items()
+                        if question_similarity(cells[0], q) >= QUESTION_LIKENESS), "")
+        answer = next((c for c in reversed(cells[1:]) if c), "")
+        if key and answer and answer.lower() not in NO_ANSWER:
+            answers[key] = clean_answer(answer, questions[key])
+    return answers
+
+
+def _explicit_markers(markers: list[Marker]) -> list[Marker]:
+    """Markers that name what they answer ("Ad 3)", "Q5:", "Frage 2") may come in any order."""
+    by_style: dict[str, list[Marker]] = defaultdict(list)
+    for marker in markers:
+        if not marker.style.startswith("|"):
+            by_style[marker.style].append(marker)
+    for group in sorted(by_style.values(), key=len, reverse=True):
+        numbers = [m.number for m in group]
+        if len(group) >= 2 and len(set(numbers)) == len(numbers) and numbers != sorted(numbers, key=int):
+            return group
+    return []
+
+
+def _own_numbering(markers: list[Marker], questions: dict[str, str], lines: list[str]) -> bool:
+    """The person numbered their own headings ("1. Context" and a paragraph under it)."""
+    ends = [m.line for m in markers[1:]] + [len(lines)]
+    headings = [m for m, end in zip(markers, ends, strict=True)
+                if m.rest and len(m.rest.split()) <= 6
+                and not m.rest.rstrip().endswith((".", "?", "!", ":", ";", ","))
+                and any(line.strip() for line in lines[m.line + 1:end])]
+    return len(headings) == len(markers) >= 2 and not any(
+        shares_words(m.rest, questions[m.number]) for m in headings)
+
+
+def best_sequence(markers: list[Marker]) -> list[Marker]:
+    """The longest run of markers whose numbers rise, preferring one consistent style, so that
+    a numbered list inside an answer is not taken for the next answers.
+
+    Scores are counted in twentieths, so that equal scores are equal. What a marker adds to a
+    run depends on the run's last marker only through its score, number, place and style, so
+    the best run to extend is looked up per (number) and (number, style): linear in the
+    markers, however many a hostile mail holds.
+    """
+    if not markers:
+        return []
+    styles = Counter(marker.style for marker in markers)
+    numbers = sorted({int(marker.number) for marker in markers})
+    best: list[tuple[int, int]] = []  # (score, index of the previous marker in the run or -1)
+    by_number: dict[int, tuple[int, int]] = {}  # number -> (best key, earliest index with it)
+    by_style: dict[tuple[int, str], tuple[int, int]] = {}
+    for i, marker in enumerate(markers):
+        number, gain = int(marker.number), 20 + 2 * styles[marker.style]
+        # A run that skips the first markers of the text must explain them away.
+        choice = (gain + (10 if marker.number == "1" else 0) - 12 * i, -1)
+        # Continuing from marker j adds gain - (number - its number - 1) - 4 × (i - j - 1),
+        # + 6 for the same style: that is its key (score + number + 4 × j) + base.
+        base = gain + 1 + 4 - number - 4 * i
+        candidates = []
+        for lower in numbers:
+            if lower >= number:
+                break
+            if lower in by_number:
+                key, j = by_number[lower]
+                candidates.append((key + base, -j))
+            if (lower, marker.style) in by_style:
+                key, j = by_style[(lower, marker.style)]
+                candidates.append((key + base + 6, -j))  # same style
+        if candidates:
+            total, j = max(candidates)  # the earliest of the best, as a scan in order finds
+            if total > choice[0]:
+                choice = (total, -j)
+        best.append(choice)
+        key = choice[0] + number + 4 * i
+        for table, slot in ((by_number, number), (by_style, (number, marker.style))):
+            if slot not in table or key > table[slot][0]:
+                table[slot] = (key, i)
+    end = max(range(len(markers)), key=lambda k: best[k][0])
+    chosen = []
+    while end != -1:
+        chosen.append(markers[end])
+        end = best[end][1]
+    return list(reversed(chosen))
+
+
+def find_answers(full_text: str, own_text: str, questions: dict[str, str]) -> tuple[dict[str, str], str]:
+    """Answers by number, and the person's own text when it was interleaved with quotes."""
+    own_lines = own_text.split("\n")
+    if OWN_STRUCTURE_RE.search(own_text):
+        return {}, ""
+    candidates = _numbered_markers(own_lines, questions)
+    numbered = _explicit_markers(candidates) or best_sequence(candidates)
+    if numbered and _own_numbering(numbered, questions, own_lines):
+        return {}, ""
+    if len(numbered) >= 2 or (numbered and len(questions) == 1):
+        return _cut(own_lines, numbered, questions), ""
+    # Answers written under the quoted (or repeated) questions.
+    lines = interleaved_lines(full_text)
+    by_question = best_sequence(_question_markers(lines, questions))
+    if by_question:
+        answers = _cut(lines, by_question, questions, skip_quoted=True)
+        if answers:
+            own = "\n".join(line for line in lines if not quoted(line))
+            return answers, own
+    if len(numbered) == 1:
+        return _cut(own_lines, numbered, questions), ""
+    own_markers = best_sequence(_question_markers(own_lines, questions))
+    if own_markers:
+        return _cut(own_lines, own_markers, questions), ""
+    return {}, ""
+
+
+def _cut(lines: list[str], markers: list[Marker], questions: dict[str, str], *,
+         skip_quoted: bool = False) -> dict[str, str]:
+    answers: dict[str, str] = {}
+    for index, marker in enumerate(markers):
+        end = markers[index + 1].line if index + 1 < len(markers) else len(lines)
+        body = lines[marker.line + 1:end]
+        if skip_quoted:
+            body = [line for line in body if not quoted(line)]
+        first = _drop_question(marker.rest, questions[marker.number]) if marker.source == "number" else ""
+        text = clean_answer("\n".join([first, *body]) if first else "\n".join(body),
+                             questions[marker.number])
+        if text and normalise(text) not in NO_ANSWER and text.strip().lower() not in NO_ANSWER:
+            answers[marker.number] = text
+    return answers
+
+
+def _drop_question(rest: str, question: str) -> str:
+    """Remove the question when the person repeated it after the number."""
+    rest = rest.strip()
+    if " | " in rest:  # a table row: number | question | answer
+        cells = [cell.strip() for cell in rest.split(" | ")]
+        answer_cells = [c for c in cells if question_similarity(c, question) < 0.7]
+        return " ".join(answer_cells).strip()
+    if not rest:
+        return ""
+    words = rest.split()
+    end = repeated_question_words(words, asked(question))
+    if end:
+        return " ".join(words[end:]).lstrip(" :-–—").strip()
+    match = re.match(r"^(.{15,400}?\?)\s*(.*)$", rest, re.DOTALL)
+    if match and question_similarity(match.group(1), question) > 0.7:
+        return match.group(2).strip()
+    if rest.endswith("?") and len(rest) < 300 and shares_words(rest, question):
+        return ""  # a shortened restatement of the question; the answer follows below
+    return rest
+
+
+def clean_answer(text: str, question: str) -> str:
+    lines = [line.rstrip() for line in text.split("\n")]
+    lines = lines[next((i for i, line in enumerate(lines) if line.strip()), len(lines)):]
+    if lines and question_similarity(lines[0], question) >= QUESTION_LIKENESS:
+        lines = lines[1:]  # the question repeated on its own line
+    if lines:
+        lines[0] = ANSWER_WORD_RE.sub("", lines[0])
+    text = "\n".join(lines).strip()
+    text = re.sub(r"\n{3,}", "\n\n", text)
+    return text.strip()
+
+
+def strip_names_from_last_answer(answers: dict[str, str], names: set[str]) -> None:
+    """Drop a trailing name block ("Mantas", "Florin Neagu / Consultant / Firm") from the last
+    answer: a short paragraph whose first line names the sender."""
+    if not answers or not names:
+        return
+    key = next(reversed(answers))
+    paragraphs = re.split(r"\n\s*\n", answers[key])
+    if len(paragraphs) < 2:
+        return
+    lines = [line for line in paragraphs[-1].split("\n") if line.strip()]
+    first = set(normalise(lines[0]).split()) if lines else set()
+    if lines and len(lines) <= 5 and all(len(line) <= 90 for line in lines) and first & names:
+        answers[key] = "\n\n".join(paragraphs[:-1]).strip()

@@ -1,0 +1,88 @@
+"""Telling the person's text from the quoted original: lines marked with ">", Gmail's "On … wrote:"
+(also over two lines), Outlook's "-----Original Message-----" and its From/Sent/To block, in the
+platform's languages and a few more."""
+
+import re
+
+from .phrases import alternatives
+from .signatures import strip_signature
+
+_WROTE = alternatives("wrote")
+_OPENERS = alternatives("quote_openers")
+GMAIL_HEADER_RE = re.compile(
+    # "\s*(?::\s*)?" rather than "\s*:?\s*": two runs of the same spaces backtrack quadratically
+    r"^\s*(" + _OPENERS + r"|\w{2,4}[.,]|\d{1,4}[./-])\b.{0,200}?(" + _WROTE + r")\s*(?::\s*)?$",
+    re.IGNORECASE,
+)
+GMAIL_HEADER_END_RE = re.compile(r"(" + _WROTE + r")\s*:\s*$", re.IGNORECASE)
+GMAIL_HEADER_START_RE = re.compile(r"^\s*(" + _OPENERS + r"|\d{1,4}[./-])", re.IGNORECASE)
+ORIGINAL_MESSAGE_RE = re.compile(r"^\s*-{2,}\s*(" + alternatives("original_message") + r")\s*-{2,}\s*$",
+                                 re.IGNORECASE)
+SEPARATOR_RE = re.compile(r"^\s*_{10,}\s*$")
+FROM_RE = re.compile(r"^\s*\*?(" + alternatives("from_labels") + r")\*?\s*:", re.IGNORECASE)
+SENT_RE = re.compile(r"^\s*\*?(" + alternatives("header_labels") + r")\*?\s*:", re.IGNORECASE)
+MAX_HEADER_CHARS = 260  # a quote header is one line of a date, a name and an address
+MAX_WRAPPED_HEADER_CHARS = 300
+
+
+def quoted(line: str) -> bool:
+    return line.lstrip().startswith(">")
+
+
+def quote_start(lines: list[str]) -> int | None:
+    """Index of the line where the quoted original begins, if any."""
+    for i, line in enumerate(lines):
+        if line.startswith(">"):
+            continue  # already quoted: removed anyway, and never the header of the quote
+        if ORIGINAL_MESSAGE_RE.match(line) or SEPARATOR_RE.match(line):
+            return i
+        if GMAIL_HEADER_RE.match(line) and len(line) < MAX_HEADER_CHARS:
+            return i
+        if _wrapped_gmail_header(lines, i):
+            return i
+        if FROM_RE.match(line) and _is_header_block(lines, i):
+            return i
+    return None
+
+
+def _wrapped_gmail_header(lines: list[str], i: int) -> bool:
+    """ "On Tue, 3 Nov 2020 at 10:15, Name <addr>" / "wrote:" split over two lines."""
+    if i + 1 >= len(lines) or not lines[i + 1].rstrip().endswith(":"):
+        return False
+    if not GMAIL_HEADER_END_RE.search(lines[i + 1]):
+        return False
+    starts = GMAIL_HEADER_START_RE.match(lines[i])
+    return bool(starts) and len(lines[i] + lines[i + 1]) < MAX_WRAPPED_HEADER_CHARS and not quoted(lines[i])
+
+
+def _is_header_block(lines: list[str], start: int) -> bool:
+    following = [line for line in lines[start + 1:start + 6] if line.strip()]
+    return sum(1 for line in following if SENT_RE.match(line)) >= 2
+
+
+def own_text(text: str) -> str:
+    """The person's text: what comes before the quoted original, without quoted lines and
+    without the signature."""
+    lines = text.split("\n")
+    start = quote_start(lines)
+    if start is not None:
+        lines = lines[:start]
+    lines = [line for line in lines if not quoted(line)]
+    return strip_signature("\n".join(lines))
+
+
+def interleaved_lines(text: str) -> list[str]:
+    """The body up to the end of the person's text, keeping quoted questions between answers.
+
+    Lines after the last unquoted text are the untouched original and are dropped; a
+    quote header just before the first quoted line is dropped too.
+    """
+    lines = text.split("\n")
+    start = quote_start(lines)
+    if start is not None and not any(quoted(line) for line in lines[start:]):
+        lines = lines[:start]  # Outlook style: the original is not marked with ">" at all
+    last_own = max((i for i, line in enumerate(lines)
+                    if line.strip() and not quoted(line) and not GMAIL_HEADER_RE.match(line)), default=-1)
+    lines = lines[: last_own + 1]
+    kept = [line for line in lines if not GMAIL_HEADER_RE.match(line)]
+    return strip_signature("\n".join(kept)).split("\n")
