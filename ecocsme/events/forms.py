@@ -42,7 +42,7 @@ class EventForm(forms.Form):
     contact_email = forms.EmailField(label=_("Contact e-mail"), required=False)
 
     def __init__(self, *args, user, event: Event | None = None, **kwargs):
-        from ecocsme.partnerships.selectors import partners_changeable_by
+        from ecocsme.partnerships.access import partners_changeable_by
 
         super().__init__(*args, **kwargs)
         self.fields["partner"].queryset = partners_changeable_by(user)

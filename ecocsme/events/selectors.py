@@ -124,7 +124,7 @@ def events_with_failing_mail(user) -> list[tuple[Event, int]]:
     """The events the user runs whose mail to invitees failed or may not have gone out, with how
     many, for the dashboard."""
     from ecocsme.invitations.selectors import owners_with_failing_mail
-    from ecocsme.partnerships.selectors import partners_changeable_by
+    from ecocsme.partnerships.access import partners_changeable_by
 
     events = Event.objects.select_related("partner").filter(partner__in=partners_changeable_by(user))
     return owners_with_failing_mail(EventInvitation, events)

@@ -37,7 +37,7 @@ class LabForm(forms.Form):
     def __init__(self, *args, user, lab=None, **kwargs):
         from django.conf import settings
 
-        from ecocsme.partnerships.selectors import partners_changeable_by
+        from ecocsme.partnerships.access import partners_changeable_by
         from ecocsme.reference.phases import ECOC_PHASES
 
         from .models import Lab

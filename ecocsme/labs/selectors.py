@@ -191,7 +191,7 @@ def labs_with_failing_mail(user) -> list[tuple[Lab, int]]:
     """The labs the user runs whose invitation or reminder mail failed or may not have gone out,
     with how many, for the dashboard."""
     from ecocsme.invitations.selectors import owners_with_failing_mail
-    from ecocsme.partnerships.selectors import partners_changeable_by
+    from ecocsme.partnerships.access import partners_changeable_by
 
     labs = Lab.objects.select_related("partner").filter(partner__in=partners_changeable_by(user))
     return owners_with_failing_mail(Invitation, labs)

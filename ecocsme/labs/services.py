@@ -118,7 +118,7 @@ def invitation_state(invitation: Invitation) -> LinkState:
 
 def response_save(*, invitation: Invitation, texts: dict[int, str], submit: bool) -> Response:
     """Save a person's answers through their link: a draft, or submitted. Editable while open."""
-    from ecocsme.core.language import detect_language
+    from ecocsme.text.detect import detect_language
 
     state = invitation_state(invitation)
     if state is not LinkState.OPEN:

@@ -2,7 +2,7 @@ from django import forms
 from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 
-from ecocsme.partnerships.selectors import partners_changeable_by
+from ecocsme.partnerships.access import partners_changeable_by
 from ecocsme.reference.models import NaceDivision
 
 from .models import Consent, Contact, Organisation

@@ -2,7 +2,6 @@ from django.db.models import Count, Exists, OuterRef, Q, QuerySet
 
 from ecocsme.core.models import OutgoingMail
 
-# contacts_visible_to moved to access.py (who may see what); importable from here for older callers.
 from .access import contacts_visible_to, mails_visible_to
 from .models import Consent, Contact, Organisation
 

@@ -1,9 +1,7 @@
 from django.conf import settings
 from django.db.models import QuerySet
 
-# projects_visible_to and partners_changeable_by moved to access.py (who may see or change what);
-# importable from here for older callers.
-from .access import partners_changeable_by, projects_visible_to  # noqa: F401
+from .access import projects_visible_to
 from .models import Partner, Period, Project, ProjectPhase
 
 

@@ -6,6 +6,8 @@ from pathlib import Path
 import dj_database_url
 from django.utils.translation import gettext_lazy as _
 
+from ecocsme.text.languages import LANGUAGES as PLATFORM_LANGUAGES
+
 BASE_DIR = Path(__file__).resolve().parent.parent  # the ecocsme package
 PROJECT_DIR = BASE_DIR.parent
 VAR_DIR = Path(os.environ.get("ECOCSME_VAR_DIR", PROJECT_DIR / "var"))
@@ -135,16 +137,7 @@ AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "accounts/locked_out.html"
 
 LANGUAGE_CODE = "en"
-LANGUAGES = [
-    ("en", _("English")),
-    ("ro", _("Romanian")),
-    ("it", _("Italian")),
-    ("nl", _("Dutch")),
-    ("hr", _("Croatian")),
-    ("lt", _("Lithuanian")),
-    ("fi", _("Finnish")),
-    ("de", _("German")),
-]
+LANGUAGES = [(language.code, _(language.name)) for language in PLATFORM_LANGUAGES]
 LOCALE_PATHS = [PROJECT_DIR / "locale"]
 USE_I18N = True
 TIME_ZONE = "UTC"
