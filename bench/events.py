@@ -11,11 +11,11 @@ from .harness import Table, measure_get, smtp_sink
 
 
 def invitations(table: Table, n: int = 10_000) -> None:
+    from ecocsme.core.links import new_nonce
     from ecocsme.core.models import OutgoingMail
     from ecocsme.core.outbox import mail_deliver
     from ecocsme.events.models import EventInvitation
-    from ecocsme.events.services import invitations_send
-    from ecocsme.events.tokens import new_nonce
+    from ecocsme.events.services.invitations import invitations_send
     from ecocsme.organisations.models import Consent, Contact
 
     event, staff = _event()
@@ -48,7 +48,7 @@ def _event():
     from datetime import time as clock
 
     from ecocsme.accounts.models import User
-    from ecocsme.events.services import SessionInput, event_publish, event_save
+    from ecocsme.events.services.events import SessionInput, event_publish, event_save
     from ecocsme.partnerships.models import Project
 
     staff = User.objects.get(username="timisoara")

@@ -63,7 +63,7 @@ def lab_synthesis(table: Table, sizes: tuple[int, ...] = (1_000, 10_000)) -> Non
     from ecocsme.accounts.models import User
     from ecocsme.labs.models import Answer, Lab, Response, SynthesisRun
     from ecocsme.labs.reports import report_pdf
-    from ecocsme.labs.themes import synthesis_execute
+    from ecocsme.labs.services.themes import synthesis_execute
     from ecocsme.text.embeddings import to_bytes
 
     from .harness import measure_get

@@ -59,8 +59,8 @@ def run(table: Table) -> None:
 
 def _invitation_tokens(n: int) -> list[str]:
     """Invitations to one open online workshop with unlimited places (example people)."""
+    from ecocsme.core.links import new_nonce
     from ecocsme.events.models import EventInvitation
-    from ecocsme.events.tokens import invitation_token, new_nonce
     from ecocsme.organisations.models import Contact
 
     from .events import _event
@@ -74,7 +74,7 @@ def _invitation_tokens(n: int) -> list[str]:
         EventInvitation(event=event, contact=c, language=c.language, nonce=new_nonce(),
                         message_id=f"<bench-answer-{c.pk}@example.org>") for c in contacts],
         batch_size=2000)
-    return [f"/{i.language}/events/answer/{invitation_token(i)}/" for i in invitations]
+    return [f"/{i.language}/events/answer/{i.token()}/" for i in invitations]
 
 
 def _settle() -> None:

@@ -7,13 +7,15 @@ from ecocsme.core.http import number_from
 
 from .models import Event, EventInvitation, Session
 
+Place = EventInvitation.Place
+
 SESSIONS = Prefetch("sessions", queryset=Session.objects.order_by("position"))
 
 
 def with_figures(events: QuerySet[Event]) -> QuerySet[Event]:
     return events.annotate(
-        confirmed_count=Count("invitations", filter=Q(invitations__place="confirmed"), distinct=True),
-        waiting_count=Count("invitations", filter=Q(invitations__place="waiting"), distinct=True),
+        confirmed_count=Count("invitations", filter=Q(invitations__place=Place.CONFIRMED), distinct=True),
+        waiting_count=Count("invitations", filter=Q(invitations__place=Place.WAITING), distinct=True),
         invitation_count=Count("invitations", distinct=True),
     )
 

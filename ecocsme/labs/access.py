@@ -22,7 +22,7 @@ from ecocsme.accounts.predicates import memberships_of
 from ecocsme.invitations import access as invitation_core
 from ecocsme.organisations.access import people_visible_to
 
-from .models import EmailReply, Invitation, Lab, Theme
+from .models import EmailReply, Invitation, Lab, Response, Theme
 
 
 def labs_visible_to(user) -> QuerySet[Lab]:
@@ -31,7 +31,8 @@ def labs_visible_to(user) -> QuerySet[Lab]:
     (`invitation_count`, `submitted_count`), in the order of the lab list."""
     labs = Lab.objects.select_related("partner", "project").annotate(
         invitation_count=Count("invitations", distinct=True),
-        submitted_count=Count("responses", filter=Q(responses__status="submitted"), distinct=True),
+        submitted_count=Count("responses", filter=Q(responses__status=Response.Status.SUBMITTED),
+                              distinct=True),
     )
     if not user.is_superuser:
         labs = labs.filter(project_id__in=[m.project_id for m in memberships_of(user)])

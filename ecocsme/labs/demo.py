@@ -76,10 +76,11 @@ EXAMPLE_PEOPLE = (
 def example_invitations_load(lab: Lab, actor) -> int:
     """Invite the example contacts of the lab's partner and let some answer: one on the web, one
     by e-mail reply, one with a draft, one not yet. Safe to repeat."""
+    from ecocsme.labs.services.answers import response_save
+    from ecocsme.labs.services.invitations import invitations_create, invitations_send
     from ecocsme.organisations.models import Contact
 
-    from .reply_import import replies_import
-    from .services import invitations_create, invitations_send, response_save
+    from .services.replies import replies_import
 
     people = {c.email: c for c in Contact.objects.filter(
         partner=lab.partner, email__in=[email for email, _how, _texts in EXAMPLE_PEOPLE])}

@@ -1,7 +1,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from .services import MAX_ANSWER_LENGTH
+from ecocsme.labs.services.answers import MAX_ANSWER_LENGTH
 
 
 class AnswerForm(forms.Form):
@@ -112,7 +112,7 @@ class RepliesUploadForm(forms.Form):
     files = MultipleFileField(label=_("E-mail replies (.eml or .mbox files)"))
 
     def clean_files(self):
-        from .reply_import import MAX_UPLOAD_BYTES
+        from .services.replies import MAX_UPLOAD_BYTES
 
         files = self.cleaned_data["files"]
         if sum(upload.size for upload in files) > MAX_UPLOAD_BYTES:  # refused before it is read

@@ -264,7 +264,7 @@ class ReplyImport(TimeStampedModel):
     status = models.CharField(_("status"), max_length=10, choices=Status.choices,
                               default=Status.QUEUED)
     progress = models.PositiveSmallIntegerField(_("progress (%)"), default=0)
-    upload = models.BinaryField(blank=True, editable=False)  # the files, see reply_import.files_pack
+    upload = models.BinaryField(blank=True, editable=False)  # the files, see services.replies.files_pack
     size = models.PositiveBigIntegerField(_("size (bytes)"), default=0)
     counted = models.PositiveIntegerField(_("counted"), default=0)
     to_review = models.PositiveIntegerField(_("to review"), default=0)

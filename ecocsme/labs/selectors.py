@@ -3,7 +3,7 @@ from dataclasses import dataclass, field
 
 from django.db.models import Count, QuerySet
 
-from .models import EmailReply, Invitation, Lab, Question, ReplyImport, SynthesisRun, Theme
+from .models import EmailReply, Invitation, Lab, Question, ReplyImport, Response, SynthesisRun, Theme
 
 # Who may see a lab is decided in access.py (labs_visible_to, lab_for, ...): the reads below take
 # a lab, a theme or a response the caller has already fetched through it.
@@ -49,7 +49,7 @@ def invitation_figures(invitations) -> dict[str, int]:
     return {
         "invited": len(invitations),
         "submitted": sum(1 for i in invitations
-                         if getattr(i, "response", None) and i.response.status == "submitted"),
+                         if getattr(i, "response", None) and i.response.status == Response.Status.SUBMITTED),
         "not_sent": sum(1 for i in invitations if i.mail is None),
         "failing": sum(1 for i in invitations if i.mail is not None and i.mail.status in failing),
     }
@@ -59,7 +59,7 @@ def lab_answers(lab: Lab):
     """Every submitted answer of a lab with what the breakdowns need, without names."""
     from .models import Answer
 
-    return (Answer.objects.filter(response__lab=lab, response__status="submitted")
+    return (Answer.objects.filter(response__lab=lab, response__status=Response.Status.SUBMITTED)
             .select_related("response", "question").order_by("response_id", "question__position"))
 
 
@@ -178,7 +178,7 @@ def lab_participation(lab: Lab) -> dict:
     """Invited, answered, and the submitted responses by channel, respondent kind, city, language."""
     from .models import Response
 
-    submitted = Response.objects.filter(lab=lab, status="submitted")
+    submitted = Response.objects.filter(lab=lab, status=Response.Status.SUBMITTED)
     figures = {"invited": lab.invitations.count(), "answered": submitted.count()}
     for name, column in (("by_channel", "channel"), ("by_kind", "respondent_kind"),
                          ("by_city", "respondent_city"), ("by_language", "language")):

@@ -28,14 +28,14 @@ def embed_later(answer_ids: list[int]) -> None:
 @task()
 def synthesise(run_id: int) -> None:
     """Group a lab's answers into themes (see themes.synthesis_execute)."""
-    from .themes import synthesis_execute
+    from .services.themes import synthesis_execute
 
     synthesis_execute(run_id)
 
 
 @task()
 def import_replies(import_id: int) -> None:
-    """Import a large upload of e-mail replies (see reply_import.reply_import_execute)."""
-    from .reply_import import reply_import_execute
+    """Import a large upload of e-mail replies (see services.replies.reply_import_execute)."""
+    from .services.replies import reply_import_execute
 
     reply_import_execute(import_id)

@@ -24,7 +24,7 @@ from ecocsme.organisations.access import people_visible_to
 
 from ..access import event_for, events_visible_to, invitation_of
 from ..forms import EventForm, InviteForm, SessionFormSet, session_initial, sessions_from
-from ..models import Event
+from ..models import Event, EventInvitation
 from ..reports import EVENT_COLUMNS, event_rows
 from ..selectors import event_invitations, event_participation, event_sessions, filter_events
 
@@ -81,7 +81,7 @@ def event_detail(request, pk: int):
     return render(request, "events/manage_detail.html", {
         "event": event, "can_change": can_change, "invitations": invitations, "hidden": hidden,
         "title": event.localized_title(get_language())[0], "sessions": event_sessions(event),
-        "waiting": sorted((i for i in invitations if i.place == "waiting"),
+        "waiting": sorted((i for i in invitations if i.place == EventInvitation.Place.WAITING),
                           key=lambda i: (i.waiting_since, i.pk)),
         "invite_form": InviteForm(event=event, user=request.user) if can_change else None,
         "figures": event_participation(event),

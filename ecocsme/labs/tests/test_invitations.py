@@ -5,7 +5,7 @@ from django.utils import timezone
 
 from ecocsme.core.models import OutgoingMail
 from ecocsme.labs.models import Invitation, Lab, Response
-from ecocsme.labs.services import invitations_create, invitations_send, reminders_send
+from ecocsme.labs.services.invitations import invitations_create, invitations_send, reminders_send
 from ecocsme.organisations.factories import ContactFactory, OrganisationFactory
 from ecocsme.testing.worker import run_worker
 

@@ -88,7 +88,7 @@ def test_lab_pages_keep_their_query_count(client, lab, staff):
 def test_answers_export_without_names(client, lab, staff):
     import json
 
-    from ecocsme.labs.services import response_save
+    from ecocsme.labs.services.answers import response_save
 
     invitation = InvitationFactory(lab=lab, contact__name="Secret Name", contact__language="ro",
                                    contact__organisation=None)

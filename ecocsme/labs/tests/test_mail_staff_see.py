@@ -8,7 +8,7 @@ from django.core.exceptions import ValidationError
 from ecocsme.core.models import OutgoingMail
 from ecocsme.core.outbox import mail_deliver
 from ecocsme.labs.models import Lab
-from ecocsme.labs.services import invitations_create, invitations_send, reminders_send
+from ecocsme.labs.services.invitations import invitations_create, invitations_send, reminders_send
 from ecocsme.organisations.factories import ContactFactory
 
 

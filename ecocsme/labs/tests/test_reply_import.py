@@ -8,7 +8,7 @@ import pytest
 
 from ecocsme.labs.factories import InvitationFactory
 from ecocsme.labs.models import EmailReply, Response
-from ecocsme.labs.reply_import import replies_import, reply_count
+from ecocsme.labs.services.replies import replies_import, reply_count
 
 CORPUS = Path(__file__).parent / "corpus" / "replies"
 

@@ -7,9 +7,9 @@ from django.core.management import call_command
 from django.utils import timezone
 
 from ecocsme.accounts.factories import UserFactory
-from ecocsme.labs import themes as services
 from ecocsme.labs.factories import answers_create
 from ecocsme.labs.models import Answer, SynthesisRun, Theme, ThemeAnswer
+from ecocsme.labs.services import themes as services
 from ecocsme.testing.answers import TRANSLATED
 from ecocsme.testing.queries import assert_num_queries
 

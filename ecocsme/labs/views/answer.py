@@ -11,11 +11,11 @@ from django.views.decorators.http import require_http_methods
 from ecocsme.core.i18n import localized
 from ecocsme.invitations.states import AnswerRefused, LinkState
 from ecocsme.invitations.views import link_unavailable
+from ecocsme.labs.services.answers import invitation_state, response_save
 
 from ..access import invitation_for_token
 from ..forms import AnswerForm
 from ..selectors import lab_questions, response_texts
-from ..services import invitation_state, response_save
 
 UNAVAILABLE = "labs/answer_unavailable.html"
 

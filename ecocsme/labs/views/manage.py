@@ -12,9 +12,10 @@ from django.views.decorators.http import require_http_methods, require_POST, req
 
 from ecocsme.core.http import number_from
 from ecocsme.invitations.services import invitation_retry
+from ecocsme.labs.services.invitations import invitations_create, invitations_send, reminders_send
+from ecocsme.labs.services.labs import lab_save, lab_set_status
 from ecocsme.organisations.access import people_visible_to
 
-from .. import services
 from ..access import invitation_of, lab_for, labs_visible_to
 from ..forms import InviteForm, LabForm
 from ..selectors import invitation_figures, lab_invitations, lab_questions
@@ -55,7 +56,7 @@ def lab_edit(request, pk: int | None = None):
     form = LabForm(request.POST or None, user=request.user, lab=lab)
     if request.method == "POST" and form.is_valid():
         try:
-            saved = services.lab_save(actor=request.user, lab=lab,
+            saved = lab_save(actor=request.user, lab=lab,
                                       partner=form.cleaned_data.get("partner") or (lab and lab.partner),
                                       values=form.values(), questions=form.questions())
         except ValidationError as exc:
@@ -73,21 +74,21 @@ def lab_action(request, pk: int, action: str):
     if action == "invite":
         form = InviteForm(request.POST, lab=lab, user=request.user)
         if form.is_valid():
-            report = services.invitations_create(actor=request.user, lab=lab,
+            report = invitations_create(actor=request.user, lab=lab,
                                                  contacts=list(form.cleaned_data["contacts"]))
             messages.success(request, _("%(n)s invitation(s) created.") % {"n": len(report.created)})
         else:
             messages.error(request, _("Choose at least one contact."))
     elif action == "send":
         try:
-            count = services.invitations_send(actor=request.user, lab=lab)
+            count = invitations_send(actor=request.user, lab=lab)
         except ValidationError as exc:
             messages.error(request, " ".join(exc.messages))
         else:
             messages.success(request, _("%(n)s invitation(s) are being sent.") % {"n": count})
     elif action == "remind":
         try:
-            count = services.reminders_send(actor=request.user, lab=lab)
+            count = reminders_send(actor=request.user, lab=lab)
         except ValidationError as exc:
             messages.error(request, " ".join(exc.messages))
         else:
@@ -98,7 +99,7 @@ def lab_action(request, pk: int, action: str):
             messages.success(request, _("The mail to %(name)s is being sent again.")
                              % {"name": invitation.contact.name})
     elif action in ("open", "closed"):
-        services.lab_set_status(actor=request.user, lab=lab, status=action)
+        lab_set_status(actor=request.user, lab=lab, status=action)
         messages.success(request, _("Saved."))
     else:
         raise Http404

@@ -15,8 +15,8 @@ from ecocsme.text.mail import parse_reply
 from ..access import lab_for, reply_of
 from ..forms import RepliesUploadForm, ReplyReviewForm
 from ..models import EmailReply
-from ..reply_import import replies_upload, reply_ignore, reply_review, stale_imports_fail
 from ..selectors import lab_email_replies, latest_reply_import
+from ..services.replies import replies_upload, reply_ignore, reply_review, stale_imports_fail
 
 FLAG_LABELS = {
     "auto_reply": gettext_lazy("Automatic reply"),

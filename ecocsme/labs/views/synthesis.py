@@ -15,7 +15,6 @@ from django.views.decorators.http import require_http_methods, require_POST
 from ecocsme.core.charts import bar_chart, stacked_bar_chart
 from ecocsme.core.http import number_from
 
-from .. import themes as theme_services
 from ..access import lab_for, theme_of
 from ..labels import NOT_KNOWN, kind_labels, language_labels
 from ..models import Theme
@@ -30,6 +29,7 @@ from ..selectors import (
     themes_chosen,
     unplaced_answer_count,
 )
+from ..services import themes as theme_services
 
 
 def scope_charts(scope) -> list[dict]:

@@ -70,8 +70,9 @@ def person(project, settings, tmp_path):
     from ecocsme.events.services.invitations import invitations_create as event_invite
     from ecocsme.events.services.mail import personal_calendar_url
     from ecocsme.labs.demo import _example_reply
-    from ecocsme.labs.reply_import import replies_import, replies_import_queue
-    from ecocsme.labs.services import invitations_create, invitations_send, response_save
+    from ecocsme.labs.services.answers import response_save
+    from ecocsme.labs.services.invitations import invitations_create, invitations_send
+    from ecocsme.labs.services.replies import replies_import, replies_import_queue
     from ecocsme.web.demo import demo_people_load
 
     settings.VAR_DIR = tmp_path

@@ -4,7 +4,7 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 
-from ecocsme.labs.reply_import import ANSWER_LINK_RE
+from ecocsme.labs.services.replies import ANSWER_LINK_RE
 from ecocsme.text.mail import parse_reply
 
 

@@ -37,9 +37,9 @@ from ecocsme.text.mail import (
     parse_reply,
 )
 
-from .models import Answer, EmailReply, Invitation, Lab, ReplyImport, Response
-from .services import require_change
-from .tasks import embed_later, import_replies
+from ..models import Answer, EmailReply, Invitation, Lab, ReplyImport, Response
+from ..tasks import embed_later, import_replies
+from .labs import require_change
 
 logger = logging.getLogger(__name__)
 

@@ -19,9 +19,9 @@ from ecocsme.text.detect import detect_language
 from ecocsme.text.embeddings import default_embedder, from_bytes, to_bytes
 from ecocsme.text.keywords import keywords_for
 
-from .models import Answer, Lab, SynthesisRun, Theme, ThemeAnswer
-from .selectors import lab_answers
-from .services import require_change
+from ..models import Answer, Lab, SynthesisRun, Theme, ThemeAnswer
+from ..selectors import lab_answers
+from .labs import require_change
 
 logger = logging.getLogger(__name__)
 
@@ -33,7 +33,7 @@ MAX_LABEL = 200
 # --- the background run ---------------------------------------------------------------------------
 def synthesis_request(*, actor, lab: Lab) -> SynthesisRun:
     """Queue a run that replaces the lab's themes; a run already under way is returned instead."""
-    from .tasks import synthesise
+    from ..tasks import synthesise
 
     require_change(actor, lab)
     with transaction.atomic():
