@@ -15,18 +15,17 @@ A fetcher takes what a request names and returns the object only when the user m
 - `PermissionDenied` when the user sees it but may not do what was asked (e.g. another
   partner's staff reading an event may not change it).
 
-The fetchers of what is inside an event (`invitation_of`) take the event as returned by
-`event_for` and look only inside it.
+The fetchers of what is inside an event (the invitation core's `invitation_of`) take the event
+as returned by `event_for` and look only inside it.
 """
 
-from django.core.exceptions import PermissionDenied
 from django.db.models import QuerySet
 from django.http import Http404
 from django.utils.translation import gettext as _
 
 from ecocsme.accounts.predicates import memberships_of
+from ecocsme.core.access import permitted
 from ecocsme.invitations import access as invitation_core
-from ecocsme.organisations.access import people_visible_to
 from ecocsme.organisations.models import Contact
 from ecocsme.partnerships.models import Project
 
@@ -55,22 +54,9 @@ def event_for(user, pk: int, perm: str = "events.view_event") -> Event:
     PermissionDenied when the user sees it but lacks `perm` (e.g. "events.change_event": only
     the organising partner's staff, the coordinator and the administrator run an event).
     """
-    event = event_with_figures(pk)
-    if event is None or not user.has_perm("events.view_event", event):
-        raise Http404(_("No such event."))
-    if not user.has_perm(perm, event):
-        raise PermissionDenied(_("Only the organising partner's staff and the coordinator may do this."))
-    return event
-
-
-def invitation_of(user, event: Event, invitation_id: int | None) -> EventInvitation:
-    """The invitation `invitation_id` of `event` (with its contact and mail), if its person is the
-    user's to see (organisations.access.people_visible_to). Http404 otherwise, and for no id."""
-    invitation = (event.invitations.select_related("contact", "mail").filter(pk=invitation_id).first()
-                  if invitation_id else None)
-    if invitation is None or not people_visible_to(user).sees(invitation.contact):
-        raise Http404(_("No such invitation."))
-    return invitation
+    return permitted(user, event_with_figures(pk), view="events.view_event", perm=perm,
+                     missing=_("No such event."),
+                     refused=_("Only the organising partner's staff and the coordinator may do this."))
 
 
 # --- the public site ---------------------------------------------------------------------------------

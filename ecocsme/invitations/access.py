@@ -1,6 +1,10 @@
 """Opening an invitation by its personal link: the only way in without an account."""
 
+from django.http import Http404
+from django.utils.translation import gettext as _
+
 from ecocsme.core.links import link_matches, read_link_token, record_for_link
+from ecocsme.organisations.access import people_visible_to
 
 from .models import PersonalInvitation
 
@@ -23,3 +27,14 @@ def invitation_among(invitations: list[PersonalInvitation], tokens: list[str]) -
                 invitation.link_purpose, invitation.pk, invitation.nonce, parsed[1]):
             return invitation
     return None
+
+
+def invitation_of(user, owner, invitation_id: int | None) -> PersonalInvitation:
+    """The invitation `invitation_id` among `owner.invitations` (a lab's, an event's…), with its
+    contact and mail, if its person is the user's to see (organisations.access.people_visible_to).
+    Http404 otherwise, and for no id. The owner comes from its app's permission-checked fetcher."""
+    invitation = (owner.invitations.select_related("contact", "mail").filter(pk=invitation_id).first()
+                  if invitation_id else None)
+    if invitation is None or not people_visible_to(user).sees(invitation.contact):
+        raise Http404(_("No such invitation."))
+    return invitation

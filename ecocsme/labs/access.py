@@ -9,8 +9,8 @@ request names (a pk, an id from a form) and return the object only when the user
 - `PermissionDenied` when the user sees it but may not do what was asked (e.g. another
   partner's staff reading a lab may not change it).
 
-The fetchers of what is inside a lab (`invitation_of`, `reply_of`, `theme_of`) take the lab as
-returned by `lab_for` and look only inside it.
+The fetchers of what is inside a lab (`reply_of`, `theme_of`, and the invitation core's
+`invitation_of`) take the lab as returned by `lab_for` and look only inside it.
 """
 
 from django.core.exceptions import PermissionDenied
@@ -19,8 +19,8 @@ from django.http import Http404
 from django.utils.translation import gettext as _
 
 from ecocsme.accounts.predicates import memberships_of
+from ecocsme.core.access import permitted
 from ecocsme.invitations import access as invitation_core
-from ecocsme.organisations.access import people_visible_to
 
 from .models import EmailReply, Invitation, Lab, Response, Theme
 
@@ -46,22 +46,9 @@ def lab_for(user, pk: int, perm: str = "labs.view_lab") -> Lab:
     PermissionDenied when the user sees it but lacks `perm` (e.g. "labs.change_lab": only the
     partner's staff, the coordinator and the administrator run a lab).
     """
-    lab = Lab.objects.select_related("partner", "project").filter(pk=pk).first()
-    if lab is None or not user.has_perm("labs.view_lab", lab):
-        raise Http404(_("No such lab."))
-    if not user.has_perm(perm, lab):
-        raise PermissionDenied(_("Only the partner's staff and the coordinator may do this."))
-    return lab
-
-
-def invitation_of(user, lab: Lab, invitation_id: int | None) -> Invitation:
-    """The invitation `invitation_id` of `lab` (with its contact and mail), if its person is the
-    user's to see (organisations.access.people_visible_to). Http404 otherwise, and for no id."""
-    invitation = (lab.invitations.select_related("contact", "mail").filter(pk=invitation_id).first()
-                  if invitation_id else None)
-    if invitation is None or not people_visible_to(user).sees(invitation.contact):
-        raise Http404(_("No such invitation."))
-    return invitation
+    return permitted(user, Lab.objects.select_related("partner", "project").filter(pk=pk).first(),
+                     view="labs.view_lab", perm=perm, missing=_("No such lab."),
+                     refused=_("Only the partner's staff and the coordinator may do this."))
 
 
 def reply_of(user, lab: Lab, reply_id: int) -> EmailReply:

@@ -3,12 +3,12 @@ in `rules.py` (`*_visible_to`), the permission-checked fetchers that views, expo
 use, and the people scope (ORG-5). `tests/test_access.py` checks each query form against
 `user.has_perm`."""
 
-from django.core.exceptions import PermissionDenied
 from django.db.models import Q, QuerySet
 from django.http import Http404
 from django.utils.translation import gettext as _
 
 from ecocsme.accounts.predicates import membership_scope, memberships_of
+from ecocsme.core.access import permitted
 from ecocsme.core.models import OutgoingMail
 
 from .models import Consent, Contact, Organisation
@@ -44,21 +44,15 @@ def mails_visible_to(user) -> QuerySet[OutgoingMail]:
 
 
 def organisation_for(user, pk: int, perm: str = "organisations.view_organisation") -> Organisation:
-    organisation = Organisation.objects.select_related("partner").filter(pk=pk).first()
-    if organisation is None or not user.has_perm("organisations.view_organisation", organisation):
-        raise Http404(_("No such organisation."))
-    if not user.has_perm(perm, organisation):
-        raise PermissionDenied(_("Only the staff of the partner that keeps this record may change it."))
-    return organisation
+    return permitted(user, Organisation.objects.select_related("partner").filter(pk=pk).first(),
+                     view="organisations.view_organisation", perm=perm, missing=_("No such organisation."),
+                     refused=_("Only the staff of the partner that keeps this record may change it."))
 
 
 def contact_for(user, pk: int, perm: str = "organisations.view_contact") -> Contact:
-    contact = Contact.objects.select_related("partner", "organisation").filter(pk=pk).first()
-    if contact is None or not user.has_perm("organisations.view_contact", contact):
-        raise Http404(_("No such contact."))
-    if not user.has_perm(perm, contact):
-        raise PermissionDenied(_("You may not do this."))
-    return contact
+    return permitted(user, Contact.objects.select_related("partner", "organisation").filter(pk=pk).first(),
+                     view="organisations.view_contact", perm=perm, missing=_("No such contact."),
+                     refused=_("You may not do this."))
 
 
 def contact_by_unsubscribe_link(token: str) -> tuple[Contact, Consent.Purpose] | None:

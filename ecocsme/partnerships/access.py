@@ -2,12 +2,12 @@
 (`*_visible_to`, `*_changeable_by`) and the permission-checked fetchers that views, the API and
 exports use. `tests/test_access.py` checks each query form against `user.has_perm`."""
 
-from django.core.exceptions import PermissionDenied
 from django.db.models import QuerySet
 from django.http import Http404
 from django.utils.translation import gettext as _
 
 from ecocsme.accounts.predicates import membership_scope, memberships_of
+from ecocsme.core.access import permitted
 
 from .models import Partner, Project
 
@@ -48,12 +48,10 @@ def project_for_view(user, code: str) -> Project:
 
 
 def partner_for_change(user, pk: int) -> Partner:
-    partner = Partner.objects.select_related("project").filter(pk=pk).first()
-    if partner is None or not user.has_perm("partnerships.view_partner", partner):
-        raise Http404(_("No such partner."))
-    if not user.has_perm("partnerships.change_partner", partner):
-        raise PermissionDenied(_("Only the partner's own staff and the coordinator may change it."))
-    return partner
+    return permitted(user, Partner.objects.select_related("project").filter(pk=pk).first(),
+                     view="partnerships.view_partner", perm="partnerships.change_partner",
+                     missing=_("No such partner."),
+                     refused=_("Only the partner's own staff and the coordinator may change it."))
 
 
 def partner_changeable_by(user, pk: int) -> Partner | None:

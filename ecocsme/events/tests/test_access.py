@@ -25,7 +25,6 @@ from ecocsme.events.access import (
     event_for,
     events_visible_to,
     invitation_for_token,
-    invitation_of,
     is_public_event,
     public_event_for,
     public_events,
@@ -155,27 +154,6 @@ def test_event_for_with_a_permission(world, role, outcome):
     else:
         with pytest.raises(outcome):
             event_for(user, world.event_a.pk, "events.change_event")
-
-
-@pytest.mark.parametrize(("role", "sees"), [
-    ("staff_a", True), ("coordinator", True), ("admin", True), ("staff_b", False)])
-def test_invitation_of_shows_only_people_the_user_may_see(world, role, sees):
-    user = fresh(world.users[role])
-    event, invitation = world.event_a, world.invitation_a
-    if sees:
-        assert invitation_of(user, event, invitation.pk) == invitation
-    else:  # partner B's staff see event A but not the people partner A keeps
-        with pytest.raises(Http404):
-            invitation_of(user, event, invitation.pk)
-
-
-def test_invitation_of_looks_only_inside_the_event(world):
-    admin = world.users["admin"]
-    with pytest.raises(Http404):
-        invitation_of(admin, world.event_a, world.invitation_b.pk)
-    for missing in (None, 0, 10**9):
-        with pytest.raises(Http404):
-            invitation_of(admin, world.event_a, missing)
 
 
 def test_invitation_for_token(world):

@@ -12,9 +12,10 @@ from django.views.decorators.http import require_http_methods
 from ecocsme.core.exports import EXPORT_FORMATS, export_response
 from ecocsme.core.http import number_from
 from ecocsme.events.services.answers import invitation_check_in
+from ecocsme.invitations.access import invitation_of
 from ecocsme.organisations.access import people_visible_to
 
-from ..access import event_for, events_visible_to, invitation_of
+from ..access import event_for, events_visible_to
 from ..models import EventInvitation
 from ..reports import (
     PARTICIPANT_COLUMNS,

@@ -19,10 +19,11 @@ from ecocsme.events.services.answers import capacity_changed
 from ecocsme.events.services.events import event_cancel, event_publish, event_save
 from ecocsme.events.services.invitations import calendar_link_replace, invitations_create, invitations_send
 from ecocsme.events.services.reminders import reminders_send
+from ecocsme.invitations.access import invitation_of
 from ecocsme.invitations.services import invitation_retry
 from ecocsme.organisations.access import people_visible_to
 
-from ..access import event_for, events_visible_to, invitation_of
+from ..access import event_for, events_visible_to
 from ..forms import EventForm, InviteForm, SessionFormSet, session_initial, sessions_from
 from ..models import Event, EventInvitation
 from ..reports import EVENT_COLUMNS, event_rows

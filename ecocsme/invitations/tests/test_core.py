@@ -5,6 +5,7 @@ added to ecocsme.testing.invitations.OWNERS, and then gets the same checks."""
 import pytest
 from django.apps import apps
 from django.core.exceptions import PermissionDenied
+from django.http import Http404
 from django.test import RequestFactory
 from django.utils import timezone
 
@@ -12,7 +13,7 @@ from ecocsme.accounts.factories import PartnerStaffFactory
 from ecocsme.core.audit import AuditEntry
 from ecocsme.core.links import link_token
 from ecocsme.core.models import OutgoingMail
-from ecocsme.invitations.access import invitation_among, invitation_for_token
+from ecocsme.invitations.access import invitation_among, invitation_for_token, invitation_of
 from ecocsme.invitations.models import PersonalInvitation
 from ecocsme.invitations.selectors import failing_invitation_ids, owners_with_failing_mail
 from ecocsme.invitations.services import (
@@ -176,3 +177,22 @@ def test_the_unavailable_page_says_why_with_the_right_status(db):
         assert response.status_code == (404 if state is LinkState.INVALID else 410)
     body = link_unavailable(request, LinkState.INVALID, "invitations/link_unavailable.html").content.decode()
     assert "This link does not work" in body
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("label", KINDS)
+def test_staff_open_an_invitation_only_of_their_owner_and_of_people_they_see(label, partner, staff, people):
+    from ecocsme.accounts.factories import AdministratorFactory, CoordinatorFactory
+
+    _model, owner, report = _invite(label, partner, staff, people[:1])
+    invitation = report.created[0]
+    _other_model, _other_owner, other_report = _invite(label, partner, staff, people[:1])
+    coordinator = CoordinatorFactory(project=partner.project)
+    for user in (staff, coordinator, AdministratorFactory()):
+        assert invitation_of(user, owner, invitation.pk) == invitation
+    other_staff = PartnerStaffFactory(partner=PartnerFactory(project=partner.project))
+    with pytest.raises(Http404):  # sees the lab or event, not the people the partner keeps
+        invitation_of(other_staff, owner, invitation.pk)
+    for wrong in (other_report.created[0].pk, None, 0, 10**9):  # only inside the owner
+        with pytest.raises(Http404):
+            invitation_of(staff, owner, wrong)

@@ -20,7 +20,6 @@ from ecocsme.accounts.factories import (
 )
 from ecocsme.labs.access import (
     invitation_for_token,
-    invitation_of,
     lab_for,
     labs_visible_to,
     reply_of,
@@ -122,27 +121,6 @@ def test_lab_for_with_a_permission(world, role, outcome):
 def test_lab_for_an_unknown_lab(world):
     with pytest.raises(Http404):
         lab_for(world.users["admin"], 10**9)
-
-
-@pytest.mark.parametrize(("role", "sees"), [
-    ("staff_a", True), ("coordinator", True), ("admin", True), ("staff_b", False)])
-def test_invitation_of_shows_only_people_the_user_may_see(world, role, sees):
-    user = fresh(world.users[role])
-    lab, invitation = world.lab_a, world.invitation_a
-    if sees:
-        assert invitation_of(user, lab, invitation.pk) == invitation
-    else:  # partner B's staff read lab A but not the people partner A keeps
-        with pytest.raises(Http404):
-            invitation_of(user, lab, invitation.pk)
-
-
-def test_invitation_of_looks_only_inside_the_lab(world):
-    admin = world.users["admin"]
-    with pytest.raises(Http404):
-        invitation_of(admin, world.lab_a, world.invitation_b.pk)
-    for missing in (None, 0, 10**9):
-        with pytest.raises(Http404):
-            invitation_of(admin, world.lab_a, missing)
 
 
 @pytest.mark.parametrize(("role", "outcome"), [

@@ -13,8 +13,8 @@ from django.urls import reverse
 from django.utils import timezone
 
 from ecocsme.core.links import new_nonce
-from ecocsme.labs.services import replies as reply_import
 from ecocsme.labs.models import EmailReply, Invitation, Lab, ReplyImport, Response
+from ecocsme.labs.services import replies as reply_import
 from ecocsme.labs.services.replies import files_pack, replies_import, replies_upload, reply_import_execute
 from ecocsme.organisations.models import Contact
 from ecocsme.text.languages import BY_CODE, CODES

@@ -11,12 +11,13 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from ecocsme.core.http import number_from
+from ecocsme.invitations.access import invitation_of
 from ecocsme.invitations.services import invitation_retry
 from ecocsme.labs.services.invitations import invitations_create, invitations_send, reminders_send
 from ecocsme.labs.services.labs import lab_save, lab_set_status
 from ecocsme.organisations.access import people_visible_to
 
-from ..access import invitation_of, lab_for, labs_visible_to
+from ..access import lab_for, labs_visible_to
 from ..forms import InviteForm, LabForm
 from ..selectors import invitation_figures, lab_invitations, lab_questions
 
