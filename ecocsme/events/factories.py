@@ -5,20 +5,18 @@ them (UTC instants through `events.times`, the event's `starts_at`/`ends_at` fro
 `EventFactory(sessions=[(day, time(13, 15), time(15, 30)), (day2, None, None)])` — a session
 without times lasts the whole local day. By default one session 13:15–15:30 a month ahead.
 
-An invitation is made as `services.invitations_create` makes it (nonce, Message-ID, the
-invitee's language); `EventInvitationFactory(answer="yes")` has answered and holds a place
-("confirmed", or `place="waiting"`), without the mail `answer_save` would send.
+An invitation is made as the invitation core makes it (invitations.factories);
+`EventInvitationFactory(answer="yes")` has answered and holds a place ("confirmed", or
+`place="waiting"`), without the mail `answer_save` would send.
 """
 
 import datetime as dt
-import secrets
 
 import factory
-from django.conf import settings
 from django.utils import timezone
 from factory.django import DjangoModelFactory
 
-from ecocsme.core.links import new_nonce
+from ecocsme.invitations.factories import PersonalInvitationFactory
 from ecocsme.organisations.factories import StakeholderFactory
 from ecocsme.partnerships.factories import PartnerFactory
 
@@ -68,7 +66,7 @@ class EventFactory(DjangoModelFactory):
         return event
 
 
-class EventInvitationFactory(DjangoModelFactory):
+class EventInvitationFactory(PersonalInvitationFactory):
     """An invitation of a contact of the organiser who agreed to event invitations."""
 
     class Meta:
@@ -76,11 +74,7 @@ class EventInvitationFactory(DjangoModelFactory):
 
     event = factory.SubFactory(EventFactory)
     contact = factory.SubFactory(StakeholderFactory, partner=factory.SelfAttribute("..event.partner"),
-                                 consents=["event_invitations"])
-    language = factory.SelfAttribute("contact.language")
-    nonce = factory.LazyFunction(new_nonce)
-    message_id = factory.LazyAttribute(lambda i: f"<event{i.event.pk}.inv{i.contact.pk}."
-                                                 f"{secrets.token_hex(6)}@{settings.ECOCSME_MAIL_DOMAIN}>")
+                                 consents=[EventInvitation.consent_purpose])
     answer = ""
     answered_at = factory.LazyAttribute(lambda i: timezone.now() if i.answer else None)
     answer_count = factory.LazyAttribute(lambda i: 1 if i.answer else 0)

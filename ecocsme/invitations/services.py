@@ -50,14 +50,14 @@ def invitations_create(*, actor, model: type[PersonalInvitation], owner, contact
                 continue
             report.created.append(model.objects.create(
                 **{model.owner_field: owner}, contact=contact, language=contact.language,
-                nonce=new_nonce(), message_id=_message_id(model, owner, contact), **fields))
+                nonce=new_nonce(), message_id=message_id_for(model, owner, contact), **fields))
             invited.add(contact.pk)
         audit_log(actor=actor, action=f"{model._meta.app_label}.invitations.created", obj=owner,
                   data={"created": len(report.created), "skipped": len(report.skipped)})
     return report
 
 
-def _message_id(model: type[PersonalInvitation], owner, contact: Contact) -> str:
+def message_id_for(model: type[PersonalInvitation], owner, contact: Contact) -> str:
     """The Message-ID of the invitation mail; replies and reminders refer to it."""
     return (f"<{model.owner_field}{owner.pk}.inv{contact.pk}.{secrets.token_hex(6)}"
             f"@{settings.ECOCSME_MAIL_DOMAIN}>")

@@ -1,24 +1,21 @@
 """Test labs, questions, invitations, responses and answers (factory_boy).
 
-An invitation is made as `services.invitations_create` makes it: a fresh nonce for the
-personal link, a Message-ID of the platform's mail domain, the invitee's language and a link
+An invitation is made as the invitation core makes it (invitations.factories) with a link
 valid for 30 days. `LabFactory(timisoara_lab2=True)` has the theme and seven questions (in
 Romanian and English) of Timișoara's lab 2 as the seed document states them, without the demo.
 """
 
 import datetime as dt
 import json
-import secrets
 from functools import cache
 from pathlib import Path
 
 import factory
-from django.conf import settings
 from django.db.models import Max
 from django.utils import timezone
 from factory.django import DjangoModelFactory
 
-from ecocsme.core.links import new_nonce
+from ecocsme.invitations.factories import PersonalInvitationFactory
 from ecocsme.organisations.factories import StakeholderFactory
 from ecocsme.partnerships.factories import PartnerFactory
 
@@ -88,7 +85,7 @@ class QuestionFactory(DjangoModelFactory):
     text = factory.Sequence(lambda n: {"en": f"Example question {n}?"})
 
 
-class InvitationFactory(DjangoModelFactory):
+class InvitationFactory(PersonalInvitationFactory):
     """An invitation (not sent yet) of a contact of the lab's partner who agreed to be consulted."""
 
     class Meta:
@@ -96,12 +93,8 @@ class InvitationFactory(DjangoModelFactory):
 
     lab = factory.SubFactory(LabFactory)
     contact = factory.SubFactory(StakeholderFactory, partner=factory.SelfAttribute("..lab.partner"),
-                                 consents=["consultations"])
-    language = factory.SelfAttribute("contact.language")
-    nonce = factory.LazyFunction(new_nonce)
+                                 consents=[Invitation.consent_purpose])
     expires_at = factory.LazyFunction(lambda: timezone.now() + dt.timedelta(days=30))
-    message_id = factory.LazyAttribute(lambda i: f"<lab{i.lab.pk}.inv{i.contact.pk}.{secrets.token_hex(6)}"
-                                                 f"@{settings.ECOCSME_MAIL_DOMAIN}>")
 
 
 class ResponseFactory(DjangoModelFactory):
