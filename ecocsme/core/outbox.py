@@ -116,14 +116,15 @@ def outbox_flush() -> int:
 
 
 def _drain_enqueue() -> None:
+    from django_tasks import TaskResultStatus
     from django_tasks_db import DatabaseBackend
     from django_tasks_db.models import DBTaskResult
 
     from .tasks import drain_outbox
 
     backend = drain_outbox.get_backend()
-    if isinstance(backend, DatabaseBackend) and DBTaskResult.objects.filter(
-            status="READY", backend_name=backend.alias, task_path=drain_outbox.module_path).exists():
+    waiting = DBTaskResult.objects.filter(status=TaskResultStatus.READY, task_path=drain_outbox.module_path)
+    if isinstance(backend, DatabaseBackend) and waiting.filter(backend_name=backend.alias).exists():
         return
     drain_outbox.enqueue()
 

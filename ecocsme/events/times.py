@@ -7,13 +7,19 @@ move back some exist twice (the first is taken, as calendar programs do).
 
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
+from enum import StrEnum
 from zoneinfo import ZoneInfo, available_timezones
 
 
 class TimeProblem(ValueError):
     """A local time that cannot be stored as it is; `code` says why."""
 
-    def __init__(self, code: str, moment: datetime, zone: str):
+    class Code(StrEnum):
+        NONEXISTENT = "nonexistent"  # inside a spring-forward gap
+        HALF = "half"  # a start without an end, or the reverse
+        ORDER = "order"  # the end is not after the start
+
+    def __init__(self, code: "TimeProblem.Code", moment: datetime, zone: str):
         super().__init__(code)
         self.code, self.moment, self.zone = code, moment, zone
 
@@ -35,7 +41,7 @@ def to_utc(day: date, clock: time, zone: ZoneInfo, *, fold: int | None = None) -
     first = naive.replace(tzinfo=zone, fold=0)
     second = naive.replace(tzinfo=zone, fold=1)
     if first.astimezone(UTC).astimezone(zone).replace(tzinfo=None) != naive:
-        raise TimeProblem("nonexistent", naive, zone.key)
+        raise TimeProblem(TimeProblem.Code.NONEXISTENT, naive, zone.key)
     return (second if fold else first).astimezone(UTC)
 
 
@@ -62,12 +68,12 @@ def session_span(day: date, start: time | None, end: time | None, zone: ZoneInfo
     if start is None and end is None:
         return Span(day, None, None)
     if start is None or end is None:
-        raise TimeProblem("half", datetime.combine(day, start or end), zone.key)
+        raise TimeProblem(TimeProblem.Code.HALF, datetime.combine(day, start or end), zone.key)
     starts = to_utc(day, start, zone)
     end_day = day + timedelta(days=1) if end == time(0) else day
     ends = to_utc(end_day, end, zone)
     if ends <= starts:
-        raise TimeProblem("order", datetime.combine(day, end), zone.key)
+        raise TimeProblem(TimeProblem.Code.ORDER, datetime.combine(day, end), zone.key)
     return Span(day, starts, ends)
 
 

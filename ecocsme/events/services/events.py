@@ -36,11 +36,11 @@ class SessionInput:
 
 def _time_message(problem: TimeProblem, number: int) -> str:
     moment = formats.date_format(problem.moment, "DATETIME_FORMAT")
-    if problem.code == "nonexistent":
+    if problem.code is TimeProblem.Code.NONEXISTENT:
         return _("Session %(n)s: %(moment)s does not exist in %(zone)s — the clocks move forward "
                  "that night. Choose a time before or after the change.") % {
             "n": number, "moment": moment, "zone": problem.zone}
-    if problem.code == "half":
+    if problem.code is TimeProblem.Code.HALF:
         return _("Session %(n)s: give both a start and an end time, or neither for a whole day.") % {
             "n": number}
     return _("Session %(n)s: the end must come after the start.") % {"n": number}
