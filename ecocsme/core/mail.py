@@ -4,7 +4,6 @@ A mail is three templates under `<template>`: `_subject.txt`, `.txt` and `.html`
 one extends `core/mail/base.html`.
 """
 
-import uuid
 from dataclasses import dataclass
 from html import unescape
 
@@ -39,26 +38,3 @@ def build_message(*, to: list[str], mail: RenderedMail, language: str,
     )
     message.attach_alternative(mail.html, "text/html")
     return message
-
-
-def send_templated_mail(*, to: list[str], template: str, context: dict, language: str,
-                        headers: dict[str, str] | None = None) -> int:
-    """Send at once, one mail per address, through the outbox: stored like every other mail
-    (so the development mail viewer shows it, whatever the mail backend) and sent once.
-    Raises if one could not be sent; the reason is kept on the stored mail."""
-    from .models import OutgoingMail
-    from .outbox import mail_deliver, mail_queue
-
-    batch = uuid.uuid4().hex
-    ids = [mail_queue(key=f"{template}:{batch}:{number}", to=address, template=template,
-                      context=context, language=language, headers=headers).pk
-           for number, address in enumerate(to)]
-    counts = mail_deliver(ids)
-    if counts["failed"]:
-        errors = OutgoingMail.objects.filter(pk__in=ids, status=OutgoingMail.Status.FAILED)
-        raise MailNotSent("; ".join(errors.values_list("last_error", flat=True)))
-    return counts["sent"]
-
-
-class MailNotSent(Exception):
-    pass

@@ -17,6 +17,7 @@ import email
 import email.policy
 import smtplib
 import time
+import uuid
 from collections import Counter
 from datetime import timedelta
 
@@ -265,3 +266,23 @@ def mail_retry(mail: OutgoingMail) -> bool:
     if retried:
         outbox_wake()
     return retried
+
+
+def send_templated_mail(*, to: list[str], template: str, context: dict, language: str,
+                        headers: dict[str, str] | None = None) -> int:
+    """Send at once, one mail per address, through the outbox: stored like every other mail
+    (so the development mail viewer shows it, whatever the mail backend) and sent once.
+    Raises if one could not be sent; the reason is kept on the stored mail."""
+    batch = uuid.uuid4().hex
+    ids = [mail_queue(key=f"{template}:{batch}:{number}", to=address, template=template,
+                      context=context, language=language, headers=headers).pk
+           for number, address in enumerate(to)]
+    counts = mail_deliver(ids)
+    if counts["failed"]:
+        errors = OutgoingMail.objects.filter(pk__in=ids, status=OutgoingMail.Status.FAILED)
+        raise MailNotSent("; ".join(errors.values_list("last_error", flat=True)))
+    return counts["sent"]
+
+
+class MailNotSent(Exception):
+    pass

@@ -1,7 +1,6 @@
 from django_tasks import task
 
-from .mail import send_templated_mail
-from .outbox import mail_deliver, outbox_drain
+from .outbox import mail_deliver, outbox_drain, send_templated_mail
 
 
 @task()

