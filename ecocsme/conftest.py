@@ -1,6 +1,8 @@
 """Fixtures shared by every app's tests. Test data comes from each app's `factories.py`;
 `project` loads the whole demo, for the tests that check the demo itself, the walk-throughs
-and the permission matrix. Shared helpers live in `ecocsme.testing`."""
+and the permission matrix. Shared helpers live in `ecocsme.testing`; the partners and staff
+several apps' tests start from (`partner`, `other_partner`, `staff`, `other_staff`,
+`coordinator`) in its plugin `ecocsme.testing.fixtures`, loaded here."""
 
 import os
 
@@ -8,6 +10,9 @@ import pytest
 
 from ecocsme.accounts.models import Membership, User
 from ecocsme.partnerships.models import Project
+
+# Allowed here only: this is the conftest pytest loads first (the root of the test paths).
+pytest_plugins = ["ecocsme.testing.fixtures"]
 
 
 @pytest.fixture(autouse=True)

@@ -2,7 +2,9 @@
 user: nobody (anonymous), the staff of another partner (Rijeka), the staff of the partner that
 keeps the lab, the workshop and their people (Timișoara), the coordinator, the administrator.
 `forbidden_people` says whose name or address each of them must not see; `response_text` is
-what a response shows, whether a page, a CSV, an XLSX, a DOCX or a PDF."""
+what a response shows, whether a page, a CSV, an XLSX, a DOCX or a PDF. `personal_tokens` are
+the tokens of a person's personal links (the query counts build a `PeopleDemo` of their own with
+factories)."""
 
 import io
 import subprocess
@@ -32,10 +34,8 @@ class PeopleDemo:
 
 def people_demo_load(project) -> PeopleDemo:
     """Add the demo's example people (`web.demo.demo_people_load`) and a theme to the demo."""
-    from ecocsme.events.services.mail import personal_calendar_url
     from ecocsme.labs.models import Theme, ThemeAnswer
     from ecocsme.organisations.models import Contact
-    from ecocsme.organisations.tokens import unsubscribe_token
     from ecocsme.web.demo import demo_people_load
 
     demo_people_load(project)
@@ -50,11 +50,20 @@ def people_demo_load(project) -> PeopleDemo:
         people.setdefault(contact.partner.number, []).append(contact)
     return PeopleDemo(
         project=project, lab=lab, event=event, ana=ana, reply=lab.email_replies.get(), theme=theme,
-        lab_token=ana.labs_invitations.get().token(), event_token=ana.events_invitations.get().token(),
-        unsubscribe_token=unsubscribe_token(ana.pk, "consultations"),
-        calendar_token=personal_calendar_url(ana.pk).rsplit("/", 1)[1].removesuffix(".ics"),
+        **personal_tokens(ana, ana.labs_invitations.get(), ana.events_invitations.get()),
         people_by_partner=people,
         notes_and_needs={i.contact_id: (i.note, i.needs) for i in event.invitations.all()})
+
+
+def personal_tokens(contact, lab_invitation, event_invitation) -> dict[str, str]:
+    """The tokens of the contact's personal links, as `PeopleDemo` holds them: the answer pages
+    of a lab and an event invitation, the unsubscribe page (consultations), the personal calendar."""
+    from ecocsme.events.services.mail import personal_calendar_url
+    from ecocsme.organisations.tokens import unsubscribe_token
+
+    return {"lab_token": lab_invitation.token(), "event_token": event_invitation.token(),
+            "unsubscribe_token": unsubscribe_token(contact.pk, "consultations"),
+            "calendar_token": personal_calendar_url(contact.pk).rsplit("/", 1)[1].removesuffix(".ics")}
 
 
 def forbidden_people(demo: PeopleDemo, role: str) -> list:

@@ -1,27 +1,10 @@
-"""An organising partner (Timișoara) with a member of its staff and four stakeholders, built
-with factories; the walk-through overrides `partner` with the demo's Timișoara."""
+"""Four stakeholders of the organising partner (`partner`, Timișoara, from
+ecocsme.testing.fixtures, built with factories); the walk-through overrides `partner` with the
+demo's Timișoara."""
 
 import pytest
 
-from ecocsme.accounts.factories import PartnerStaffFactory
 from ecocsme.organisations.factories import StakeholderFactory
-from ecocsme.partnerships.factories import PartnerFactory
-
-
-@pytest.fixture
-def partner(db):
-    return PartnerFactory(city="Timișoara", country="RO", name="Municipality of Timișoara",
-                          short_name="Timișoara")
-
-
-@pytest.fixture
-def other_partner(partner):
-    return PartnerFactory(project=partner.project, city="Rijeka", country="HR", short_name="Rijeka")
-
-
-@pytest.fixture
-def staff(partner):
-    return PartnerStaffFactory(username="t-staff", partner=partner)
 
 
 @pytest.fixture

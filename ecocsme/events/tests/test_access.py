@@ -2,24 +2,16 @@
 `user.has_perm("events.view_event", event)` holds; `public_events()` exactly those anyone may see
 (`is_public_event`), and the public page opens those or, to members, their project's; the
 fetchers answer 404 to whoever may not see a thing and 403 to whoever sees it but may not do what
-was asked — for the anonymous visitor, the staff of the organising partner (A) and of another
-partner (B) of the project, its coordinator, a user without a role and the administrator, on two
+was asked — for each kind of user of ecocsme.testing.access (the staff of the organising partner
+A, of another partner B of the project, of an unpublished project, its coordinator…), on two
 projects with two partners each."""
 
 from dataclasses import dataclass
 
 import pytest
-from django.contrib.auth.models import AnonymousUser
-from django.core.exceptions import PermissionDenied
 from django.http import Http404
 from django.utils import timezone
 
-from ecocsme.accounts.factories import (
-    AdministratorFactory,
-    CoordinatorFactory,
-    PartnerStaffFactory,
-    UserFactory,
-)
 from ecocsme.events.access import (
     contact_for_calendar_token,
     event_for,
@@ -32,9 +24,16 @@ from ecocsme.events.access import (
 )
 from ecocsme.events.factories import EventFactory, EventInvitationFactory
 from ecocsme.events.models import Event
-from ecocsme.partnerships.factories import PartnerFactory, ProjectFactory
-
-ROLES = ("anonymous", "staff_a", "staff_b", "coordinator", "no_role", "admin")
+from ecocsme.testing.access import (
+    CHANGING_WHAT_A_KEEPS,
+    ROLES,
+    assert_answers,
+    assert_fetches_by_the_rules,
+    assert_visible_is_the_rule,
+    fresh,
+    kinds_of_user,
+    seen_by_each,
+)
 
 
 @dataclass
@@ -50,36 +49,17 @@ class World:
 
 @pytest.fixture
 def world(db) -> World:
-    partner_a = PartnerFactory(city="Timișoara", name="Municipality of Timișoara")
-    partner_b = PartnerFactory(project=partner_a.project, city="Rijeka", name="Municipality of Rijeka")
-    unpublished = ProjectFactory(is_published=False)
-    elsewhere = PartnerFactory(project=unpublished)
-    PartnerFactory(project=unpublished)
+    kinds = kinds_of_user(elsewhere_published=False)
+    partner_a, partner_b, elsewhere = kinds.partner_a, kinds.partner_b, kinds.elsewhere
     event_a, event_b = EventFactory(partner=partner_a), EventFactory(partner=partner_b)
     EventFactory(partner=partner_a, status=Event.Status.DRAFT)
     EventFactory(partner=partner_a, status=Event.Status.CANCELLED)
     EventFactory(partner=partner_b, is_public=False)
     EventFactory(partner=elsewhere)  # public, but its project is not published
     EventFactory(partner=elsewhere, status=Event.Status.DRAFT)
-    users = {
-        "anonymous": AnonymousUser(),
-        "staff_a": PartnerStaffFactory(username="staff-a", partner=partner_a),
-        "staff_b": PartnerStaffFactory(username="staff-b", partner=partner_b),
-        "coordinator": CoordinatorFactory(username="coord", project=partner_a.project),
-        "no_role": UserFactory(username="no-role"),
-        "admin": AdministratorFactory(username="admin-x"),
-    }
-    return World(users=users, project=partner_a.project, unpublished=unpublished, event_a=event_a,
+    return World(users=kinds.users, project=partner_a.project, unpublished=elsewhere.project, event_a=event_a,
                  event_b=event_b, invitation_a=EventInvitationFactory(event=event_a, answer="yes"),
                  invitation_b=EventInvitationFactory(event=event_b))
-
-
-def fresh(user):
-    """The user as a new request would have it (memberships and people scope read again)."""
-    for cached in ("_ecocsme_memberships", "_ecocsme_people_scope"):
-        if hasattr(user, cached):
-            delattr(user, cached)
-    return user
 
 
 def all_events():
@@ -89,15 +69,15 @@ def all_events():
 @pytest.mark.parametrize("role", ROLES)
 def test_events_visible_to_is_the_view_event_rule(world, role):
     user = fresh(world.users[role])
-    expected = {e.pk for e in all_events() if user.has_perm("events.view_event", e)}
-    assert {e.pk for e in events_visible_to(user)} == expected
+    assert_visible_is_the_rule(events_visible_to(user), user, "events.view_event", all_events())
 
 
 def test_who_sees_which_events_in_the_back_office(world):
     ours = {e.pk for e in all_events() if e.project_id == world.project.pk}
-    seen = {role: {e.pk for e in events_visible_to(fresh(world.users[role]))} for role in ROLES}
+    seen = seen_by_each(events_visible_to, world.users)
     assert seen["anonymous"] == seen["no_role"] == set()
     assert seen["staff_a"] == seen["staff_b"] == seen["coordinator"] == ours  # drafts and private ones too
+    assert seen["staff_elsewhere"] == {e.pk for e in all_events() if e.project_id == world.unpublished.pk}
     assert seen["admin"] == {e.pk for e in all_events()}
 
 
@@ -132,32 +112,20 @@ def test_published_project(world):
 
 @pytest.mark.parametrize("role", ROLES)
 def test_event_for_opens_what_the_rules_allow(world, role):
-    user = fresh(world.users[role])
-    for event in all_events():
-        if user.has_perm("events.view_event", event):
-            assert event_for(user, event.pk) == event
-        else:
-            with pytest.raises(Http404):
-                event_for(user, event.pk)
-            with pytest.raises(Http404):  # not 403: a stranger does not learn that the event exists
-                event_for(user, event.pk, "events.change_event")
+    """Not 403 to a stranger: whoever may not see an event does not learn that it exists."""
+    assert_fetches_by_the_rules(event_for, fresh(world.users[role]), all_events(), view="events.view_event",
+                                perms=("events.view_event", "events.change_event"))
 
 
-@pytest.mark.parametrize(("role", "outcome"), [
-    ("anonymous", Http404), ("no_role", Http404), ("staff_b", PermissionDenied),
-    ("staff_a", None), ("coordinator", None), ("admin", None)])
+@pytest.mark.parametrize(("role", "outcome"), CHANGING_WHAT_A_KEEPS)
 def test_event_for_with_a_permission(world, role, outcome):
     user = fresh(world.users[role])
+    assert_answers(outcome or world.event_a, event_for, user, world.event_a.pk, "events.change_event")
     if outcome is None:
-        event = event_for(user, world.event_a.pk, "events.change_event")
-        assert event == world.event_a and event.confirmed_count == 1  # with its figures
-    else:
-        with pytest.raises(outcome):
-            event_for(user, world.event_a.pk, "events.change_event")
+        assert event_for(user, world.event_a.pk, "events.change_event").confirmed_count == 1  # with its figures
 
 
 def test_invitation_for_token(world):
-
     invitation = world.invitation_a
     token = invitation.token()
     assert invitation_for_token(token) == invitation

@@ -1,23 +1,16 @@
 """labs.access against the rules: `labs_visible_to(user)` is exactly the labs for which
 `user.has_perm("labs.view_lab", lab)` holds, and the fetchers answer 404 to whoever may not see a
-thing and 403 to whoever sees it but may not do what was asked — for the anonymous visitor, the
-staff of the keeping partner (A) and of another partner (B) of the project, its coordinator, a
-user without a role and the administrator, on two projects with two partners each."""
+thing and 403 to whoever sees it but may not do what was asked — for each kind of user of
+ecocsme.testing.access (the staff of the keeping partner A, of another partner B of the project,
+of another project, its coordinator…), on two projects with two partners each."""
 
 from dataclasses import dataclass
 
 import pytest
-from django.contrib.auth.models import AnonymousUser
 from django.core.exceptions import PermissionDenied
 from django.http import Http404
 from django.utils import timezone
 
-from ecocsme.accounts.factories import (
-    AdministratorFactory,
-    CoordinatorFactory,
-    PartnerStaffFactory,
-    UserFactory,
-)
 from ecocsme.labs.access import (
     invitation_for_token,
     lab_for,
@@ -27,9 +20,16 @@ from ecocsme.labs.access import (
 )
 from ecocsme.labs.factories import EmailReplyFactory, InvitationFactory, LabFactory, ThemeFactory
 from ecocsme.labs.models import Lab
-from ecocsme.partnerships.factories import PartnerFactory
-
-ROLES = ("anonymous", "staff_a", "staff_b", "coordinator", "no_role", "admin")
+from ecocsme.testing.access import (
+    CHANGING_WHAT_A_KEEPS,
+    ROLES,
+    assert_answers,
+    assert_fetches_by_the_rules,
+    assert_visible_is_the_rule,
+    fresh,
+    kinds_of_user,
+    seen_by_each,
+)
 
 
 @dataclass
@@ -45,45 +45,26 @@ class World:
 
 @pytest.fixture
 def world(db) -> World:
-    partner_a = PartnerFactory(city="Timișoara", name="Municipality of Timișoara")
-    partner_b = PartnerFactory(project=partner_a.project, city="Rijeka", name="Municipality of Rijeka")
-    elsewhere = PartnerFactory(city="Example Town", name="Example partner (example)")
-    PartnerFactory(project=elsewhere.project)
-    lab_a = LabFactory(partner=partner_a)
-    lab_b = LabFactory(partner=partner_b)
-    users = {
-        "anonymous": AnonymousUser(),
-        "staff_a": PartnerStaffFactory(username="staff-a", partner=partner_a),
-        "staff_b": PartnerStaffFactory(username="staff-b", partner=partner_b),
-        "coordinator": CoordinatorFactory(username="coord", project=partner_a.project),
-        "no_role": UserFactory(username="no-role"),
-        "admin": AdministratorFactory(username="admin-x"),
-    }
-    return World(users=users, lab_a=lab_a, lab_a2=LabFactory(partner=partner_a), lab_b=lab_b,
-                 lab_elsewhere=LabFactory(partner=elsewhere),
+    kinds = kinds_of_user()
+    lab_a = LabFactory(partner=kinds.partner_a)
+    lab_b = LabFactory(partner=kinds.partner_b)
+    return World(users=kinds.users, lab_a=lab_a, lab_a2=LabFactory(partner=kinds.partner_a), lab_b=lab_b,
+                 lab_elsewhere=LabFactory(partner=kinds.elsewhere),
                  invitation_a=InvitationFactory(lab=lab_a), invitation_b=InvitationFactory(lab=lab_b))
-
-
-def fresh(user):
-    """The user as a new request would have it (memberships and people scope read again)."""
-    for cached in ("_ecocsme_memberships", "_ecocsme_people_scope"):
-        if hasattr(user, cached):
-            delattr(user, cached)
-    return user
 
 
 @pytest.mark.parametrize("role", ROLES)
 def test_labs_visible_to_is_the_view_lab_rule(world, role):
     user = fresh(world.users[role])
-    expected = {lab.pk for lab in Lab.objects.select_related("partner") if user.has_perm("labs.view_lab", lab)}
-    assert {lab.pk for lab in labs_visible_to(user)} == expected
+    assert_visible_is_the_rule(labs_visible_to(user), user, "labs.view_lab", Lab.objects.select_related("partner"))
 
 
 def test_who_sees_which_labs(world):
     project_labs = {world.lab_a.pk, world.lab_a2.pk, world.lab_b.pk}
-    seen = {role: {lab.pk for lab in labs_visible_to(fresh(world.users[role]))} for role in ROLES}
+    seen = seen_by_each(labs_visible_to, world.users)
     assert seen["anonymous"] == seen["no_role"] == set()
     assert seen["staff_a"] == seen["staff_b"] == seen["coordinator"] == project_labs  # the whole partnership reads
+    assert seen["staff_elsewhere"] == {world.lab_elsewhere.pk}
     assert seen["admin"] == project_labs | {world.lab_elsewhere.pk}
 
 
@@ -95,27 +76,14 @@ def test_labs_visible_to_counts_invitations(world):
 
 @pytest.mark.parametrize("role", ROLES)
 def test_lab_for_opens_what_the_rules_allow(world, role):
-    user = fresh(world.users[role])
-    for lab in (world.lab_a, world.lab_b, world.lab_elsewhere):
-        if user.has_perm("labs.view_lab", lab):
-            assert lab_for(user, lab.pk) == lab
-        else:
-            with pytest.raises(Http404):
-                lab_for(user, lab.pk)
-            with pytest.raises(Http404):  # not 403: a stranger does not learn that the lab exists
-                lab_for(user, lab.pk, "labs.change_lab")
+    """Not 403 to a stranger: whoever may not see a lab does not learn that it exists."""
+    assert_fetches_by_the_rules(lab_for, fresh(world.users[role]), (world.lab_a, world.lab_b, world.lab_elsewhere),
+                                view="labs.view_lab", perms=("labs.view_lab", "labs.change_lab"))
 
 
-@pytest.mark.parametrize(("role", "outcome"), [
-    ("anonymous", Http404), ("no_role", Http404), ("staff_b", PermissionDenied),
-    ("staff_a", None), ("coordinator", None), ("admin", None)])
+@pytest.mark.parametrize(("role", "outcome"), CHANGING_WHAT_A_KEEPS)
 def test_lab_for_with_a_permission(world, role, outcome):
-    user = fresh(world.users[role])
-    if outcome is None:
-        assert lab_for(user, world.lab_a.pk, "labs.change_lab") == world.lab_a
-    else:
-        with pytest.raises(outcome):
-            lab_for(user, world.lab_a.pk, "labs.change_lab")
+    assert_answers(outcome or world.lab_a, lab_for, fresh(world.users[role]), world.lab_a.pk, "labs.change_lab")
 
 
 def test_lab_for_an_unknown_lab(world):
@@ -127,12 +95,7 @@ def test_lab_for_an_unknown_lab(world):
     ("staff_a", None), ("coordinator", None), ("admin", None), ("staff_b", PermissionDenied)])
 def test_reply_of_is_for_those_who_run_the_lab(world, role, outcome):
     reply = EmailReplyFactory(lab=world.lab_a)
-    user = fresh(world.users[role])
-    if outcome is None:
-        assert reply_of(user, world.lab_a, reply.pk) == reply
-    else:
-        with pytest.raises(outcome):
-            reply_of(user, world.lab_a, reply.pk)
+    assert_answers(outcome or reply, reply_of, fresh(world.users[role]), world.lab_a, reply.pk)
 
 
 def test_reply_of_another_lab_is_not_found(world):
@@ -151,7 +114,6 @@ def test_theme_of(world):
 
 
 def test_invitation_for_token(world):
-
     invitation = world.invitation_a
     token = invitation.token()
     assert invitation_for_token(token) == invitation

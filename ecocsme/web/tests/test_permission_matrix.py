@@ -4,22 +4,15 @@ every object. Each answer has the expected status, and no body (page, export, PD
 shows the name or address of a person the viewer may not see. A URL pattern without an entry
 here fails the test: decide who may open it before it ships."""
 
-import io
 import re
-import subprocess
-import zipfile
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 import pytest
 from django.contrib import admin
 from django.urls import URLResolver, get_resolver, reverse
 
 from ecocsme.accounts.models import User
-from ecocsme.organisations.models import Contact
-
-ROLES = ("anonymous", "other", "keeper", "coordinator", "admin")
-USERNAMES = {"other": "rijeka", "keeper": "timisoara", "coordinator": "coordinator", "admin": "admin"}
-KEEPER_NUMBER, OTHER_NUMBER = 6, 5  # Timișoara keeps the lab, the workshop and their people; Rijeka is other
+from ecocsme.testing.people import ROLES, USERNAMES, PeopleDemo, forbidden_people, response_text
 
 
 @dataclass
@@ -148,75 +141,7 @@ def _patterns(patterns=None, prefix="", namespace=None):
             yield name, prefix + str(pattern.pattern), pattern
 
 
-# --- the demo with people in every object ----------------------------------------------------------
-@dataclass
-class Demo:
-    project: object
-    lab: object
-    event: object
-    ana: Contact
-    reply: object
-    theme: object
-    lab_token: str = ""
-    event_token: str = ""
-    unsubscribe_token: str = ""
-    calendar_token: str = ""
-    people_by_partner: dict = field(default_factory=dict)
-    notes_and_needs: dict = field(default_factory=dict)  # contact id: what they told an organiser
-
-
-@pytest.fixture
-def demo(project):
-    from ecocsme.events.services.mail import personal_calendar_url
-    from ecocsme.labs.models import Theme, ThemeAnswer
-    from ecocsme.organisations.tokens import unsubscribe_token
-    from ecocsme.web.demo import demo_people_load
-
-    demo_people_load(project)
-    lab = project.labs.get(partner__number=KEEPER_NUMBER, number=2)
-    event = project.events.get(partner__number=KEEPER_NUMBER, kind="partner_workshop")
-    ana = Contact.objects.get(email="ana@example.org")
-    answer = ana.labs_invitations.get().response.answers.first()
-    theme = Theme.objects.create(lab=lab, scope=Theme.LAB_SCOPE, label="Example theme")
-    ThemeAnswer.objects.create(theme=theme, answer=answer, scope=Theme.LAB_SCOPE, is_quote=True)
-    people = {}
-    for contact in Contact.objects.select_related("partner"):
-        people.setdefault(contact.partner.number, []).append(contact)
-    return Demo(
-        project=project, lab=lab, event=event, ana=ana, reply=lab.email_replies.get(), theme=theme,
-        lab_token=ana.labs_invitations.get().token(), event_token=ana.events_invitations.get().token(),
-        unsubscribe_token=unsubscribe_token(ana.pk, "consultations"),
-        calendar_token=personal_calendar_url(ana.pk).rsplit("/", 1)[1].removesuffix(".ics"),
-        people_by_partner=people,
-        notes_and_needs={i.contact_id: (i.note, i.needs) for i in event.invitations.all()})
-
-
-def _forbidden_people(demo: Demo, role: str) -> list[Contact]:
-    """The people the role may not see: nobody's for the anonymous, the keeper's for the other
-    partner, the other partner's for the keeper."""
-    if role == "anonymous":
-        return [c for contacts in demo.people_by_partner.values() for c in contacts]
-    if role == "other":
-        return demo.people_by_partner[KEEPER_NUMBER]
-    if role == "keeper":
-        return demo.people_by_partner[OTHER_NUMBER]
-    return []
-
-
-def _text(response) -> str:
-    content = b"".join(response.streaming_content) if response.streaming else response.content
-    kind = response.get("Content-Type", "")
-    if kind.startswith("application/pdf"):
-        return subprocess.run(["pdftotext", "-", "-"], input=content, capture_output=True, check=True
-                              ).stdout.decode()
-    if content[:2] == b"PK":  # XLSX, DOCX: the text is in the zipped XML
-        with zipfile.ZipFile(io.BytesIO(content)) as archive:
-            return " ".join(archive.read(n).decode("utf-8", "replace") for n in archive.namelist()
-                            if n.endswith(".xml"))
-    return content.decode("utf-8", errors="replace")
-
-
-def _requests(demo: Demo):
+def _requests(demo: PeopleDemo):
     """(name, url, entry) for every URL pattern; fails for a pattern without an entry."""
     missing = []
     for name, route, _pattern in _patterns():
@@ -237,7 +162,7 @@ def _requests(demo: Demo):
 PARAMETER = re.compile(r"<[^>]+>|\(\?P<\w+>[^)]*\)")
 
 
-def _admin_requests(demo: Demo):
+def _admin_requests(demo: PeopleDemo):
     """Every pattern of the administration site, filled with a record of its model."""
     by_route = {}
     for model in admin.site._registry:
@@ -266,7 +191,8 @@ def _admin_requests(demo: Demo):
 
 
 @pytest.mark.django_db
-def test_permission_matrix(client, demo):
+def test_permission_matrix(client, people_demo):
+    demo = people_demo
     users = {role: User.objects.get(username=username) for role, username in USERNAMES.items()}
     problems = []
     requests = list(_requests(demo))
@@ -274,13 +200,13 @@ def test_permission_matrix(client, demo):
         client.logout()
         if role != "anonymous":
             client.force_login(users[role])
-        forbidden = _forbidden_people(demo, role)
+        forbidden = forbidden_people(demo, role)
         for _name, url, entry in requests:
             response = client.get(url)
             if response.status_code != entry.statuses[index]:
                 problems.append(f"{role} {url}: {response.status_code}, expected {entry.statuses[index]}")
                 continue
-            text = _text(response).lower()
+            text = response_text(response).lower()
             for person in forbidden:
                 if person.email == entry.owner:
                     continue
@@ -292,7 +218,8 @@ def test_permission_matrix(client, demo):
 
 
 @pytest.mark.django_db
-def test_the_administration_site_is_the_administrators(client, demo):
+def test_the_administration_site_is_the_administrators(client, people_demo):
+    demo = people_demo
     users = {role: User.objects.get(username=username) for role, username in USERNAMES.items()}
     requests = list(_admin_requests(demo))
     problems = []
@@ -332,7 +259,8 @@ def _fingerprint() -> dict:
 
 
 @pytest.mark.django_db
-def test_another_partners_staff_write_nothing_to_the_keepers_records(client, demo):
+def test_another_partners_staff_write_nothing_to_the_keepers_records(client, people_demo):
+    demo = people_demo
     """Every back-office address of the keeper's lab, event and contacts refuses a POST from
     another partner's staff, whatever the form holds, and nothing in the database changes."""
     client.force_login(User.objects.get(username=USERNAMES["other"]))

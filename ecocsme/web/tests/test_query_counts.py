@@ -32,6 +32,7 @@ from ecocsme.labs.models import Answer
 from ecocsme.organisations.factories import StakeholderFactory
 from ecocsme.partnerships.factories import PartnerFactory, ProjectFactory
 from ecocsme.reference.factories import EcocTitleFactory, NutsRegionFactory, PolicyInstrumentFactory
+from ecocsme.testing.people import PeopleDemo, personal_tokens
 from ecocsme.testing.queries import assert_num_queries
 
 # (label, URL name, keyword arguments from the world, query string). A label is the URL name,
@@ -193,27 +194,17 @@ STAFF = {
 
 
 # --- the data: a small world, then more of everything ---------------------------------------------
-@dataclass
-class World:
-    project: object
+@dataclass(kw_only=True)
+class World(PeopleDemo):
+    """The people demo's objects (ecocsme.testing.people: the project, the keeper's lab and event,
+    Ana, a reply, a theme, Ana's personal links), made small with factories, and what the pages
+    need besides."""
     keeper: object  # the partner whose staff member looks at the back office
     other: object  # another partner of the project
-    ana: object  # a person the keeper keeps: invited to the lab and the event
-    lab: object
-    event: object
-    reply: object
-    theme: object
-    mail: object
-    lab_token: str = ""
-    event_token: str = ""
-    unsubscribe_token: str = ""
-    calendar_token: str = ""
+    mail: object  # a mail to Ana
 
 
 def world_build() -> World:
-    from ecocsme.events.services.mail import personal_calendar_url
-    from ecocsme.organisations.tokens import unsubscribe_token
-
     this_year = timezone.now().year
     project = ProjectFactory(code=settings.ECOCSME_FEATURED_PROJECT, start_date=dt.date(this_year - 1, 1, 1))
     keeper = PartnerFactory(project=project, city="Timișoara", ecoc_title=EcocTitleFactory(year=this_year),
@@ -237,9 +228,7 @@ def world_build() -> World:
     mail = mail_queue(key="example:ana", to=ana.email, template="core/mail/test_message", context={},
                       language="ro", contact_id=ana.pk)
     return World(project=project, keeper=keeper, other=other, ana=ana, lab=lab, event=event, reply=reply,
-                 theme=theme, mail=mail, lab_token=invitation.token(), event_token=seat.token(),
-                 unsubscribe_token=unsubscribe_token(ana.pk, "consultations"),
-                 calendar_token=personal_calendar_url(ana.pk).rsplit("/", 1)[1].removesuffix(".ics"))
+                 theme=theme, mail=mail, **personal_tokens(ana, invitation, seat))
 
 
 def world_grow(world: World, n: int = 6) -> None:
