@@ -1,16 +1,8 @@
 """The common part of every kind of personal invitation's factory, made the way
 `invitations.services.invitations_create` makes an invitation: the contact's language, a fresh
 nonce for the personal link and a Message-ID of the platform's mail domain. A kind's factory
-adds its owner and a contact of the owner's partner who agreed to the kind's purpose:
-
-    class InvitationFactory(PersonalInvitationFactory):
-        class Meta:
-            model = Invitation
-
-        lab = factory.SubFactory(LabFactory)
-        contact = factory.SubFactory(StakeholderFactory, partner=factory.SelfAttribute("..lab.partner"),
-                                     consents=[Invitation.consent_purpose])
-"""
+(labs.factories.InvitationFactory, events.factories.EventInvitationFactory) adds its owner and
+a contact of the owner's partner who agreed to the kind's consent purpose."""
 
 import factory
 from factory.django import DjangoModelFactory
