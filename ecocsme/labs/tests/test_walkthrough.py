@@ -148,9 +148,9 @@ def test_a_lab_from_start_to_report(page, partner, smtp_server, settings, tmp_pa
 def test_lab_pages_are_accessible_on_a_phone_and_a_desktop(page, lab, labelled_answers):
     """The answer form (stakeholders, often on a phone) and the staff's lab, synthesis and theme
     pages: no serious axe-core violation, no sideways scrolling."""
-    from ecocsme.labs.services import themes
     from ecocsme.labs.factories import InvitationFactory, answers_create
     from ecocsme.labs.models import SynthesisRun, Theme
+    from ecocsme.labs.services import themes
 
     invitation = InvitationFactory(lab=lab, contact__language="ro")
     answers_create(lab, labelled_answers)
