@@ -83,10 +83,13 @@ def latest_synthesis_run(lab: Lab) -> SynthesisRun | None:
     return lab.synthesis_runs.order_by("-created_at").first()
 
 
+def unplaced_answers(lab: Lab):
+    """Submitted answers that are not yet in a theme of the lab's synthesis."""
+    return lab_answers(lab).exclude(theme_memberships__scope=Theme.LAB_SCOPE)
+
+
 def unplaced_answer_count(lab: Lab) -> int:
-    """How many submitted answers are not yet in a theme of the lab's synthesis (the query of
-    themes.unplaced_answers)."""
-    return lab_answers(lab).exclude(theme_memberships__scope=Theme.LAB_SCOPE).count()
+    return unplaced_answers(lab).count()
 
 
 def themes_chosen(lab: Lab, theme_ids: list[int]) -> list[Theme]:

@@ -20,7 +20,7 @@ from ecocsme.text.embeddings import default_embedder, from_bytes, to_bytes
 from ecocsme.text.keywords import keywords_for
 
 from ..models import Answer, Lab, SynthesisRun, Theme, ThemeAnswer
-from ..selectors import lab_answers
+from ..selectors import lab_answers, unplaced_answers
 from .labs import require_change
 
 logger = logging.getLogger(__name__)
@@ -148,11 +148,6 @@ def _store(lab: Lab, found: dict[str, list]) -> None:
 
 
 # --- answers that arrived after the run ----------------------------------------------------------------
-def unplaced_answers(lab: Lab):
-    """Submitted answers that are not yet in a theme of the lab's synthesis."""
-    return lab_answers(lab).exclude(theme_memberships__scope=Theme.LAB_SCOPE)
-
-
 def answers_place(*, actor, lab: Lab) -> int:
     """Put answers that came after the run into the nearest theme of each scope, keeping edits.
     Answers whose vector is not computed yet wait for the next call."""
