@@ -1,6 +1,5 @@
-"""The commands that run the text engines on files: analyse-answers, build-embedding-engine."""
+"""analyse-answers: the theme finder run on a file of answers."""
 
-import importlib
 import json
 
 import pytest
@@ -44,22 +43,3 @@ def test_per_question(tmp_path, capsys):
 def test_bad_files_get_a_clear_message(tmp_path, lines, message):
     with pytest.raises(CommandError, match=message):
         call_command("analyse-answers", str(write(tmp_path, lines)), "--json")
-
-
-def test_the_engine_already_built_is_named(tmp_path, monkeypatch, capsys):
-    command = importlib.import_module("ecocsme.labs.management.commands.build-embedding-engine")
-    engine = tmp_path / "engine.so"
-    engine.write_bytes(b"")
-    monkeypatch.setattr(command, "native_engine_path", lambda: engine)
-    call_command("build-embedding-engine")
-    assert capsys.readouterr().out.strip() == f"embedding engine for this machine: {engine}"
-
-
-def test_an_engine_that_cannot_be_built_is_a_clear_error(tmp_path, monkeypatch):
-    from ecocsme.text import e5
-
-    command = importlib.import_module("ecocsme.labs.management.commands.build-embedding-engine")
-    monkeypatch.setattr(command, "native_engine_path", lambda: tmp_path / "engine.so")
-    monkeypatch.setattr(e5.shutil, "which", lambda name: None)
-    with pytest.raises(CommandError, match="No C compiler"):
-        call_command("build-embedding-engine")
