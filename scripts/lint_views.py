@@ -4,6 +4,7 @@ a selector or a service, and renders. Who may see a thing and how it is queried 
 app's `access.py` and `selectors.py`, where they are written once and tested against the rules.
 
 Reads the view modules (`ecocsme/*/views.py`, `ecocsme/*/views/*.py`, `ecocsme/*/*_views.py`)
+and the API's endpoints (`ecocsme/*/api.py`, `ecocsme/api/*.py`)
 with `ast` and fails on:
 
 - `.objects` (a model's manager), anywhere in the module;
@@ -83,7 +84,8 @@ class Offence:
 
 def view_modules(root: Path = ROOT) -> list[Path]:
     package = root / PACKAGE
-    found = {*package.glob("*/views.py"), *package.glob("*/views/*.py"), *package.glob("*/*_views.py")}
+    found = {*package.glob("*/views.py"), *package.glob("*/views/*.py"), *package.glob("*/*_views.py"),
+             *package.glob("*/api.py"), *package.glob("api/*.py")}
     return sorted(path for path in found if "__pycache__" not in path.parts)
 
 
@@ -221,7 +223,10 @@ class _Visitor(ast.NodeVisitor):
 
     def _visit_scope(self, node, arguments) -> None:
         self.scopes.append((node.name, _plain_names(node.body, arguments) | self.module_plain))
-        self.generic_visit(node)
+        decorators = getattr(node, "decorator_list", [])
+        for child in ast.iter_child_nodes(node):
+            if child not in decorators:  # routing (`@router.get("/events")`), not a query
+                self.visit(child)
         self.scopes.pop()
 
     def visit_FunctionDef(self, node: ast.FunctionDef) -> None:

@@ -74,6 +74,17 @@ def public_events(project: Project | None = None) -> QuerySet[Event]:
     return events.filter(project=project) if project is not None else events
 
 
+def public_events_listed(project_code: str | None = None) -> QuerySet[Event]:
+    """The public events with their figures, of one project when a code is given (the API)."""
+    events = with_figures(public_events())
+    return events.filter(project__code=project_code) if project_code else events
+
+
+def public_event(pk: int) -> Event | None:
+    """One public event with its figures, or None when there is none such (the API)."""
+    return public_events_listed().filter(pk=pk).first()
+
+
 def published_project(code: str) -> Project:
     """The published project `code`, whose public events anyone may see; Http404 otherwise."""
     project = Project.objects.filter(code=code, is_published=True).first()

@@ -8,9 +8,9 @@ from ninja.pagination import paginate
 
 from ecocsme.core.http import BoundedPageNumberPagination
 
-from .access import public_events
+from .access import public_event, public_events_listed
 from .models import Event
-from .selectors import filter_events, with_figures
+from .selectors import event_sessions, filter_events
 
 router = Router(tags=["events"])
 
@@ -69,7 +69,7 @@ class EventOut(Schema):
 
     @staticmethod
     def resolve_sessions(obj) -> list:
-        return list(obj.sessions.all())
+        return event_sessions(obj)
 
     @staticmethod
     def resolve_calendar_url(obj) -> str:
@@ -84,26 +84,19 @@ class EventFilter(FilterSchema):
     city: str | None = Field(None, max_length=100)
 
 
-def _events():
-    return with_figures(public_events().filter(project__is_published=True))
-
-
 @router.get("/events", response=list[EventOut], summary="Public events")
 @paginate(BoundedPageNumberPagination)
 def event_list(request: HttpRequest, filters: Query[EventFilter]):
     """Published public events (cancelled ones too, marked), upcoming or past, by project,
     kind, working language and city."""
-    events = _events()
-    if filters.project:
-        events = events.filter(project__code=filters.project)
-    events, _chosen = filter_events(events, {k: v or "" for k, v in filters.dict().items()
-                                             if k != "project"})
+    chosen = {k: v or "" for k, v in filters.dict().items() if k != "project"}
+    events, _chosen = filter_events(public_events_listed(filters.project), chosen)
     return events
 
 
 @router.get("/events/{event_id}", response=EventOut, summary="One public event")
 def event_detail(request: HttpRequest, event_id: int):
-    event = _events().filter(pk=event_id).first()
+    event = public_event(event_id)
     if event is None:
         raise Http404("No such event.")
     return event
