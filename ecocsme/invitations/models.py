@@ -18,7 +18,8 @@ from ecocsme.organisations.models import Contact
 
 
 class PersonalInvitation(TimeStampedModel):
-    owner_field: ClassVar[str]  # the foreign key to what the person is invited to ("lab")
+    owner_field: ClassVar[str]  # the foreign key to what the person is invited to ("lab"),
+    # with related_name="invitations"; the owner has a `partner` that keeps the people invited
     consent_purpose: ClassVar[str]  # a Consent.Purpose the contact must have granted
     link_purpose: ClassVar[str]  # the HMAC key of the personal link; one per kind of link
     answer_view: ClassVar[str]  # the URL name of the page the link opens
@@ -42,6 +43,12 @@ class PersonalInvitation(TimeStampedModel):
     def mail_kind(cls) -> str:
         """The first part of this kind's outbox keys: "labs.invitation"."""
         return f"{cls._meta.app_label}.invitation"
+
+    @classmethod
+    def keeper_id(cls, owner) -> int:
+        """The partner whose contacts may be invited to `owner`: its own partner, unless a kind
+        says otherwise."""
+        return owner.partner_id
 
     @property
     def owner(self):

@@ -44,7 +44,7 @@ def invitations_create(*, actor, model: type[PersonalInvitation], owner, contact
     with transaction.atomic():
         for contact in contacts:
             reason = why_not_invitable(actor, contact, purpose=model.consent_purpose, invited=invited,
-                                       consenting=consenting, keeper_id=owner.partner_id)
+                                       consenting=consenting, keeper_id=model.keeper_id(owner))
             if reason:
                 report.skipped.append((contact, reason))
                 continue

@@ -43,6 +43,9 @@ def test_every_kind_is_covered_and_names_what_differs():
     for model in kinds:
         for name in ("owner_field", "consent_purpose", "link_purpose", "answer_view", "change_permission"):
             assert getattr(model, name, None), (model, name)
+        owner = model._meta.get_field(model.owner_field)
+        assert owner.remote_field.related_name == "invitations", model  # owner.invitations
+        assert not owner.null, model
     assert len({model.link_purpose for model in kinds}) == len(kinds)  # a lab link never opens an event
     assert len({model.mail_kind() for model in kinds}) == len(kinds)
 
