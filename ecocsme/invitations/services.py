@@ -82,7 +82,7 @@ def invitation_mailed(invitation: PersonalInvitation, mail: OutgoingMail, **fiel
 
 def reminder_counted(invitation: PersonalInvitation) -> int:
     """Count one more reminder and return its number: it goes in the reminder's outbox key, so
-    a reminder is sent once however often the sending is repeated or retried."""
+    each numbered reminder is sent once, however often the sending is repeated or retried."""
     invitation.reminders_sent += 1
     type(invitation).objects.filter(pk=invitation.pk).update(reminders_sent=invitation.reminders_sent,
                                                              updated_at=timezone.now())

@@ -7,7 +7,8 @@ import sys
 
 
 def run_check(**env_overrides):
-    env = {k: v for k, v in os.environ.items() if k != "DATABASE_URL"}
+    # Not the test database, nor the browser tests' permission to run Django in an event loop.
+    env = {k: v for k, v in os.environ.items() if k not in {"DATABASE_URL", "DJANGO_ALLOW_ASYNC_UNSAFE"}}
     env.update({"DJANGO_SETTINGS_MODULE": "ecocsme.settings.production",
                 "ECOCSME_ALLOWED_HOSTS": "platform.example.org", **env_overrides})
     return subprocess.run(

@@ -146,8 +146,6 @@ def event_cancel(*, actor, event: Event, message: str = "") -> int:
     return queued
 
 
-
-
 def _send_updates(event: Event) -> None:
     for invitation in participants(event).filter(place=EventInvitation.Place.CONFIRMED):
         invitation_mail(invitation, "updated", calendar="request")

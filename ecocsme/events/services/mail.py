@@ -26,9 +26,9 @@ def personal_calendar_url(contact_id: int) -> str:
 
 
 def invitation_mail(invitation: EventInvitation, kind: str, *, calendar: str | None = None,
-           message_id: str | None = None, extra: dict | None = None, key_suffix: str = "",
-           calendars: dict | None = None, saved_later: bool = False,
-           prepared: OutgoingMail | None = None):
+                    message_id: str | None = None, extra: dict | None = None, key_suffix: str = "",
+                    calendars: dict | None = None, saved_later: bool = False,
+                    prepared: OutgoingMail | None = None):
     """One mail to one invitee, in their language, under a key that makes it go out once.
     `saved_later`: the caller saves the invitation, with the calendar sequence sent;
     `prepared`: the same mail rendered before, stored if its key is this one."""
@@ -41,7 +41,7 @@ def invitation_mail(invitation: EventInvitation, kind: str, *, calendar: str | N
     if prepared is not None and prepared.key == key:
         return mail_store(prepared)
     return mail_queue(key=key, **mail_parts(invitation, kind, calendar=calendar, message_id=message_id,
-                                             extra=extra, calendars=calendars))
+                                            extra=extra, calendars=calendars))
 
 
 def mail_key(invitation: EventInvitation, kind: str, key_suffix: str = "") -> str:
@@ -49,8 +49,8 @@ def mail_key(invitation: EventInvitation, kind: str, key_suffix: str = "") -> st
 
 
 def mail_parts(invitation: EventInvitation, kind: str, *, calendar: str | None = None,
-                message_id: str | None = None, extra: dict | None = None,
-                calendars: dict | None = None) -> dict:
+               message_id: str | None = None, extra: dict | None = None,
+               calendars: dict | None = None) -> dict:
     """What the mail is made of: its address, context, headers and calendar file."""
     event, contact, language = invitation.event, invitation.contact, invitation.language
     addressing, headers = mail_addressing(invitation)

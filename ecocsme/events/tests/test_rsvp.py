@@ -100,7 +100,7 @@ def test_a_change_sends_an_update_with_the_same_uid_and_a_higher_sequence(staff,
     first = calendar_of(mails_to(smtp_server, "ioana@example.org")[-1])[1].walk("VEVENT")[0]
     session = event.sessions.get()
     event_save(actor=staff, event=event, values={"online_url": "https://meeting.example.org/y"},
-                        sessions=[SessionInput(day=session.day, start=time(14, 0), end=time(16, 0))])
+               sessions=[SessionInput(day=session.day, start=time(14, 0), end=time(16, 0))])
     run_worker()
     updated = mails_to(smtp_server, "ioana@example.org")[-1]
     method, calendar = calendar_of(updated)

@@ -37,7 +37,7 @@ def check_in(request, pk: int):
         if invitation.place != EventInvitation.Place.CONFIRMED:
             raise Http404(_("No such participant."))
         invitation = invitation_check_in(actor=request.user, invitation=invitation,
-                                       present=request.POST.get("present") == "1")
+                                         present=request.POST.get("present") == "1")
         if request.htmx:
             return render(request, "events/_check_in_row.html", {"event": event, "item": invitation})
         return redirect("events:check_in", pk=event.pk)

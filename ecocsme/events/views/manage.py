@@ -124,7 +124,7 @@ def event_action(request, pk: int, action: str):
                              % {"name": invitation.contact.name})
         elif action == "cancel":
             count = event_cancel(actor=request.user, event=event,
-                                          message=request.POST.get("message", "")[:1000])
+                                 message=request.POST.get("message", "")[:1000])
             messages.success(request, _("The event is cancelled; %(n)s participant(s) are told.")
                              % {"n": count})
         else:

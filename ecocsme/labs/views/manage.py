@@ -58,8 +58,8 @@ def lab_edit(request, pk: int | None = None):
     if request.method == "POST" and form.is_valid():
         try:
             saved = lab_save(actor=request.user, lab=lab,
-                                      partner=form.cleaned_data.get("partner") or (lab and lab.partner),
-                                      values=form.values(), questions=form.questions())
+                             partner=form.cleaned_data.get("partner") or (lab and lab.partner),
+                             values=form.values(), questions=form.questions())
         except ValidationError as exc:
             form.add_error(None, exc)
         else:
@@ -76,7 +76,7 @@ def lab_action(request, pk: int, action: str):
         form = InviteForm(request.POST, lab=lab, user=request.user)
         if form.is_valid():
             report = invitations_create(actor=request.user, lab=lab,
-                                                 contacts=list(form.cleaned_data["contacts"]))
+                                        contacts=list(form.cleaned_data["contacts"]))
             messages.success(request, _("%(n)s invitation(s) created.") % {"n": len(report.created)})
         else:
             messages.error(request, _("Choose at least one contact."))
