@@ -124,6 +124,7 @@ class EventInvitation(PersonalInvitation):
     link_purpose = "ecocsme.events.invitation"
     answer_view = "events:answer"
     change_permission = "events.change_event"
+    refusal = _("Only the organising partner's staff and the coordinator may do this.")
 
     class Answer(models.TextChoices):
         YES = "yes", _("Yes, I will take part")

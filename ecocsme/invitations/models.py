@@ -24,6 +24,7 @@ class PersonalInvitation(TimeStampedModel):
     link_purpose: ClassVar[str]  # the HMAC key of the personal link; one per kind of link
     answer_view: ClassVar[str]  # the URL name of the page the link opens
     change_permission: ClassVar[str]  # who may invite, send and retry: a permission on the owner
+    refusal: ClassVar[str]  # what those without it are told
 
     contact = models.ForeignKey(Contact, on_delete=models.PROTECT, related_name="%(app_label)s_invitations")
     language = models.CharField(_("language"), max_length=8, choices=settings.LANGUAGES)

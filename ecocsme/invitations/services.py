@@ -9,7 +9,6 @@ from django.conf import settings
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.utils import timezone
-from django.utils.translation import gettext as _
 
 from ecocsme.core.audit import audit_log
 from ecocsme.core.links import new_nonce
@@ -30,7 +29,7 @@ class InvitationReport:
 
 def require_change(actor, model: type[PersonalInvitation], owner) -> None:
     if not actor.has_perm(model.change_permission, owner):
-        raise PermissionDenied(_("Only the organising partner's staff and the coordinator may do this."))
+        raise PermissionDenied(model.refusal)
 
 
 def invitations_create(*, actor, model: type[PersonalInvitation], owner, contacts,

@@ -91,6 +91,7 @@ class Invitation(PersonalInvitation):
     link_purpose = "ecocsme.labs.invitation"
     answer_view = "labs:answer"
     change_permission = "labs.change_lab"
+    refusal = _("Only the partner's staff and the coordinator may do this.")
 
     class Status(models.TextChoices):
         CREATED = "created", _("Not sent yet")

@@ -20,8 +20,8 @@ from .mail import invitation_mail, participants
 
 
 def invitations_create(*, actor, event: Event, contacts) -> InvitationReport:
-    """Invite contacts who agreed to receive event invitations; say why others were left out."""
-    require_change(actor, event)
+    """Invite contacts who agreed to receive event invitations; say why others were left out (the
+    core checks that the actor may run the event)."""
     return invitation_core.invitations_create(actor=actor, model=EventInvitation, owner=event,
                                               contacts=contacts)
 

@@ -41,7 +41,8 @@ def test_every_kind_is_covered_and_names_what_differs():
     kinds = concrete_kinds()
     assert {model._meta.label for model in kinds} == set(OWNERS)
     for model in kinds:
-        for name in ("owner_field", "consent_purpose", "link_purpose", "answer_view", "change_permission"):
+        for name in ("owner_field", "consent_purpose", "link_purpose", "answer_view", "change_permission",
+                     "refusal"):
             assert getattr(model, name, None), (model, name)
         owner = model._meta.get_field(model.owner_field)
         assert owner.remote_field.related_name == "invitations", model  # owner.invitations

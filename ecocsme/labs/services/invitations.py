@@ -24,8 +24,8 @@ DEFAULT_VALIDITY = timedelta(days=30)
 
 
 def invitations_create(*, actor, lab: Lab, contacts, expires_at=None) -> InvitationReport:
-    """Invite contacts who agreed to be consulted; say why the others were left out."""
-    require_change(actor, lab)
+    """Invite contacts who agreed to be consulted; say why the others were left out (the core
+    checks that the actor may run the lab)."""
     return invitation_core.invitations_create(
         actor=actor, model=Invitation, owner=lab, contacts=contacts,
         expires_at=expires_at or lab.closes_at or timezone.now() + DEFAULT_VALIDITY)
