@@ -34,8 +34,11 @@ def rules(gloss: dict) -> list[tuple[str, re.Pattern]]:
     """(where the rule comes from, compiled pattern) for every forbidden pattern of a glossary."""
     tables = {name: gloss[name] for name in ("register", "style") if name in gloss}
     tables.update({f"terms.{key}": table for key, table in gloss.get("terms", {}).items()})
-    return [(where, re.compile(rf"(?<!\w)(?:{pattern})(?!\w)", re.IGNORECASE))
-            for where, table in tables.items() for pattern in table.get("forbidden", [])]
+    return [
+        (where, re.compile(rf"(?<!\w)(?:{pattern})(?!\w)", re.IGNORECASE))
+        for where, table in tables.items()
+        for pattern in table.get("forbidden", [])
+    ]
 
 
 def texts(entry: polib.POEntry) -> list[str]:
@@ -66,8 +69,9 @@ def test_glossary_is_complete(language):
     missing = sorted(reference - set(gloss["terms"]))
     assert not missing, f"{language}: glossary lacks the terms {missing}"
     for key, term in gloss["terms"].items():
-        assert term.get("preferred") and all(isinstance(p, str) for p in term["preferred"]), \
+        assert term.get("preferred") and all(isinstance(p, str) for p in term["preferred"]), (
             f"{language}: terms.{key} needs preferred renderings"
+        )
         assert isinstance(term.get("forbidden"), list), f"{language}: terms.{key} needs forbidden = [...]"
         assert term.get("note"), f"{language}: terms.{key} needs a note"
     assert rules(gloss) is not None  # every pattern compiles
@@ -79,35 +83,41 @@ def test_catalogue_keeps_to_the_glossary(language):
     assert not found, f"{language}: {len(found)} msgstr break the glossary:\n" + "\n".join(found)
 
 
-@pytest.mark.parametrize(("language", "msgid", "msgstr"), [
-    ("ro", "Local learning lab", "Atelier local de învățare"),
-    ("ro", "Save", "Salvează"),
-    ("ro", "Save", "Salvare"),
-    ("ro", "Local learning labs", "Laboratoare Locale de Învățare"),
-    ("it", "Answer the invitation", "Rispondi all'invito"),
-    ("it", "%(weekday)s, %(date)s, all day", "il %(weekday)s %(date)s, tutto il giorno"),
-    ("de", "%(n)s new answer(s) added to the nearest themes.", "%(n)s neue Antwort(en) zugeordnet."),
-    ("de", "Coordinator", "Koordinator"),
-    ("nl", "Your roles", "Mijn rollen"),
-    ("nl", "None you can see.", "Geen die voor dit account zichtbaar zijn."),
-    ("hr", "Save", "Spremi"),
-    ("hr", "Please answer by %(day)s.", "Molimo odgovorite do %(day)s."),
-    ("lt", "Dear %(name)s,", "Laba diena, %(name)s,"),
-    ("lt", "Please answer by %(day)s.", "Prašome atsakyti iki %(day)s."),
-    ("fi", "Choose a lab of the organising partner.", "Valitse järjestävän kumppanin laboratorio."),
-])
+@pytest.mark.parametrize(
+    ("language", "msgid", "msgstr"),
+    [
+        ("ro", "Local learning lab", "Atelier local de învățare"),
+        ("ro", "Save", "Salvează"),
+        ("ro", "Save", "Salvare"),
+        ("ro", "Local learning labs", "Laboratoare Locale de Învățare"),
+        ("it", "Answer the invitation", "Rispondi all'invito"),
+        ("it", "%(weekday)s, %(date)s, all day", "il %(weekday)s %(date)s, tutto il giorno"),
+        ("de", "%(n)s new answer(s) added to the nearest themes.", "%(n)s neue Antwort(en) zugeordnet."),
+        ("de", "Coordinator", "Koordinator"),
+        ("nl", "Your roles", "Mijn rollen"),
+        ("nl", "None you can see.", "Geen die voor dit account zichtbaar zijn."),
+        ("hr", "Save", "Spremi"),
+        ("hr", "Please answer by %(day)s.", "Molimo odgovorite do %(day)s."),
+        ("lt", "Dear %(name)s,", "Laba diena, %(name)s,"),
+        ("lt", "Please answer by %(day)s.", "Prašome atsakyti iki %(day)s."),
+        ("fi", "Choose a lab of the organising partner.", "Valitse järjestävän kumppanin laboratorio."),
+    ],
+)
 def test_the_checker_flags_a_bad_entry(language, msgid, msgstr):
     """A known mistake must fail, so that a broken checker cannot pass every catalogue."""
     assert violations([polib.POEntry(msgid=msgid, msgstr=msgstr)], glossary(language))
 
 
-@pytest.mark.parametrize(("language", "msgstr"), [
-    ("ro", "Evenimente și ateliere de lucru"),
-    ("ro", "Atelierul de lucru al partenerilor"),
-    ("de", "Benutzerkonto"),
-    ("fi", "alustan taustalla oleva kumppanuus"),
-    ("hr", "Odgovori e-poštom"),
-    ("it", "Il link è valido fino al %(day)s."),
-])
+@pytest.mark.parametrize(
+    ("language", "msgstr"),
+    [
+        ("ro", "Evenimente și ateliere de lucru"),
+        ("ro", "Atelierul de lucru al partenerilor"),
+        ("de", "Benutzerkonto"),
+        ("fi", "alustan taustalla oleva kumppanuus"),
+        ("hr", "Odgovori e-poštom"),
+        ("it", "Il link è valido fino al %(day)s."),
+    ],
+)
 def test_the_checker_leaves_legitimate_words_alone(language, msgstr):
     assert not violations([polib.POEntry(msgid="x", msgstr=msgstr)], glossary(language))
