@@ -17,6 +17,7 @@ from icalendar import Calendar, vCalAddress, vText
 from icalendar import Event as VEvent
 
 from ecocsme.core.http import absolute_url
+from ecocsme.core.i18n import localized
 
 from .models import Event, Session
 
@@ -33,8 +34,9 @@ def event_url(event: Event, language: str) -> str:
 
 def _vevent(event: Event, session: Session, *, language: str, with_link: bool,
             cancelled: bool, attendee: tuple[str, str] | None) -> VEvent:
+    # Content in the reader's language, else as the mail and the pages fall back (English first).
     title = event.localized_title(language)[0]
-    part = session.title.get(language) or next(iter(session.title.values()), "")
+    part = localized(session.title, language)[0]
     vevent = VEvent()
     vevent.add("uid", session_uid(session))
     vevent.add("dtstamp", datetime.now(UTC))
@@ -47,7 +49,7 @@ def _vevent(event: Event, session: Session, *, language: str, with_link: bool,
         vevent.add("dtstart", session.starts_at.astimezone(event.zone))
         vevent.add("dtend", session.ends_at.astimezone(event.zone))
     place = event.place
-    description = [event.description.get(language) or next(iter(event.description.values()), "")]
+    description = [localized(event.description, language)[0]]
     if event.online_url and with_link:
         description.append(event.online_url)
         vevent.add("conference", event.online_url, parameters={"VALUE": "URI"})
