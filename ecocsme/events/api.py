@@ -3,6 +3,7 @@
 import datetime as dt
 
 from django.http import Http404, HttpRequest
+from django.utils.translation import gettext as _
 from ninja import Field, FilterSchema, Query, Router, Schema
 from ninja.pagination import paginate
 
@@ -98,5 +99,5 @@ def event_list(request: HttpRequest, filters: Query[EventFilter]):
 def event_detail(request: HttpRequest, event_id: int):
     event = public_event(event_id)
     if event is None:
-        raise Http404("No such event.")
+        raise Http404(_("No such event."))
     return event

@@ -4,6 +4,7 @@ from django import forms
 from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 
+from ecocsme.core.forms import TranslatedFieldsMixin
 from ecocsme.events.services.events import SessionInput
 
 from .models import Event, EventInvitation
@@ -19,7 +20,7 @@ def zone_choices() -> list[tuple[str, str]]:
     return [(z, z) for z in COMMON_ZONES] + [(z, z) for z in others]
 
 
-class EventForm(forms.Form):
+class EventForm(TranslatedFieldsMixin, forms.Form):
     partner = forms.ModelChoiceField(label=_("Organising partner"), queryset=None)
     kind = forms.ChoiceField(label=_("Kind"), choices=Event.Kind.choices)
     language = forms.ChoiceField(label=_("Working language"), choices=settings.LANGUAGES)
@@ -51,15 +52,16 @@ class EventForm(forms.Form):
 
         labs = labs_visible_to(user)
         self.fields["lab"].queryset = labs.filter(partner=event.partner) if event else labs
-        self.language_fields = []
-        for code, name in settings.LANGUAGES:
-            self.fields[f"title_{code}"] = forms.CharField(label=_("Title"), required=False, max_length=300)
-            self.fields[f"description_{code}"] = forms.CharField(
-                label=_("Description"), required=False, widget=forms.Textarea(attrs={"rows": 3}))
-            self.fields[f"agenda_{code}"] = forms.CharField(
-                label=_("Agenda"), required=False, widget=forms.Textarea(attrs={"rows": 5}))
-            self.language_fields.append((code, name, self[f"title_{code}"], self[f"description_{code}"],
-                                         self[f"agenda_{code}"]))
+        self.add_translated_fields({
+            "title": lambda: forms.CharField(label=_("Title"), required=False, max_length=300),
+            "description": lambda: forms.CharField(label=_("Description"), required=False,
+                                                   widget=forms.Textarea(attrs={"rows": 3})),
+            "agenda": lambda: forms.CharField(label=_("Agenda"), required=False,
+                                              widget=forms.Textarea(attrs={"rows": 5})),
+            "session_titles": lambda: forms.CharField(
+                label=_("Titles of the sessions, one line per session in their order"), required=False,
+                widget=forms.Textarea(attrs={"rows": 3})),
+        }, _stored_texts(event), source=(self.data.get("language") or (event.language if event else "")))
         if event is not None:
             del self.fields["partner"]
             self.initial.update({name: getattr(event, name) for name in (
@@ -67,9 +69,6 @@ class EventForm(forms.Form):
                 "is_public", "contact_name", "contact_email", "lab")})
             if event.rsvp_deadline:
                 self.initial["rsvp_deadline"] = event.rsvp_deadline.astimezone(event.zone).date()
-            for code, _name in settings.LANGUAGES:
-                for part in ("title", "description", "agenda"):
-                    self.initial[f"{part}_{code}"] = getattr(event, part).get(code, "")
 
     def clean(self):
         cleaned = super().clean()
@@ -86,9 +85,7 @@ class EventForm(forms.Form):
         from .times import zone_named
 
         data = self.cleaned_data
-        texts = {part: {code: data[f"{part}_{code}"].strip() for code, _name in settings.LANGUAGES
-                        if data.get(f"{part}_{code}", "").strip()}
-                 for part in ("title", "description", "agenda")}
+        texts = {part: self.translated(part) for part in ("title", "description", "agenda")}
         deadline = None
         if data.get("rsvp_deadline"):
             zone = zone_named(data["time_zone"])
@@ -111,13 +108,28 @@ class SessionForm(forms.Form):
 SessionFormSet = forms.formset_factory(SessionForm, extra=2, max_num=30)
 
 
-def sessions_from(formset, language: str) -> list[SessionInput]:
+def _stored_texts(event: Event | None) -> dict[str, dict[str, str]] | None:
+    if event is None:
+        return None
+    sessions = list(event.sessions.order_by("position"))
+    titles = {code: "\n".join(session.title.get(code, "") for session in sessions).rstrip("\n")
+              for code, _name in settings.LANGUAGES}
+    return {"title": event.title, "description": event.description, "agenda": event.agenda,
+            "session_titles": titles}
+
+
+def sessions_from(formset, form: EventForm) -> list[SessionInput]:
+    """The sessions of the formset's rows, each titled in every language given: the row's own
+    title in the working language, the other languages' lines in the order of the rows."""
+    language = form.cleaned_data["language"]
+    lines = {code: text.splitlines() for code, text in form.translated("session_titles").items()}
     result = []
-    for form in formset:
-        data = form.cleaned_data
-        if not data or not data.get("day"):
-            continue
-        title = {language: data["title"].strip()} if data.get("title", "").strip() else {}
+    rows = [row.cleaned_data for row in formset if row.cleaned_data and row.cleaned_data.get("day")]
+    for index, data in enumerate(rows):
+        title = {code: line.strip() for code, code_lines in lines.items()
+                 if index < len(code_lines) and (line := code_lines[index]).strip()}
+        if data.get("title", "").strip():
+            title[language] = data["title"].strip()
         result.append(SessionInput(day=data["day"], start=data.get("start"), end=data.get("end"),
                                    title=title))
     return sorted(result, key=lambda s: (s.day, s.start or time(0)))
@@ -126,8 +138,7 @@ def sessions_from(formset, language: str) -> list[SessionInput]:
 def session_initial(event: Event) -> list[dict]:
     rows = []
     for session in event.sessions.order_by("position"):
-        row = {"day": session.day, "title": session.title.get(event.language)
-               or next(iter(session.title.values()), "")}
+        row = {"day": session.day, "title": session.title.get(event.language, "")}
         if not session.all_day:
             row["start"] = session.starts_at.astimezone(event.zone).time()
             row["end"] = session.ends_at.astimezone(event.zone).time()

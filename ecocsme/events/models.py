@@ -44,7 +44,7 @@ class Event(TimeStampedModel):
     country = CountryField(_("country"), blank=True)
     online_url = models.URLField(_("online meeting link"), max_length=500, blank=True,
                                  help_text=_("Shown only to confirmed participants."))
-    capacity = models.PositiveIntegerField(_("places"), null=True, blank=True,
+    capacity = models.PositiveIntegerField(_("number of places"), null=True, blank=True,
                                            help_text=_("Leave empty for no limit."))
     rsvp_deadline = models.DateTimeField(_("answer by"), null=True, blank=True)
     lab = models.ForeignKey("labs.Lab", verbose_name=_("local learning lab"), null=True, blank=True,

@@ -4,6 +4,8 @@ participant, to sign; and the rows of the event, participant and participation e
 from django.template.loader import render_to_string
 from django.utils import timezone
 
+from ecocsme.core.i18n import in_language
+
 from .models import Event
 from .selectors import confirmed_participants
 
@@ -18,7 +20,7 @@ def attendance_pdf(event: Event, language: str, people) -> bytes:
     participants, hidden = people.split(confirmed_participants(event))
     blank_lines = BLANK_LINES + hidden.count
     html = render_to_string("events/attendance.html", {
-        "event": event, "title": event.localized_title(language)[0], "language": language,
+        "event": event, "title": in_language(event.title, language), "language": language,
         "sessions": list(event.sessions.order_by("position")), "participants": participants,
         "hidden": hidden,
         "blank": range(len(participants) + 1, len(participants) + 1 + blank_lines),

@@ -1,6 +1,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from ecocsme.core.forms import TranslatedFieldsMixin
 from ecocsme.labs.services.answers import MAX_ANSWER_LENGTH
 
 
@@ -24,7 +25,7 @@ class AnswerForm(forms.Form):
         return {int(name[1:]): value for name, value in self.cleaned_data.items()}
 
 
-class LabForm(forms.Form):
+class LabForm(TranslatedFieldsMixin, forms.Form):
     partner = forms.ModelChoiceField(label=_("Partner"), queryset=None)
     number = forms.IntegerField(label=_("Number in the series"), min_value=1, max_value=99)
     format = forms.ChoiceField(label=_("Format"), choices=())
@@ -47,23 +48,23 @@ class LabForm(forms.Form):
         self.fields["partner"].queryset = partners_changeable_by(user)
         self.fields["format"].choices = Lab.Format.choices
         self.fields["phases"].choices = [(p.value, p.label) for p in ECOC_PHASES]
-        self.language_fields = []
-        for code, name in settings.LANGUAGES:
-            theme = forms.CharField(label=_("Theme"), required=False, max_length=500)
-            questions = forms.CharField(label=_("Questions, one per line"), required=False,
-                                        widget=forms.Textarea(attrs={"rows": 6}))
-            self.fields[f"theme_{code}"] = theme
-            self.fields[f"questions_{code}"] = questions
-            self.language_fields.append((code, name, self[f"theme_{code}"], self[f"questions_{code}"]))
+        stored = None
+        if lab is not None:
+            questions = list(lab_questions(lab))
+            lines = {code: "\n".join(q.text[code] for q in questions if q.text.get(code))
+                     for code, _name in settings.LANGUAGES}
+            stored = {"theme": lab.theme, "description": lab.description, "questions": lines}
+        self.add_translated_fields({
+            "theme": lambda: forms.CharField(label=_("Theme"), required=False, max_length=500),
+            "description": lambda: forms.CharField(label=_("Description"), required=False,
+                                                   widget=forms.Textarea(attrs={"rows": 3})),
+            "questions": lambda: forms.CharField(label=_("Questions, one per line"), required=False,
+                                                 widget=forms.Textarea(attrs={"rows": 6})),
+        }, stored, source=(lab.languages[0] if lab and lab.languages else settings.LANGUAGE_CODE))
         if lab is not None:
             del self.fields["partner"]
             self.initial.update({"number": lab.number, "format": lab.format, "phases": lab.phases,
                                  "closes_at": lab.closes_at, "reply_to": lab.reply_to})
-            for code, _name in settings.LANGUAGES:
-                self.initial[f"theme_{code}"] = lab.theme.get(code, "")
-                self.initial[f"questions_{code}"] = "\n".join(
-                    q.text.get(code, "") for q in lab_questions(lab)
-                    if q.text.get(code))
 
     def questions(self) -> dict[str, list[str]]:
         from django.conf import settings
@@ -72,13 +73,11 @@ class LabForm(forms.Form):
                        if line.strip()] for code, _name in settings.LANGUAGES}
 
     def values(self) -> dict:
-        from django.conf import settings
 
         return {"number": self.cleaned_data["number"], "format": self.cleaned_data["format"],
                 "phases": self.cleaned_data["phases"], "closes_at": self.cleaned_data["closes_at"],
                 "reply_to": self.cleaned_data["reply_to"],
-                "theme": {code: theme for code, _name in settings.LANGUAGES
-                          if (theme := self.cleaned_data[f"theme_{code}"].strip())}}
+                "theme": self.translated("theme"), "description": self.translated("description")}
 
 
 class InviteForm(forms.Form):

@@ -2,6 +2,7 @@ from django.conf import settings
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from ecocsme.core.i18n import localized
 from ecocsme.core.models import TimeStampedModel
@@ -49,7 +50,7 @@ class Lab(TimeStampedModel):
         ]
 
     def __str__(self) -> str:
-        return f"{self.partner} · lab {self.number}"
+        return _("%(partner)s · lab %(number)s") % {"partner": self.partner, "number": self.number}
 
     def localized_theme(self, language: str | None = None) -> tuple[str, str]:
         return localized(self.theme, language)
@@ -95,7 +96,7 @@ class Invitation(PersonalInvitation):
 
     class Status(models.TextChoices):
         CREATED = "created", _("Not sent yet")
-        SENT = "sent", _("Sent")
+        SENT = "sent", pgettext_lazy("invitation status", "Sent")
         FAILED = "failed", _("Could not be sent")
         BOUNCED = "bounced", _("Bounced")
         ANSWERED = "answered", _("Answered")

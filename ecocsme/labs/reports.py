@@ -9,7 +9,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from ecocsme.core.charts import bar_chart
-from ecocsme.core.i18n import localized
+from ecocsme.core.i18n import in_language
 
 from .labels import NOT_KNOWN, kind_labels, language_labels
 from .models import Lab
@@ -48,9 +48,9 @@ def report_context(lab: Lab, language: str) -> dict:
                                            (_("By channel"), "by_channel", channels))]
     invited, answered = participation["invited"], participation["answered"]
     context = {
-        "lab": lab, "theme": lab.localized_theme(language)[0],
-        "description": localized(lab.description, language)[0],
-        "questions": [(q.position, q.localized_text(language)[0])
+        "lab": lab, "theme": in_language(lab.theme, language),
+        "description": in_language(lab.description, language),
+        "questions": [(q.position, in_language(q.text, language))
                       for q in lab_questions(lab)],
         "invited": invited, "answered": answered,
         "rate": round(100 * answered / invited) if invited else None,
@@ -77,13 +77,13 @@ def report_docx(lab: Lab, language: str) -> bytes:
     document = Document()
     document.styles["Normal"].font.name = "DejaVu Sans"
     document.styles["Normal"].font.size = Pt(10)
-    document.core_properties.title = f"{lab} — {context['theme']}"
-    document.add_heading(context["theme"], level=0)
+    document.core_properties.title = f"{lab} — {context['theme'].plain()}"
+    document.add_heading(context["theme"].plain(), level=0)
     document.add_paragraph(context["subtitle"])
 
     document.add_heading(_("Questions"), level=1)
     for position, text in context["questions"]:
-        document.add_paragraph(f"{position}. {text}")
+        document.add_paragraph(f"{position}. {text.plain()}")
 
     document.add_heading(_("Participation"), level=1)
     document.add_paragraph(context["participation_sentence"])
@@ -96,7 +96,7 @@ def report_docx(lab: Lab, language: str) -> bytes:
     for scope in context["scopes"].values():
         heading = (_("Themes across the lab") if scope.question is None else
                    _("Question %(number)s") % {"number": scope.question.position} + ": "
-                   + scope.question.localized_text(language)[0])
+                   + in_language(scope.question.text, language).plain())
         document.add_heading(heading, level=1)
         _table(document, [_("Theme"), _("Answers")], [(v.theme.display_label, v.count) for v in scope.themes])
         for view in scope.themes:

@@ -74,7 +74,9 @@ def _check(table: list[tuple[int, dict[str, str]]]) -> list[PlannedRow]:
         unknown = sorted(set(table[0][1]) - set(COLUMNS) - {""})
         errors += [RowError(1, name, _("unknown column")) for name in unknown]
         if not {"organisation", "email"} & set(table[0][1]):
-            errors.append(RowError(1, "organisation", _("the file needs an organisation or an email column")))
+            # The column names are literal: the import accepts them in English only.
+            reason = _("the file needs an “%(first)s” or an “%(second)s” column")
+            errors.append(RowError(1, "organisation", reason % {"first": "organisation", "second": "email"}))
     divisions = set(NaceDivision.objects.values_list("code", flat=True))
     seen_emails: dict[str, int] = {}
     plan = []

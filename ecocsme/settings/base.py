@@ -139,6 +139,11 @@ AXES_LOCKOUT_TEMPLATE = "accounts/locked_out.html"
 LANGUAGE_CODE = "en"
 LANGUAGES = [(language.code, _(language.name)) for language in PLATFORM_LANGUAGES]
 LOCALE_PATHS = [PROJECT_DIR / "locale"]
+# Dates, times, numbers and money as natives of each language write them (ecocsme/core/formats).
+FORMAT_MODULE_PATH = ["ecocsme.core.formats"]
+# Machine drafts of missing translations for staff to correct; off unless a backend is named,
+# e.g. ECOCSME_TRANSLATOR=ecocsme.text.translate.ApertiumTranslator (docs/DECISIONS.md).
+ECOCSME_TRANSLATOR = os.environ.get("ECOCSME_TRANSLATOR", "")
 USE_I18N = True
 TIME_ZONE = "UTC"
 USE_TZ = True

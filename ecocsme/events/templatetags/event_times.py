@@ -10,18 +10,23 @@ register = template.Library()
 
 
 def session_when(session, zone: ZoneInfo | str) -> str:
-    """"Tuesday, 10 November 2020, 13:15–15:30", or the day alone for a whole-day session."""
+    """"Tuesday, 10 November 2020, 13:15–15:30" (Finnish "13.15–15.30"), or the day alone for a
+    whole-day session: each piece in the active language's formats, the whole a translatable
+    phrase so that each language orders it as it writes it."""
     zone = ZoneInfo(zone) if isinstance(zone, str) else zone
     if session.all_day:
         return _("%(weekday)s, %(date)s, all day") % {
             "weekday": formats.date_format(session.day, "l"),
             "date": formats.date_format(session.day, "DATE_FORMAT")}
     start, end = session.starts_at.astimezone(zone), session.ends_at.astimezone(zone)
-    weekday, day = formats.date_format(start, "l"), formats.date_format(start, "DATE_FORMAT")
+    parts = {"weekday": formats.date_format(start, "l"),
+             "date": formats.date_format(start, "DATE_FORMAT"),
+             "start": formats.time_format(start, "TIME_FORMAT"),
+             "end": formats.time_format(end, "TIME_FORMAT")}
     if end.date() != start.date():
-        return f"{weekday}, {day}, {start:%H:%M} – {formats.date_format(end, 'DATE_FORMAT')}, {end:%H:%M}"
-    text = f"{weekday}, {day}, {start:%H:%M}–{end:%H:%M}"
-    return text
+        return _("%(weekday)s, %(date)s, %(start)s – %(end_date)s, %(end)s") % {
+            **parts, "end_date": formats.date_format(end, "DATE_FORMAT")}
+    return _("%(weekday)s, %(date)s, %(start)s–%(end)s") % parts
 
 
 @register.simple_tag

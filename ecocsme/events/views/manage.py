@@ -9,12 +9,13 @@ from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils import timezone
-from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from ecocsme.core.exports import EXPORT_FORMATS, export_response
+from ecocsme.core.forms import drafted
 from ecocsme.core.http import number_from, query_without
+from ecocsme.core.i18n import in_language
 from ecocsme.events.services.answers import capacity_changed
 from ecocsme.events.services.events import event_cancel, event_publish, event_save
 from ecocsme.events.services.invitations import calendar_link_replace, invitations_create, invitations_send
@@ -50,15 +51,19 @@ def event_edit(request, pk: int | None = None):
     event = event_for(request.user, pk, "events.change_event") if pk else None
     if event is None and not request.user.has_perm("accounts.manage"):
         raise PermissionDenied(_("Your account has no role in a project yet."))
-    form = EventForm(request.POST or None, user=request.user, event=event)
-    sessions = SessionFormSet(request.POST or None, prefix="sessions",
-                              initial=session_initial(event) if event else None)
-    if request.method == "POST" and form.is_valid() and sessions.is_valid():
+    data = request.POST or None
+    form = EventForm(data, user=request.user, event=event)
+    if data is not None and "draft" in data:
+        data, notice = drafted(form, data, data["draft"])
+        messages.info(request, notice)
+        form = EventForm(data, user=request.user, event=event)
+    sessions = SessionFormSet(data, prefix="sessions", initial=session_initial(event) if event else None)
+    if data is not None and "draft" not in data and form.is_valid() and sessions.is_valid():
         values = form.values()
         try:
             saved = event_save(
                 actor=request.user, event=event, partner=form.cleaned_data.get("partner"),
-                values=values, sessions=sessions_from(sessions, values["language"]))
+                values=values, sessions=sessions_from(sessions, form))
         except ValidationError as exc:
             for message in exc.messages:
                 form.add_error(None, message)
@@ -67,7 +72,8 @@ def event_edit(request, pk: int | None = None):
                 capacity_changed(saved)
             messages.success(request, _("Saved."))
             return redirect("events:manage_detail", pk=saved.pk)
-    return render(request, "events/manage_form.html", {"form": form, "sessions": sessions, "event": event})
+    return render(request, "events/manage_form.html", {"form": form, "sessions": sessions, "event": event,
+                                                       "drafted": data.get("draft") if data else None})
 
 
 @login_required
@@ -81,7 +87,7 @@ def event_detail(request, pk: int):
             invitation.personal_link = invitation.answer_url()
     return render(request, "events/manage_detail.html", {
         "event": event, "can_change": can_change, "invitations": invitations, "hidden": hidden,
-        "title": event.localized_title(get_language())[0], "sessions": event_sessions(event),
+        "title": in_language(event.title), "sessions": event_sessions(event),
         "waiting": sorted((i for i in invitations if i.place == EventInvitation.Place.WAITING),
                           key=lambda i: (i.waiting_since, i.pk)),
         "invite_form": InviteForm(event=event, user=request.user) if can_change else None,

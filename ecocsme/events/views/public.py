@@ -8,7 +8,7 @@ from django.utils.translation import get_language
 
 from ecocsme.core.exports import EXPORT_FORMATS, export_response
 from ecocsme.core.http import query_without
-from ecocsme.core.i18n import localized
+from ecocsme.core.i18n import in_language
 from ecocsme.partnerships.selectors import project_partners
 
 from ..access import public_event_for, public_events, published_project
@@ -40,8 +40,8 @@ def event_detail(request, pk: int):
     if event.capacity is not None:
         places_left = max(0, event.capacity - event.confirmed_count)
     return render(request, "events/event_detail.html", {
-        "event": event, "title": event.localized_title(language)[0],
-        "description": localized(event.description, language)[0],
-        "agenda": localized(event.agenda, language)[0], "places_left": places_left,
+        "event": event, "title": in_language(event.title, language),
+        "description": in_language(event.description, language),
+        "agenda": in_language(event.agenda, language), "places_left": places_left,
         "sessions": event_sessions(event), "is_past": event.ends_at and event.ends_at <= timezone.now(),
     })

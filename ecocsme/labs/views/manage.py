@@ -6,11 +6,12 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404
 from django.shortcuts import redirect, render
-from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
+from ecocsme.core.forms import drafted
 from ecocsme.core.http import number_from
+from ecocsme.core.i18n import in_language
 from ecocsme.invitations.access import invitation_of
 from ecocsme.invitations.services import invitation_retry
 from ecocsme.labs.services.invitations import invitations_create, invitations_send, reminders_send
@@ -44,7 +45,7 @@ def lab_detail(request, pk: int):
         "questions": list(lab_questions(lab)),
         "invitations": shown, "hidden": hidden, "figures": invitation_figures(invitations),
         "invite_form": InviteForm(lab=lab, user=request.user) if can_change else None,
-        "theme": lab.localized_theme(get_language())[0],
+        "theme": in_language(lab.theme),
     })
 
 
@@ -54,8 +55,13 @@ def lab_edit(request, pk: int | None = None):
     lab = lab_for(request.user, pk, "labs.change_lab") if pk else None
     if lab is None and not request.user.has_perm("accounts.manage"):
         raise PermissionDenied(_("Your account has no role in a project yet."))
-    form = LabForm(request.POST or None, user=request.user, lab=lab)
-    if request.method == "POST" and form.is_valid():
+    data = request.POST or None
+    form = LabForm(data, user=request.user, lab=lab)
+    if data is not None and "draft" in data:
+        data, notice = drafted(form, data, data["draft"])
+        messages.info(request, notice)
+        form = LabForm(data, user=request.user, lab=lab)
+    elif data is not None and form.is_valid():
         try:
             saved = lab_save(actor=request.user, lab=lab,
                              partner=form.cleaned_data.get("partner") or (lab and lab.partner),
@@ -65,7 +71,8 @@ def lab_edit(request, pk: int | None = None):
         else:
             messages.success(request, _("Saved."))
             return redirect("labs:lab_detail", pk=saved.pk)
-    return render(request, "labs/lab_form.html", {"form": form, "lab": lab})
+    return render(request, "labs/lab_form.html", {"form": form, "lab": lab,
+                                                  "drafted": data.get("draft") if data else None})
 
 
 @login_required

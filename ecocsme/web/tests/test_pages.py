@@ -99,15 +99,23 @@ def test_timeline_exports_follow_the_filters(client, ecoc_titles):
 
 
 @pytest.mark.django_db
+@pytest.mark.parametrize(("language", "amount"), [
+    ("en", "€118,163"), ("ro", "118.163\xa0€"), ("it", "118.163\xa0€"), ("de", "118.163\xa0€"),
+    ("nl", "€\xa0118.163"), ("hr", "118.163\xa0€"), ("lt", "118\xa0163\xa0€"), ("fi", "118\xa0163\xa0€")])
+def test_amounts_read_as_each_language_writes_them(client, project, language, amount):
+    html = client.get(f"/{language}/projects/PGI06047/partners/").content.decode()
+    assert amount in html
+    assert "EUR" not in html.split("<main", 1)[1]
+
+
+@pytest.mark.django_db
 def test_partners_page_shows_the_known_budget(client, project):
     html = client.get("/en/projects/PGI06047/partners/").content.decode()
-    assert "EUR 118,163" in html and "EUR 1,163,171" in html
+    assert "€118,163" in html and "€1,163,171" in html
     assert html.count('class="card partner-card"') == 7
     for city in ("Joensuu", "Leeuwarden", "Matera", "Rijeka", "Timișoara", "Kaunas"):
         assert city in html
     assert "Priority Axis 2" in html
-    ro = client.get("/ro/projects/PGI06047/partners/").content.decode()
-    assert "EUR 118.163" in ro
 
 
 @pytest.mark.django_db

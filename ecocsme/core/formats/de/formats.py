@@ -1,0 +1,2 @@
+DATETIME_FORMAT = "j. F Y, H:i"
+MONEY_FORMAT = "%(amount)s\xa0€"

@@ -1,0 +1,4 @@
+# No leading zero on the day ("3 marzo", not "03 marzo"), no weekday in the date-time.
+DATE_FORMAT = "j F Y"
+DATETIME_FORMAT = "j F Y, H:i"
+MONEY_FORMAT = "%(amount)s\xa0€"

@@ -1,0 +1,94 @@
+"""Forms for content written in several languages: a field per part and language, shown side
+by side with the text in the source language, the missing languages named, and a machine
+draft for a missing language when a translation backend is configured (never saved unread:
+the draft fills the form, staff read it and save)."""
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from django import forms
+from django.conf import settings
+from django.http import QueryDict
+from django.utils.translation import gettext as _
+
+from ecocsme.core.translation import translator
+
+
+@dataclass
+class LanguageRow:
+    """One language of a translated form: its fields, each beside the source text."""
+
+    code: str
+    name: str
+    is_source: bool
+    fields: list[tuple[forms.BoundField, str]]
+
+    @property
+    def is_missing(self) -> bool:
+        return not any(str(field.value() or "").strip() for field, _source in self.fields)
+
+
+class TranslatedFieldsMixin:
+    """Adds `<part>_<code>` fields; `translated(part)` gives the {code: text} to store."""
+
+    def add_translated_fields(self, parts: dict[str, Callable[[], forms.Field]],
+                              stored: dict[str, dict[str, str]] | None, source: str) -> None:
+        self.translated_parts = list(parts)
+        self.source_language = source if source in dict(settings.LANGUAGES) else settings.LANGUAGE_CODE
+        for code, _name in settings.LANGUAGES:
+            for part, make_field in parts.items():
+                self.fields[f"{part}_{code}"] = make_field()
+                if stored is not None:
+                    self.initial[f"{part}_{code}"] = (stored.get(part) or {}).get(code, "")
+
+    def translated(self, part: str) -> dict[str, str]:
+        return {code: text for code, _name in settings.LANGUAGES
+                if (text := (self.cleaned_data.get(f"{part}_{code}") or "").strip())}
+
+    def is_translated_field(self, name: str) -> bool:
+        return any(name.startswith(f"{part}_") for part in self.translated_parts)
+
+    @property
+    def plain_fields(self) -> list[forms.BoundField]:
+        return [field for field in self if not self.is_translated_field(field.name)]
+
+    @property
+    def language_rows(self) -> list[LanguageRow]:
+        source = self.source_language
+        rows = []
+        for code, name in settings.LANGUAGES:
+            fields = [(self[f"{part}_{code}"], str(self[f"{part}_{source}"].value() or ""))
+                      for part in self.translated_parts]
+            rows.append(LanguageRow(code, str(name), code == source, fields))
+        rows.sort(key=lambda row: not row.is_source)
+        return rows
+
+    @property
+    def missing_language_names(self) -> list[str]:
+        return [row.name for row in self.language_rows if row.is_missing]
+
+    @property
+    def draft_languages(self) -> list[str]:
+        """Missing languages the configured backend can draft from the source language."""
+        engine = translator()
+        if engine is None:
+            return []
+        return [row.code for row in self.language_rows
+                if row.is_missing and engine.can_translate(self.source_language, row.code)]
+
+
+def drafted(form: TranslatedFieldsMixin, data: QueryDict, target: str) -> tuple[QueryDict, str]:
+    """The posted data with machine drafts for `target` in its empty fields, and a message."""
+    engine = translator()
+    source = form.source_language
+    if engine is None or not engine.can_translate(source, target):
+        return data, _("No machine translation is available for this language.")
+    data = data.copy()
+    parts = [part for part in form.translated_parts
+             if data.get(f"{part}_{source}", "").strip() and not data.get(f"{part}_{target}", "").strip()]
+    texts = engine.translate([data[f"{part}_{source}"] for part in parts], source, target)
+    for part, text in zip(parts, texts, strict=True):
+        data[f"{part}_{target}"] = text
+    return data, _("A machine draft fills the empty fields in %(language)s. Read and correct it, "
+                   "then save: nothing is stored until you do.") % {
+                       "language": dict(settings.LANGUAGES)[target]}
