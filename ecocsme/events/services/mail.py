@@ -3,6 +3,7 @@ outbox key naming the invitation, the kind of mail, the event's sequence and the
 so that a repeated request sends nothing; with the calendar file it carries."""
 
 from ecocsme.core.http import absolute_url
+from ecocsme.core.i18n import in_language
 from ecocsme.core.links import new_nonce
 from ecocsme.core.models import OutgoingMail
 from ecocsme.core.outbox import mail_queue, mail_store
@@ -57,7 +58,7 @@ def mail_parts(invitation: EventInvitation, kind: str, *, calendar: str | None =
     sessions = list(event.sessions.all())
     context = {
         "kind": kind, "name": contact.name, "event": event, "sessions": sessions,
-        "title": event.localized_title(language)[0], "partner": str(event.partner),
+        "title": in_language(event.title, language), "partner": str(event.partner),
         "answer_url": invitation.answer_url(), "event_url": event_url(event, language),
         "calendar_url": personal_calendar_url(contact.pk), "invitation": invitation,
         "show_link": invitation.place == EventInvitation.Place.CONFIRMED and calendar != "cancel",

@@ -4,6 +4,7 @@ account needed, the link is the permission."""
 from django.shortcuts import render
 from django.views.decorators.http import require_http_methods
 
+from ecocsme.core.i18n import in_language
 from ecocsme.invitations.states import AnswerRefused, LinkState
 from ecocsme.invitations.views import link_unavailable
 
@@ -45,6 +46,6 @@ def answer(request, token: str):
 
 def _answer_context(invitation: EventInvitation) -> dict:
     event = invitation.event
-    return {"invitation": invitation, "event": event, "title": event.localized_title()[0],
+    return {"invitation": invitation, "event": event, "title": in_language(event.title),
             "sessions": event_sessions(event),
             "calendar_url": personal_calendar_url(invitation.contact_id)}

@@ -6,6 +6,7 @@ import hashlib
 from django.conf import settings
 from django.core.cache import cache
 from django.http import Http404, HttpResponse
+from django.utils import translation
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
@@ -45,7 +46,9 @@ def calendar_person(request, token: str):
     if contact is None:
         raise Http404(_("No such calendar."))
     events = person_calendar_events(contact)
-    content = ics.feed(events, name=_("My ECoC-SME events"), language=contact.language, with_links=True)
+    with translation.override(contact.language):  # calendar programs send no language of their own
+        name = _("My ECoC-SME events")
+    content = ics.feed(events, name=name, language=contact.language, with_links=True)
     return _calendar_response(request, content=content)
 
 

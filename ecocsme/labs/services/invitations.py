@@ -8,6 +8,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from ecocsme.core.audit import audit_log
+from ecocsme.core.i18n import in_language
 from ecocsme.core.outbox import mail_queue, outbox_flush
 from ecocsme.invitations import services as invitation_core
 from ecocsme.invitations.services import (
@@ -35,10 +36,10 @@ def _mail_parts(invitation: Invitation, *, reminder: bool) -> dict:
     lab = invitation.lab
     language = invitation.language
     addressing, headers = mail_addressing(invitation)
-    questions = [q.localized_text(language)[0] for q in lab.questions.order_by("position")]
+    questions = [in_language(q.text, language) for q in lab.questions.order_by("position")]
     context = {
         "name": invitation.contact.name, "partner": str(lab.partner),
-        "theme": lab.localized_theme(language)[0], "questions": questions,
+        "theme": in_language(lab.theme, language), "questions": questions,
         "answer_url": invitation.answer_url(), "expires_at": invitation.expires_at,
         "reminder": reminder, "reply_by_mail": bool(lab.reply_to),
         "unsubscribe_url": addressing.pop("unsubscribe_url"),

@@ -43,7 +43,6 @@ from ecocsme.testing.worker import run_worker
 
 LANGUAGES = [code for code, _name in settings.LANGUAGES]
 OTHERS = [code for code in LANGUAGES if code != "en"]
-FALLBACK_REASON = "content fallback marking comes with the content-language work"
 
 # Example content, in each of the eight languages.
 THEME = {
@@ -442,8 +441,6 @@ def test_an_event_invitation_its_reminders_and_the_confirmation_in_the_readers_l
     assert_unsubscribed_in_one_click(language, event_reminder)
 
 
-@pytest.mark.xfail(strict=True, reason="the personal feed's name follows the request, not the contact: "
-                   "events/views/calendars.py (calendar_person) should translate it in contact.language")
 @pytest.mark.django_db
 @pytest.mark.parametrize("language", OTHERS)
 def test_the_personal_calendar_is_named_in_the_readers_language(partner, language):
@@ -502,7 +499,6 @@ def test_content_given_in_english_only_still_goes_out_in_english(staff, partner,
     assert_says(language, words(page), "Send my answer")
 
 
-@pytest.mark.xfail(strict=True, reason=FALLBACK_REASON)
 @pytest.mark.django_db
 @pytest.mark.parametrize("language", OTHERS)
 def test_content_given_in_english_only_is_marked_as_english_in_the_html(staff, partner, language):
