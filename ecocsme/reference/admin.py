@@ -5,6 +5,8 @@ from .models import EcocTitle, NaceDivision, NaceSection, NutsRegion, PolicyInst
 
 @admin.register(EcocTitle)
 class EcocTitleAdmin(admin.ModelAdmin):
+    """The staff's view: every field, the internal notes too (public pages never show them)."""
+
     list_display = ("year", "city", "country", "original_year", "preparation_starts", "legacy_ends")
     list_filter = ("country",)
     search_fields = ("city", "notes")

@@ -14,12 +14,14 @@ router = Router(tags=["reference"])
 
 class EcocTitleOut(Schema):
     year: int
-    city: str = Field(description="Empty until the city is designated.")
+    city: str = Field(description="Empty until the city is designated; as the EU lists it, in "
+                                  "English.")
+    city_name: str = Field(description="The city in the language asked for (Accept-Language): "
+                                       "Atena in Romanian, Atėnai in Lithuanian.")
     country: str = Field(description="ISO 3166-1 alpha-2 code; empty for an open slot.")
-    country_name: str
+    country_name: str = Field(description="The country in the language asked for.")
     original_year: int | None = Field(description="The year first designated, if moved.")
     title_extended_to: dt.date | None
-    notes: str
     phase: Phase = Field(description="The phase on the date asked for (default today).")
     preparation_starts: dt.date
     event_starts: dt.date

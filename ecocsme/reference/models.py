@@ -4,7 +4,15 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
 
+from .countries import country_name, language_of
 from .phases import DEFAULT_LEGACY_YEARS, DEFAULT_PREPARATION_YEARS, Phase, PhaseDates, phase_dates
+
+# The `country` of a title slot not tied to one country (ecoc_titles.csv, a row with no country
+# code), in the reader's language. A label not listed here is shown as written, in English.
+COUNTRY_LABELS = {
+    "EFTA/EEA, candidate or potential candidate country":
+        _("EFTA/EEA, candidate or potential candidate country"),
+}
 
 
 class EcocTitleQuerySet(models.QuerySet):
@@ -36,10 +44,16 @@ class EcocTitle(models.Model):
         _("country as written"), max_length=200, blank=True,
         help_text=_("For a slot not yet tied to one country."),
     )
+    city_names = models.JSONField(
+        _("city in each language"), default=dict, blank=True,
+        help_text=_("The city as each language writes it, by language code (ro, lt…); a "
+                    "language not given shows the city as written above."),
+    )
     original_year = models.PositiveSmallIntegerField(
         _("originally designated for"), null=True, blank=True
     )
-    notes = models.TextField(_("notes"), blank=True)
+    notes = models.TextField(_("notes"), blank=True,
+                             help_text=_("For the staff: never shown on public pages."))
     designation_date = models.DateField(_("designated on"), null=True, blank=True)
     title_extended_to = models.DateField(_("title year extended to"), null=True, blank=True)
     preparation_years = models.PositiveSmallIntegerField(
@@ -64,9 +78,9 @@ class EcocTitle(models.Model):
         ]
 
     def __str__(self) -> str:
-        if self.city:
-            return f"{self.city} {self.year}"
-        return f"{self.country.name or self.country_label} {self.year}"
+        """The city (or, until it is designated, the country) and the year, in the active
+        language: "Atena 1985" for a Romanian reader."""
+        return f"{self.city_name or self.country_name} {self.year}"
 
     def save(self, *args, **kwargs):
         self.refresh_phase_dates()
@@ -76,9 +90,31 @@ class EcocTitle(models.Model):
     def is_designated(self) -> bool:
         return bool(self.city)
 
+    def city_in(self, language: str | None = None) -> str:
+        """The city as `language` (default: the active language) writes it: Atena in Romanian,
+        Atėnai in Lithuanian; `city` where the language has no name of its own."""
+        return (self.city_names or {}).get(language_of(language)) or self.city
+
+    @property
+    def city_name(self) -> str:
+        """The city in the active language."""
+        return self.city_in()
+
     @property
     def country_name(self) -> str:
-        return str(self.country.name) if self.country else self.country_label
+        """The country in the active language (current name, ș and ț in Romanian)."""
+        if self.country:
+            return country_name(self.country.code)
+        return str(COUNTRY_LABELS.get(self.country_label, self.country_label))
+
+    @property
+    def country_name_language(self) -> str:
+        """The language `country_name` is written in: the active one, or English for a slot's
+        label not (yet) translated."""
+        language = language_of()
+        if self.country or self.country_name != self.country_label:
+            return language
+        return "en"
 
     def compute_phase_dates(self) -> PhaseDates:
         return phase_dates(

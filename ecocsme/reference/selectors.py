@@ -1,8 +1,12 @@
 import datetime as dt
+from collections.abc import Iterable
 
 from django.db.models import Count
-from django.utils import timezone
+from django.utils import timezone, translation
 
+from ecocsme.text.collation import collation_key
+
+from .countries import country_choices, language_of
 from .models import EcocTitle
 from .phases import Phase
 
@@ -29,10 +33,26 @@ def ecoc_titles(*, on: dt.date | None = None, year: int | None = None,
     return titles.order_by("year", "country", "city")
 
 
+def ecoc_titles_in_reading_order(titles: Iterable[EcocTitle],
+                                 language: str | None = None) -> list[EcocTitle]:
+    """`titles` by year, and within a year by city as `language` (default: the active one)
+    names and sorts them; titles whose city is not designated yet come last, by country."""
+    language = language_of(language)
+    key = collation_key(language)
+    with translation.override(language):
+        return sorted(titles, key=lambda t: (t.year, not t.city, key(t.city_name or t.country_name)))
+
+
 def ecoc_title_countries() -> list[str]:
     """Codes of the countries that have held or will hold a title."""
     return list(EcocTitle.objects.exclude(country="").order_by("country")
                 .values_list("country", flat=True).distinct())
+
+
+def ecoc_title_country_choices(language: str | None = None) -> list[tuple[str, str]]:
+    """(code, name) of the countries that have held or will hold a title, named and sorted in
+    `language` (default: the active one)."""
+    return country_choices(language, codes=ecoc_title_countries())
 
 
 def ecoc_phase_counts(*, on: dt.date | None = None) -> dict[str, int]:

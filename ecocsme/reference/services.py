@@ -1,5 +1,6 @@
 """Loading and importing reference data (REF-1..4). Every import validates the whole file
-first and writes nothing unless every row is clean."""
+first and writes nothing unless every row is clean; `reference_load` checks every shipped file
+before it writes, and writes them all in one transaction."""
 
 import csv
 import datetime as dt
@@ -14,6 +15,7 @@ from django.utils.translation import gettext as _
 from django_countries import countries
 
 from ecocsme.core.imports import ImportRejected, RowError
+from ecocsme.text.languages import LANGUAGES
 
 from .models import EcocTitle, NaceDivision, NaceSection, NutsRegion, PolicyInstrument
 
@@ -21,6 +23,9 @@ DATA_DIR = Path(__file__).resolve().parent / "data"
 TITLE_COLUMNS = ("year", "city", "country_iso2", "country", "original_year", "notes")
 TITLE_FIELDS = ("year", "city", "country", "country_label", "original_year", "notes",
                 "designation_date", "title_extended_to", "preparation_years", "legacy_years")
+# ecoc_city_names.csv: the city as ecoc_titles.csv writes it, then its name in each language
+# but English (the titles file's own).
+CITY_NAME_LANGUAGES = tuple(language.code for language in LANGUAGES if language.code != "en")
 
 
 @dataclass
@@ -119,8 +124,53 @@ def _find_existing(row: dict, existing: dict) -> EcocTitle | None:
     return title
 
 
-def ecoc_titles_import(text: str, *, dry_run: bool = False) -> ImportResult:
-    rows = parse_ecoc_titles(text)
+def parse_ecoc_city_names(text: str, *, cities: set[str] | None = None) -> dict[str, dict[str, str]]:
+    """Validate a city names CSV (column `city`, then one per language but English, every cell
+    filled); return {city: {language: name}} or raise ImportRejected. With `cities`, a city
+    that is not one of them (no title has it) is a problem too."""
+    reader = csv.DictReader(io.StringIO(text))
+    missing = [c for c in ("city", *CITY_NAME_LANGUAGES) if c not in (reader.fieldnames or [])]
+    if missing:
+        raise ImportRejected([RowError(1, c, _("column is missing")) for c in missing])
+    names: dict[str, dict[str, str]] = {}
+    errors = []
+    for line, raw in enumerate(reader, start=2):
+        raw = {k: (v or "").strip() for k, v in raw.items() if k}
+        city = raw["city"]
+        if not city:
+            errors.append(RowError(line, "city", _("is required")))
+            continue
+        if city in names:
+            errors.append(RowError(line, "city", _("the same city appears twice")))
+        elif cities is not None and city not in cities:
+            errors.append(RowError(line, "city", _("no ECoC title has the city “%s”") % city))
+        errors.extend(RowError(line, language, _("is required"))
+                      for language in CITY_NAME_LANGUAGES if not raw[language])
+        names[city] = {language: raw[language] for language in CITY_NAME_LANGUAGES}
+    if errors:
+        raise ImportRejected(errors)
+    return names
+
+
+def shipped_city_names() -> dict[str, dict[str, str]]:
+    """The city names shipped in data/ecoc_city_names.csv, checked."""
+    return parse_ecoc_city_names((DATA_DIR / "ecoc_city_names.csv").read_text(encoding="utf-8"))
+
+
+def ecoc_titles_import(text: str, *, city_names: dict[str, dict[str, str]] | None = None,
+                       dry_run: bool = False) -> ImportResult:
+    """Create and update titles from a titles CSV. With `city_names` ({city: {language:
+    name}}, as parse_ecoc_city_names gives), each title takes its city's names (none for a city
+    not there); without, the names stored stay as they are."""
+    return _import_title_rows(parse_ecoc_titles(text), city_names=city_names, dry_run=dry_run)
+
+
+def _import_title_rows(rows: list[dict], *, city_names: dict[str, dict[str, str]] | None,
+                       dry_run: bool) -> ImportResult:
+    fields = TITLE_FIELDS
+    if city_names is not None:
+        fields = (*TITLE_FIELDS, "city_names")
+        rows = [{**row, "city_names": dict(city_names.get(row["city"], {}))} for row in rows]
     result = ImportResult(dry_run=dry_run)
     with transaction.atomic():
         existing = {(t.year, t.country.code or "", t.city): t for t in EcocTitle.objects.all()}
@@ -132,7 +182,7 @@ def ecoc_titles_import(text: str, *, dry_run: bool = False) -> ImportResult:
                 if not dry_run:
                     EcocTitle.objects.create(**row)
                 continue
-            changed = [f for f in TITLE_FIELDS if _comparable(getattr(title, f)) != row[f]]
+            changed = [f for f in fields if _comparable(getattr(title, f)) != row[f]]
             if not changed:
                 result.unchanged += 1
                 continue
@@ -186,11 +236,19 @@ def policy_instruments_load(path: Path = DATA_DIR / "policy_instruments.json") -
 
 
 def reference_load() -> dict[str, int]:
-    """Load every shipped reference file; safe to run again."""
-    titles = ecoc_titles_import((DATA_DIR / "ecoc_titles.csv").read_text(encoding="utf-8"))
-    return {
-        "ecoc_titles": titles.created + titles.updated + titles.unchanged,
-        "nace_divisions": nace_load(),
-        "nuts_regions": nuts_load(),
-        "policy_instruments": policy_instruments_load(),
-    }
+    """Load every shipped reference file, whole or not at all: the ECoC titles and their city
+    names are checked before anything is written, and everything is written in one transaction
+    (a file that fails halfway leaves the database as it was). Safe to run again."""
+    rows = parse_ecoc_titles((DATA_DIR / "ecoc_titles.csv").read_text(encoding="utf-8"))
+    city_names = parse_ecoc_city_names(
+        (DATA_DIR / "ecoc_city_names.csv").read_text(encoding="utf-8"),
+        cities={row["city"] for row in rows if row["city"]},
+    )
+    with transaction.atomic():
+        titles = _import_title_rows(rows, city_names=city_names, dry_run=False)
+        return {
+            "ecoc_titles": titles.created + titles.updated + titles.unchanged,
+            "nace_divisions": nace_load(),
+            "nuts_regions": nuts_load(),
+            "policy_instruments": policy_instruments_load(),
+        }

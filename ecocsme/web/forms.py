@@ -1,9 +1,8 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
-from django_countries import countries
 
 from ecocsme.reference.phases import Phase
-from ecocsme.reference.selectors import ecoc_title_countries
+from ecocsme.reference.selectors import ecoc_title_country_choices
 
 
 class EcocTimelineFilter(forms.Form):
@@ -18,9 +17,8 @@ class EcocTimelineFilter(forms.Form):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        codes = ecoc_title_countries()
-        names = sorted(((code, countries.name(code)) for code in codes), key=lambda c: c[1])
-        self.fields["country"].choices = [("", _("All countries")), *names]
+        # Named and sorted in the reader's language: Čekija after Cipras, Švedija after Suomija.
+        self.fields["country"].choices = [("", _("All countries")), *ecoc_title_country_choices()]
         self.fields["phase"].choices = [("", _("All phases")), *Phase.choices]
 
     def clean(self):

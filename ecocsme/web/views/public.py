@@ -16,7 +16,12 @@ from ecocsme.partnerships.selectors import (
     project_phases,
 )
 from ecocsme.reference.phases import ECOC_PHASES, Phase
-from ecocsme.reference.selectors import ecoc_phase_counts, ecoc_titles, today
+from ecocsme.reference.selectors import (
+    ecoc_phase_counts,
+    ecoc_titles,
+    ecoc_titles_in_reading_order,
+    today,
+)
 
 from ..forms import EcocTimelineFilter
 
@@ -50,21 +55,24 @@ def ecoc_timeline(request):
     form = EcocTimelineFilter(request.GET or None)
     filters = form.cleaned_data if form.is_valid() else {}
     day = filters.get("on") or today()
-    titles = ecoc_titles(
+    # Cities and countries in the reader's language, each year's titles in its order. The
+    # staff's notes stay in the admin: neither the page nor the export shows them.
+    titles = ecoc_titles_in_reading_order(ecoc_titles(
         on=day, year_from=filters.get("year_from"), year_to=filters.get("year_to"),
         country=filters.get("country"), phase=filters.get("phase"),
-    )
+    ))
     fmt = request.GET.get("format")
     if fmt in EXPORT_FORMATS:
-        columns = ("year", "city", "country_code", "country", "original_year", "phase",
-                   "phase_on", "preparation_starts", "event_starts", "event_ends",
-                   "legacy_ends", "notes")
-        rows = ((t.year, t.city, t.country.code or "", t.country_name, t.original_year, t.phase,
-                 day, t.preparation_starts, t.event_starts, t.event_ends, t.legacy_ends, t.notes)
+        columns = ("year", "city", "country_code", "country", "original_year",
+                   "title_extended_to", "phase", "phase_on", "preparation_starts", "event_starts",
+                   "event_ends", "legacy_ends")
+        rows = ((t.year, t.city_name, t.country.code or "", t.country_name, t.original_year,
+                 t.title_extended_to, t.phase, day, t.preparation_starts, t.event_starts,
+                 t.event_ends, t.legacy_ends)
                 for t in titles)
         return export_response(fmt, "ecoc-titles", columns, rows)
     return render(request, "web/ecoc_timeline.html", {
-        "form": form, "titles": list(titles), "day": day, "is_today": day == today(),
+        "form": form, "titles": titles, "day": day, "is_today": day == today(),
         "export_query": query_without(request, "format"),
     })
 
