@@ -8,10 +8,12 @@ from dataclasses import dataclass
 
 from django import forms
 from django.conf import settings
+from django.contrib import messages
 from django.http import QueryDict
 from django.utils.translation import gettext as _
 
 from ecocsme.core.translation import translator
+from ecocsme.text.translate import TranslationFailed
 
 
 @dataclass
@@ -77,16 +79,31 @@ class TranslatedFieldsMixin:
                 if row.is_missing and engine.can_translate(self.source_language, row.code)]
 
 
+def bind_with_draft(request, make_form: Callable[[QueryDict | None], TranslatedFieldsMixin]):
+    """The form bound to the request; when the "draft" button of a language was pressed, bound
+    to the posted data with that language's machine draft (and a message): `(form, drafting)`."""
+    data = request.POST if request.method == "POST" else None
+    form = make_form(data)
+    if data is None or "draft" not in data:
+        return form, False
+    data, notice = drafted(form, data, data["draft"])
+    messages.info(request, notice)
+    return make_form(data), True
+
+
 def drafted(form: TranslatedFieldsMixin, data: QueryDict, target: str) -> tuple[QueryDict, str]:
     """The posted data with machine drafts for `target` in its empty fields, and a message."""
     engine = translator()
     source = form.source_language
-    if engine is None or not engine.can_translate(source, target):
+    if engine is None or target not in dict(settings.LANGUAGES) or not engine.can_translate(source, target):
         return data, _("No machine translation is available for this language.")
     data = data.copy()
     parts = [part for part in form.translated_parts
              if data.get(f"{part}_{source}", "").strip() and not data.get(f"{part}_{target}", "").strip()]
-    texts = engine.translate([data[f"{part}_{source}"] for part in parts], source, target)
+    try:
+        texts = engine.translate([data[f"{part}_{source}"] for part in parts], source, target)
+    except TranslationFailed:
+        return data, _("The machine translation did not answer; nothing was changed.")
     for part, text in zip(parts, texts, strict=True):
         data[f"{part}_{target}"] = text
     return data, _("A machine draft fills the empty fields in %(language)s. Read and correct it, "

@@ -54,6 +54,7 @@ def ecoc_sme_load() -> Project:
                 project=project, number=item["number"],
                 defaults={
                     "role": item["role"], "name": item["name"], "short_name": item["short_name"],
+                    "name_translations": item.get("name_translations", {}),
                     "city": item["city"], "country": item["country"],
                     "nuts_region_id": item["nuts_region"], "ecoc_title": title,
                     "budget": _decimal(item["budget"]),

@@ -94,7 +94,10 @@ class Partner(TimeStampedModel):
                                 related_name="partners")
     number = models.PositiveSmallIntegerField(_("partner number"))
     role = models.CharField(_("role"), max_length=10, choices=Role.choices, default=Role.PARTNER)
-    name = models.CharField(_("organisation"), max_length=300)
+    name = models.CharField(_("organisation"), max_length=300,
+                            help_text=_("In English, as the programme lists its partners."))
+    name_translations = models.JSONField(_("name in other languages"), default=dict, blank=True,
+                                         help_text=_("Text per language code."))
     short_name = models.CharField(_("short name"), max_length=100, blank=True)
     city = models.CharField(_("city"), max_length=100)
     country = CountryField(_("country"))
@@ -126,3 +129,9 @@ class Partner(TimeStampedModel):
 
     def __str__(self) -> str:
         return self.short_name or self.name
+
+    @property
+    def names(self) -> dict[str, str]:
+        """The name per language code, English first (the programme's own list)."""
+        others = {code: text for code, text in self.name_translations.items() if code != "en"}
+        return {"en": self.name, **others}

@@ -12,8 +12,8 @@ from ecocsme.core.audit import audit_log, changed_fields
 from .models import Partner, Period, Project
 from .periods import end_date, semesters
 
-PARTNER_EDITABLE_FIELDS = ("name", "short_name", "city", "website", "budget", "erdf_rate",
-                           "policy_instrument", "ecoc_title", "nuts_region")
+PARTNER_EDITABLE_FIELDS = ("name", "name_translations", "short_name", "city", "website", "budget",
+                           "erdf_rate", "policy_instrument", "ecoc_title", "nuts_region")
 
 
 def project_upsert(*, code: str, acronym: str, title: str, programme: str, start_date: dt.date,

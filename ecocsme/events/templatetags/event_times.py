@@ -4,9 +4,20 @@ from zoneinfo import ZoneInfo
 
 from django import template
 from django.utils import formats
+from django.utils.text import capfirst
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 register = template.Library()
+
+
+# Languages that write the names of weekdays with a small letter inside a phrase.
+SMALL_WEEKDAYS = {"ro", "it", "nl", "hr", "lt", "fi"}
+
+
+def weekday(day) -> str:
+    name = formats.date_format(day, "l")
+    return name.lower() if (get_language() or "")[:2] in SMALL_WEEKDAYS else name
 
 
 def session_when(session, zone: ZoneInfo | str) -> str:
@@ -15,18 +26,17 @@ def session_when(session, zone: ZoneInfo | str) -> str:
     phrase so that each language orders it as it writes it."""
     zone = ZoneInfo(zone) if isinstance(zone, str) else zone
     if session.all_day:
-        return _("%(weekday)s, %(date)s, all day") % {
-            "weekday": formats.date_format(session.day, "l"),
-            "date": formats.date_format(session.day, "DATE_FORMAT")}
+        return capfirst(_("%(weekday)s, %(date)s, all day") % {
+            "weekday": weekday(session.day), "date": formats.date_format(session.day, "DATE_FORMAT")})
     start, end = session.starts_at.astimezone(zone), session.ends_at.astimezone(zone)
-    parts = {"weekday": formats.date_format(start, "l"),
+    parts = {"weekday": weekday(start),
              "date": formats.date_format(start, "DATE_FORMAT"),
              "start": formats.time_format(start, "TIME_FORMAT"),
              "end": formats.time_format(end, "TIME_FORMAT")}
     if end.date() != start.date():
-        return _("%(weekday)s, %(date)s, %(start)s – %(end_date)s, %(end)s") % {
-            **parts, "end_date": formats.date_format(end, "DATE_FORMAT")}
-    return _("%(weekday)s, %(date)s, %(start)s–%(end)s") % parts
+        return capfirst(_("%(weekday)s, %(date)s, %(start)s – %(end_date)s, %(end)s") % {
+            **parts, "end_date": formats.date_format(end, "DATE_FORMAT")})
+    return capfirst(_("%(weekday)s, %(date)s, %(start)s–%(end)s") % parts)
 
 
 @register.simple_tag

@@ -13,7 +13,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from ecocsme.core.exports import EXPORT_FORMATS, export_response
-from ecocsme.core.forms import drafted
+from ecocsme.core.forms import bind_with_draft
 from ecocsme.core.http import number_from, query_without
 from ecocsme.core.i18n import in_language
 from ecocsme.events.services.answers import capacity_changed
@@ -51,14 +51,10 @@ def event_edit(request, pk: int | None = None):
     event = event_for(request.user, pk, "events.change_event") if pk else None
     if event is None and not request.user.has_perm("accounts.manage"):
         raise PermissionDenied(_("Your account has no role in a project yet."))
-    data = request.POST or None
-    form = EventForm(data, user=request.user, event=event)
-    if data is not None and "draft" in data:
-        data, notice = drafted(form, data, data["draft"])
-        messages.info(request, notice)
-        form = EventForm(data, user=request.user, event=event)
-    sessions = SessionFormSet(data, prefix="sessions", initial=session_initial(event) if event else None)
-    if data is not None and "draft" not in data and form.is_valid() and sessions.is_valid():
+    form, drafting = bind_with_draft(request, lambda data: EventForm(data, user=request.user, event=event))
+    sessions = SessionFormSet(form.data or None, prefix="sessions",
+                              initial=session_initial(event) if event else None)
+    if request.method == "POST" and not drafting and form.is_valid() and sessions.is_valid():
         values = form.values()
         try:
             saved = event_save(
@@ -73,7 +69,7 @@ def event_edit(request, pk: int | None = None):
             messages.success(request, _("Saved."))
             return redirect("events:manage_detail", pk=saved.pk)
     return render(request, "events/manage_form.html", {"form": form, "sessions": sessions, "event": event,
-                                                       "drafted": data.get("draft") if data else None})
+                                                       "drafted": drafting and form.data["draft"]})
 
 
 @login_required

@@ -9,7 +9,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
-from ecocsme.core.forms import drafted
+from ecocsme.core.forms import bind_with_draft
 from ecocsme.core.http import number_from
 from ecocsme.core.i18n import in_language
 from ecocsme.invitations.access import invitation_of
@@ -55,13 +55,8 @@ def lab_edit(request, pk: int | None = None):
     lab = lab_for(request.user, pk, "labs.change_lab") if pk else None
     if lab is None and not request.user.has_perm("accounts.manage"):
         raise PermissionDenied(_("Your account has no role in a project yet."))
-    data = request.POST or None
-    form = LabForm(data, user=request.user, lab=lab)
-    if data is not None and "draft" in data:
-        data, notice = drafted(form, data, data["draft"])
-        messages.info(request, notice)
-        form = LabForm(data, user=request.user, lab=lab)
-    elif data is not None and form.is_valid():
+    form, drafting = bind_with_draft(request, lambda data: LabForm(data, user=request.user, lab=lab))
+    if request.method == "POST" and not drafting and form.is_valid():
         try:
             saved = lab_save(actor=request.user, lab=lab,
                              partner=form.cleaned_data.get("partner") or (lab and lab.partner),
@@ -72,7 +67,7 @@ def lab_edit(request, pk: int | None = None):
             messages.success(request, _("Saved."))
             return redirect("labs:lab_detail", pk=saved.pk)
     return render(request, "labs/lab_form.html", {"form": form, "lab": lab,
-                                                  "drafted": data.get("draft") if data else None})
+                                                  "drafted": drafting and form.data["draft"]})
 
 
 @login_required

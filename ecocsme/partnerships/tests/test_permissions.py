@@ -74,7 +74,8 @@ def test_partner_staff_change_their_own_partner_and_it_is_audited(client, projec
     timisoara = partner(project, 6)
     client.force_login(staff["timisoara"])
     url = reverse("web:partner_edit", args=[timisoara.pk])
-    response = client.post(url, {"name": timisoara.name, "short_name": "Timișoara",
+    response = client.post(url, {"name_en": timisoara.name, "name_ro": "Primăria Municipiului Timișoara",
+                                 "short_name": "Timișoara",
                                  "city": "Timișoara", "budget": "118163.00", "erdf_rate": "85",
                                  "website": "https://example.org/timisoara"})
     assert response.status_code == 302
@@ -83,6 +84,7 @@ def test_partner_staff_change_their_own_partner_and_it_is_audited(client, projec
     entry = AuditEntry.objects.get()
     assert (entry.action, entry.actor) == ("partnerships.partner.changed", staff["timisoara"])
     assert entry.data["changes"]["website"] == ["", "https://example.org/timisoara"]
+    assert timisoara.name_translations == {"ro": "Primăria Municipiului Timișoara"}
 
 
 @pytest.mark.django_db
@@ -90,9 +92,10 @@ def test_bad_input_is_refused_and_nothing_changes(client, project, staff):
     timisoara = partner(project, 6)
     client.force_login(staff["timisoara"])
     response = client.post(reverse("web:partner_edit", args=[timisoara.pk]),
-                           {"name": "", "city": "Timișoara", "budget": "-5", "erdf_rate": "150"})
+                           {"name_en": "", "name_ro": "Primăria", "city": "Timișoara", "budget": "-5",
+                            "erdf_rate": "150"})
     assert response.status_code == 200
-    assert set(response.context["form"].errors) == {"name", "budget", "erdf_rate"}
+    assert set(response.context["form"].errors) == {"name_en", "budget", "erdf_rate"}
     timisoara.refresh_from_db()
     assert timisoara.budget == Decimal("118163")
 

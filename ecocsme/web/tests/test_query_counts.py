@@ -187,9 +187,9 @@ STAFF = {
     "organisations:contact_add": 7,
     "organisations:contact_import": 6,
     "labs:lab_add": 4,
-    "labs:lab_edit": 12,
+    "labs:lab_edit": 5,
     "events:manage_add": 5,
-    "events:manage_edit": 7,
+    "events:manage_edit": 8,
 }
 
 

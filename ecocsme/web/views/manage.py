@@ -7,6 +7,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
 from ecocsme.accounts.predicates import memberships_of
+from ecocsme.core.forms import bind_with_draft
 from ecocsme.events.selectors import events_with_failing_mail
 from ecocsme.labs.selectors import labs_with_failing_mail
 from ecocsme.partnerships.access import partner_for_change, partners_changeable_by
@@ -30,13 +31,14 @@ def dashboard(request):
 @login_required
 def partner_edit(request, pk: int):
     partner = partner_for_change(request.user, pk)
-    form = PartnerForm(request.POST or None, instance_values=partner)
-    if request.method == "POST" and form.is_valid():
+    form, drafting = bind_with_draft(request, lambda data: PartnerForm(data, instance_values=partner))
+    if request.method == "POST" and not drafting and form.is_valid():
         try:
-            partner_update(actor=request.user, partner=partner, values=form.cleaned_data)
+            partner_update(actor=request.user, partner=partner, values=form.values())
         except ValidationError as exc:
             form.add_error(None, exc)
         else:
             messages.success(request, _("Saved."))
             return redirect("web:partner_list", code=partner.project.code)
-    return render(request, "web/manage/partner_edit.html", {"partner": partner, "form": form})
+    return render(request, "web/manage/partner_edit.html", {"partner": partner, "form": form,
+                                                            "drafted": drafting and form.data["draft"]})

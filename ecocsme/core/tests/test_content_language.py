@@ -1,0 +1,144 @@
+"""Content in the reader's language: shown in it when given, marked (lang and a note in the
+reader's language) when it falls back; staff see the missing languages side by side and may
+ask a configured machine translation for a draft that nothing stores until they save."""
+
+import datetime as dt
+import os
+import re
+import shutil
+
+import pytest
+from django.template import Context, Template
+from django.urls import reverse
+from django.utils import timezone, translation
+
+from ecocsme.core.i18n import in_language, missing_languages
+from ecocsme.events.factories import EventFactory
+from ecocsme.events.models import Event
+from ecocsme.labs.factories import LabFactory
+from ecocsme.text.translate import ApertiumTranslator
+
+APERTIUM = shutil.which("apertium") is not None
+# `make test` installs Apertium; there its tests must run, not be skipped.
+needs_apertium = pytest.mark.skipif(not APERTIUM and not os.environ.get("ECOCSME_REQUIRE_APERTIUM"),
+                                    reason="Apertium is not installed (make test installs it)")
+SOON = timezone.localdate() + dt.timedelta(days=30)
+
+
+def render(template: str, language: str, **context) -> str:
+    with translation.override(language):
+        return Template("{% load platform %}" + template).render(Context(context))
+
+
+def test_the_readers_language_first_then_english_then_any():
+    value = {"ro": "Atelier (exemplu)", "en": "Workshop (example)"}
+    assert (in_language(value, "ro").text, in_language(value, "ro").is_fallback) == ("Atelier (exemplu)", False)
+    assert (in_language(value, "lt").text, in_language(value, "lt").language) == ("Workshop (example)", "en")
+    assert in_language({"hr": "Radionica (primjer)"}, "fi").language == "hr"
+    assert not in_language({}, "fi") and not in_language({}, "fi").is_fallback
+    assert missing_languages(value) == ["it", "nl", "hr", "lt", "fi", "de"]
+
+
+@pytest.mark.parametrize(("language", "note"), [("ro", "engleză"), ("de", "Englisch"), ("lt", "anglų"),
+                                                ("fi", "englanni"), ("hr", "engleskom"), ("nl", "Engels"),
+                                                ("it", "inglese")])
+def test_a_fallback_says_in_the_readers_language_which_language_it_is_in(language, note):
+    html = render("{{ value|content }}", language, value={"en": "Workshop <b>(example)</b>"})
+    assert '<span lang="en">Workshop &lt;b&gt;(example)&lt;/b&gt;</span>' in html
+    assert 'class="fallback-note"' in html and note in html
+    block = render("{{ value|content_block }}", language, value={"en": "First.\n\nSecond."})
+    assert '<div lang="en"><p>First.</p>\n\n<p>Second.</p></div>' in block and note in block
+    assert render("{{ value|content_text }}", language, value={"en": "Workshop"}).startswith("Workshop (")
+
+
+def test_content_in_the_readers_language_is_plain():
+    value = {"en": "Workshop", "ro": "Atelier <i>"}
+    assert render("{{ value|content }}", "ro", value=value) == "Atelier &lt;i&gt;"
+    assert render("{{ value|content_text }}", "ro", value=value) == "Atelier &lt;i&gt;"  # escaped as text
+    assert render("{{ value|content_block }}", "en", value={"en": "One\ntwo"}) == "<p>One<br>two</p>"
+
+
+@pytest.mark.django_db
+def test_the_event_page_shows_title_agenda_and_sessions_in_the_readers_language(client, partner):
+    event = EventFactory(partner=partner, title={"en": "Workshop (example)", "ro": "Atelier (exemplu)"},
+                         agenda={"en": "Coffee first (example)."},
+                         sessions=[(SOON, dt.time(9), dt.time(12), {"en": "Morning (example)",
+                                                                    "lt": "Rytas (pavyzdys)"})])
+    ro = client.get(f"/ro/events/{event.pk}/").content.decode()
+    assert "<h1>Atelier (exemplu)</h1>" in ro
+    assert re.search(r'<span lang="en">Morning \(example\)</span> <small class="fallback-note">', ro)
+    assert re.search(r'<div lang="en"><p>Coffee first \(example\).</p></div>', ro)
+    lt = client.get(f"/lt/events/{event.pk}/").content.decode()
+    assert '<span lang="en">Workshop (example)</span>' in lt and "Rytas (pavyzdys):" in lt
+
+
+@pytest.mark.django_db
+def test_staff_see_the_missing_languages_and_write_session_titles_in_each(client, partner, staff):
+    event = EventFactory(partner=partner, title={"en": "Workshop (example)"},
+                         sessions=[(SOON, dt.time(9), dt.time(12), {"en": "Morning (example)"}),
+                                   (SOON, dt.time(13), dt.time(15), {"en": "Afternoon (example)"})])
+    client.force_login(staff)
+    url = reverse("events:manage_edit", args=[event.pk])
+    with translation.override("en"):
+        page = client.get(url, HTTP_ACCEPT_LANGUAGE="en").content.decode()
+    assert "Missing (7): Romanian, Italian, Dutch, Croatian, Lithuanian, Finnish, German." in page
+    assert '<div class="source-text" lang="en">Morning (example)<br>Afternoon (example)</div>' in page
+    form = {"kind": event.kind, "language": "en", "time_zone": event.time_zone, "capacity": "",
+            "title_en": "Workshop (example)", "title_ro": "Atelier (exemplu)",
+            "session_titles_ro": "Dimineața (exemplu)\nDupă-amiaza (exemplu)",
+            "sessions-TOTAL_FORMS": "2", "sessions-INITIAL_FORMS": "2",
+            "sessions-MIN_NUM_FORMS": "0", "sessions-MAX_NUM_FORMS": "30",
+            "sessions-0-day": SOON.isoformat(), "sessions-0-start": "09:00", "sessions-0-end": "12:00",
+            "sessions-0-title": "Morning (example)",
+            "sessions-1-day": SOON.isoformat(), "sessions-1-start": "13:00", "sessions-1-end": "15:00",
+            "sessions-1-title": "Afternoon (example)"}
+    response = client.post(url, form)
+    assert response.status_code == 302, response.content.decode()[:2000]
+    event.refresh_from_db()
+    assert event.title == {"en": "Workshop (example)", "ro": "Atelier (exemplu)"}
+    assert [s.title for s in event.sessions.order_by("position")] == [
+        {"en": "Morning (example)", "ro": "Dimineața (exemplu)"},
+        {"en": "Afternoon (example)", "ro": "După-amiaza (exemplu)"}]
+
+
+@pytest.mark.django_db
+def test_without_a_backend_no_machine_draft_is_offered(client, partner, staff):
+    lab = LabFactory(partner=partner, theme={"en": "Local firms and the title year (example)"})
+    client.force_login(staff)
+    page = client.get(reverse("labs:lab_edit", args=[lab.pk])).content.decode()
+    assert 'name="draft"' not in page
+    response = client.post(reverse("labs:lab_edit", args=[lab.pk]), {"draft": "hr", "theme_en": "x"})
+    assert "No machine translation is available" in response.content.decode()
+    lab.refresh_from_db()
+    assert lab.theme == {"en": "Local firms and the title year (example)"}
+
+
+@needs_apertium
+def test_apertium_drafts_the_pairs_whose_data_is_installed():
+    engine = ApertiumTranslator()
+    assert engine.can_translate("en", "hr") and engine.can_translate("hr", "en")
+    assert not engine.can_translate("en", "lt")
+    [draft] = engine.translate(["Local firms are invited to the workshop."], "en", "hr")
+    assert draft and draft != "Local firms are invited to the workshop." and "radionic" in draft.lower()
+
+
+@needs_apertium
+@pytest.mark.django_db
+def test_a_machine_draft_fills_the_form_and_nothing_is_stored_until_staff_save(client, partner, staff, settings):
+    settings.ECOCSME_TRANSLATOR = "ecocsme.text.translate.ApertiumTranslator"
+    lab = LabFactory(partner=partner, theme={"en": "The workshop and local firms (example)"},
+                     questions=[{"en": "What do local firms need?"}], languages=["en"])
+    client.force_login(staff)
+    url = reverse("labs:lab_edit", args=[lab.pk])
+    page = client.get(url).content.decode()
+    assert page.count('name="draft"') == 1 and 'value="hr"' in page
+    data = {"number": lab.number, "format": lab.format, "theme_en": lab.theme["en"],
+            "questions_en": "What do local firms need?", "draft": "hr"}
+    response = client.post(url, data)
+    html = response.content.decode()
+    assert response.status_code == 200 and "A machine draft fills the empty fields" in html
+    drafted = response.context["form"].data
+    assert drafted["theme_hr"] and drafted["theme_hr"] != lab.theme["en"] and drafted["questions_hr"]
+    lab.refresh_from_db()
+    assert lab.theme == {"en": "The workshop and local firms (example)"}
+    assert Event.objects.count() == 0
