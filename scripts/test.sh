@@ -32,6 +32,10 @@ ecocsme makemigrations --check --dry-run >/dev/null
 
 command -v xgettext >/dev/null || { say "installing GNU gettext"; apt_install gettext; }
 command -v pdftotext >/dev/null || { say "installing poppler-utils (PDF checks)"; apt_install poppler-utils; }
+# Machine drafts of translations (docs/DECISIONS.md): the engine and the one English pair Debian has
+# for a platform language (Croatian, through Serbo-Croatian). Its tests run, never skip, here.
+apertium -l 2>/dev/null | grep -q '^ *eng-hbs_HR$' || { say "installing Apertium (machine drafts)"; apt_install apertium apertium-hbs-eng; }
+export ECOCSME_REQUIRE_APERTIUM=1
 
 say "test suite on SQLite"
 pytest -m "not browser" -q
