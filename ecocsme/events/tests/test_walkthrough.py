@@ -9,6 +9,7 @@ from datetime import UTC, datetime
 
 import pytest
 import time_machine
+from django.utils import translation
 
 from ecocsme.events.models import Event, EventInvitation
 from ecocsme.testing.a11y import assert_pages_accessible
@@ -23,6 +24,12 @@ pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 def partner(project):
     """The demo's Timișoara, whose staff log in as "timisoara"."""
     return project.partners.get(number=6)
+
+
+def ro(msgid: str) -> str:
+    """The catalogue's Romanian, so the walk-through follows what translators write."""
+    with translation.override("ro"):
+        return translation.gettext(msgid)
 
 
 def personal_link(smtp_server, address: str) -> str:
@@ -69,11 +76,11 @@ def test_partner_workshop_from_creation_to_promotion(page, partner, people, smtp
         run_worker()
 
         ioana, mark, ana = ("ioana@example.org", "mark@example.org", "ana@example.org")
-        answer(page, personal_link(smtp_server, ioana), "Da, voi participa", "Trimite răspunsul")
+        answer(page, personal_link(smtp_server, ioana), ro("Yes, I will take part"), ro("Send my answer"))
         assert page.locator("html").get_attribute("lang") == "ro"
         assert page.get_by_text("locul dumneavoastră este confirmat").is_visible()
         answer(page, personal_link(smtp_server, mark), "No, I cannot take part", "Send my answer")
-        answer(page, personal_link(smtp_server, ana), "Da, voi participa", "Trimite răspunsul")
+        answer(page, personal_link(smtp_server, ana), ro("Yes, I will take part"), ro("Send my answer"))
         assert page.get_by_text("lista de așteptare").first.is_visible()
         places = dict(EventInvitation.objects.filter(event=event).values_list("contact__email", "place"))
         assert places == {ioana: "confirmed", mark: "", ana: "waiting"}
