@@ -1,12 +1,13 @@
 from decimal import Decimal
 
 from django import template
+from django.conf import settings
 from django.template.defaultfilters import linebreaks_filter
 from django.utils import formats, translation
 from django.utils.html import format_html
 from django.utils.translation import gettext as _
 
-from ecocsme.core.i18n import LocalizedText, in_language
+from ecocsme.core.i18n import LocalizedText, in_language, missing_languages
 
 register = template.Library()
 
@@ -83,3 +84,12 @@ def content_block(value):
 def content_text(value) -> str:
     """Content as plain text (titles, subjects, attributes): "Text (in English)" on fallback."""
     return _as_localized(value).plain()
+
+
+@register.inclusion_tag("core/_content_languages.html")
+def content_languages(value, edit_url: str = ""):
+    """Staff pages: the languages a content value is written in and those still missing."""
+    names = dict(settings.LANGUAGES)
+    missing = missing_languages(value)
+    return {"written": [str(names[code]) for code in names if code not in missing],
+            "missing": [str(names[code]) for code in missing], "edit_url": edit_url}

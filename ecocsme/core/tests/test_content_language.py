@@ -142,3 +142,16 @@ def test_a_machine_draft_fills_the_form_and_nothing_is_stored_until_staff_save(c
     lab.refresh_from_db()
     assert lab.theme == {"en": "The workshop and local firms (example)"}
     assert Event.objects.count() == 0
+
+
+@pytest.mark.django_db
+def test_staff_pages_say_which_languages_are_missing(client, partner, staff, other_staff):
+    event = EventFactory(partner=partner, title={"en": "Workshop (example)", "ro": "Atelier (exemplu)"})
+    lab = LabFactory(partner=partner, theme={"en": "Theme (example)"})
+    client.force_login(staff)
+    page = client.get(f"/en/manage/events/{event.pk}/").content.decode()
+    assert "Written in: English, Romanian. Missing (6): Italian, Dutch, Croatian, Lithuanian, Finnish, German." in page
+    assert f'href="/en/manage/events/{event.pk}/edit/">Add the missing languages' in page
+    assert "Missing (7)" in client.get(f"/en/manage/labs/{lab.pk}/").content.decode()
+    client.force_login(other_staff)  # sees the event, may not change it: no call to edit
+    assert "Add the missing languages" not in client.get(f"/en/manage/events/{event.pk}/").content.decode()
