@@ -3,6 +3,7 @@ from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 
 from ecocsme.partnerships.access import partners_changeable_by
+from ecocsme.reference.countries import country_choices
 from ecocsme.reference.models import NaceDivision
 
 from .models import Consent, Contact, Organisation
@@ -18,6 +19,11 @@ class OrganisationForm(forms.ModelForm):
     languages = forms.MultipleChoiceField(label=_("Languages"), required=False,
                                           choices=settings.LANGUAGES,
                                           widget=forms.CheckboxSelectMultiple)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # Named and sorted as the reader's language writes them (Čekija after Cipras).
+        self.fields["country"].choices = [("", "---------"), *country_choices()]
 
     class Meta:
         model = Organisation

@@ -5,19 +5,14 @@ from zoneinfo import ZoneInfo
 from django import template
 from django.utils import formats
 from django.utils.text import capfirst
-from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 register = template.Library()
 
 
-# Languages that write the names of weekdays with a small letter inside a phrase.
-SMALL_WEEKDAYS = {"ro", "it", "nl", "hr", "lt", "fi"}
-
-
 def weekday(day) -> str:
-    name = formats.date_format(day, "l")
-    return name.lower() if (get_language() or "")[:2] in SMALL_WEEKDAYS else name
+    """As running text writes it: small in most of our languages (core/formats/names.py)."""
+    return formats.date_format(day, "l")
 
 
 def session_when(session, zone: ZoneInfo | str) -> str:

@@ -35,6 +35,12 @@ CAPITAL_WEEKDAYS = {
 }
 
 
+CAPITAL_MONTHS = {
+    "ro": "Ianuarie|Februarie|Martie|Aprilie|Mai|Iunie|Iulie|August|Septembrie|Octombrie|Noiembrie|Decembrie",
+    "it": "Gennaio|Febbraio|Marzo|Aprile|Maggio|Giugno|Luglio|Agosto|Settembre|Ottobre|Novembre|Dicembre",
+}
+
+
 def problems(language: str, text: str) -> list[str]:
     """What a native reader of `language` would mark in `text` (visible text, tags removed)."""
     found = []
@@ -55,13 +61,20 @@ def problems(language: str, text: str) -> list[str]:
         check(r"\b\d{1,2}:\d{2}\s?[ap]\.?m\b", "a 12-hour time")
     if language in CAPITAL_WEEKDAYS:
         check(rf"(?<=[\w,] )({CAPITAL_WEEKDAYS[language]})\b", "a weekday with a capital inside a phrase")
+    if language in CAPITAL_MONTHS:
+        check(rf"\d\.? ({CAPITAL_MONTHS[language]})\b", "a month with a capital after its day")
     return found
 
 
+BLOCK = r"p|li|div|h[1-6]|br|tr|td|th|dt|dd|ul|ol|section|summary|details|title|option|table|a|button|label"
+
+
 def visible_text(html: str) -> str:
-    html = re.sub(r"(?is)<(script|style|svg)\b.*?</\1>", " ", html)
+    """The text a reader sees, a line per block (a phrase never runs across two blocks)."""
+    html = re.sub(r"(?is)<(script|style|svg)\b.*?</\1>", "\n", html)
+    html = re.sub(rf"(?is)</?({BLOCK})\b[^>]*>", "\n", html)
     html = re.sub(r"(?s)<[^>]+>", " ", html)
-    return re.sub(r"\s+", " ", unescape(html))
+    return re.sub(r"[ \t\xa0]*\n\s*", "\n", re.sub(r"[ \t]+", " ", unescape(html)))
 
 
 @pytest.fixture
@@ -127,6 +140,7 @@ def test_pages_and_mails_read_as_natives_write(client, world, staff, language):
     ("hr", "Odgovorite do 4. prosinca 2026.."), ("lt", "iki 2026 m. gruodžio 4 d.."),
     ("it", "il mercoledì 25 novembre"), ("it", "il 03 marzo 2027"), ("fi", "klo 13:15"),
     ("en", "Total EUR 118,163"), ("de", "118163 €"), ("hr", "srijeda, Petak"), ("en", "at 1:15 p.m."),
+    ("ro", "până la 12 Ianuarie 2027"), ("it", "il 12 Gennaio"),
 ])
 def test_the_reader_flags_what_natives_would_not_write(language, text):
     assert problems(language, text)

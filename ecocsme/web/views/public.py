@@ -32,7 +32,7 @@ def home(request):
     project = featured_project(request.user)
     partners = list(project_partners(project)) if project else []
     counts = ecoc_phase_counts(on=day)
-    current = list(ecoc_titles(on=day, phase=Phase.EVENT_YEAR))
+    current = ecoc_titles_in_reading_order(ecoc_titles(on=day, phase=Phase.EVENT_YEAR))
     return render(request, "web/home.html", {
         "project": project,
         "partner_cities": _distinct_cities(partners),
