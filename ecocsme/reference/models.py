@@ -206,7 +206,9 @@ class PolicyInstrument(models.Model):
         OTHER = "other", _("Other regional development policy instrument")
 
     key = models.SlugField(_("key"), max_length=80, unique=True)
-    name = models.CharField(_("name"), max_length=300)
+    name = models.CharField(_("name"), max_length=300, help_text=_("In English."))
+    name_translations = models.JSONField(_("name in other languages"), default=dict, blank=True,
+                                         help_text=_("Text per language code."))
     kind = models.CharField(_("kind"), max_length=30, choices=Kind.choices)
     category = models.CharField(_("category"), max_length=30, choices=Category.choices)
     managing_body = models.CharField(_("managing body"), max_length=300, blank=True)
@@ -226,3 +228,9 @@ class PolicyInstrument(models.Model):
 
     def __str__(self) -> str:
         return self.name
+
+    @property
+    def names(self) -> dict[str, str]:
+        """The name per language code, English first."""
+        others = {code: text for code, text in self.name_translations.items() if code != "en"}
+        return {"en": self.name, **others}

@@ -172,3 +172,13 @@ def test_home_names_the_titles_in_their_title_year(client, ecoc_titles, monkeypa
     monkeypatch.setattr(public, "today", lambda: dt.date(2021, 3, 1))
     current = client.get("/en/").context["current_titles"]
     assert sorted(t.city for t in current) == ["Galway", "Rijeka"]  # extended into 2021
+
+
+@pytest.mark.django_db
+def test_partner_and_instrument_names_in_the_readers_language(client, project):
+    ro = client.get("/ro/projects/PGI06047/partners/").content.decode()
+    assert "<h2>Primăria Municipiului Timișoara</h2>" in ro
+    assert "Programul Operațional Regional 2014-2020 (POR), Regiunea Vest" in ro
+    lt = client.get("/lt/projects/PGI06047/partners/").content.decode()
+    assert "<h2>Vytauto Didžiojo universitetas – Verslo praktikų centras</h2>" in lt
+    assert '<h2><span lang="en">Municipality of Timișoara</span> <small class="fallback-note">' in lt
