@@ -71,12 +71,25 @@ class TranslatedFieldsMixin:
 
     @property
     def draft_languages(self) -> list[str]:
-        """Missing languages the configured backend can draft from the source language."""
+        """Missing languages the configured backend can draft from a language already written."""
         engine = translator()
         if engine is None:
             return []
-        return [row.code for row in self.language_rows
-                if row.is_missing and engine.can_translate(self.source_language, row.code)]
+        rows = self.language_rows
+        written = [row.code for row in rows if not row.is_missing]
+        return [row.code for row in rows
+                if row.is_missing and any(engine.can_translate(code, row.code) for code in written)]
+
+    def draft_source(self, data: QueryDict, target: str) -> str | None:
+        """The written language to draft `target` from: the source language, else English, else
+        any other the backend translates from."""
+        engine = translator()
+        order = [self.source_language, settings.LANGUAGE_CODE, *(code for code, _name in settings.LANGUAGES)]
+        for code in dict.fromkeys(order):
+            written = any(data.get(f"{part}_{code}", "").strip() for part in self.translated_parts)
+            if code != target and written and engine.can_translate(code, target):
+                return code
+        return None
 
 
 def bind_with_draft(request, make_form: Callable[[QueryDict | None], TranslatedFieldsMixin]):
@@ -94,8 +107,8 @@ def bind_with_draft(request, make_form: Callable[[QueryDict | None], TranslatedF
 def drafted(form: TranslatedFieldsMixin, data: QueryDict, target: str) -> tuple[QueryDict, str]:
     """The posted data with machine drafts for `target` in its empty fields, and a message."""
     engine = translator()
-    source = form.source_language
-    if engine is None or target not in dict(settings.LANGUAGES) or not engine.can_translate(source, target):
+    source = form.draft_source(data, target) if engine and target in dict(settings.LANGUAGES) else None
+    if source is None:
         return data, _("No machine translation is available for this language.")
     data = data.copy()
     parts = [part for part in form.translated_parts

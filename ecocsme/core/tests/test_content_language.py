@@ -126,21 +126,25 @@ def test_apertium_drafts_the_pairs_whose_data_is_installed():
 @pytest.mark.django_db
 def test_a_machine_draft_fills_the_form_and_nothing_is_stored_until_staff_save(client, partner, staff, settings):
     settings.ECOCSME_TRANSLATOR = "ecocsme.text.translate.ApertiumTranslator"
-    lab = LabFactory(partner=partner, theme={"en": "The workshop and local firms (example)"},
-                     questions=[{"en": "What do local firms need?"}], languages=["en"])
+    lab = LabFactory(partner=partner, theme={"ro": "Atelierul și firmele locale (exemplu)",
+                                             "en": "The workshop and local firms (example)"},
+                     questions=[{"ro": "De ce au nevoie firmele locale?", "en": "What do local firms need?"}],
+                     languages=["ro", "en"])  # Romanian first: the draft comes from English
     client.force_login(staff)
     url = reverse("labs:lab_edit", args=[lab.pk])
     page = client.get(url).content.decode()
     assert page.count('name="draft"') == 1 and 'value="hr"' in page
     data = {"number": lab.number, "format": lab.format, "theme_en": lab.theme["en"],
+            "theme_ro": lab.theme["ro"], "questions_ro": "De ce au nevoie firmele locale?",
             "questions_en": "What do local firms need?", "draft": "hr"}
     response = client.post(url, data)
     html = response.content.decode()
     assert response.status_code == 200 and "A machine draft fills the empty fields" in html
     drafted = response.context["form"].data
     assert drafted["theme_hr"] and drafted["theme_hr"] != lab.theme["en"] and drafted["questions_hr"]
+    assert "radionic" in drafted["theme_hr"].lower()  # from the English, not the Romanian
     lab.refresh_from_db()
-    assert lab.theme == {"en": "The workshop and local firms (example)"}
+    assert lab.theme == {"ro": "Atelierul și firmele locale (exemplu)", "en": "The workshop and local firms (example)"}
     assert Event.objects.count() == 0
 
 

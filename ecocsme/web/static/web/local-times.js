@@ -3,14 +3,15 @@
   "use strict";
   function show() {
     var viewerZone = Intl.DateTimeFormat().resolvedOptions().timeZone;
-    var language = document.documentElement.lang || undefined;
+    // The platform's English is European (day before month, a 24-hour clock), as its pages write it.
+    var language = document.documentElement.lang === "en" ? "en-GB" : (document.documentElement.lang || undefined);
     document.querySelectorAll("[data-viewer-time]").forEach(function (node) {
       var eventZone = node.getAttribute("data-zone");
       if (!viewerZone || viewerZone === eventZone || node.dataset.done) { return; }
       var start = new Date(node.getAttribute("data-start"));
       var end = new Date(node.getAttribute("data-end"));
       var day = new Intl.DateTimeFormat(language, {weekday: "short", day: "numeric", month: "short"});
-      var clock = new Intl.DateTimeFormat(language, {hour: "2-digit", minute: "2-digit"});
+      var clock = new Intl.DateTimeFormat(language, {hour: "numeric", minute: "2-digit", hourCycle: "h23"});
       var extra = document.createElement("span");
       extra.className = "viewer-time";
       extra.textContent = node.getAttribute("data-label") + ": " + day.format(start) + ", " +
