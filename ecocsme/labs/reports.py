@@ -53,7 +53,7 @@ def report_context(lab: Lab, language: str) -> dict:
         "questions": [(q.position, in_language(q.text, language))
                       for q in lab_questions(lab)],
         "invited": invited, "answered": answered,
-        "rate": round(100 * answered / invited) if invited else None,
+        "rate": response_rate(invited, answered),
         "figures": [f for f in figures if f.rows],
         "scopes": lab_synthesis(lab), "generated": timezone.now(), "language": language,
     }
@@ -126,6 +126,12 @@ def _report_subtitle(context: dict) -> str:
     return " · ".join([str(lab.project), str(lab.partner),
                        _("Local learning lab %(number)s") % {"number": lab.number},
                        str(lab.get_format_display())])
+
+
+def response_rate(invited: int, answered: int) -> int | None:
+    """Per cent of the invited who answered; none when answers imported from mail outnumber the
+    invitations (people not invited here answered too: a rate above 100 % says nothing)."""
+    return round(100 * answered / invited) if invited and answered <= invited else None
 
 
 def _participation_sentence(context: dict) -> str:
