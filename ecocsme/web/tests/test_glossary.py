@@ -30,14 +30,17 @@ def glossary(language: str) -> dict:
         return tomllib.load(file)
 
 
-def rules(gloss: dict) -> list[tuple[str, re.Pattern]]:
-    """(where the rule comes from, compiled pattern) for every forbidden pattern of a glossary."""
+def rules(gloss: dict) -> list[tuple[str, re.Pattern, bool]]:
+    """(where the rule comes from, compiled pattern, whether headings keep it too) for every
+    forbidden pattern of a glossary; `forbidden_outside_headings` spares the messages marked
+    with the "heading" context (a page title may be a noun where a button may not)."""
     tables = {name: gloss[name] for name in ("register", "style") if name in gloss}
     tables.update({f"terms.{key}": table for key, table in gloss.get("terms", {}).items()})
     return [
-        (where, re.compile(rf"(?<!\w)(?:{pattern})(?!\w)", re.IGNORECASE))
+        (where, re.compile(rf"(?<!\w)(?:{pattern})(?!\w)", re.IGNORECASE), in_headings)
         for where, table in tables.items()
-        for pattern in table.get("forbidden", [])
+        for key, in_headings in (("forbidden", True), ("forbidden_outside_headings", False))
+        for pattern in table.get(key, [])
     ]
 
 
@@ -52,7 +55,9 @@ def violations(po: polib.POFile | list[polib.POEntry], gloss: dict) -> list[str]
     checks = rules(gloss)
     for entry in po:
         for text in texts(entry):
-            for where, pattern in checks:
+            for where, pattern, in_headings in checks:
+                if not in_headings and entry.msgctxt == "heading":
+                    continue
                 if match := pattern.search(text):
                     found.append(f"{where}: {entry.msgid!r} has {match.group(0)!r} in {text!r}")
     return found
@@ -121,3 +126,9 @@ def test_the_checker_flags_a_bad_entry(language, msgid, msgstr):
 )
 def test_the_checker_leaves_legitimate_words_alone(language, msgstr):
     assert not violations([polib.POEntry(msgid="x", msgstr=msgstr)], glossary(language))
+
+
+def test_a_heading_may_be_a_noun_where_a_button_may_not():
+    gloss = glossary("ro")
+    assert violations([polib.POEntry(msgid="Log in", msgstr="Autentificare")], gloss)
+    assert not violations([polib.POEntry(msgid="Log in", msgctxt="heading", msgstr="Autentificare")], gloss)

@@ -22,7 +22,7 @@ import pytest
 from django.conf import settings
 from django.test import Client
 from django.utils import timezone, translation
-from django.utils.translation import gettext
+from django.utils.translation import gettext, pgettext
 from icalendar import Calendar
 
 from ecocsme.core.models import OutgoingMail
@@ -167,10 +167,10 @@ def browsers(language: str):
 
 
 # --- what the catalogue says ------------------------------------------------------------------------
-def said(language: str, msgid: str, **values) -> str:
-    """The catalogue's text for `msgid` in `language`, with its placeholders filled."""
+def said(language: str, msgid: str, context: str = "", **values) -> str:
+    """The catalogue's text for `msgid` (in `context`) in `language`, with its placeholders filled."""
     with translation.override(language):
-        text = gettext(msgid)
+        text = pgettext(context, msgid) if context else gettext(msgid)
     return text % values if values else text
 
 
@@ -178,7 +178,8 @@ def assert_says(language: str, body: str, *msgids, **values) -> None:
     """Each message is in `body` as the language's catalogue has it, and — when the catalogue
     translates it — not in English."""
     for msgid in msgids:
-        expected = said(language, msgid, **values)
+        context, msgid = msgid if isinstance(msgid, tuple) else ("", msgid)
+        expected = said(language, msgid, context, **values)
         assert flat(expected) in body, f"{language}: missing {expected!r} (msgid {msgid!r})"
         english = flat(msgid % values if values else msgid)
         if language != "en" and english != flat(expected):
@@ -207,7 +208,7 @@ def assert_in_layout(language: str, message, footer: str) -> tuple[str, str]:
     assert path_of(url).startswith(f"/{language}/unsubscribe/")
     assert url in text and f'href="{url}"' in html
     shown = words(html)
-    assert_says(language, shown, footer, "Unsubscribe")
+    assert_says(language, shown, footer, ("mail link", "Unsubscribe"))
     return text, shown
 
 
@@ -228,7 +229,7 @@ def assert_unsubscribe_page(language: str, url: str, purpose: str) -> None:
         assert page.status_code == 200
         html = page.content.decode()
         assert page_language(html) == language, f"the unsubscribe page follows the browser, not {language}"
-        assert h1_of(html) == said(language, "Unsubscribe")
+        assert h1_of(html) == said(language, "Unsubscribe", "heading")
         assert_says(language, words(html), "Stop receiving mail of this kind: %(purpose)s.", purpose=label)
 
 
