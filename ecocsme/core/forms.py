@@ -122,3 +122,26 @@ def drafted(form: TranslatedFieldsMixin, data: QueryDict, target: str) -> tuple[
     return data, _("A machine draft fills the empty fields in %(language)s. Read and correct it, "
                    "then save: nothing is stored until you do.") % {
                        "language": dict(settings.LANGUAGES)[target]}
+
+
+class DateInput(forms.DateInput):
+    """The browser's date picker, which reads and writes ISO dates whatever the page language."""
+
+    input_type = "date"
+
+    def __init__(self, attrs=None):
+        super().__init__(attrs, format="%Y-%m-%d")
+
+
+class TimeInput(forms.TimeInput):
+    input_type = "time"
+
+    def __init__(self, attrs=None):
+        super().__init__(attrs, format="%H:%M")
+
+
+class DateTimeInput(forms.DateTimeInput):
+    input_type = "datetime-local"
+
+    def __init__(self, attrs=None):
+        super().__init__(attrs, format="%Y-%m-%dT%H:%M")

@@ -21,7 +21,7 @@ class RenderedMail:
 
 
 def render_mail(template: str, context: dict, language: str) -> RenderedMail:
-    context = {"site_name": "ECoC-SME Platform", "language": language, **context}
+    context = {"language": language, **context}
     with translation.override(language):
         # Plain-text parts are rendered with the HTML engine: undo its escaping ("&amp;" → "&").
         subject = unescape(render_to_string(f"{template}_subject.txt", context))

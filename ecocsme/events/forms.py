@@ -4,7 +4,7 @@ from django import forms
 from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 
-from ecocsme.core.forms import TranslatedFieldsMixin
+from ecocsme.core.forms import DateInput, TimeInput, TranslatedFieldsMixin
 from ecocsme.events.services.events import SessionInput
 
 from .models import Event, EventInvitation
@@ -34,7 +34,7 @@ class EventForm(TranslatedFieldsMixin, forms.Form):
     capacity = forms.IntegerField(label=_("Places"), required=False, min_value=1,
                                   help_text=_("Leave empty for no limit."))
     rsvp_deadline = forms.DateField(label=_("Answer by (last day)"), required=False,
-                                    widget=forms.DateInput(attrs={"type": "date"}))
+                                    widget=DateInput())
     lab = forms.ModelChoiceField(label=_("Local learning lab"), queryset=None, required=False)
     is_public = forms.BooleanField(label=_("Show on the public site and calendar"), required=False,
                                    initial=True)
@@ -99,9 +99,9 @@ class EventForm(TranslatedFieldsMixin, forms.Form):
 
 
 class SessionForm(forms.Form):
-    day = forms.DateField(label=_("Day"), required=False, widget=forms.DateInput(attrs={"type": "date"}))
-    start = forms.TimeField(label=_("From"), required=False, widget=forms.TimeInput(attrs={"type": "time"}))
-    end = forms.TimeField(label=_("To"), required=False, widget=forms.TimeInput(attrs={"type": "time"}))
+    day = forms.DateField(label=_("Day"), required=False, widget=DateInput())
+    start = forms.TimeField(label=_("From"), required=False, widget=TimeInput())
+    end = forms.TimeField(label=_("To"), required=False, widget=TimeInput())
     title = forms.CharField(label=_("Part"), required=False, max_length=200)
 
 

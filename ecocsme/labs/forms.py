@@ -1,7 +1,8 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from ecocsme.core.forms import TranslatedFieldsMixin
+from ecocsme.core.forms import DateTimeInput, TranslatedFieldsMixin
+from ecocsme.core.i18n import in_language
 from ecocsme.labs.services.answers import MAX_ANSWER_LENGTH
 
 
@@ -11,14 +12,15 @@ class AnswerForm(forms.Form):
     def __init__(self, *args, questions, language: str, initial_texts: dict[int, str], **kwargs):
         super().__init__(*args, **kwargs)
         for question in questions:
-            text, lang = question.localized_text(language)
+            text = in_language(question.text, language)
             field = forms.CharField(
                 label=f"{question.position}. {text}", required=False,
                 max_length=MAX_ANSWER_LENGTH, initial=initial_texts.get(question.position, ""),
                 widget=forms.Textarea(attrs={"rows": 5}),
                 error_messages={"max_length": _("Please keep an answer under %(limit_value)d characters.")},
             )
-            field.question_language = lang
+            field.question = text  # the label as the page shows it, marked when in another language
+            field.position = question.position
             self.fields[f"q{question.position}"] = field
 
     def texts(self) -> dict[int, str]:
@@ -32,7 +34,7 @@ class LabForm(TranslatedFieldsMixin, forms.Form):
     phases = forms.MultipleChoiceField(label=_("ECoC phases addressed"), required=False,
                                        widget=forms.CheckboxSelectMultiple, choices=())
     closes_at = forms.DateTimeField(label=_("Closes"), required=False,
-                                    widget=forms.DateTimeInput(attrs={"type": "datetime-local"}))
+                                    widget=DateTimeInput())
     reply_to = forms.EmailField(label=_("Address for e-mail replies"), required=False)
 
     def __init__(self, *args, user, lab=None, **kwargs):

@@ -9,6 +9,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from ecocsme.core.charts import bar_chart
+from ecocsme.core.formats import percent
 from ecocsme.core.i18n import in_language
 
 from .labels import NOT_KNOWN, kind_labels, language_labels
@@ -137,5 +138,5 @@ def response_rate(invited: int, answered: int) -> int | None:
 def _participation_sentence(context: dict) -> str:
     if context["rate"] is None:
         return _("%(answered)s responses.") % {"answered": context["answered"]}
-    return _("%(invited)s people invited, %(answered)s responded (%(rate)s %%).") % {
-        "invited": context["invited"], "answered": context["answered"], "rate": context["rate"]}
+    return _("%(invited)s people invited, %(answered)s responded (%(rate)s).") % {
+        "invited": context["invited"], "answered": context["answered"], "rate": percent(context["rate"])}

@@ -1,6 +1,7 @@
-from django.conf import settings
 from django.urls import translate_url
-from django.utils.translation import get_language, get_language_info
+from django.utils.translation import get_language
+
+from ecocsme.text.languages import LANGUAGES as PLATFORM_LANGUAGES
 
 
 def site(request):
@@ -8,8 +9,7 @@ def site(request):
     path = request.get_full_path()
     current = get_language()
     languages = []
-    for code, _name in settings.LANGUAGES:
-        info = get_language_info(code)
-        languages.append({"code": code, "name": info["name_local"], "url": translate_url(path, code),
-                          "current": code == current})
+    for language in PLATFORM_LANGUAGES:  # each named in itself, as a menu writes it
+        languages.append({"code": language.code, "name": language.native_name,
+                          "url": translate_url(path, language.code), "current": language.code == current})
     return {"interface_languages": languages}

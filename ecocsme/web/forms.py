@@ -1,6 +1,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from ecocsme.core.forms import DateInput
 from ecocsme.reference.phases import Phase
 from ecocsme.reference.selectors import ecoc_title_country_choices
 
@@ -12,7 +13,7 @@ class EcocTimelineFilter(forms.Form):
                                    max_value=2100)
     year_to = forms.IntegerField(label=_("To year"), required=False, min_value=1985, max_value=2100)
     on = forms.DateField(label=_("Phase on"), required=False,
-                         widget=forms.DateInput(attrs={"type": "date"}),
+                         widget=DateInput(),
                          help_text=_("Leave empty for today."))
 
     def __init__(self, *args, **kwargs):

@@ -1,12 +1,12 @@
-from decimal import Decimal
 
 from django import template
 from django.conf import settings
 from django.template.defaultfilters import linebreaks_filter
-from django.utils import formats, translation
+from django.utils import translation
 from django.utils.html import format_html
 from django.utils.translation import gettext as _
 
+from ecocsme.core.formats import grouped, money, percent
 from ecocsme.core.i18n import LocalizedText, in_language, missing_languages
 
 register = template.Library()
@@ -21,34 +21,9 @@ def get_item(mapping, key):
         return None
 
 
-def _format_setting(name: str, default: str) -> str:
-    """A setting of our own format modules (ecocsme/core/formats) for the active language."""
-    for module in formats.get_format_modules(translation.get_language()):
-        if hasattr(module, name):
-            return getattr(module, name)
-    return default
-
-
-def money(value) -> str:
-    """An amount in euros as the active language writes it: "118.163 €", "€118,163"."""
-    if value is None or value == "":
-        return ""
-    amount = Decimal(value)
-    whole = amount == amount.to_integral_value()
-    grouped = formats.number_format(amount, decimal_pos=0 if whole else 2, use_l10n=True,
-                                    force_grouping=True)
-    return _format_setting("MONEY_FORMAT", "EUR %(amount)s") % {"amount": grouped}
-
-
 register.filter("money", money)
-
-
-@register.filter
-def grouped(value) -> str:
-    """A count with the active language's thousands separator: "10.000", "10 000"."""
-    if value is None or value == "":
-        return ""
-    return formats.number_format(value, use_l10n=True, force_grouping=True)
+register.filter("grouped", grouped)
+register.filter("percent", percent)
 
 
 def _as_localized(value) -> LocalizedText:
@@ -93,3 +68,16 @@ def content_languages(value, edit_url: str = ""):
     missing = missing_languages(value)
     return {"written": [str(names[code]) for code in names if code not in missing],
             "missing": [str(names[code]) for code in missing], "edit_url": edit_url}
+
+
+# Languages that capitalise nouns, so a label cannot simply be lowered inside a sentence.
+CAPITALISING = {"de"}
+
+
+@register.filter
+def inline(label) -> str:
+    """A label ("Confirmed", "Event invitations") as it reads inside a sentence: small first
+    letter, except in German, whose labels are mostly nouns."""
+    text = str(label)
+    language = (translation.get_language() or "en")[:2]
+    return text if language in CAPITALISING or text[1:2].isupper() else text[:1].lower() + text[1:]

@@ -159,3 +159,10 @@ def test_staff_pages_say_which_languages_are_missing(client, partner, staff, oth
     assert "Missing (7)" in client.get(f"/en/manage/labs/{lab.pk}/").content.decode()
     client.force_login(other_staff)  # sees the event, may not change it: no call to edit
     assert "Add the missing languages" not in client.get(f"/en/manage/events/{event.pk}/").content.decode()
+
+
+@pytest.mark.parametrize(("language", "label", "inside"), [
+    ("ro", "Confirmat", "confirmat"), ("en", "Event invitations", "event invitations"),
+    ("de", "Veranstaltungseinladungen", "Veranstaltungseinladungen"), ("fi", "NACE", "NACE")])
+def test_a_label_reads_small_inside_a_sentence_except_where_nouns_keep_capitals(language, label, inside):
+    assert render("{{ label|inline }}", language, label=label) == inside

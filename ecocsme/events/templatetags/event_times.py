@@ -5,7 +5,10 @@ from zoneinfo import ZoneInfo
 from django import template
 from django.utils import formats
 from django.utils.text import capfirst
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
+
+from ecocsme.text.zones import zone_name as zone_name_in
 
 register = template.Library()
 
@@ -15,13 +18,15 @@ def weekday(day) -> str:
     return formats.date_format(day, "l")
 
 
-def session_when(session, zone: ZoneInfo | str) -> str:
+def session_when(session, zone: ZoneInfo | str, *, after_label: bool = False) -> str:
     """"Tuesday, 10 November 2020, 13:15–15:30" (Finnish "13.15–15.30"), or the day alone for a
     whole-day session: each piece in the active language's formats, the whole a translatable
-    phrase so that each language orders it as it writes it."""
+    phrase so that each language orders it as it writes it. It starts a line with a capital,
+    and keeps the weekday small after a label ("Part 2: marți, …")."""
+    upper = (lambda text: text) if after_label else capfirst
     zone = ZoneInfo(zone) if isinstance(zone, str) else zone
     if session.all_day:
-        return capfirst(_("%(weekday)s, %(date)s, all day") % {
+        return upper(_("%(weekday)s, %(date)s, all day") % {
             "weekday": weekday(session.day), "date": formats.date_format(session.day, "DATE_FORMAT")})
     start, end = session.starts_at.astimezone(zone), session.ends_at.astimezone(zone)
     parts = {"weekday": weekday(start),
@@ -29,14 +34,20 @@ def session_when(session, zone: ZoneInfo | str) -> str:
              "start": formats.time_format(start, "TIME_FORMAT"),
              "end": formats.time_format(end, "TIME_FORMAT")}
     if end.date() != start.date():
-        return capfirst(_("%(weekday)s, %(date)s, %(start)s – %(end_date)s, %(end)s") % {
+        return upper(_("%(weekday)s, %(date)s, %(start)s – %(end_date)s, %(end)s") % {
             **parts, "end_date": formats.date_format(end, "DATE_FORMAT")})
-    return capfirst(_("%(weekday)s, %(date)s, %(start)s–%(end)s") % parts)
+    return upper(_("%(weekday)s, %(date)s, %(start)s–%(end)s") % parts)
 
 
 @register.simple_tag
-def when(session, zone) -> str:
-    return session_when(session, zone)
+def when(session, zone, after_label=False) -> str:
+    return session_when(session, zone, after_label=bool(after_label))
+
+
+@register.filter
+def zone_name(zone) -> str:
+    """"Ora Europei de Est" for Europe/Bucharest, in the active language."""
+    return zone_name_in(str(zone), (get_language() or "en")[:2])
 
 
 @register.filter

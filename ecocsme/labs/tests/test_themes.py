@@ -250,5 +250,5 @@ def test_the_report_gives_no_rate_when_mail_brought_more_answers_than_invitation
 
     assert (response_rate(4, 3), response_rate(4, 151), response_rate(0, 5)) == (75, None, None)
     assert _participation_sentence({"invited": 4, "answered": 3, "rate": 75}) == \
-        "4 people invited, 3 responded (75 %)."
+        "4 people invited, 3 responded (75%)."
     assert _participation_sentence({"invited": 4, "answered": 151, "rate": None}) == "151 responses."

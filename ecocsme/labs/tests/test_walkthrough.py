@@ -142,7 +142,7 @@ def test_a_lab_from_start_to_report(page, partner, smtp_server, settings, tmp_pa
                     .stdout.decode().split())
     assert "Example lab: reaching small firms" in text
     assert "How should the programme reach small firms?" in text
-    assert "3 people invited, 3 responded (100 %)" in text
+    assert "3 people invited, 3 responded (100%)" in text
 
 
 def test_lab_pages_are_accessible_on_a_phone_and_a_desktop(page, lab, labelled_answers):

@@ -8,7 +8,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
-from ecocsme.core.i18n import localized
+from ecocsme.core.i18n import in_language
 from ecocsme.invitations.states import AnswerRefused, LinkState
 from ecocsme.invitations.views import link_unavailable
 from ecocsme.labs.services.answers import invitation_state, response_save
@@ -34,7 +34,7 @@ def answer(request, token: str):
     if state is not LinkState.OPEN:
         return link_unavailable(request, state, UNAVAILABLE, {
             "lab": lab, "invitation": invitation, "response": response,
-            "theme": lab.localized_theme(language)[0]})
+            "theme": in_language(lab.theme, language)})
     form = AnswerForm(request.POST or None, questions=questions, language=language,
                       initial_texts=current)
     saved_at = None
@@ -51,9 +51,8 @@ def answer(request, token: str):
             messages.success(request, _(
                 "Thank you: your answers are submitted. You can still change them until the "
                 "consultation closes.") if submit else _("Your draft is saved."))
-    theme, theme_language = lab.localized_theme(language)
     return render(request, "labs/answer.html", {
         "lab": lab, "invitation": invitation, "form": form, "response": response,
-        "theme": theme, "theme_language": theme_language, "saved_at": saved_at,
-        "description": localized(lab.description, language)[0],
+        "theme": in_language(lab.theme, language), "saved_at": saved_at,
+        "description": in_language(lab.description, language),
     })

@@ -8,12 +8,12 @@ from django.core.paginator import Paginator
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
-from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from ecocsme.core.charts import bar_chart, stacked_bar_chart
 from ecocsme.core.http import number_from
+from ecocsme.core.i18n import in_language
 
 from ..access import lab_for, theme_of
 from ..labels import NOT_KNOWN, kind_labels, language_labels
@@ -67,7 +67,7 @@ def synthesis(request, pk: int):
     chosen = request.GET.get("scope") or Theme.LAB_SCOPE
     scope = scopes.get(chosen) or next(iter(scopes.values()), None)
     return render(request, "labs/synthesis.html", {
-        "lab": lab, "theme": lab.localized_theme(get_language())[0], "scopes": scopes,
+        "lab": lab, "theme": in_language(lab.theme), "scopes": scopes,
         "scope": scope, "charts": scope_charts(scope) if scope else [],
         "can_change": request.user.has_perm("labs.change_lab", lab),
         "run": latest_synthesis_run(lab),

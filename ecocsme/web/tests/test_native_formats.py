@@ -57,6 +57,11 @@ def problems(language: str, text: str) -> list[str]:
         check(rf"\b0\d ({ITALIAN_MONTHS})\b", "a day with a leading zero")
     if language == "fi":
         check(r"\b\d{1,2}:\d{2}\b", "a time with a colon")
+    if language in ("en", "it", "nl"):
+        check(r"\d[ \xa0]%", "a space before the per cent sign")
+    else:
+        check(r"\d%", "no space before the per cent sign")
+    check(r"\b[A-Z][a-z]+/[A-Z][a-z_]+\b", "a time zone's identifier")
     if language == "en":
         check(r"\b\d{1,2}:\d{2}\s?[ap]\.?m\b", "a 12-hour time")
     if language in CAPITAL_WEEKDAYS:
@@ -140,7 +145,8 @@ def test_pages_and_mails_read_as_natives_write(client, world, staff, language):
     ("hr", "Odgovorite do 4. prosinca 2026.."), ("lt", "iki 2026 m. gruodžio 4 d.."),
     ("it", "il mercoledì 25 novembre"), ("it", "il 03 marzo 2027"), ("fi", "klo 13:15"),
     ("en", "Total EUR 118,163"), ("de", "118163 €"), ("hr", "srijeda, Petak"), ("en", "at 1:15 p.m."),
-    ("ro", "până la 12 Ianuarie 2027"), ("it", "il 12 Gennaio"),
+    ("ro", "până la 12 Ianuarie 2027"), ("it", "il 12 Gennaio"), ("en", "about 84 % ERDF"),
+    ("de", "etwa 84% EFRE"), ("ro", "13:15 (Europe/Bucharest)"),
 ])
 def test_the_reader_flags_what_natives_would_not_write(language, text):
     assert problems(language, text)
@@ -153,3 +159,15 @@ def test_the_reader_flags_what_natives_would_not_write(language, text):
 ])
 def test_the_reader_lets_what_natives_write_pass(language, text):
     assert not problems(language, text)
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("language", language_codes())
+def test_date_and_time_fields_hold_what_the_browser_reads(client, world, staff, language):
+    """A browser's date and time pickers take ISO values only: a deadline written "23.12.2026"
+    would show an empty field in every language but English."""
+    client.force_login(staff)
+    page = client.get(f"/{language}/manage/events/{world['event'].pk}/edit/").content.decode()
+    assert re.search(r'type="date" name="rsvp_deadline" value="\d{4}-\d{2}-\d{2}"', page)
+    assert 'type="time" name="sessions-0-start" value="13:15"' in page
+    assert re.search(r'type="date" name="sessions-0-day" value="\d{4}-\d{2}-\d{2}"', page)

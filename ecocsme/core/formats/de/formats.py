@@ -1,2 +1,3 @@
-DATETIME_FORMAT = "j. F Y, H:i"
+DATETIME_FORMAT = r"j. F Y, H:i \U\h\r"
 MONEY_FORMAT = "%(amount)s\xa0€"
+PERCENT_FORMAT = "%(number)s\xa0%%"

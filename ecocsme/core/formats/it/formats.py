@@ -2,3 +2,4 @@
 DATE_FORMAT = "j F Y"
 DATETIME_FORMAT = "j F Y, H:i"
 MONEY_FORMAT = "%(amount)s\xa0€"
+PERCENT_FORMAT = "%(number)s%%"
