@@ -166,3 +166,14 @@ def test_staff_pages_say_which_languages_are_missing(client, partner, staff, oth
     ("de", "Veranstaltungseinladungen", "Veranstaltungseinladungen"), ("fi", "NACE", "NACE")])
 def test_a_label_reads_small_inside_a_sentence_except_where_nouns_keep_capitals(language, label, inside):
     assert render("{{ label|inline }}", language, label=label) == inside
+
+
+@pytest.mark.parametrize(("language", "count", "share", "amount"), [
+    ("en", "10,000", "84%", "€1,163,171.50"), ("de", "10.000", "84\xa0%", "1.163.171,50\xa0€"),
+    ("nl", "10.000", "84%", "€\xa01.163.171,50"), ("lt", "10\xa0000", "84\xa0%", "1\xa0163\xa0171,50\xa0€"),
+    ("fi", "10\xa0000", "84\xa0%", "1\xa0163\xa0171,50\xa0€"), ("ro", "10.000", "84\xa0%", "1.163.171,50\xa0€"),
+])
+def test_counts_shares_and_amounts_as_each_language_writes_them(language, count, share, amount):
+    assert render("{{ n|grouped }}", language, n=10000) == count
+    assert render("{{ p|percent }}", language, p=84.2) == share
+    assert render("{{ a|money }}", language, a="1163171.50") == amount
