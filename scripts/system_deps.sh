@@ -5,17 +5,8 @@
 # missing with apt when we are root; otherwise says what to install and stops.
 set -euo pipefail
 
-say() { printf '\n==> %s\n' "$*"; }
-is_root() { [ "$(id -u)" = 0 ]; }
-apt_install() {
-  if is_root; then
-    [ -n "${APT_UPDATED:-}" ] || { apt-get update -qq; APT_UPDATED=1; }
-    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "$@" >/dev/null
-  else
-    echo "Missing: $*. Install it (as root: apt-get install $*) and run make install again." >&2
-    exit 1
-  fi
-}
+AGAIN="make install"
+. "$(dirname "$0")/apt.sh"
 
 missing=()
 command -v pkg-config >/dev/null && pkg-config --exists icu-uc || missing+=(libicu-dev pkg-config)

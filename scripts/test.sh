@@ -8,17 +8,8 @@ cd "$(dirname "$0")/.."
 export PATH="$PWD/.venv/bin:$PATH"
 unset DATABASE_URL
 
-say() { printf '\n==> %s\n' "$*"; }
-is_root() { [ "$(id -u)" = 0 ]; }
-apt_install() {
-  if is_root; then
-    [ -n "${APT_UPDATED:-}" ] || { apt-get update -qq; APT_UPDATED=1; }
-    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "$@" >/dev/null
-  else
-    echo "Missing: $*. Install it (as root: apt-get install $*) and run make test again." >&2
-    exit 1
-  fi
-}
+AGAIN="make test"
+. scripts/apt.sh
 
 say "ruff"
 ruff check .
