@@ -15,6 +15,8 @@ from django.utils.translation import gettext as _
 from ecocsme.core.translation import translator
 from ecocsme.text.translate import TranslationFailed
 
+MAX_DRAFT_CHARS = 20_000  # a draft is asked for in the request: keep the engine's work bounded
+
 
 @dataclass
 class LanguageRow:
@@ -113,6 +115,8 @@ def drafted(form: TranslatedFieldsMixin, data: QueryDict, target: str) -> tuple[
     data = data.copy()
     parts = [part for part in form.translated_parts
              if data.get(f"{part}_{source}", "").strip() and not data.get(f"{part}_{target}", "").strip()]
+    if sum(len(data[f"{part}_{source}"]) for part in parts) > MAX_DRAFT_CHARS:
+        return data, _("These texts are too long for a machine draft; nothing was changed.")
     try:
         texts = engine.translate([data[f"{part}_{source}"] for part in parts], source, target)
     except TranslationFailed:

@@ -177,3 +177,18 @@ def test_counts_shares_and_amounts_as_each_language_writes_them(language, count,
     assert render("{{ n|grouped }}", language, n=10000) == count
     assert render("{{ p|percent }}", language, p=84.2) == share
     assert render("{{ a|money }}", language, a="1163171.50") == amount
+
+
+@needs_apertium
+@pytest.mark.django_db
+def test_a_machine_draft_of_overlong_text_is_refused_and_changes_nothing(client, partner, staff, settings):
+    settings.ECOCSME_TRANSLATOR = "ecocsme.text.translate.ApertiumTranslator"
+    lab = LabFactory(partner=partner, theme={"en": "Theme (example)"}, languages=["en"])
+    client.force_login(staff)
+    data = {"number": lab.number, "format": lab.format, "theme_en": "word " * 5000,
+            "questions_en": "Why? (example)", "draft": "hr"}
+    response = client.post(reverse("labs:lab_edit", args=[lab.pk]), data)
+    assert "too long for a machine draft" in response.content.decode()
+    assert not response.context["form"].data.get("theme_hr")
+    lab.refresh_from_db()
+    assert lab.theme == {"en": "Theme (example)"}
