@@ -38,16 +38,27 @@ class TranslatedFieldsMixin:
     def add_translated_fields(self, parts: dict[str, Callable[[], forms.Field]],
                               stored: dict[str, dict[str, str]] | None, source: str) -> None:
         self.translated_parts = list(parts)
+        self.stored_texts = {part: dict(value) for part, value in (stored or {}).items()
+                             if isinstance(value, dict)}
         self.source_language = source if source in dict(settings.LANGUAGES) else settings.LANGUAGE_CODE
         for code, _name in settings.LANGUAGES:
             for part, make_field in parts.items():
                 self.fields[f"{part}_{code}"] = make_field()
-                if stored is not None:
-                    self.initial[f"{part}_{code}"] = (stored.get(part) or {}).get(code, "")
+                self.initial[f"{part}_{code}"] = self.stored_texts.get(part, {}).get(code, "")
 
     def translated(self, part: str) -> dict[str, str]:
-        return {code: text for code, _name in settings.LANGUAGES
-                if (text := (self.cleaned_data.get(f"{part}_{code}") or "").strip())}
+        """The texts to store: every platform language as posted, and any other language the
+        stored value holds (a code this form does not show is kept, not dropped)."""
+        platform = dict(settings.LANGUAGES)
+        kept = {code: text for code, text in self.stored_texts.get(part, {}).items() if code not in platform}
+        posted = {code: text for code in platform
+                  if (text := str(self.cleaned_data.get(f"{part}_{code}") or "").strip())}
+        return {**kept, **posted}
+
+    def source_text(self, part: str) -> str:
+        """The text of `part` in the source language, as the form now holds it."""
+        name = f"{part}_{self.source_language}"
+        return str(self[name].value() or "") if name in self.fields else ""
 
     def is_translated_field(self, name: str) -> bool:
         return any(name.startswith(f"{part}_") for part in self.translated_parts)
@@ -61,8 +72,8 @@ class TranslatedFieldsMixin:
         source = self.source_language
         rows = []
         for code, name in settings.LANGUAGES:
-            fields = [(self[f"{part}_{code}"], str(self[f"{part}_{source}"].value() or ""))
-                      for part in self.translated_parts]
+            fields = [(self[f"{part}_{code}"], self.source_text(part))
+                      for part in self.translated_parts if f"{part}_{code}" in self.fields]
             rows.append(LanguageRow(code, str(name), code == source, fields))
         rows.sort(key=lambda row: not row.is_source)
         return rows
@@ -82,13 +93,17 @@ class TranslatedFieldsMixin:
         return [row.code for row in rows
                 if row.is_missing and any(engine.can_translate(code, row.code) for code in written)]
 
+    def draft_text(self, data: QueryDict, part: str, code: str) -> str:
+        """The posted text of `part` in `code` that a draft is made from."""
+        return data.get(f"{part}_{code}", "")
+
     def draft_source(self, data: QueryDict, target: str) -> str | None:
         """The written language to draft `target` from: the source language, else English, else
         any other the backend translates from."""
         engine = translator()
         order = [self.source_language, settings.LANGUAGE_CODE, *(code for code, _name in settings.LANGUAGES)]
         for code in dict.fromkeys(order):
-            written = any(data.get(f"{part}_{code}", "").strip() for part in self.translated_parts)
+            written = any(self.draft_text(data, part, code).strip() for part in self.translated_parts)
             if code != target and written and engine.can_translate(code, target):
                 return code
         return None
@@ -113,12 +128,14 @@ def drafted(form: TranslatedFieldsMixin, data: QueryDict, target: str) -> tuple[
     if source is None:
         return data, _("No machine translation is available for this language.")
     data = data.copy()
-    parts = [part for part in form.translated_parts
-             if data.get(f"{part}_{source}", "").strip() and not data.get(f"{part}_{target}", "").strip()]
-    if sum(len(data[f"{part}_{source}"]) for part in parts) > MAX_DRAFT_CHARS:
+    texts_from = {part: form.draft_text(data, part, source) for part in form.translated_parts
+                  if f"{part}_{target}" in form.fields}
+    parts = [part for part, text in texts_from.items()
+             if text.strip() and not data.get(f"{part}_{target}", "").strip()]
+    if sum(len(texts_from[part]) for part in parts) > MAX_DRAFT_CHARS:
         return data, _("These texts are too long for a machine draft; nothing was changed.")
     try:
-        texts = engine.translate([data[f"{part}_{source}"] for part in parts], source, target)
+        texts = engine.translate([texts_from[part] for part in parts], source, target)
     except TranslationFailed:
         return data, _("The machine translation did not answer; nothing was changed.")
     for part, text in zip(parts, texts, strict=True):

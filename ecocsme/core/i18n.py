@@ -63,9 +63,12 @@ class LocalizedText:
 def in_language(value: dict[str, str] | None, language: str | None = None) -> LocalizedText:
     """The text of `value` for a reader of `language` (default: the active language)."""
     wanted = reader_language(language)
-    for code in (wanted, settings.LANGUAGE_CODE, *(value or {}).keys()):
-        text = (value or {}).get(code)
-        if text:
+    if isinstance(value, str):  # a plain text where a text per language belongs: the default language
+        value = {settings.LANGUAGE_CODE: value}
+    value = value if isinstance(value, dict) else {}
+    for code in (wanted, settings.LANGUAGE_CODE, *value.keys()):
+        text = value.get(code)
+        if text and isinstance(text, str):
             return LocalizedText(text, code, wanted)
     return LocalizedText("", wanted, wanted)
 
@@ -78,4 +81,5 @@ def localized(value: dict[str, str] | None, language: str | None = None) -> tupl
 
 def missing_languages(value: dict[str, str] | None, languages: list[str] | None = None) -> list[str]:
     """Platform languages (or `languages`) in which `value` has no text yet."""
-    return [code for code in (languages or language_codes()) if not (value or {}).get(code, "").strip()]
+    value = value if isinstance(value, dict) else {}
+    return [code for code in (languages or language_codes()) if not str(value.get(code) or "").strip()]

@@ -60,8 +60,12 @@ class EventForm(TranslatedFieldsMixin, forms.Form):
                                               widget=forms.Textarea(attrs={"rows": 5})),
             "session_titles": lambda: forms.CharField(
                 label=_("Titles of the sessions, one line per session in their order"), required=False,
-                widget=forms.Textarea(attrs={"rows": 3})),
-        }, _stored_texts(event), source=(self.data.get("language") or (event.language if event else "")))
+                strip=False, widget=forms.Textarea(attrs={"rows": 3})),
+        }, _stored_texts(event), source=self._titles_language(event))
+        # The rows above hold the session titles in the source language: no second place for them.
+        del self.fields[f"session_titles_{self.source_language}"]
+        self.fields["titles_language"] = forms.CharField(widget=forms.HiddenInput, required=False,
+                                                         initial=self.source_language)
         if event is not None:
             del self.fields["partner"]
             self.initial.update({name: getattr(event, name) for name in (
@@ -69,6 +73,34 @@ class EventForm(TranslatedFieldsMixin, forms.Form):
                 "is_public", "contact_name", "contact_email", "lab")})
             if event.rsvp_deadline:
                 self.initial["rsvp_deadline"] = event.rsvp_deadline.astimezone(event.zone).date()
+
+    def _titles_language(self, event: Event | None) -> str:
+        """The language of the session rows' titles: for an event, the one the page showed them
+        in (changing the working language does not relabel them); for a new event, the posted
+        working language."""
+        languages = dict(settings.LANGUAGES)
+        shown = self.data.get("titles_language") if event is not None else self.data.get("language")
+        return shown if shown in languages else (event.language if event else settings.LANGUAGE_CODE)
+
+    def row_titles(self, data) -> str:
+        """The session rows' titles, a line each, as posted."""
+        try:
+            total = min(int(data.get("sessions-TOTAL_FORMS") or 0), MAX_SESSIONS)
+        except ValueError:
+            total = 0
+        return "\n".join(data.get(f"sessions-{i}-title", "") for i in range(total)).rstrip("\n")
+
+    def source_text(self, part: str) -> str:
+        if part != "session_titles":
+            return super().source_text(part)
+        if self.is_bound:
+            return self.row_titles(self.data)
+        return self.stored_texts.get("session_titles", {}).get(self.source_language, "")
+
+    def draft_text(self, data, part: str, code: str) -> str:
+        if part == "session_titles" and code == self.source_language:
+            return self.row_titles(data)
+        return super().draft_text(data, part, code)
 
     def clean(self):
         cleaned = super().clean()
@@ -105,7 +137,8 @@ class SessionForm(forms.Form):
     title = forms.CharField(label=_("Part"), required=False, max_length=200)
 
 
-SessionFormSet = forms.formset_factory(SessionForm, extra=2, max_num=30)
+MAX_SESSIONS = 30
+SessionFormSet = forms.formset_factory(SessionForm, extra=2, max_num=MAX_SESSIONS)
 
 
 def _stored_texts(event: Event | None) -> dict[str, dict[str, str]] | None:
@@ -120,14 +153,21 @@ def _stored_texts(event: Event | None) -> dict[str, dict[str, str]] | None:
 
 def sessions_from(formset, form: EventForm) -> list[SessionInput]:
     """The sessions of the formset's rows, each titled in every language given: the row's own
-    title in the working language, the other languages' lines in the order of the rows."""
-    language = form.cleaned_data["language"]
-    lines = {code: text.splitlines() for code, text in form.translated("session_titles").items()}
+    title in the rows' language, each other language's line at the row's place in the formset
+    (a row emptied to remove its session takes its lines with it)."""
+    language = form.source_language
+    lines = {}
+    for code, _name in settings.LANGUAGES:
+        raw = form.cleaned_data.get(f"session_titles_{code}") or ""
+        if code != language and raw.strip():
+            lines[code] = raw.replace("\r\n", "\n").split("\n")
     result = []
-    rows = [row.cleaned_data for row in formset if row.cleaned_data and row.cleaned_data.get("day")]
-    for index, data in enumerate(rows):
-        title = {code: line.strip() for code, code_lines in lines.items()
-                 if index < len(code_lines) and (line := code_lines[index]).strip()}
+    for index, row in enumerate(formset):
+        data = row.cleaned_data
+        if not data or not data.get("day"):
+            continue
+        title = {code: code_lines[index].strip() for code, code_lines in lines.items()
+                 if index < len(code_lines) and code_lines[index].strip()}
         if data.get("title", "").strip():
             title[language] = data["title"].strip()
         result.append(SessionInput(day=data["day"], start=data.get("start"), end=data.get("end"),

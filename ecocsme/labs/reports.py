@@ -3,6 +3,7 @@ their quotes, as staff left them after editing the synthesis; and the rows of th
 
 import io
 from dataclasses import dataclass
+from decimal import ROUND_HALF_UP, Decimal
 
 from django.template.loader import render_to_string
 from django.utils import timezone
@@ -132,7 +133,9 @@ def _report_subtitle(context: dict) -> str:
 def response_rate(invited: int, answered: int) -> int | None:
     """Per cent of the invited who answered; none when answers imported from mail outnumber the
     invitations (people not invited here answered too: a rate above 100 % says nothing)."""
-    return round(100 * answered / invited) if invited and answered <= invited else None
+    if not invited or answered > invited:
+        return None
+    return int((Decimal(100 * answered) / invited).quantize(Decimal(1), rounding=ROUND_HALF_UP))
 
 
 def _participation_sentence(context: dict) -> str:

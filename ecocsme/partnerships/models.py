@@ -133,5 +133,6 @@ class Partner(TimeStampedModel):
     @property
     def names(self) -> dict[str, str]:
         """The name per language code, English first (the programme's own list)."""
-        others = {code: text for code, text in self.name_translations.items() if code != "en"}
+        stored = self.name_translations if isinstance(self.name_translations, dict) else {}
+        others = {code: text for code, text in stored.items() if code != "en" and isinstance(text, str)}
         return {"en": self.name, **others}

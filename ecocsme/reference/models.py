@@ -93,7 +93,8 @@ class EcocTitle(models.Model):
     def city_in(self, language: str | None = None) -> str:
         """The city as `language` (default: the active language) writes it: Atena in Romanian,
         Atėnai in Lithuanian; `city` where the language has no name of its own."""
-        return (self.city_names or {}).get(language_of(language)) or self.city
+        names = self.city_names if isinstance(self.city_names, dict) else {}
+        return names.get(language_of(language)) or self.city
 
     @property
     def city_name(self) -> str:
@@ -232,5 +233,6 @@ class PolicyInstrument(models.Model):
     @property
     def names(self) -> dict[str, str]:
         """The name per language code, English first."""
-        others = {code: text for code, text in self.name_translations.items() if code != "en"}
+        stored = self.name_translations if isinstance(self.name_translations, dict) else {}
+        others = {code: text for code, text in stored.items() if code != "en" and isinstance(text, str)}
         return {"en": self.name, **others}

@@ -46,8 +46,11 @@ class ApertiumTranslator:
         """(source, target) in platform codes → the Apertium mode that translates it."""
         if shutil.which(self.command) is None:
             return {}
-        listed = subprocess.run([self.command, "-l"], capture_output=True, text=True,
-                                timeout=self.timeout, check=False).stdout.split()
+        try:
+            listed = subprocess.run([self.command, "-l"], capture_output=True, text=True,
+                                    timeout=self.timeout, check=False).stdout.split()
+        except (OSError, subprocess.SubprocessError):
+            return {}  # no engine that answers: no drafts offered
         modes: dict[tuple[str, str], str] = {}
         for source in APERTIUM_CODES:
             for target in APERTIUM_CODES:
@@ -68,10 +71,13 @@ class ApertiumTranslator:
 
     def _one(self, text: str, mode: str) -> str:
         try:
-            done = subprocess.run([self.command, "-u", "-f", "txt", mode], input=text,
+            # A final newline: without it Apertium drops a last line that ends without punctuation.
+            done = subprocess.run([self.command, "-u", "-f", "txt", mode], input=text + "\n",
                                   capture_output=True, text=True, timeout=self.timeout, check=False)
         except subprocess.TimeoutExpired as exc:
             raise TranslationFailed("Apertium took too long") from exc
+        except OSError as exc:
+            raise TranslationFailed(f"Apertium could not be run: {exc}") from exc
         if done.returncode != 0:
             raise TranslationFailed(done.stderr.strip()[:300] or "Apertium failed")
         return re.sub(r"[ \t]+\n", "\n", done.stdout).strip()

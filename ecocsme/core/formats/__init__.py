@@ -7,7 +7,7 @@ module here overrides only what natives would write differently, and adds MONEY_
 `money`, `grouped` and `percent` filters of `platform`) and Python code use.
 """
 
-from decimal import Decimal
+from decimal import ROUND_HALF_UP, Decimal
 
 from django.utils import formats, translation
 
@@ -42,5 +42,6 @@ def percent(value) -> str:
     """A share given in per cent (84, 84.2) as the active language writes it: "84%", "84 %"."""
     if value is None or value == "":
         return ""
-    number = formats.number_format(round(Decimal(value)), use_l10n=True, force_grouping=True)
+    whole = Decimal(value).quantize(Decimal(1), rounding=ROUND_HALF_UP)  # 84.5 → 85, as people round
+    number = formats.number_format(whole, use_l10n=True, force_grouping=True)
     return format_setting("PERCENT_FORMAT", "%(number)s%%") % {"number": number}

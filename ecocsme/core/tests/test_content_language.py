@@ -16,6 +16,7 @@ from ecocsme.core.i18n import in_language, missing_languages
 from ecocsme.events.factories import EventFactory
 from ecocsme.events.models import Event
 from ecocsme.labs.factories import LabFactory
+from ecocsme.testing.forms import form_values
 from ecocsme.text.translate import ApertiumTranslator
 
 APERTIUM = shutil.which("apertium") is not None
@@ -107,7 +108,9 @@ def test_without_a_backend_no_machine_draft_is_offered(client, partner, staff):
     client.force_login(staff)
     page = client.get(reverse("labs:lab_edit", args=[lab.pk])).content.decode()
     assert 'name="draft"' not in page
-    response = client.post(reverse("labs:lab_edit", args=[lab.pk]), {"draft": "hr", "theme_en": "x"})
+    url = reverse("labs:lab_edit", args=[lab.pk])
+    values = {**form_values(client.get(url).content.decode()), "theme_en": "Changed (example)", "draft": "hr"}
+    response = client.post(url, values)  # a valid form: only the draft button keeps it from being saved
     assert "No machine translation is available" in response.content.decode()
     lab.refresh_from_db()
     assert lab.theme == {"en": "Local firms and the title year (example)"}
@@ -134,15 +137,13 @@ def test_a_machine_draft_fills_the_form_and_nothing_is_stored_until_staff_save(c
     url = reverse("labs:lab_edit", args=[lab.pk])
     page = client.get(url).content.decode()
     assert page.count('name="draft"') == 1 and 'value="hr"' in page
-    data = {"number": lab.number, "format": lab.format, "theme_en": lab.theme["en"],
-            "theme_ro": lab.theme["ro"], "questions_ro": "De ce au nevoie firmele locale?",
-            "questions_en": "What do local firms need?", "draft": "hr"}
+    data = {**form_values(page), "theme_en": "The workshop, changed and not saved (example)", "draft": "hr"}
     response = client.post(url, data)
     html = response.content.decode()
     assert response.status_code == 200 and "A machine draft fills the empty fields" in html
     drafted = response.context["form"].data
     assert drafted["theme_hr"] and drafted["theme_hr"] != lab.theme["en"] and drafted["questions_hr"]
-    assert "radionic" in drafted["theme_hr"].lower()  # from the English, not the Romanian
+    assert "radionic" in drafted["theme_hr"].lower()  # from the English as posted, not the Romanian
     lab.refresh_from_db()
     assert lab.theme == {"ro": "Atelierul și firmele locale (exemplu)", "en": "The workshop and local firms (example)"}
     assert Event.objects.count() == 0
@@ -192,3 +193,86 @@ def test_a_machine_draft_of_overlong_text_is_refused_and_changes_nothing(client,
     assert not response.context["form"].data.get("theme_hr")
     lab.refresh_from_db()
     assert lab.theme == {"en": "Theme (example)"}
+
+
+def edit_page_values(client, event) -> dict[str, str]:
+    return form_values(client.get(reverse("events:manage_edit", args=[event.pk])).content.decode())
+
+
+def session_titles(event) -> list[dict]:
+    return [s.title for s in event.sessions.order_by("position")]
+
+
+@pytest.mark.django_db
+def test_saving_an_event_as_shown_keeps_every_session_title_in_its_place(client, partner, staff):
+    titles = [{"en": "Morning (example)"}, {"en": "Afternoon (example)", "ro": "După-amiaza (exemplu)"},
+              {"ro": "Seara (exemplu)"}]
+    event = EventFactory(partner=partner, sessions=[(SOON, dt.time(9 + 4 * i), dt.time(11 + 4 * i), title)
+                                                    for i, title in enumerate(titles)])
+    client.force_login(staff)
+    assert client.post(reverse("events:manage_edit", args=[event.pk]), edit_page_values(client, event)).status_code == 302
+    assert session_titles(event) == titles
+
+
+@pytest.mark.django_db
+def test_removing_a_session_takes_only_its_own_titles(client, partner, staff):
+    event = EventFactory(partner=partner, sessions=[
+        (SOON, dt.time(9), dt.time(11), {"en": "Morning (example)", "ro": "Dimineața (exemplu)"}),
+        (SOON, dt.time(13), dt.time(15), {"en": "Afternoon (example)", "ro": "După-amiaza (exemplu)"})])
+    client.force_login(staff)
+    values = edit_page_values(client, event)
+    values["sessions-0-day"] = ""  # how a session is removed
+    assert client.post(reverse("events:manage_edit", args=[event.pk]), values).status_code == 302
+    assert session_titles(event) == [{"en": "Afternoon (example)", "ro": "După-amiaza (exemplu)"}]
+
+
+@pytest.mark.django_db
+def test_a_new_working_language_does_not_relabel_the_session_titles(client, partner, staff):
+    event = EventFactory(partner=partner, language="en",
+                         sessions=[(SOON, dt.time(9), dt.time(11), {"en": "Morning (example)",
+                                                                    "ro": "Dimineața (exemplu)"})])
+    client.force_login(staff)
+    values = edit_page_values(client, event)
+    assert "session_titles_en" not in values  # the rows hold the English titles: one place for them
+    values["language"] = "ro"
+    assert client.post(reverse("events:manage_edit", args=[event.pk]), values).status_code == 302
+    assert session_titles(event) == [{"en": "Morning (example)", "ro": "Dimineața (exemplu)"}]
+    values = edit_page_values(client, event)  # now the rows show Romanian
+    assert values["sessions-0-title"] == "Dimineața (exemplu)" and values["session_titles_en"] == "Morning (example)"
+    values["sessions-0-title"] = ""  # clearing a row's title removes it
+    client.post(reverse("events:manage_edit", args=[event.pk]), values)
+    assert session_titles(event) == [{"en": "Morning (example)"}]
+
+
+@pytest.mark.django_db
+def test_languages_the_form_does_not_show_are_kept_and_odd_stored_values_do_not_break_pages(client, project):
+    from django.contrib.auth import get_user_model
+
+    timisoara = project.partners.get(number=6)
+    timisoara.name_translations = {"ro": "Primăria Municipiului Timișoara", "hu": "Temesvár (example)"}
+    timisoara.save()
+    client.force_login(get_user_model().objects.get(username="timisoara"))
+    url = reverse("web:partner_edit", args=[timisoara.pk])
+    assert client.post(url, form_values(client.get(url).content.decode())).status_code == 302
+    timisoara.refresh_from_db()
+    assert timisoara.name_translations == {"ro": "Primăria Municipiului Timișoara", "hu": "Temesvár (example)"}
+    timisoara.name_translations = "Primăria"  # valid JSON, not a text per language
+    timisoara.save()
+    assert client.get("/ro/projects/PGI06047/partners/").status_code == 200
+
+
+def test_utc_and_a_missing_engine_are_handled():
+    from ecocsme.text.translate import TranslationFailed
+    from ecocsme.text.zones import zone_name
+
+    assert {zone_name("UTC", code) for code in ("en", "ro", "lt", "fi")} == {"UTC"}
+    missing = ApertiumTranslator(command="/nonexistent/apertium")
+    assert missing.modes == {} and not missing.can_translate("en", "hr")
+    with pytest.raises(TranslationFailed):
+        missing.translate(["text"], "en", "hr")
+
+
+@needs_apertium
+def test_a_draft_keeps_every_line():
+    [draft] = ApertiumTranslator().translate(["Opening\nPanel\nClosing"], "en", "hr")
+    assert len(draft.splitlines()) == 3
