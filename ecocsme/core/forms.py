@@ -5,6 +5,7 @@ the draft fills the form, staff read it and save)."""
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import cached_property
 
 from django import forms
 from django.conf import settings
@@ -67,12 +68,14 @@ class TranslatedFieldsMixin:
     def plain_fields(self) -> list[forms.BoundField]:
         return [field for field in self if not self.is_translated_field(field.name)]
 
-    @property
+    @cached_property
     def language_rows(self) -> list[LanguageRow]:
+        """Built once a form (the page shows them, names the missing ones, offers drafts)."""
         source = self.source_language
+        source_texts = {part: self.source_text(part) for part in self.translated_parts}
         rows = []
         for code, name in settings.LANGUAGES:
-            fields = [(self[f"{part}_{code}"], self.source_text(part))
+            fields = [(self[f"{part}_{code}"], source_texts[part])
                       for part in self.translated_parts if f"{part}_{code}" in self.fields]
             rows.append(LanguageRow(code, str(name), code == source, fields))
         rows.sort(key=lambda row: not row.is_source)

@@ -73,6 +73,13 @@ def in_language(value: dict[str, str] | None, language: str | None = None) -> Lo
     return LocalizedText("", wanted, wanted)
 
 
+def with_english(english: str, translations) -> dict[str, str]:
+    """A name kept in English plus its translations, as one {language code: text} value."""
+    stored = translations if isinstance(translations, dict) else {}
+    return {"en": english, **{code: text for code, text in stored.items()
+                              if code != "en" and isinstance(text, str)}}
+
+
 def localized(value: dict[str, str] | None, language: str | None = None) -> tuple[str, str]:
     """Text for `language` (default: the active one) and the language it is really in."""
     found = in_language(value, language)

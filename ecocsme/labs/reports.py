@@ -3,7 +3,6 @@ their quotes, as staff left them after editing the synthesis; and the rows of th
 
 import io
 from dataclasses import dataclass
-from decimal import ROUND_HALF_UP, Decimal
 
 from django.template.loader import render_to_string
 from django.utils import timezone
@@ -130,12 +129,10 @@ def _report_subtitle(context: dict) -> str:
                        str(lab.get_format_display())])
 
 
-def response_rate(invited: int, answered: int) -> int | None:
+def response_rate(invited: int, answered: int) -> float | None:
     """Per cent of the invited who answered; none when answers imported from mail outnumber the
     invitations (people not invited here answered too: a rate above 100 % says nothing)."""
-    if not invited or answered > invited:
-        return None
-    return int((Decimal(100 * answered) / invited).quantize(Decimal(1), rounding=ROUND_HALF_UP))
+    return 100 * answered / invited if invited and answered <= invited else None  # `percent` rounds
 
 
 def _participation_sentence(context: dict) -> str:

@@ -2,7 +2,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
 
-from ecocsme.core.i18n import localized
+from ecocsme.core.i18n import with_english
 from ecocsme.core.models import TimeStampedModel
 from ecocsme.reference.models import EcocTitle, NutsRegion, PolicyInstrument
 
@@ -35,9 +35,6 @@ class Project(TimeStampedModel):
 
     def __str__(self) -> str:
         return f"{self.code} {self.acronym}"
-
-    def localized_summary(self, language: str | None = None) -> tuple[str, str]:
-        return localized(self.summary, language)
 
 
 class ProjectPhase(models.Model):
@@ -133,6 +130,4 @@ class Partner(TimeStampedModel):
     @property
     def names(self) -> dict[str, str]:
         """The name per language code, English first (the programme's own list)."""
-        stored = self.name_translations if isinstance(self.name_translations, dict) else {}
-        others = {code: text for code, text in stored.items() if code != "en" and isinstance(text, str)}
-        return {"en": self.name, **others}
+        return with_english(self.name, self.name_translations)

@@ -4,6 +4,8 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
 
+from ecocsme.core.i18n import with_english
+
 from .countries import country_name, language_of
 from .phases import DEFAULT_LEGACY_YEARS, DEFAULT_PREPARATION_YEARS, Phase, PhaseDates, phase_dates
 
@@ -233,6 +235,4 @@ class PolicyInstrument(models.Model):
     @property
     def names(self) -> dict[str, str]:
         """The name per language code, English first."""
-        stored = self.name_translations if isinstance(self.name_translations, dict) else {}
-        others = {code: text for code, text in stored.items() if code != "en" and isinstance(text, str)}
-        return {"en": self.name, **others}
+        return with_english(self.name, self.name_translations)

@@ -1,6 +1,5 @@
 """What a browser would post back from a page's form: every field as the page shows it."""
 
-import re
 from html.parser import HTMLParser
 
 
@@ -8,6 +7,7 @@ class _FormReader(HTMLParser):
     def __init__(self):
         super().__init__(convert_charrefs=True)
         self.values: dict[str, str] = {}
+        self.textareas: set[str] = set()
         self._textarea: str | None = None
         self._select: str | None = None
         self._first_option: str | None = None
@@ -23,6 +23,7 @@ class _FormReader(HTMLParser):
                 self.values[name] = attrs.get("value", "")
         elif tag == "textarea" and name:
             self._textarea = name
+            self.textareas.add(name)
             self.values[name] = ""
         elif tag == "select" and name:
             self._select, self._first_option = name, None
@@ -49,9 +50,5 @@ def form_values(html: str) -> dict[str, str]:
     """The name → value of every field of the page (a textarea's first newline is the markup's)."""
     reader = _FormReader()
     reader.feed(html)
-    return {name: value[1:] if value.startswith("\n") and name in _textareas(html) else value
+    return {name: value[1:] if name in reader.textareas and value.startswith("\n") else value
             for name, value in reader.values.items()}
-
-
-def _textareas(html: str) -> set[str]:
-    return set(re.findall(r'<textarea[^>]*name="([^"]+)"', html))

@@ -13,11 +13,6 @@ from ecocsme.text.zones import zone_name as zone_name_in
 register = template.Library()
 
 
-def weekday(day) -> str:
-    """As running text writes it: small in most of our languages (core/formats/names.py)."""
-    return formats.date_format(day, "l")
-
-
 def session_when(session, zone: ZoneInfo | str, *, after_label: bool = False) -> str:
     """"Tuesday, 10 November 2020, 13:15–15:30" (Finnish "13.15–15.30"), or the day alone for a
     whole-day session: each piece in the active language's formats, the whole a translatable
@@ -27,9 +22,10 @@ def session_when(session, zone: ZoneInfo | str, *, after_label: bool = False) ->
     zone = ZoneInfo(zone) if isinstance(zone, str) else zone
     if session.all_day:
         return upper(_("%(weekday)s, %(date)s, all day") % {
-            "weekday": weekday(session.day), "date": formats.date_format(session.day, "DATE_FORMAT")})
+            "weekday": formats.date_format(session.day, "l"),
+            "date": formats.date_format(session.day, "DATE_FORMAT")})
     start, end = session.starts_at.astimezone(zone), session.ends_at.astimezone(zone)
-    parts = {"weekday": weekday(start),
+    parts = {"weekday": formats.date_format(start, "l"),
              "date": formats.date_format(start, "DATE_FORMAT"),
              "start": formats.time_format(start, "TIME_FORMAT"),
              "end": formats.time_format(end, "TIME_FORMAT")}
