@@ -70,7 +70,7 @@ class TranslatedFieldsMixin:
 
     @cached_property
     def language_rows(self) -> list[LanguageRow]:
-        """Built once a form (the page shows them, names the missing ones, offers drafts)."""
+        """Built once per form (the page shows them, names the missing ones, offers drafts)."""
         source = self.source_language
         source_texts = {part: self.source_text(part) for part in self.translated_parts}
         rows = []
