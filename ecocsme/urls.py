@@ -17,6 +17,7 @@ urlpatterns += i18n_patterns(
     path("", include("ecocsme.organisations.urls")),
     path("", include("ecocsme.labs.urls")),
     path("", include("ecocsme.events.urls")),
+    path("", include("ecocsme.practices.urls")),
     path("", include("ecocsme.web.urls")),
 )
 

@@ -80,3 +80,8 @@ def has_any_membership(user) -> bool:
 
 
 is_superuser = rules.is_superuser
+
+
+@rules.predicate
+def coordinates_a_project(user) -> bool:
+    return any(m.role == Membership.Role.COORDINATOR for m in memberships_of(user))

@@ -88,6 +88,18 @@ class EcocTitle(models.Model):
         self.refresh_phase_dates()
         super().save(*args, **kwargs)
 
+    def get_absolute_url(self) -> str:
+        from django.urls import reverse
+
+        return reverse("web:ecoc_title", args=[self.year, self.slug])
+
+    @property
+    def slug(self) -> str:
+        """The city as an address writes it: "timisoara" for Timișoara."""
+        from django.utils.text import slugify
+
+        return slugify(self.city)
+
     @property
     def is_designated(self) -> bool:
         return bool(self.city)
@@ -236,3 +248,25 @@ class PolicyInstrument(models.Model):
     def names(self) -> dict[str, str]:
         """The name per language code, English first."""
         return with_english(self.name, self.name_translations)
+
+
+class EcocPhaseNote(models.Model):
+    """What the platform's curators say about one phase of a title: the analysis of a past host's
+    experience that a future host reads first (REF-5). Text per language code."""
+
+    title = models.ForeignKey(EcocTitle, on_delete=models.CASCADE, related_name="phase_notes")
+    phase = models.CharField(_("phase"), max_length=20, choices=Phase.choices)
+    text = models.JSONField(_("text"), default=dict, blank=True, help_text=_("Text per language code."))
+    is_example = models.BooleanField(_("example content"), default=False)
+    updated_at = models.DateTimeField(_("updated"), auto_now=True)
+
+    class Meta:
+        verbose_name = _("note on an ECoC phase")
+        verbose_name_plural = _("notes on ECoC phases")
+        ordering = ["title", "phase"]
+        constraints = [
+            models.UniqueConstraint(fields=["title", "phase"], name="one_note_per_phase"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.title} · {self.get_phase_display()}"

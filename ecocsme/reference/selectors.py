@@ -59,3 +59,35 @@ def ecoc_phase_counts(*, on: dt.date | None = None) -> dict[str, int]:
     rows = (EcocTitle.objects.with_phase_on(on or today()).values("phase")
             .annotate(n=Count("id")).order_by())
     return {row["phase"]: row["n"] for row in rows}
+
+
+def ecoc_titles_for_choice():
+    """Every title, newest first, for a form's choice of the title something is linked to."""
+    return EcocTitle.objects.exclude(city="").order_by("-year", "city")
+
+
+def ecoc_title_at(year: int, city_slug: str) -> EcocTitle | None:
+    """The title of `year` whose city, written without accents and spaces, is `city_slug`."""
+    from django.utils.text import slugify
+
+    for title in EcocTitle.objects.with_phase_on(today()).filter(year=year):
+        if slugify(title.city) == city_slug:
+            return title
+    return None
+
+
+def nace_divisions():
+    from .models import NaceDivision
+
+    return NaceDivision.objects.select_related("section").order_by("code")
+
+
+def nuts_regions():
+    from .models import NutsRegion
+
+    return NutsRegion.objects.order_by("code")
+
+
+def phase_notes(title: EcocTitle) -> dict[str, "object"]:
+    """{phase: note} of a title."""
+    return {note.phase: note for note in title.phase_notes.all()}

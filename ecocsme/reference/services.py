@@ -252,3 +252,53 @@ def reference_load() -> dict[str, int]:
             "nuts_regions": nuts_load(),
             "policy_instruments": policy_instruments_load(),
         }
+
+
+# --- notes on the phases of a title (REF-5) ---------------------------------------------------------
+def phase_notes_save(*, actor, title: EcocTitle, texts: dict[str, dict[str, str]]) -> None:
+    """Replace the notes on a title's phases ({phase: {language: text}}); a phase left without
+    text loses its note."""
+    from django.core.exceptions import PermissionDenied
+
+    from ecocsme.core.audit import audit_log
+
+    from .models import EcocPhaseNote
+    from .phases import ECOC_PHASES
+
+    if not actor.has_perm("reference.change_ecocphasenote"):
+        raise PermissionDenied(_("Only a project's coordinator curates these notes."))
+    with transaction.atomic():
+        for phase in ECOC_PHASES:
+            text = {code: value.strip() for code, value in (texts.get(phase) or {}).items() if value.strip()}
+            if text:
+                EcocPhaseNote.objects.update_or_create(title=title, phase=phase,
+                                                       defaults={"text": text, "is_example": False})
+            else:
+                EcocPhaseNote.objects.filter(title=title, phase=phase).delete()
+        audit_log(actor=actor, action="reference.phase_notes.changed", obj=title)
+
+
+def phase_notes_load(path: Path | None = None) -> int:
+    """Load the example notes shipped for the demo (`data/ecoc_phase_notes.json`), keyed
+    "<year>-<city slug>"; returns how many notes were written."""
+    from django.utils.text import slugify
+
+    from .models import EcocPhaseNote
+
+    path = path or DATA_DIR / "ecoc_phase_notes.json"
+    data = json.loads(path.read_text(encoding="utf-8"))
+    written = 0
+    with transaction.atomic():
+        for key, phases in data.items():
+            if key.startswith("_"):
+                continue
+            year, _sep, slug = key.partition("-")
+            title = next((t for t in EcocTitle.objects.filter(year=int(year))
+                          if slugify(t.city) == slug), None)
+            if title is None:
+                continue
+            for phase, text in phases.items():
+                EcocPhaseNote.objects.update_or_create(title=title, phase=phase,
+                                                       defaults={"text": text, "is_example": True})
+                written += 1
+    return written

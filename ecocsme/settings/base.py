@@ -54,6 +54,7 @@ INSTALLED_APPS = [
     "ecocsme.invitations",
     "ecocsme.labs",
     "ecocsme.events",
+    "ecocsme.practices",
     "ecocsme.web",
     "ecocsme.api",
 ]

@@ -35,3 +35,21 @@ class PartnerForm(TranslatedFieldsMixin, forms.Form):
         names = self.translated("name")
         return {"name": names.pop("en"), "name_translations": names,
                 **{name: self.cleaned_data[name] for name in PLAIN_FIELDS}}
+
+
+class PhaseNotesForm(TranslatedFieldsMixin, forms.Form):
+    """The curators' notes on a title's three phases, in the languages they write."""
+
+    def __init__(self, data=None, *, notes: dict):
+        from ecocsme.reference.phases import ECOC_PHASES
+
+        super().__init__(data)
+        self.phases = [phase.value for phase in ECOC_PHASES]
+        self.add_translated_fields(
+            {phase.value: (lambda label=phase.label: forms.CharField(
+                label=label, required=False, max_length=4000, widget=forms.Textarea(attrs={"rows": 5})))
+             for phase in ECOC_PHASES},
+            {phase: note.text for phase, note in notes.items()}, source="en")
+
+    def texts(self) -> dict[str, dict[str, str]]:
+        return {phase: self.translated(phase) for phase in self.phases}

@@ -13,7 +13,7 @@ from ecocsme.labs.selectors import labs_with_failing_mail
 from ecocsme.partnerships.access import partner_for_change, partners_changeable_by
 from ecocsme.partnerships.services import partner_update
 
-from ..forms_manage import PartnerForm
+from ..forms_manage import PartnerForm, PhaseNotesForm
 
 
 @login_required
@@ -42,3 +42,25 @@ def partner_edit(request, pk: int):
             return redirect("web:partner_list", code=partner.project.code)
     return render(request, "web/manage/partner_edit.html", {"partner": partner, "form": form,
                                                             "drafted": drafting and form.data["draft"]})
+
+
+@login_required
+def ecoc_notes_edit(request, year: int, city: str):
+    from django.http import Http404
+
+    from ecocsme.reference.selectors import ecoc_title_at, phase_notes
+    from ecocsme.reference.services import phase_notes_save
+
+    if not request.user.has_perm("reference.change_ecocphasenote"):
+        raise PermissionDenied(_("Only a project's coordinator curates these notes."))
+    title = ecoc_title_at(year, city)
+    if title is None:
+        raise Http404(_("No such ECoC title."))
+    form, drafting = bind_with_draft(
+        request, lambda data: PhaseNotesForm(data, notes=phase_notes(title)))
+    if request.method == "POST" and not drafting and form.is_valid():
+        phase_notes_save(actor=request.user, title=title, texts=form.texts())
+        messages.success(request, _("Saved."))
+        return redirect(title.get_absolute_url())
+    return render(request, "web/manage/ecoc_notes_edit.html", {
+        "title": title, "form": form, "drafted": drafting and form.data["draft"]})

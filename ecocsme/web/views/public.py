@@ -1,5 +1,6 @@
 """Public pages (WEB-1): what a visitor reads. They only parse, call selectors, render."""
 
+from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
@@ -18,12 +19,16 @@ from ecocsme.partnerships.selectors import (
 from ecocsme.reference.phases import ECOC_PHASES, Phase
 from ecocsme.reference.selectors import (
     ecoc_phase_counts,
+    ecoc_title_at,
     ecoc_titles,
     ecoc_titles_in_reading_order,
+    phase_notes,
     today,
 )
 
 from ..forms import EcocTimelineFilter
+
+TITLE_PAGE_ITEMS = 12  # practices and events listed on a title's page
 
 
 @require_safe
@@ -74,6 +79,34 @@ def ecoc_timeline(request):
     return render(request, "web/ecoc_timeline.html", {
         "form": form, "titles": titles, "day": day, "is_today": day == today(),
         "export_query": query_without(request, "format"),
+    })
+
+
+@require_safe
+def ecoc_title(request, year: int, city: str):
+    """What the platform knows about one title (REF-5): its phases and where it is today, the
+    curators' notes per phase, the partners, practices, labs and events linked to it."""
+    from ecocsme.events.access import public_events
+    from ecocsme.labs.access import labs_visible_to
+    from ecocsme.partnerships.access import partners_visible_to
+    from ecocsme.practices.access import published_practices
+    from ecocsme.practices.selectors import practices_of_title
+
+    title = ecoc_title_at(year, city)
+    if title is None:
+        raise Http404(_("No such ECoC title."))
+    notes = phase_notes(title)
+    practices = practices_of_title(published_practices(), title)
+    events = public_events().filter(partner__ecoc_title=title).order_by("-starts_at")
+    return render(request, "web/ecoc_title.html", {
+        "title": title, "today": today(),
+        "phases": [(phase, notes.get(phase)) for phase in ECOC_PHASES],
+        "partners": list(partners_visible_to(request.user).filter(ecoc_title=title)
+                         .select_related("project")),
+        "practices": list(practices[:TITLE_PAGE_ITEMS]), "practice_count": practices.count(),
+        "labs": list(labs_visible_to(request.user).filter(partner__ecoc_title=title)),
+        "events": list(events[:TITLE_PAGE_ITEMS]), "event_count": events.count(),
+        "can_edit_notes": request.user.has_perm("reference.change_ecocphasenote"),
     })
 
 

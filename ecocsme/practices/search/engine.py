@@ -1,0 +1,105 @@
+"""The practice search (GP-2): full text and sentence vectors fused into one ranking, filtered
+and counted by facets.
+
+`search()` returns the ids of the matching published practices in order with the facet counts;
+the page or the API fetches the practices it shows and their snippets (`snippets()`).
+"""
+
+from dataclasses import dataclass, field
+
+import numpy as np
+
+from ecocsme.text.embeddings import default_embedder
+from ecocsme.text.search import Query, fuse, highlight, parse_query
+
+from ..models import IndexEntry
+from . import catalogue as catalogues
+from . import fulltext
+from .catalogue import FACETS
+
+# Tuned on the development half of bench/data/practice_queries.jsonl (`python -m bench practices`).
+VECTOR_FLOOR = 0.80  # a practice no closer than this to the query is not a vector match
+VECTOR_MARGIN = 0.06  # nor one further than this below the best match
+VECTOR_LIMIT = 50
+WEIGHTS = (1.0, 1.0)  # full text, vectors
+SIMILAR_FLOOR = 0.80
+
+
+@dataclass
+class Results:
+    query: Query
+    ids: list[int]  # every match, best first
+    facets: dict[str, list[tuple[object, int]]] = field(default_factory=dict)
+
+    @property
+    def total(self) -> int:
+        return len(self.ids)
+
+
+def search(text: str, filters: dict[str, list] | None = None) -> Results:
+    """The published practices matching `text` (any language) and the facet filters
+    ({facet: [values]}, any value of a facet, every facet), best first; without text, the newest
+    first."""
+    filters = {facet: values for facet, values in (filters or {}).items() if facet in FACETS and values}
+    catalogue = catalogues.current()
+    query = parse_query(text)
+    allowed = catalogue.mask(filters)
+    if not query:
+        rows = np.flatnonzero(allowed)[::-1]
+        matched = np.ones(catalogue.size, dtype=bool)
+    else:
+        ranking = _ranking(query, catalogue, allowed)
+        rows = np.array(ranking, dtype=np.int64)
+        matched = np.zeros(catalogue.size, dtype=bool)
+        matched[rows] = True
+    facets = {facet: catalogue.counts(facet, matched & catalogue.mask(filters, without=facet))
+              for facet in FACETS}
+    return Results(query=query, ids=catalogue.ids[rows].tolist() if len(rows) else [], facets=facets)
+
+
+def _ranking(query: Query, catalogue, allowed: np.ndarray) -> list[int]:
+    """Catalogue rows, best first: the full-text ranking fused with the vector ranking."""
+    text_rows = catalogue.rows_of(pk for pk, _score in fulltext.ranked(query))
+    text_rows = [row for row in text_rows.tolist() if allowed[row]]
+    vector_rows = _nearest(catalogue, query.text, allowed)
+    return fuse([text_rows, vector_rows], WEIGHTS)
+
+
+def _nearest(catalogue, text: str, allowed: np.ndarray) -> list[int]:
+    if not catalogue.size or not len(catalogue.vectors):
+        return []
+    vector = default_embedder().embed([text], kind="query")[0]
+    similarity = np.where(allowed, catalogue.similarities(vector), -1.0)
+    order = np.argsort(-similarity)[:VECTOR_LIMIT]
+    best = similarity[order[0]] if len(order) else -1.0
+    floor = max(VECTOR_FLOOR, best - VECTOR_MARGIN)
+    return [int(row) for row in order if similarity[row] >= floor]
+
+
+def similar(practice_id: int, *, limit: int = 5) -> list[int]:
+    """The published practices closest in meaning to this one, in any language."""
+    catalogue = catalogues.current()
+    rows = catalogue.rows_of([practice_id])
+    if not len(rows) or not len(catalogue.vectors):
+        return []
+    own = catalogue.vectors[catalogue.owners == rows[0]]
+    similarity = np.max(np.stack([catalogue.similarities(vector) for vector in own]), axis=0)
+    similarity[rows[0]] = -1.0
+    order = [int(row) for row in np.argsort(-similarity)[:limit] if similarity[row] >= SIMILAR_FLOOR]
+    return catalogue.ids[order].tolist() if order else []
+
+
+def snippets(query: Query, practices, language: str) -> dict[int, tuple[str, str]]:
+    """{practice id: (snippet HTML with <mark>ed words, its language)} from the language version
+    shown to the reader: theirs when the practice has it, else English, else any."""
+    entries: dict[int, dict[str, IndexEntry]] = {}
+    for entry in IndexEntry.objects.filter(practice__in=[p.pk for p in practices]).only(
+            "practice_id", "language", "body", "title"):
+        entries.setdefault(entry.practice_id, {})[entry.language] = entry
+    result = {}
+    for practice in practices:
+        versions = entries.get(practice.pk, {})
+        chosen = versions.get(language) or versions.get("en") or next(iter(versions.values()), None)
+        if chosen is not None:
+            result[practice.pk] = (highlight(chosen.body, chosen.language, query)[0], chosen.language)
+    return result

@@ -1,0 +1,67 @@
+"""Reads of practices for pages, the API, exports and other apps (guidelines, ECoC title pages)."""
+
+from django.db.models import Avg, Count, QuerySet
+
+from .models import Practice
+
+
+def with_relations(practices: QuerySet[Practice]) -> QuerySet[Practice]:
+    return (practices.select_related("partner__project", "ecoc_title", "nuts_region")
+            .prefetch_related("sectors"))
+
+
+def in_order(practices: QuerySet[Practice], ids: list[int]) -> list[Practice]:
+    """The practices of `ids` among `practices`, in the order of `ids`."""
+    found = {practice.pk: practice for practice in with_relations(practices.filter(pk__in=ids))}
+    return [found[pk] for pk in ids if pk in found]
+
+
+def assessment_summary(practice: Practice) -> dict:
+    figures = practice.assessments.aggregate(average=Avg("score"), count=Count("id"))
+    return {"average": figures["average"], "count": figures["count"]}
+
+
+def practices_of_title(practices: QuerySet[Practice], ecoc_title) -> QuerySet[Practice]:
+    return with_relations(practices.filter(ecoc_title=ecoc_title)).order_by("-published_at")
+
+
+def practice_by_slug(practices: QuerySet[Practice], slug: str) -> Practice | None:
+    return with_relations(practices).filter(slug=slug).first()
+
+
+def facet_items(facets: dict[str, list[tuple[object, int]]], chosen: dict[str, list[str]]) -> list:
+    """The facets as a page or the API shows them: [(facet, label, [(value, label, count, chosen)])],
+    values by count, then label."""
+    from django.utils.translation import gettext as _
+
+    from ecocsme.reference.countries import country_name
+    from ecocsme.reference.models import EcocTitle, NaceDivision
+    from ecocsme.reference.phases import Phase
+
+    from .filters import title_key
+    from .themes import Theme
+
+    titles = {t.pk: t for t in EcocTitle.objects.filter(pk__in=[v for v, _n in facets.get("ecoc", [])])}
+    sectors = dict(NaceDivision.objects.filter(code__in=[v for v, _n in facets.get("sector", [])])
+                   .values_list("code", "title"))
+    label_of = {
+        "ecoc": lambda v: (title_key(titles[v]), str(titles[v])) if v in titles else None,
+        "country": lambda v: (v.lower(), country_name(v)),
+        "phase": lambda v: (v, Phase(v).label) if v in Phase.values else None,
+        "theme": lambda v: (v, Theme(v).label) if v in Theme.values else None,
+        "sector": lambda v: (v, f"{v} · {sectors.get(v, '')}"),
+    }
+    names = {"ecoc": _("ECoC title"), "country": _("Country"), "phase": _("ECoC phase"),
+             "theme": _("Theme"), "sector": _("Sector")}
+    result = []
+    for facet, counts in facets.items():
+        items = []
+        for value, count in counts:
+            labelled = label_of[facet](value)
+            if labelled:
+                key, label = labelled
+                chosen_values = [c.lower() for c in chosen.get(facet, [])]
+                items.append((key, str(label), count, key.lower() in chosen_values))
+        items.sort(key=lambda item: (not item[3], -item[2], item[1]))
+        result.append((facet, names[facet], items))
+    return result
