@@ -6,6 +6,7 @@ from ninja import NinjaAPI
 
 from ecocsme.events.api import router as events_router
 from ecocsme.partnerships.api import router as partnerships_router
+from ecocsme.practices.api import router as practices_router
 from ecocsme.reference.api import router as reference_router
 
 api = NinjaAPI(
@@ -18,6 +19,7 @@ api = NinjaAPI(
 api.add_router("/", reference_router)
 api.add_router("/", partnerships_router)
 api.add_router("/", events_router)
+api.add_router("/", practices_router)
 
 
 @api.exception_handler(Http404)

@@ -28,6 +28,8 @@ class PeopleDemo:
     event_token: str = ""
     unsubscribe_token: str = ""
     calendar_token: str = ""
+    practice: object = None  # published by the keeper
+    draft_practice: object = None  # the keeper's draft
     people_by_partner: dict = field(default_factory=dict)
     notes_and_needs: dict = field(default_factory=dict)  # contact id: what they told an organiser
 
@@ -45,13 +47,20 @@ def people_demo_load(project) -> PeopleDemo:
     answer = ana.labs_invitations.get().response.answers.first()
     theme = Theme.objects.create(lab=lab, scope=Theme.LAB_SCOPE, label="Example theme")
     ThemeAnswer.objects.create(theme=theme, answer=answer, scope=Theme.LAB_SCOPE, is_quote=True)
+    from ecocsme.practices.factories import PracticeFactory, indexed
+    from ecocsme.practices.models import Practice
+
+    practice, draft_practice = indexed(
+        PracticeFactory(partner=lab.partner, slug="published-practice"),
+        PracticeFactory(partner=lab.partner, slug="draft-practice", status=Practice.Status.DRAFT,
+                        published_at=None))
     people = {}
     for contact in Contact.objects.select_related("partner"):
         people.setdefault(contact.partner.number, []).append(contact)
     return PeopleDemo(
         project=project, lab=lab, event=event, ana=ana, reply=lab.email_replies.get(), theme=theme,
         **personal_tokens(ana, ana.labs_invitations.get(), ana.events_invitations.get()),
-        people_by_partner=people,
+        people_by_partner=people, practice=practice, draft_practice=draft_practice,
         notes_and_needs={i.contact_id: (i.note, i.needs) for i in event.invitations.all()})
 
 

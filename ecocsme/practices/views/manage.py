@@ -9,7 +9,7 @@ from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_http_methods, require_POST
+from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from ecocsme.core.exports import EXPORT_FORMATS, export_response
 from ecocsme.core.forms import bind_with_draft
@@ -37,6 +37,7 @@ def _require_role(user) -> None:
 
 
 @login_required
+@require_safe
 def practice_list(request):
     """The practices in work that the user may see: drafts and those waiting for review."""
     _require_role(request.user)

@@ -48,6 +48,11 @@ MATRIX = {
     "events:event_detail": Entry(same(200), EVENT),
     "events:event_ics": Entry(same(200), EVENT),
     "calendar_project": Entry(same(200), lambda d: {"code": d.project.code}),
+    "web:ecoc_title": Entry(same(200), lambda d: {"year": 2023, "city": "timisoara"}),
+    "practices:library": Entry(same(200), query=["", "?q=prison&country=nl", "?format=csv", "?format=json"]),
+    "practices:feed": Entry(same(200)),
+    "practices:detail": Entry(same(200), lambda d: {"slug": d.practice.slug}),
+    "practices:attachment": Entry(same(404), lambda d: {"slug": d.practice.slug, "pk": 1, "name": "x.png"}),
     # personal links: whoever holds one sees that person's own answer, and nobody else's
     "labs:answer": Entry(same(200), lambda d: {"token": d.lab_token}, owner="ana@example.org"),
     "events:answer": Entry(same(410), lambda d: {"token": d.event_token}, owner="ana@example.org"),
@@ -96,6 +101,14 @@ MATRIX = {
     "events:participants_export": Entry(KEEPERS, lambda d: [{"pk": d.event.pk, "fmt": f} for f in FORMATS]),
     "events:manage_action": Entry(POST_ONLY, lambda d: [{"pk": d.event.pk, "action": a}
                                                         for a in ("invite", "retry", "calendar", "cancel")]),
+    "practices:manage_list": Entry(MEMBERS, query=["", "?format=csv"]),
+    "practices:add": Entry(MEMBERS),
+    "practices:edit": Entry(KEEPERS, lambda d: {"slug": d.draft_practice.slug}),
+    "practices:attachments": Entry(KEEPERS, lambda d: {"slug": d.draft_practice.slug}),
+    "practices:assessment": Entry(POST_ONLY, lambda d: {"slug": d.practice.slug}),
+    "practices:action": Entry(POST_ONLY, lambda d: [{"slug": d.draft_practice.slug, "action": a}
+                                                    for a in ("submit", "publish", "return", "delete")]),
+    "web:ecoc_notes_edit": Entry((302, 403, 403, 200, 200), lambda d: {"year": 2023, "city": "timisoara"}),
     # the development mail viewer: off in these settings; switched on, test_dev_mail.py runs its matrix
     "web:dev_mail_list": Entry(same(404)),
     "web:dev_mail_detail": Entry(same(404), lambda d: {"pk": 1}),
@@ -110,6 +123,8 @@ MATRIX = {
     "api-v1:partner_list": Entry(same(200), lambda d: {"code": d.project.code}),
     "api-v1:event_list": Entry(same(200), query="?when=past"),
     "api-v1:event_detail": Entry(same(200), lambda d: {"event_id": d.event.pk}),
+    "api-v1:practice_search": Entry(same(200), query=["", "?q=example&facet=country:RO"]),
+    "api-v1:practice_detail": Entry(same(200), lambda d: {"practice_id": d.practice.pk}),
 }
 
 # The administration site is the administrator's alone; everyone else is sent to its login.
@@ -282,7 +297,8 @@ def test_another_partners_staff_write_nothing_to_the_keepers_records(client, peo
 
 
 CREATING = {"labs:lab_add", "events:manage_add", "organisations:organisation_add",
-            "organisations:contact_add", "organisations:contact_import"}
+            "organisations:contact_add", "organisations:contact_import", "practices:add",
+            "practices:assessment"}  # a partner assesses a practice for its own territory
 # Pages every member reads, where a POST is no write (a list, a filter, an export).
 READABLE_BY_ALL = {"web:manage", "organisations:organisation_list", "organisations:contact_list",
                    "labs:lab_list", "events:manage_list", "events:manage_list_export",
