@@ -36,6 +36,13 @@ def run(only: list[str]) -> int:
     demo_load()
     if only == ["mail"]:  # python -m bench mail
         return _mail_only(table)
+    if only == ["practices"]:  # python -m bench practices
+        from . import practices
+
+        practices.run(table)
+        print()
+        print(table.render())
+        return 0
     pages(table, "demo")
     from . import events
 
@@ -63,6 +70,11 @@ def run(only: list[str]) -> int:
     text.embedding_and_themes(table)
     labs.analyse_fresh_file(table)
     text.reply_parsing(table)
+
+    from . import practices
+
+    print("Good practices…", flush=True)
+    practices.run(table)
 
     from . import mail
 

@@ -26,6 +26,15 @@ def default_language():
     translation.activate(settings.LANGUAGE_CODE)
 
 
+@pytest.fixture(autouse=True)
+def fresh_practice_catalogue():
+    """Each test searches its own practices, not those a rolled-back test left in memory."""
+    from ecocsme.practices.search.catalogue import forget
+
+    forget()
+    yield
+
+
 @pytest.fixture
 def reference(db):
     from ecocsme.reference.services import reference_load

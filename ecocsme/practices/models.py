@@ -185,8 +185,8 @@ class IndexEntry(models.Model):
 
 
 class IndexState(models.Model):
-    """A counter raised by every change of the index, so that each process knows when the
-    vectors and facets it keeps in memory are out of date."""
+    """A random number drawn anew at every change of the index, so that each process knows when
+    the vectors and facets it keeps in memory are out of date."""
 
     version = models.PositiveBigIntegerField(default=0)
 

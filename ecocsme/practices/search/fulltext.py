@@ -25,7 +25,7 @@ PG_STEMMERS = {"en": "english", "ro": "romanian", "it": "italian", "nl": "dutch"
 
 
 def pg_config(language: str) -> str:
-    return "ecocsme_{language if language in PG_STEMMERS else 'en'}"
+    return f"ecocsme_{language if language in PG_STEMMERS else 'en'}"
 
 
 def write(entries) -> None:

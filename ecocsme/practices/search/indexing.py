@@ -2,8 +2,9 @@
 language it is written in when it is published or changed while published, and loses them all
 when it leaves publication. Drafts are never in the index."""
 
+import secrets
+
 from django.db import transaction
-from django.db.models import F
 
 from ecocsme.text.embeddings import default_embedder, to_bytes
 
@@ -73,5 +74,8 @@ def _drop(practice_id: int) -> None:
 
 
 def bump() -> None:
-    if not IndexState.objects.filter(pk=1).update(version=F("version") + 1):
-        IndexState.objects.get_or_create(pk=1, defaults={"version": 1})
+    """A new random version: a counter would repeat itself after a rolled-back transaction, and a
+    process would keep a catalogue of practices that never were."""
+    version = secrets.randbits(62) + 1
+    if not IndexState.objects.filter(pk=1).update(version=version):
+        IndexState.objects.get_or_create(pk=1, defaults={"version": version})

@@ -1,8 +1,11 @@
 from django.core.management.base import BaseCommand
+from tqdm import tqdm
 
 from ecocsme.accounts.demo import DEMO_USERS, demo_password
 from ecocsme.labs.demo import example_answers_load
 from ecocsme.partnerships.models import Project
+from ecocsme.practices.demo import practices_demo_load
+from ecocsme.reference.services import phase_notes_load
 from ecocsme.web.demo import demo_load, demo_people_load
 
 
@@ -15,6 +18,13 @@ class Command(BaseCommand):
         project = Project.objects.get(code="PGI06047")
         counts["example answers"] = example_answers_load(project.labs.get(partner__number=6, number=2))
         counts.update(demo_people_load(project))
+        counts["notes on ECoC phases"] = phase_notes_load()
+        with tqdm(desc="good practices (search index)", unit="practice") as bar:
+            def progress(done, total):
+                bar.total = total
+                bar.update(done - bar.n)
+
+            counts["good practices"] = practices_demo_load(project, progress=progress)
         self.stdout.write(", ".join(f"{name}: {count}" for name, count in counts.items()))
         self.stdout.write(f"Example accounts (password: {demo_password()}):")
         for username, _first, last, role, _partner, superuser in DEMO_USERS:
