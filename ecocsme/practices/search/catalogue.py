@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
+from ecocsme.text.crosslingual import without_language
 from ecocsme.text.embeddings import from_bytes
 
 from ..models import IndexEntry, IndexState, Practice
@@ -104,12 +105,13 @@ def build(version: int) -> Catalogue:
         for row, vals in enumerate(per_practice):
             members[row, [column[value] for value in vals]] = True
         catalogue.values[facet], catalogue.members[facet] = values, members
-    entries = list(IndexEntry.objects.filter(practice__status=Practice.Status.PUBLISHED)
-                   .values_list("practice_id", "vector"))
+    entries = [entry for entry in IndexEntry.objects.filter(practice__status=Practice.Status.PUBLISHED)
+               .values_list("practice_id", "language", "vector", "model") if entry[0] in row_of]
     if entries:
-        catalogue.vectors = np.vstack([from_bytes(bytes(vector)) for _pk, vector in entries])
-        catalogue.owners = np.array([row_of[pk] for pk, _vector in entries if pk in row_of],
-                                    dtype=np.int64)
+        # Compared on what they say, not on the language they say it in (text.crosslingual).
+        vectors = np.vstack([from_bytes(bytes(entry[2])) for entry in entries])
+        catalogue.vectors = without_language(vectors, [entry[1] for entry in entries], entries[0][3])
+        catalogue.owners = np.array([row_of[entry[0]] for entry in entries], dtype=np.int64)
     return catalogue
 
 
