@@ -18,11 +18,13 @@ from . import fulltext
 from .catalogue import FACETS
 
 # Tuned on the development half of bench/data/practice_queries.jsonl (`python -m bench practices`).
-VECTOR_FLOOR = 0.80  # a practice no closer than this to the query is not a vector match
+# Similarities are those of vectors with their language taken out (text.crosslingual).
+VECTOR_FLOOR = 0.70  # a practice no closer than this to the query is not a vector match
 VECTOR_MARGIN = 0.06  # nor one further than this below the best match
 VECTOR_LIMIT = 50
 WEIGHTS = (1.0, 1.0)  # full text, vectors
-SIMILAR_FLOOR = 0.80
+FUSION_K = 10  # reciprocal rank fusion: small, so that the first places of each list count most
+SIMILAR_FLOOR = 0.75
 
 
 @dataclass
@@ -62,7 +64,7 @@ def _ranking(query: Query, catalogue, allowed: np.ndarray) -> list[int]:
     text_rows = catalogue.rows_of(pk for pk, _score in fulltext.ranked(query))
     text_rows = [row for row in text_rows.tolist() if allowed[row]]
     vector_rows = _nearest(catalogue, query.text, allowed)
-    return fuse([text_rows, vector_rows], WEIGHTS)
+    return fuse([text_rows, vector_rows], WEIGHTS, k=FUSION_K)
 
 
 def _nearest(catalogue, text: str, allowed: np.ndarray) -> list[int]:
