@@ -19,9 +19,11 @@ from .catalogue import FACETS
 
 # Tuned on the development half of bench/data/practice_queries.jsonl (`python -m bench practices`).
 # Similarities are those of vectors with their language taken out (text.crosslingual).
-VECTOR_FLOOR = 0.70  # a practice no closer than this to the query is not a vector match
-VECTOR_MARGIN = 0.06  # nor one further than this below the best match
-VECTOR_LIMIT = 50
+# Every text is somewhat close to every query, so closeness alone does not make a match: a
+# practice counts when it stands out from the library (VECTOR_STANDOUT standard deviations above
+# the mean closeness to the query), among the VECTOR_LIMIT closest.
+VECTOR_STANDOUT = 1.5
+VECTOR_LIMIT = 10
 WEIGHTS = (1.0, 1.0)  # full text, vectors
 FUSION_K = 10  # reciprocal rank fusion: small, so that the first places of each list count most
 SIMILAR_FLOOR = 0.75
@@ -71,10 +73,10 @@ def _nearest(catalogue, text: str, allowed: np.ndarray) -> list[int]:
     if not catalogue.size or not len(catalogue.vectors):
         return []
     vector = default_embedder().embed([text], kind="query")[0]
-    similarity = np.where(allowed, catalogue.similarities(vector), -1.0)
+    similarity = catalogue.similarities(vector)
+    floor = similarity.mean() + VECTOR_STANDOUT * similarity.std()
+    similarity = np.where(allowed, similarity, -1.0)
     order = np.argsort(-similarity)[:VECTOR_LIMIT]
-    best = similarity[order[0]] if len(order) else -1.0
-    floor = max(VECTOR_FLOOR, best - VECTOR_MARGIN)
     return [int(row) for row in order if similarity[row] >= floor]
 
 
