@@ -22,10 +22,10 @@ from .catalogue import FACETS
 # Every text is somewhat close to every query, so closeness alone does not make a match: a
 # practice counts when it stands out from the library (VECTOR_STANDOUT standard deviations above
 # the mean closeness to the query), among the VECTOR_LIMIT closest.
-VECTOR_STANDOUT = 1.5
+VECTOR_STANDOUT = 1.0
 VECTOR_LIMIT = 10
-WEIGHTS = (1.0, 1.0)  # full text, vectors
-FUSION_K = 10  # reciprocal rank fusion: small, so that the first places of each list count most
+WEIGHTS = (1.0, 0.5)  # full text, vectors
+FUSION_K = 5  # reciprocal rank fusion: small, so that the first places of each list count most
 SIMILAR_FLOOR = 0.75
 
 
