@@ -57,12 +57,13 @@ def guidelines_in_work_for(user) -> QuerySet[Guideline]:
     return guidelines if user.is_superuser else guidelines.filter(project_id__in=_member_projects(user))
 
 
-def projects_for_new_guidelines(user) -> list:
+def projects_for_new_guidelines(user) -> QuerySet:
     """The projects in which the user may start new guidelines (`guidelines.add_guideline`)."""
     from ecocsme.partnerships.access import projects_visible_to
 
-    return [project for project in projects_visible_to(user)
-            if user.has_perm("guidelines.add_guideline", project)]
+    projects = projects_visible_to(user) if user.is_authenticated else []
+    allowed = [project.pk for project in projects if user.has_perm("guidelines.add_guideline", project)]
+    return projects_visible_to(user).filter(pk__in=allowed)
 
 
 def published_versions() -> QuerySet[Version]:

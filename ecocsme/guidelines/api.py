@@ -11,6 +11,7 @@ import datetime as dt
 from django.http import Http404, HttpRequest
 from django.utils.translation import gettext as _
 from ninja import Field, Router, Schema
+from ninja.errors import HttpError
 
 from .access import public_version, published_versions
 from .links import citable_url, file_url
@@ -154,7 +155,10 @@ def guideline_list(request: HttpRequest):
 def guideline_version(request: HttpRequest, name: str):
     """The version `name` as published: `<slug>@<number>` (e.g. `engaging-local-smes@1.1`), or
     `<slug>` for the latest published version. 404 for drafts, unknown names and malformed numbers."""
-    slug, _at, number = name.partition("@")
+    slug, at, number = name.partition("@")
     if not slug:
-        raise Http404(_("Name a version as <address>@<number>, e.g. engaging-local-smes@1.0."))
-    return version_out(public_version(slug, number if _at else None))
+        raise HttpError(404, _("Name a version as <address>@<number>, e.g. engaging-local-smes@1.0."))
+    try:
+        return version_out(public_version(slug, number if at else None))
+    except Http404 as missing:  # the reason, whichever API the router is mounted in
+        raise HttpError(404, str(missing)) from None

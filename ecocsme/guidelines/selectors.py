@@ -483,7 +483,7 @@ def reader_document(version: Version, user, language: str) -> DocumentView:
 
 
 # --- what changed between two versions ------------------------------------------------------------
-TOKENS = re.compile(r"\s+|[^\s]+")
+TOKENS = re.compile(r"\s+|\w+|[^\w\s]")  # spaces, words, each punctuation mark
 
 
 def word_diff(old: str, new: str) -> tuple[list[tuple[str, str]], list[tuple[str, str]]]:

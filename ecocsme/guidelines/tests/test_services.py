@@ -130,9 +130,14 @@ def test_publishing_refuses_what_a_reader_could_not_follow(world, coordinator):
 
 
 def test_a_published_version_never_changes(world, published, staff, coordinator):
-    with pytest.raises(ValidationError, match="is published and cannot change"):
-        recommendation_save(actor=staff, version=published, chapter=world.first.chapter, recommendation=world.first,
-                            values={"key": "x", "title": {"en": "x"}, "text": {"en": "x"}})
+    for user in (staff, coordinator, AdministratorFactory()):
+        with pytest.raises(ValidationError, match="is published and cannot change"):
+            recommendation_save(actor=user, version=published, chapter=world.first.chapter,
+                                recommendation=world.first, values={"key": "x", "title": {"en": "x"},
+                                                                    "text": {"en": "x"}})
+        with pytest.raises(ValidationError, match="is published and cannot change"):
+            evidence_add(actor=user, recommendation=world.second, kind="figure", figure_label="x",
+                         figure_value="1")
     with pytest.raises(ValidationError, match="already published"):
         version_publish(actor=coordinator, version=published, changelog={"en": "again"})
     with pytest.raises(ValidationError, match="cannot be deleted"):

@@ -14,6 +14,10 @@ class Command(BaseCommand):
             "ecocsme export-guidelines --guideline engaging-local-smes --version 1.1 --format pdf "
             "--output guidelines.pdf")
 
+    def create_parser(self, prog_name, subcommand, **kwargs):
+        # --version names the version to export here, not the program's version.
+        return super().create_parser(prog_name, subcommand, conflict_handler="resolve", **kwargs)
+
     def add_arguments(self, parser):
         parser.add_argument("--guideline", required=True, help="The guidelines' address (slug).")
         parser.add_argument("--version", dest="number", default=None,
