@@ -129,7 +129,7 @@ def practice_search(request: HttpRequest, params: Query[SearchIn]):
     asked = filters.from_facet_params(q, facet)
     results = engine.search(asked.text, asked.filters)
     start = (page - 1) * page_size
-    practices = in_order(published_practices(), results.ids[start:start + page_size])
+    practices = in_order(published_practices(), results.ids[start:start + page_size], whole=True)
     snippets = engine.snippets(results.query, practices, language or get_language()) if results.query else {}
     return {
         "query": asked.text, "count": results.total, "page": page, "page_size": page_size,
@@ -137,7 +137,7 @@ def practice_search(request: HttpRequest, params: Query[SearchIn]):
         "facets": [{"name": name, "label": label,
                     "values": [{"value": value, "label": text, "count": count, "chosen": chosen}
                                for value, text, count, chosen in items]}
-                   for name, label, items in facet_items(results.facets, asked.chosen)],
+                   for name, label, items in facet_items(results.facets, asked.chosen, results.labels)],
         "messages": asked.problems,
     }
 

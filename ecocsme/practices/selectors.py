@@ -10,9 +10,20 @@ def with_relations(practices: QuerySet[Practice]) -> QuerySet[Practice]:
             .prefetch_related("sectors"))
 
 
-def in_order(practices: QuerySet[Practice], ids: list[int]) -> list[Practice]:
-    """The practices of `ids` among `practices`, in the order of `ids`."""
-    found = {practice.pk: practice for practice in with_relations(practices.filter(pk__in=ids))}
+# What a list of practices does not show: read only for a practice's own page and exports.
+LONG_TEXTS = ("description", "resources", "evidence_of_success", "difficulties", "transfer_potential",
+              "stakeholders", "expert_opinion")
+
+
+def in_order(practices: QuerySet[Practice], ids: list[int], *, whole: bool = False) -> list[Practice]:
+    """The practices of `ids` among `practices`, in the order of `ids`: as a list shows them
+    (title, summary, partner, title year), or `whole` with every field and their sectors."""
+    chosen = practices.filter(pk__in=ids)
+    if whole:
+        chosen = with_relations(chosen)
+    else:
+        chosen = chosen.select_related("partner", "ecoc_title").defer(*LONG_TEXTS)
+    found = {practice.pk: practice for practice in chosen}
     return [found[pk] for pk in ids if pk in found]
 
 
@@ -29,9 +40,10 @@ def practice_by_slug(practices: QuerySet[Practice], slug: str) -> Practice | Non
     return with_relations(practices).filter(slug=slug).first()
 
 
-def facet_items(facets: dict[str, list[tuple[object, int]]], chosen: dict[str, list[str]]) -> list:
+def facet_items(facets: dict[str, list[tuple[object, int]]], chosen: dict[str, list[str]],
+                labels: dict[str, dict] | None = None) -> list:
     """The facets as a page or the API shows them: [(facet, label, [(value, label, count, chosen)])],
-    values by count, then label."""
+    values by count, then label. `labels` (a search's) names titles and sectors without a query."""
     from django.utils.translation import gettext as _
 
     from ecocsme.reference.countries import country_name
@@ -41,9 +53,12 @@ def facet_items(facets: dict[str, list[tuple[object, int]]], chosen: dict[str, l
     from .filters import title_key
     from .themes import Theme
 
-    titles = {t.pk: t for t in EcocTitle.objects.filter(pk__in=[v for v, _n in facets.get("ecoc", [])])}
-    sectors = dict(NaceDivision.objects.filter(code__in=[v for v, _n in facets.get("sector", [])])
-                   .values_list("code", "title"))
+    labels = labels or {}
+    titles = labels.get("ecoc") or {
+        t.pk: t for t in EcocTitle.objects.filter(pk__in=[v for v, _n in facets.get("ecoc", [])])}
+    sectors = labels.get("sector") or dict(
+        NaceDivision.objects.filter(code__in=[v for v, _n in facets.get("sector", [])])
+        .values_list("code", "title"))
     label_of = {
         "ecoc": lambda v: (title_key(titles[v]), str(titles[v])) if v in titles else None,
         "country": lambda v: (v.lower(), country_name(v)),

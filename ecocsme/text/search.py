@@ -13,7 +13,7 @@ import re
 import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 
 from .keywords import _stemmer, fold, stop_words
 from .languages import LANGUAGES
@@ -65,7 +65,7 @@ class Query:
     def __bool__(self) -> bool:
         return bool(self.terms)
 
-    @property
+    @cached_property
     def stems(self) -> frozenset[str]:
         """Every stem that counts as a match, for marking words in snippets."""
         stems = set().union(*self.terms) if self.terms else set()
@@ -127,21 +127,38 @@ def _quoted(stem: str) -> str:
 
 
 # --- snippets ------------------------------------------------------------------------------------------
-def _matches(word: str, language: str, stems: frozenset[str]) -> bool:
-    own = _stems_of(language if language in CODES else "en", word) | {fold(word)}
-    if own & stems:
-        return True
-    return any(len(stem) >= PREFIX_MIN and candidate.startswith(stem)
-               for stem in stems for candidate in own)
+SNIPPET_READS = 1200  # characters of a text read for its snippet
 
 
-def highlight(text: str, language: str, query: Query, *, width: int = 240) -> tuple[str, int]:
+class Marker:
+    """Decides, once per word form, whether a word of a text in `language` matches the query."""
+
+    def __init__(self, query: Query, language: str):
+        self.stems = query.stems
+        self.prefixes = frozenset(stem for stem in self.stems if len(stem) >= PREFIX_MIN)
+        self.language = language if language in CODES else "en"
+        self.known: dict[str, bool] = {}
+
+    def __call__(self, word: str) -> bool:
+        found = self.known.get(word)
+        if found is None:
+            own = _stems_of(self.language, word) | {fold(word)}
+            found = bool(own & self.stems) or any(
+                candidate[:length] in self.prefixes
+                for candidate in own for length in range(PREFIX_MIN, len(candidate) + 1))
+            self.known[word] = found
+        return found
+
+
+def highlight(text: str, language: str, query: Query, *, width: int = 240,
+              marker: Marker | None = None) -> tuple[str, int]:
     """An HTML snippet of about `width` characters around the part of `text` where most query
-    words are, with each matched word in <mark>; and how many words matched."""
-    text = normalise(text or "")
-    stems = query.stems
+    words are, with each matched word in <mark>; and how many words matched. Snippets of several
+    texts in one language share a `Marker(query, language)`."""
+    text = normalise(text or "")[:SNIPPET_READS]
+    marker = marker or Marker(query, language)
     spans = [match.span() for match in WORD_RE.finditer(text)
-             if stems and _matches(match.group().casefold(), language, stems)]
+             if marker.stems and marker(match.group().casefold())]
     start = _best_window(spans, len(text), width)
     end = min(len(text), start + width)
     if end < len(text):  # end on a word boundary

@@ -28,13 +28,18 @@ class Catalogue:
     owners: np.ndarray  # the row in `ids` of each vector
     values: dict[str, list] = field(default_factory=dict)  # facet → its values, in column order
     members: dict[str, np.ndarray] = field(default_factory=dict)  # facet → bool (practice × value)
+    # What facet values are called: ECoC titles by id, NACE divisions' titles by code.
+    labels: dict[str, dict] = field(default_factory=dict)
+    _rows: dict | None = None
 
     @property
     def size(self) -> int:
         return len(self.ids)
 
     def rows_of(self, practice_ids) -> np.ndarray:
-        index = {pk: row for row, pk in enumerate(self.ids.tolist())}
+        if self._rows is None:
+            self._rows = {pk: row for row, pk in enumerate(self.ids.tolist())}
+        index = self._rows
         return np.array([index[pk] for pk in practice_ids if pk in index], dtype=np.int64)
 
     def mask(self, filters: dict[str, list], *, without: str | None = None) -> np.ndarray:
@@ -105,6 +110,13 @@ def build(version: int) -> Catalogue:
         for row, vals in enumerate(per_practice):
             members[row, [column[value] for value in vals]] = True
         catalogue.values[facet], catalogue.members[facet] = values, members
+    from ecocsme.reference.models import EcocTitle, NaceDivision
+
+    catalogue.labels = {
+        "ecoc": {title.pk: title for title in EcocTitle.objects.filter(pk__in=catalogue.values["ecoc"])},
+        "sector": dict(NaceDivision.objects.filter(code__in=catalogue.values["sector"])
+                       .values_list("code", "title")),
+    }
     entries = [entry for entry in IndexEntry.objects.filter(practice__status=Practice.Status.PUBLISHED)
                .values_list("practice_id", "language", "vector", "model") if entry[0] in row_of]
     if entries:

@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from ecocsme.text.embeddings import default_embedder
-from ecocsme.text.search import Query, fuse, highlight, parse_query
+from ecocsme.text.search import Marker, Query, fuse, highlight, parse_query
 
 from ..models import IndexEntry
 from . import catalogue as catalogues
@@ -34,6 +34,7 @@ class Results:
     query: Query
     ids: list[int]  # every match, best first
     facets: dict[str, list[tuple[object, int]]] = field(default_factory=dict)
+    labels: dict[str, dict] = field(default_factory=dict)  # the catalogue's names of facet values
 
     @property
     def total(self) -> int:
@@ -58,7 +59,8 @@ def search(text: str, filters: dict[str, list] | None = None) -> Results:
         matched[rows] = True
     facets = {facet: catalogue.counts(facet, matched & catalogue.mask(filters, without=facet))
               for facet in FACETS}
-    return Results(query=query, ids=catalogue.ids[rows].tolist() if len(rows) else [], facets=facets)
+    return Results(query=query, ids=catalogue.ids[rows].tolist() if len(rows) else [], facets=facets,
+                   labels=catalogue.labels)
 
 
 def _ranking(query: Query, catalogue, allowed: np.ndarray) -> list[int]:
@@ -100,10 +102,13 @@ def snippets(query: Query, practices, language: str) -> dict[int, tuple[str, str
     for entry in IndexEntry.objects.filter(practice__in=[p.pk for p in practices]).only(
             "practice_id", "language", "body", "title"):
         entries.setdefault(entry.practice_id, {})[entry.language] = entry
-    result = {}
+    result, markers = {}, {}
     for practice in practices:
         versions = entries.get(practice.pk, {})
         chosen = versions.get(language) or versions.get("en") or next(iter(versions.values()), None)
         if chosen is not None:
-            result[practice.pk] = (highlight(chosen.body, chosen.language, query)[0], chosen.language)
+            marker = markers.get(chosen.language) or markers.setdefault(
+                chosen.language, Marker(query, chosen.language))
+            result[practice.pk] = (highlight(chosen.body, chosen.language, query, marker=marker)[0],
+                                   chosen.language)
     return result

@@ -46,7 +46,7 @@ def library(request):
     results = engine.search(asked.text, asked.filters)
     fmt = request.GET.get("format")
     if fmt in EXPORT_FORMATS:
-        practices = in_order(published_practices(), results.ids)
+        practices = in_order(published_practices(), results.ids, whole=True)
         return export_response(fmt, "good-practices", PRACTICE_COLUMNS, practice_rows(practices))
     page = Paginator(results.ids, PAGE_SIZE).get_page(request.GET.get("page"))
     practices = in_order(published_practices(), list(page.object_list))
@@ -56,7 +56,7 @@ def library(request):
         practice.snippet = snippets.get(practice.pk)
     return render(request, "practices/library.html", {
         "asked": asked, "results": results, "page": page, "practices": practices,
-        "facets": facet_items(results.facets, asked.chosen),
+        "facets": facet_items(results.facets, asked.chosen, results.labels),
         "query": query_without(request, "page", "format"),
     })
 
