@@ -23,6 +23,7 @@ MAX_QUERY_CHARS = 200  # a search box takes a few words; the rest of a pasted te
 MAX_QUERY_WORDS = 12
 PREFIX_MIN = 5  # a stem this long also matches longer words (Finnish and German compounds)
 MAX_CONCEPTS = 3  # per word: a word naming more is too vague to translate
+ROOT_FROM = 9  # stems this long also stand for their root
 WORD_RE = re.compile(r"[^\W_]+", re.UNICODE)  # letters and digits only: l'arte is l, arte
 CODES = tuple(language.code for language in LANGUAGES)
 
@@ -45,10 +46,13 @@ def _stems_of(code: str, word: str) -> frozenset[str]:
 
 
 def word_stems(word: str, languages: Iterable[str] = CODES) -> frozenset[str]:
-    """The stems of a word under each language's stemmer, without accents, and the word itself."""
+    """The stems of a word under each language's stemmer, without accents, and the word itself;
+    a long stem also by its root (less its last two letters), which the full-text query reads as a
+    prefix: Finnish and Lithuanian change a stem's end with the case ("kasvatus", "kasvatuksen")."""
     stems = {fold(word)}
     for code in languages:
         stems |= _stems_of(code, word)
+    stems |= {stem[:-2] for stem in stems if len(stem) >= ROOT_FROM}
     return frozenset(stem for stem in stems if stem)
 
 

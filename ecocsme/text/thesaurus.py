@@ -8,9 +8,10 @@ says "antreprenoriat", whatever the sentence vectors make of them.
 The files are data: a concept is added by adding a line.
 """
 
+import bisect
 import csv
 from collections import defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
@@ -18,6 +19,7 @@ from .keywords import _stemmer, fold
 
 DATA = Path(__file__).resolve().parent / "data" / "thesaurus"
 MIN_STEM = 3  # shorter stems match too much to stand for a concept
+ROOT_MIN = 7  # a query word's stem this long, matching no term, finds the terms that start with it
 
 
 @dataclass(frozen=True)
@@ -43,6 +45,17 @@ def _term(language: str, text: str) -> Term | None:
 class Thesaurus:
     concepts: dict[str, tuple[Term, ...]]
     by_stems: dict[tuple[str, ...], set[str]]  # (stem,) or (stem, stem) → concepts
+    single: list[str] = field(default_factory=list)  # the one-word stems, sorted, for prefixes
+
+    def _by_prefix(self, root: str) -> set[str]:
+        """Concepts with a one-word term whose stem starts with `root` (a long stem less its end)."""
+        found: set[str] = set()
+        start = bisect.bisect_left(self.single, root)
+        for stem in self.single[start:start + 20]:
+            if not stem.startswith(root):
+                break
+            found |= self.by_stems[(stem,)]
+        return found
 
     def concepts_of(self, stem_sets: list[frozenset[str]]) -> list[set[str]]:
         """For each position of a query, the concepts its word (alone, or with the next word)
@@ -51,6 +64,10 @@ class Thesaurus:
         for position, stems in enumerate(stem_sets):
             for stem in stems:
                 found[position] |= self.by_stems.get((stem,), set())
+            if not found[position]:
+                for stem in stems:
+                    if len(stem) >= ROOT_MIN:
+                        found[position] |= self._by_prefix(stem)
             if position + 1 < len(stem_sets):
                 for first in stems:
                     for second in stem_sets[position + 1]:
@@ -76,7 +93,8 @@ def read(folder: Path = DATA) -> Thesaurus:
         for term in terms:
             if len(term.stems) <= 2 and all(len(stem) >= MIN_STEM for stem in term.stems):
                 by_stems[term.stems].add(concept)
-    return Thesaurus({concept: tuple(terms) for concept, terms in concepts.items()}, dict(by_stems))
+    single = sorted(stems[0] for stems in by_stems if len(stems) == 1)
+    return Thesaurus({concept: tuple(terms) for concept, terms in concepts.items()}, dict(by_stems), single)
 
 
 @lru_cache(maxsize=1)
