@@ -191,7 +191,8 @@ def _docx(doc: DocumentView) -> bytes:
             details.add_run(_("%(lab)s, question %(number)s: %(question)s") % {
                 "lab": source.lab, "number": source.question_number, "question": source.question.plain()})
             if source.theme:
-                details.add_run(" " + _("Theme: %(theme)s.") % {"theme": source.theme})
+                details.add_run().add_break()
+                details.add_run(_("Theme: %(theme)s") % {"theme": source.theme})
             for run in details.runs:
                 run.font.size = Pt(9)
         elif source.kind == "figure":

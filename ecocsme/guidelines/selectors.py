@@ -86,15 +86,16 @@ def draft_of(guideline: Guideline) -> Version | None:
 
 def version_chapters(version: Version) -> list[Chapter]:
     """The chapters of a version with their recommendations and evidence, for the editing pages."""
-    evidence = Evidence.objects.select_related("practice", "answer__question").order_by("position")
+    evidence = (Evidence.objects.select_related("practice", "answer__question").defer("answer__embedding")
+                .order_by("position"))
     return list(version.chapters.order_by("position").prefetch_related(
         Prefetch("recommendations", queryset=version.recommendations.order_by("position")
                  .prefetch_related(Prefetch("evidence", queryset=evidence)))))
 
 
 def recommendation_evidence(recommendation) -> list[Evidence]:
-    return list(recommendation.evidence.select_related("practice", "answer__question",
-                                                       "answer__response").order_by("position"))
+    return list(recommendation.evidence.select_related("practice", "answer__question", "answer__response")
+                .defer("answer__embedding").order_by("position"))
 
 
 def quotable_answers(lab, question: int | None = None):
@@ -116,7 +117,7 @@ def lab_question_numbers(lab) -> list[tuple[int, LocalizedText]]:
 def _evidence_rows(version: Version) -> QuerySet[Evidence]:
     return (Evidence.objects.filter(recommendation__version=version)
             .select_related("practice__partner", "practice__ecoc_title", "answer__question",
-                            "answer__response__lab__partner")
+                            "answer__response__lab__partner").defer("answer__embedding")
             .prefetch_related("answer__theme_memberships__theme"))
 
 

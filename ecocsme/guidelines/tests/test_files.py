@@ -43,7 +43,7 @@ def test_the_pdf_has_its_parts_in_order(world, published):
     appendix = re.sub(r"\s+", " ", pages[toc["Evidence"] - 1])
     assert "[1] GOOD PRACTICE A prison turned into a creative hub (example)" in appendix
     assert f"“{QUOTE}”" in appendix
-    assert "SME, Lugoj" in appendix and "question 1" in appendix and "Theme: One place for information." in appendix
+    assert "SME, Lugoj" in appendix and "question 1" in appendix and "Theme: One place for information" in appendix
     assert "SMEs still in touch a year later (example): 61" in appendix
     assert NAME not in body
 
