@@ -144,8 +144,8 @@ def version_out(version) -> dict:
 @router.get("/guidelines", response=list[GuidelineOut], summary="Published guidelines")
 def guideline_list(request: HttpRequest):
     """Every guideline with a published version, with its published versions, newest first."""
-    return [{"slug": guideline.slug, "project": guideline.project.code, "title": guideline.title,
-             "subtitle": guideline.subtitle, "latest": versions[0].number,
+    return [{"slug": guideline.slug, "project": guideline.project.code, "title": guideline.shown_title,
+             "subtitle": guideline.shown_subtitle, "latest": versions[0].number,
              "versions": [{"number": v.number, "published_at": v.published_at, "changelog": v.changelog,
                            "url": citable_url(guideline.slug, v.number)} for v in versions]}
             for guideline, versions in guideline_list_public(published_versions())]

@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 
 from django.conf import settings
 from django.db.models import Prefetch, QuerySet
+from django.db.models.fields.json import KeyTransform
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
@@ -43,6 +44,23 @@ def guideline_versions(user, guideline: Guideline) -> list[Version]:
     return list(versions_in_order(versions_visible_to(user).filter(guideline=guideline).defer("snapshot")))
 
 
+def _with_published_texts(versions):
+    """The versions without their snapshot but with the title and subtitle they were published with."""
+    return versions.defer("snapshot").annotate(
+        published_title=KeyTransform("title", KeyTransform("guideline", "snapshot")),
+        published_subtitle=KeyTransform("subtitle", KeyTransform("guideline", "snapshot")))
+
+
+def _shown_texts(guideline: Guideline, versions: list[Version]) -> Guideline:
+    """The title and subtitle a list shows (`shown_title`, `shown_subtitle`): those of the latest
+    published version — the guideline's own may already be changed for the next draft —, the
+    guideline's own while nothing is published (only the members see it then)."""
+    published = next((v for v in versions if v.is_published), None)
+    guideline.shown_title = (published.published_title if published else None) or guideline.title
+    guideline.shown_subtitle = (published.published_subtitle if published else None) or guideline.subtitle
+    return guideline
+
+
 def guideline_list(user) -> list[tuple[Guideline, list[Version]]]:
     """The guidelines the user may see with their visible versions, newest first; guidelines with
     a published version first. Two queries."""
@@ -50,10 +68,11 @@ def guideline_list(user) -> list[tuple[Guideline, list[Version]]]:
 
     guidelines = list(guidelines_visible_to(user).order_by("project__code", "slug"))
     versions: dict[int, list[Version]] = {}
-    visible = versions_visible_to(user).filter(guideline__in=guidelines).defer("snapshot")
+    visible = _with_published_texts(versions_visible_to(user).filter(guideline__in=guidelines))
     for version in versions_in_order(visible):
         versions.setdefault(version.guideline_id, []).append(version)
-    rows = [(guideline, versions.get(guideline.pk, [])) for guideline in guidelines]
+    rows = [(_shown_texts(guideline, versions.get(guideline.pk, [])), versions.get(guideline.pk, []))
+            for guideline in guidelines]
     rows.sort(key=lambda row: not any(v.is_published for v in row[1]))
     return rows
 
@@ -62,8 +81,10 @@ def guideline_list_public(versions) -> list[tuple[Guideline, list[Version]]]:
     """The guidelines of `versions` (access.published_versions()) with their versions, newest
     first: one query."""
     grouped: dict[int, tuple[Guideline, list[Version]]] = {}
-    for version in versions_in_order(versions.defer("snapshot")):
+    for version in versions_in_order(_with_published_texts(versions)):
         grouped.setdefault(version.guideline_id, (version.guideline, []))[1].append(version)
+    for guideline, items in grouped.values():
+        _shown_texts(guideline, items)
     return sorted(grouped.values(), key=lambda item: (item[0].project.code, item[0].slug))
 
 

@@ -153,3 +153,17 @@ def test_files_are_named_after_the_version(client, world, published, fmt):
     response = client.get(url("file", world, fmt=fmt))
     assert response["Content-Disposition"] == f'attachment; filename="{world.slug}-1.0.{fmt}"'
     assert response.content[:4] in (b"%PDF", b"PK\x03\x04")
+
+
+def test_texts_written_for_the_next_version_stay_out_of_sight(client, world, published, staff):
+    from ecocsme.guidelines.services import guideline_save
+
+    guideline_save(actor=staff, guideline=published.guideline, values={
+        "title": {"en": "Next title, not published (example)"}, "subtitle": {"en": "Next subtitle (example)"},
+        "introduction": {"en": "Next introduction (example)"}})
+    for address in [reverse("guidelines:list"), *every_channel(world), url("version", world, "7.0")]:
+        body = client.get(address).content
+        assert b"Next title" not in body and b"Next subtitle" not in body and b"Next introduction" not in body
+    assert "Example guidelines" in client.get(reverse("guidelines:list")).content.decode()
+    for path in ("/guidelines", f"/guidelines/{world.slug}", f"/guidelines/{world.slug}@1.0"):
+        assert "Next" not in api(path).content.decode()
