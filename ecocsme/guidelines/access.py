@@ -17,6 +17,7 @@ from django.utils.translation import gettext_lazy
 
 from ecocsme.accounts.predicates import memberships_of
 from ecocsme.core.access import permitted
+from ecocsme.core.http import MAX_ID
 
 from .models import Chapter, Evidence, Guideline, Recommendation, Version, parse_number
 
@@ -124,8 +125,13 @@ def latest_version_for(user, guideline: Guideline) -> Version | None:
 
 
 # --- what is inside a version: for a version fetched through version_for --------------------------
+def _is_id(pk) -> bool:
+    """An id the database can hold (a path's <int:…> takes any number of digits)."""
+    return isinstance(pk, int) and 0 < pk <= MAX_ID
+
+
 def chapter_of(version: Version, pk) -> Chapter:
-    chapter = version.chapters.filter(pk=pk).first() if isinstance(pk, int) else None
+    chapter = version.chapters.filter(pk=pk).first() if _is_id(pk) else None
     if chapter is None:
         raise Http404(_("No such chapter."))
     return chapter
@@ -133,7 +139,7 @@ def chapter_of(version: Version, pk) -> Chapter:
 
 def recommendation_of(version: Version, pk) -> Recommendation:
     recommendation = (version.recommendations.select_related("chapter").filter(pk=pk).first()
-                      if isinstance(pk, int) else None)
+                      if _is_id(pk) else None)
     if recommendation is None:
         raise Http404(_("No such recommendation."))
     return recommendation
@@ -141,7 +147,7 @@ def recommendation_of(version: Version, pk) -> Recommendation:
 
 def evidence_of(version: Version, pk) -> Evidence:
     evidence = (Evidence.objects.select_related("recommendation")
-                .filter(pk=pk, recommendation__version=version).first() if isinstance(pk, int) else None)
+                .filter(pk=pk, recommendation__version=version).first() if _is_id(pk) else None)
     if evidence is None:
         raise Http404(_("No such evidence."))
     return evidence
@@ -166,7 +172,7 @@ def citable_lab(user, project, pk):
     """A lab of the project the user may see (Http404 otherwise)."""
     from ecocsme.labs.access import lab_for
 
-    lab = lab_for(user, pk) if isinstance(pk, int) else None
+    lab = lab_for(user, pk) if _is_id(pk) else None
     if lab is None or lab.project_id != project.pk:
         raise Http404(_("No such lab."))
     return lab
