@@ -116,3 +116,10 @@ def contact_for_calendar_token(token: str) -> Contact | None:
     (or was replaced) or the person has been erased. The address is the permission."""
     contact_id = read_calendar_token(token)
     return Contact.objects.filter(pk=contact_id, erased_at__isnull=True).first() if contact_id else None
+
+
+def public_events_of_title(ecoc_title, *, limit: int) -> tuple[list[Event], int]:
+    """The latest public events of the partners whose city holds `ecoc_title` (at most `limit`),
+    and how many there are."""
+    events = public_events().filter(partner__ecoc_title=ecoc_title).order_by("-starts_at")
+    return list(events[:limit]), events.count()

@@ -81,3 +81,8 @@ def invitation_for_token(token: str) -> Invitation | None:
     has been erased. Anyone holding the link may answer: the link is the permission."""
     return invitation_core.invitation_for_token(
         Invitation.objects.select_related("lab__partner", "contact__organisation"), token)
+
+
+def labs_of_title(user, ecoc_title) -> list[Lab]:
+    """The labs the user may see of the partners whose city holds `ecoc_title` (its page, REF-5)."""
+    return list(labs_visible_to(user).filter(partner__ecoc_title=ecoc_title))

@@ -62,3 +62,8 @@ def partner_changeable_by(user, pk: int) -> Partner | None:
 def default_partner_of(user) -> Partner | None:
     """The partner that keeps a record the user creates without choosing: the first they may change."""
     return partners_changeable_by(user).first()
+
+
+def partners_of_title(user, ecoc_title) -> list[Partner]:
+    """The partners the user may see whose city holds `ecoc_title` (its page, REF-5)."""
+    return list(partners_visible_to(user).filter(ecoc_title=ecoc_title).select_related("project"))

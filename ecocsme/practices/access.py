@@ -53,20 +53,27 @@ def attachment_for(user, slug: str, pk: int) -> Attachment:
     return attachment
 
 
-def assessment_partners(user, practice: Practice) -> QuerySet:
+def assessment_partners(user, practice: Practice) -> list:
     """The partners for which the user may assess the practice: those they work for, but the one
     that identified it."""
     from ecocsme.accounts.models import Membership
     from ecocsme.partnerships.models import Partner
 
     if not user.has_perm("practices.assess_practice", practice):
-        return Partner.objects.none()
+        return []
     ids = [m.partner_id for m in memberships_of(user)
            if m.role == Membership.Role.PARTNER_STAFF and m.partner_id != practice.partner_id]
-    return Partner.objects.filter(pk__in=ids).select_related("project").order_by("name")
+    return list(Partner.objects.filter(pk__in=ids).select_related("project").order_by("name"))
 
 
-def assessments_of(practice: Practice) -> QuerySet[Assessment]:
+def assessments_of(practice: Practice) -> list[Assessment]:
     """Assessments are the partners' public judgement of a published practice; its project's
     members see them on drafts too (the practice's own rule applies first)."""
-    return practice.assessments.select_related("partner").order_by("partner__name")
+    return list(practice.assessments.select_related("partner").order_by("partner__name"))
+
+
+def practice_visible(user, pk: int) -> Practice | None:
+    """The practice `pk` with its relations when the user may see it (the API's detail)."""
+    from .selectors import with_relations
+
+    return with_relations(practices_visible_to(user)).filter(pk=pk).first()

@@ -10,10 +10,10 @@ from ninja import Field, Query, Router, Schema
 from ecocsme.core.http import absolute_url
 
 from . import filters
-from .access import published_practices
+from .access import assessments_of, practice_visible, published_practices
 from .models import Practice
 from .search import engine
-from .selectors import assessment_summary, facet_items, in_order
+from .selectors import assessment_summary, attachments_of, facet_items, in_order, sector_codes
 
 router = Router(tags=["practices"])
 MAX_PAGE_SIZE = 100
@@ -101,7 +101,7 @@ def _summary(practice: Practice, snippet=None) -> dict:
         "snippet": snippet[0] if snippet else None, "snippet_language": snippet[1] if snippet else None,
         "ecoc_title": title_key(practice.ecoc_title) if practice.ecoc_title else None,
         "country": practice.country.code, "city": practice.city, "phases": practice.phases,
-        "themes": practice.themes, "sectors": [sector.code for sector in practice.sectors.all()],
+        "themes": practice.themes, "sectors": sector_codes(practice),
         "languages": practice.languages, "is_example": practice.is_example,
         "published_at": practice.published_at,
     }
@@ -145,10 +145,7 @@ def practice_search(request: HttpRequest, params: Query[SearchIn]):
 @router.get("/practices/{practice_id}", response=PracticeOut, summary="One good practice")
 def practice_detail(request: HttpRequest, practice_id: int):
     """A published practice; a logged-in member of its project also reads its draft."""
-    from .access import practices_visible_to
-    from .selectors import with_relations
-
-    practice = with_relations(practices_visible_to(request.user)).filter(pk=practice_id).first()
+    practice = practice_visible(request.user, practice_id)
     if practice is None:
         raise Http404(_("No such practice."))
     figures = assessment_summary(practice)
@@ -162,7 +159,7 @@ def practice_detail(request: HttpRequest, practice_id: int):
         "identified_by": practice.partner.name, "project": practice.partner.project.code,
         "assessment_average": figures["average"],
         "assessments": [{"partner": a.partner.name, "score": a.score, "conditions": a.conditions,
-                         "comment": a.comment} for a in practice.assessments.select_related("partner")],
+                         "comment": a.comment} for a in assessments_of(practice)],
         "attachments": [absolute_url("practices:attachment", args=[practice.slug, a.pk, a.name])
-                        for a in practice.attachments.all()],
+                        for a in attachments_of(practice)],
     }

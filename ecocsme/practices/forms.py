@@ -111,9 +111,11 @@ class AssessmentForm(forms.Form):
     comment = forms.CharField(label=_("Comment"), required=False, max_length=4000,
                               widget=forms.Textarea(attrs={"rows": 3}))
 
-    def __init__(self, *args, partners, **kwargs):
+    def __init__(self, *args, partners: list, **kwargs):
+        from ecocsme.partnerships.models import Partner
+
         super().__init__(*args, **kwargs)
-        self.fields["partner"].queryset = partners
+        self.fields["partner"].queryset = Partner.objects.filter(pk__in=[p.pk for p in partners])
         if len(partners) == 1:
             self.initial["partner"] = partners[0].pk
 

@@ -172,7 +172,7 @@ class IndexEntry(models.Model):
     language = models.CharField(max_length=8)
     title = models.TextField()
     body = models.TextField()
-    vector = models.BinaryField()
+    embedding = models.BinaryField()
     model = models.CharField(max_length=100)
 
     class Meta:

@@ -32,8 +32,30 @@ def assessment_summary(practice: Practice) -> dict:
     return {"average": figures["average"], "count": figures["count"]}
 
 
-def practices_of_title(practices: QuerySet[Practice], ecoc_title) -> QuerySet[Practice]:
-    return with_relations(practices.filter(ecoc_title=ecoc_title)).order_by("-published_at")
+def practices_of_title(practices: QuerySet[Practice], ecoc_title, *,
+                       limit: int) -> tuple[list[Practice], int]:
+    """The newest of `practices` linked to `ecoc_title` (at most `limit`) and how many there are."""
+    linked = practices.filter(ecoc_title=ecoc_title)
+    newest = linked.select_related("partner").defer(*LONG_TEXTS).order_by("-published_at")
+    return list(newest[:limit]), linked.count()
+
+
+def latest(practices: QuerySet[Practice], limit: int) -> list[Practice]:
+    return list(practices.select_related("partner").order_by("-published_at")[:limit])
+
+
+def by_status(practices: QuerySet[Practice], status: str | None) -> QuerySet[Practice]:
+    """The practices in work, newest change first, of one status when it is one."""
+    practices = with_relations(practices).order_by("-updated_at")
+    return practices.filter(status=status) if status in Practice.Status.values else practices
+
+
+def attachments_of(practice: Practice) -> list:
+    return list(practice.attachments.all())
+
+
+def sector_codes(practice: Practice) -> list[str]:
+    return [sector.code for sector in practice.sectors.all()]
 
 
 def practice_by_slug(practices: QuerySet[Practice], slug: str) -> Practice | None:

@@ -265,7 +265,7 @@ def phase_notes_save(*, actor, title: EcocTitle, texts: dict[str, dict[str, str]
     from .models import EcocPhaseNote
     from .phases import ECOC_PHASES
 
-    if not actor.has_perm("reference.change_ecocphasenote"):
+    if not actor.has_perm("accounts.curate_ecoc_notes"):
         raise PermissionDenied(_("Only a project's coordinator curates these notes."))
     with transaction.atomic():
         for phase in ECOC_PHASES:

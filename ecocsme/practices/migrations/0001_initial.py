@@ -100,7 +100,7 @@ class Migration(migrations.Migration):
                 ('language', models.CharField(max_length=8)),
                 ('title', models.TextField()),
                 ('body', models.TextField()),
-                ('vector', models.BinaryField()),
+                ('embedding', models.BinaryField()),
                 ('model', models.CharField(max_length=100)),
                 ('practice', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='index_entries', to='practices.practice')),
             ],

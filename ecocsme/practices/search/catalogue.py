@@ -118,7 +118,7 @@ def build(version: int) -> Catalogue:
                        .values_list("code", "title")),
     }
     entries = [entry for entry in IndexEntry.objects.filter(practice__status=Practice.Status.PUBLISHED)
-               .values_list("practice_id", "language", "vector", "model") if entry[0] in row_of]
+               .values_list("practice_id", "language", "embedding", "model") if entry[0] in row_of]
     if entries:
         # Compared on what they say, not on the language they say it in (text.crosslingual).
         vectors = np.vstack([from_bytes(bytes(entry[2])) for entry in entries])

@@ -51,7 +51,7 @@ def index_practice(practice_id: int) -> int:
         _drop(practice_id)
         entries = IndexEntry.objects.bulk_create(
             IndexEntry(practice_id=practice_id, language=language, title=title, body=body,
-                       vector=to_bytes(vector), model=embedder.name)
+                       embedding=to_bytes(vector), model=embedder.name)
             for (language, (title, body, _v)), vector in zip(texts.items(), vectors, strict=True))
         if not all(entry.pk for entry in entries):  # backends that return no ids
             entries = list(IndexEntry.objects.filter(practice_id=practice_id))

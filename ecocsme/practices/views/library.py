@@ -31,7 +31,7 @@ from ..exports import PRACTICE_COLUMNS, practice_rows
 from ..forms import AssessmentForm, ReviewForm
 from ..models import Practice
 from ..search import engine
-from ..selectors import assessment_summary, facet_items, in_order
+from ..selectors import assessment_summary, attachments_of, facet_items, in_order, latest
 
 PAGE_SIZE = 20
 SECTIONS = ("description", "resources", "evidence_of_success", "difficulties", "transfer_potential",
@@ -71,12 +71,12 @@ def practice_detail(request, slug: str):
         "practice": practice, "title": in_language(practice.title, language),
         "similar": similar, "assessments": list(assessments_of(practice)),
         "assessment": assessment_summary(practice),
-        "assess_form": AssessmentForm(partners=partners) if partners.exists() else None,
+        "assess_form": AssessmentForm(partners=partners) if partners else None,
         "review_form": ReviewForm() if request.user.has_perm("practices.review_practice", practice) else None,
         "can_change": request.user.has_perm("practices.change_practice", practice),
         "can_submit": request.user.has_perm("practices.submit_practice", practice),
         "can_delete": request.user.has_perm("practices.delete_practice", practice),
-        "attachments": list(practice.attachments.all()),
+        "attachments": attachments_of(practice),
         "sections": [(capfirst(Practice._meta.get_field(name).verbose_name), getattr(practice, name))
                      for name in SECTIONS],
     })
@@ -116,7 +116,7 @@ class LatestPractices(Feed):
         return reverse("practices:library")
 
     def items(self):
-        return published_practices().select_related("partner").order_by("-published_at")[:50]
+        return latest(published_practices(), 50)
 
     def item_title(self, item):
         return str(in_language(item.title, get_language()))

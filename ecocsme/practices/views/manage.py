@@ -19,7 +19,7 @@ from ..access import assessment_partners, attachment_for, practice_for, practice
 from ..exports import PRACTICE_COLUMNS, practice_rows
 from ..forms import AssessmentForm, AttachmentForm, PracticeForm, ReviewForm
 from ..models import Practice
-from ..selectors import with_relations
+from ..selectors import attachments_of, by_status
 from ..services.assessments import assessment_save
 from ..services.attachments import attachment_add, attachment_delete
 from ..services.practices import (
@@ -41,10 +41,8 @@ def _require_role(user) -> None:
 def practice_list(request):
     """The practices in work that the user may see: drafts and those waiting for review."""
     _require_role(request.user)
-    practices = with_relations(practices_in_work_for(request.user)).order_by("-updated_at")
     status = request.GET.get("status")
-    if status in Practice.Status.values:
-        practices = practices.filter(status=status)
+    practices = by_status(practices_in_work_for(request.user), status)
     fmt = request.GET.get("format")
     if fmt in EXPORT_FORMATS:
         return export_response(fmt, "practices-in-work", PRACTICE_COLUMNS, practice_rows(practices))
@@ -123,7 +121,7 @@ def practice_action(request, slug: str, action: str):
 def assessment(request, slug: str):
     practice = practice_for(request.user, slug)
     partners = assessment_partners(request.user, practice)
-    if not partners.exists():
+    if not partners:
         raise PermissionDenied(_("Staff of a partner other than the one that identified the "
                                  "practice assess it, once it is published."))
     form = AssessmentForm(request.POST, partners=partners)
@@ -164,4 +162,4 @@ def attachments(request, slug: str):
                 messages.success(request, _("The file is attached."))
                 return redirect("practices:attachments", slug=slug)
     return render(request, "practices/attachments.html", {
-        "practice": practice, "form": form, "attachments": list(practice.attachments.all())})
+        "practice": practice, "form": form, "attachments": attachments_of(practice)})

@@ -155,11 +155,14 @@ DATA_SUFFIXES = {".json", ".jsonl", ".csv", ".tsv", ".txt", ".md", ".yaml", ".ym
 CORPUS = ROOT / "text" / "tests" / "corpus"  # imitates real mail, cedillas and all, on purpose
 
 
+BINARY_SUFFIXES = {".npz", ".npy", ".so", ".png", ".pdf"}
+
+
 def shipped_texts() -> list[Path]:
     """Every data file the apps ship (in a data/ folder, or a data format anywhere) and every
     demo.py."""
     paths = {p for p in ROOT.rglob("*") if p.is_file() and CORPUS not in p.parents
-             and "__pycache__" not in p.parts
+             and "__pycache__" not in p.parts and p.suffix not in BINARY_SUFFIXES
              and (p.suffix in DATA_SUFFIXES - {".md"} or "data" in p.relative_to(ROOT).parts[:-1])}
     paths |= set(ROOT.rglob("demo.py"))
     return sorted(paths)

@@ -51,7 +51,7 @@ def ecoc_notes_edit(request, year: int, city: str):
     from ecocsme.reference.selectors import ecoc_title_at, phase_notes
     from ecocsme.reference.services import phase_notes_save
 
-    if not request.user.has_perm("reference.change_ecocphasenote"):
+    if not request.user.has_perm("accounts.curate_ecoc_notes"):
         raise PermissionDenied(_("Only a project's coordinator curates these notes."))
     title = ecoc_title_at(year, city)
     if title is None:

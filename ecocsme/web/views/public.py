@@ -86,9 +86,9 @@ def ecoc_timeline(request):
 def ecoc_title(request, year: int, city: str):
     """What the platform knows about one title (REF-5): its phases and where it is today, the
     curators' notes per phase, the partners, practices, labs and events linked to it."""
-    from ecocsme.events.access import public_events
-    from ecocsme.labs.access import labs_visible_to
-    from ecocsme.partnerships.access import partners_visible_to
+    from ecocsme.events.access import public_events_of_title
+    from ecocsme.labs.access import labs_of_title
+    from ecocsme.partnerships.access import partners_of_title
     from ecocsme.practices.access import published_practices
     from ecocsme.practices.selectors import practices_of_title
 
@@ -96,17 +96,16 @@ def ecoc_title(request, year: int, city: str):
     if title is None:
         raise Http404(_("No such ECoC title."))
     notes = phase_notes(title)
-    practices = practices_of_title(published_practices(), title)
-    events = public_events().filter(partner__ecoc_title=title).order_by("-starts_at")
+    practices, practice_count = practices_of_title(published_practices(), title, limit=TITLE_PAGE_ITEMS)
+    events, event_count = public_events_of_title(title, limit=TITLE_PAGE_ITEMS)
     return render(request, "web/ecoc_title.html", {
         "title": title, "today": today(),
         "phases": [(phase, notes.get(phase)) for phase in ECOC_PHASES],
-        "partners": list(partners_visible_to(request.user).filter(ecoc_title=title)
-                         .select_related("project")),
-        "practices": list(practices[:TITLE_PAGE_ITEMS]), "practice_count": practices.count(),
-        "labs": list(labs_visible_to(request.user).filter(partner__ecoc_title=title)),
-        "events": list(events[:TITLE_PAGE_ITEMS]), "event_count": events.count(),
-        "can_edit_notes": request.user.has_perm("reference.change_ecocphasenote"),
+        "partners": partners_of_title(request.user, title),
+        "practices": practices, "practice_count": practice_count,
+        "labs": labs_of_title(request.user, title),
+        "events": events, "event_count": event_count,
+        "can_edit_notes": request.user.has_perm("accounts.curate_ecoc_notes"),
     })
 
 
