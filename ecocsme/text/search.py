@@ -24,6 +24,7 @@ MAX_QUERY_WORDS = 12
 PREFIX_MIN = 5  # a stem this long also matches longer words (Finnish and German compounds)
 MAX_CONCEPTS = 3  # per word: a word naming more is too vague to translate
 ROOT_FROM = 9  # stems this long also stand for their root
+TERMS_PER_LANGUAGE = 2  # a concept's words per language read for a query (the files list the commonest first)
 WORD_RE = re.compile(r"[^\W_]+", re.UNICODE)  # letters and digits only: l'arte is l, arte
 CODES = tuple(language.code for language in LANGUAGES)
 
@@ -97,8 +98,17 @@ def _expansions(terms: tuple[frozenset[str], ...]) -> tuple[tuple[Term, ...], ..
     for position, concepts in enumerate(book.concepts_of(list(terms))):
         own = terms[position]
         chosen = sorted(concepts)[:MAX_CONCEPTS]
-        result.append(tuple(term for concept in chosen for term in book.concepts[concept]
-                            if not (len(term.stems) == 1 and term.stems[0] in own)))
+        kept: dict[tuple, Term] = {}
+        per_language: dict[tuple[str, str], int] = {}
+        for concept in chosen:
+            for term in book.concepts[concept]:
+                key = (concept, term.language)
+                if per_language.get(key, 0) >= TERMS_PER_LANGUAGE or term.stems in kept:
+                    continue
+                per_language[key] = per_language.get(key, 0) + 1
+                if not (len(term.stems) == 1 and term.stems[0] in own):
+                    kept[term.stems] = term
+        result.append(tuple(kept.values()))
     return tuple(result)
 
 

@@ -61,8 +61,13 @@ def ranked(query: Query, *, limit: int = 1000) -> list[tuple[int, float]]:
     one row per practice."""
     if not query:
         return []
-    sql, params = (_postgres if connection.vendor == "postgresql" else _sqlite)(query, limit)
     with connection.cursor() as cursor:
+        if connection.vendor == "postgresql":
+            sql, params = _postgres(cursor, query, limit)
+        else:
+            sql, params = _sqlite(query, limit)
+        if not sql:
+            return []
         cursor.execute(sql, params)
         return [(row[0], float(row[1])) for row in cursor.fetchall()]
 
@@ -79,20 +84,54 @@ def _sqlite(query: Query, limit: int):
     return sql, [*WEIGHTS, fts5_match(query), limit]
 
 
-def _postgres(query: Query, limit: int):
+def _postgres(cursor, query: Query, limit: int):
+    """Every configuration reads each typed word (and the thesaurus reads its translations in
+    their languages); the lexemes they make, each once, are then matched and ranked."""
+    lexemes = _postgres_lexemes(cursor, query)
+    if not lexemes:
+        return "", []
+    sql = ("SELECT e.practice_id, MAX(ts_rank(e.fulltext, q.query)) AS score "
+           "FROM practices_indexentry e, (SELECT to_tsquery('simple', %s) AS query) q "
+           "WHERE e.fulltext @@ q.query GROUP BY e.practice_id ORDER BY score DESC LIMIT %s")
+    return sql, [" | ".join(lexemes), limit]
+
+
+def _postgres_lexemes(cursor, query: Query) -> list[str]:
     parts, params = [], []
     expansions = query.expansions or ((),) * len(query.words)
     for word, translations in zip(query.words, expansions, strict=True):
         lexeme = word + (":*" if len(word) >= PREFIX_MIN else "")
         for language in PG_STEMMERS:
-            parts.append("to_tsquery(%s::regconfig, %s)")
+            parts.append("to_tsquery(%s::regconfig, %s)::text")
             params.extend([pg_config(language), lexeme])
         for term in translations:  # the thesaurus's words for it, each read in its language
-            parts.append("plainto_tsquery(%s::regconfig, %s)")
+            parts.append("plainto_tsquery(%s::regconfig, %s)::text")
             params.extend([pg_config(term.language), " ".join(term.words)])
     # Only placeholders are joined here: every value goes as a parameter.
-    tsquery = " || ".join(parts)
-    sql = ("SELECT e.practice_id, MAX(ts_rank_cd(e.fulltext, q.query)) AS score "
-           "FROM practices_indexentry e, (SELECT " + tsquery + " AS query) q "
-           "WHERE e.fulltext @@ q.query GROUP BY e.practice_id ORDER BY score DESC LIMIT %s")
-    return sql, [*params, limit]
+    cursor.execute("SELECT " + ", ".join(parts), params)
+    found: dict[str, None] = {}
+    for reading in cursor.fetchone():
+        for operand in (reading or "").split(" | "):
+            operand = operand.strip()
+            if operand:
+                found.setdefault(f"( {operand} )" if " & " in operand or " <-> " in operand else operand)
+    return _without_subsumed(list(found))
+
+
+def _without_subsumed(operands: list[str]) -> list[str]:
+    """The operands less those another already matches: 'festival':* goes when 'festiv':* is
+    there, and so does 'festivalul'. Fewer operands rank much faster."""
+    prefixes = sorted({operand[1:-3] for operand in operands
+                       if operand.startswith("'") and operand.endswith("':*")}, key=len)
+    kept_prefixes: list[str] = []
+    for prefix in prefixes:
+        if not any(prefix.startswith(shorter) for shorter in kept_prefixes):
+            kept_prefixes.append(prefix)
+    result = [f"'{prefix}':*" for prefix in kept_prefixes]
+    for operand in operands:
+        if operand.startswith("'") and operand.endswith("':*"):
+            continue
+        lexeme = operand[1:-1] if operand.startswith("'") and operand.endswith("'") else None
+        if lexeme is None or not any(lexeme.startswith(prefix) for prefix in kept_prefixes):
+            result.append(operand)
+    return result
