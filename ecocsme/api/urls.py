@@ -5,6 +5,7 @@ from django.http import Http404
 from ninja import NinjaAPI
 
 from ecocsme.events.api import router as events_router
+from ecocsme.guidelines.api import router as guidelines_router
 from ecocsme.partnerships.api import router as partnerships_router
 from ecocsme.practices.api import router as practices_router
 from ecocsme.reference.api import router as reference_router
@@ -20,6 +21,7 @@ api.add_router("/", reference_router)
 api.add_router("/", partnerships_router)
 api.add_router("/", events_router)
 api.add_router("/", practices_router)
+api.add_router("/", guidelines_router)
 
 
 @api.exception_handler(Http404)

@@ -30,6 +30,7 @@ class PeopleDemo:
     calendar_token: str = ""
     practice: object = None  # published by the keeper
     draft_practice: object = None  # the keeper's draft
+    guideline: object = None  # version 1.0 published (quoting Ana's answer), 1.1 a draft
     people_by_partner: dict = field(default_factory=dict)
     notes_and_needs: dict = field(default_factory=dict)  # contact id: what they told an organiser
 
@@ -54,14 +55,34 @@ def people_demo_load(project) -> PeopleDemo:
         PracticeFactory(partner=lab.partner, slug="published-practice"),
         PracticeFactory(partner=lab.partner, slug="draft-practice", status=Practice.Status.DRAFT,
                         published_at=None))
+    guideline = _guideline_load(project, practice, answer)
     people = {}
     for contact in Contact.objects.select_related("partner"):
         people.setdefault(contact.partner.number, []).append(contact)
     return PeopleDemo(
         project=project, lab=lab, event=event, ana=ana, reply=lab.email_replies.get(), theme=theme,
         **personal_tokens(ana, ana.labs_invitations.get(), ana.events_invitations.get()),
-        people_by_partner=people, practice=practice, draft_practice=draft_practice,
+        people_by_partner=people, practice=practice, draft_practice=draft_practice, guideline=guideline,
         notes_and_needs={i.contact_id: (i.note, i.needs) for i in event.invitations.all()})
+
+
+def _guideline_load(project, practice, answer):
+    """Guidelines whose published version 1.0 cites a practice and quotes Ana's answer, and whose
+    version 1.1 is a draft with a recommendation and its evidence."""
+    from ecocsme.accounts.models import Membership
+    from ecocsme.guidelines.factories import EvidenceFactory, GuidelineFactory, RecommendationFactory
+    from ecocsme.guidelines.services import version_new, version_publish
+
+    guideline = GuidelineFactory(project=project, slug="host-guidelines")
+    coordinator = Membership.objects.filter(project=project, role=Membership.Role.COORDINATOR).first().user
+    first = version_new(actor=coordinator, guideline=guideline)
+    recommendation = RecommendationFactory(version=first, key="start-early")
+    EvidenceFactory(recommendation=recommendation, practice=practice)
+    EvidenceFactory(recommendation=recommendation, answer=answer)
+    version_publish(actor=coordinator, version=first, changelog={"en": "First version (example)."})
+    draft = version_new(actor=coordinator, guideline=guideline)
+    EvidenceFactory(recommendation=draft.recommendations.get(key="start-early"), figure_label="Firms met")
+    return guideline
 
 
 def personal_tokens(contact, lab_invitation, event_invitation) -> dict[str, str]:

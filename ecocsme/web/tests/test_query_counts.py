@@ -31,7 +31,14 @@ from ecocsme.labs.factories import (
 from ecocsme.labs.models import Answer
 from ecocsme.organisations.factories import StakeholderFactory
 from ecocsme.partnerships.factories import PartnerFactory, ProjectFactory
-from ecocsme.reference.factories import EcocTitleFactory, NutsRegionFactory, PolicyInstrumentFactory
+from ecocsme.practices.factories import AssessmentFactory, PracticeFactory, indexed
+from ecocsme.practices.search import catalogue
+from ecocsme.reference.factories import (
+    EcocTitleFactory,
+    NaceDivisionFactory,
+    NutsRegionFactory,
+    PolicyInstrumentFactory,
+)
 from ecocsme.testing.people import PeopleDemo, personal_tokens
 from ecocsme.testing.queries import assert_num_queries
 
@@ -54,7 +61,15 @@ PUBLIC = [
     ("labs:answer", lambda w: {"token": w.lab_token}, ""),
     ("events:answer", lambda w: {"token": w.event_token}, ""),
     ("organisations:unsubscribe", lambda w: {"token": w.unsubscribe_token}, ""),
+    # good practices, their search and the title pages (the search's catalogue is warm)
+    ("practices:library", {}, ""),
+    ("practices:library", {}, "?q=radio+festival&phase=event_year&theme=tourism"),
+    ("practices:detail", lambda w: {"slug": w.practice.slug}, ""),
+    ("practices:feed", {}, ""),
+    ("web:ecoc_title", lambda w: {"year": w.keeper.ecoc_title.year, "city": w.keeper.ecoc_title.slug}, ""),
     # the API
+    ("api-v1:practice_search", {}, "?q=radio&facet=country:RO"),
+    ("api-v1:practice_detail", lambda w: {"practice_id": w.practice.pk}, ""),
     ("api-v1:ecoc_title_list", {}, ""),
     ("api-v1:project_list", {}, ""),
     ("api-v1:project_detail", lambda w: {"code": w.project.code}, ""),
@@ -93,6 +108,8 @@ BACK_OFFICE = [
     ("events:attendance_sheet", lambda w: {"pk": w.event.pk}, ""),
     ("web:dev_mail_list", {}, ""),
     ("web:dev_mail_detail", lambda w: {"pk": w.mail.pk}, ""),
+    ("practices:manage_list", {}, ""),
+    ("practices:attachments", lambda w: {"slug": w.draft_practice.slug}, ""),
     # the forms, with their choices of partners, organisations and labs
     ("organisations:organisation_add", {}, ""),
     ("organisations:contact_add", {}, ""),
@@ -106,6 +123,13 @@ BACK_OFFICE = [
 # The pinned numbers: what each page costs, whatever the amount of data.
 # The anonymous visitor's: no session, no user.
 ANONYMOUS = {
+    "practices:library": 2,
+    "practices:library?q=radio+festival&phase=event_year&theme=tourism": 4,
+    "practices:detail": 7,
+    "practices:feed": 1,
+    "web:ecoc_title": 8,
+    "api-v1:practice_search?q=radio&facet=country:RO": 5,
+    "api-v1:practice_detail": 5,
     "web:home": 4,
     "web:ecoc_timeline": 2,
     "web:project_list": 1,
@@ -132,6 +156,15 @@ ANONYMOUS = {
 # A member of the keeping partner's staff: the session, the user and their memberships (3
 # queries) come first on most pages.
 STAFF = {
+    "practices:library": 4,
+    "practices:library?q=radio+festival&phase=event_year&theme=tourism": 6,
+    "practices:detail": 10,
+    "practices:feed": 1,
+    "web:ecoc_title": 14,
+    "api-v1:practice_search?q=radio&facet=country:RO": 5,
+    "api-v1:practice_detail": 8,
+    "practices:manage_list": 6,
+    "practices:attachments": 6,
     "web:home": 7,
     "web:ecoc_timeline": 4,
     "web:project_list": 4,
@@ -162,8 +195,8 @@ STAFF = {
     "organisations:contact_list": 6,
     "organisations:contact_list?format=csv": 5,
     "organisations:contact_edit": 6,
-    "organisations:contact_personal_data": 22,
-    "organisations:contact_erase": 21,
+    "organisations:contact_personal_data": 23,
+    "organisations:contact_erase": 22,
     "labs:lab_list": 4,
     "labs:lab_detail": 8,
     "labs:lab_answers": 5,
@@ -225,10 +258,17 @@ def world_build() -> World:
     EventFactory(partner=keeper, sessions=[(dt.date(2020, 11, 10), dt.time(13, 15), dt.time(15, 30))],
                  rsvp_deadline=None)  # past
     seat = EventInvitationFactory(event=event, contact=ana, answer="yes", note="Example note.")
+    practice, draft, _similar = indexed(
+        PracticeFactory(partner=keeper, ecoc_title=keeper.ecoc_title, themes=["tourism"], phases=["event_year"],
+                        title={"en": "Radio for local firms", "ro": "Radio pentru firmele locale"}),
+        PracticeFactory(partner=keeper, status="draft", published_at=None),
+        PracticeFactory(partner=other, title={"en": "Festival radio for firms"}))
+    AssessmentFactory(practice=practice, partner=other)
     mail = mail_queue(key="example:ana", to=ana.email, template="core/mail/test_message", context={},
                       language="ro", contact_id=ana.pk)
     return World(project=project, keeper=keeper, other=other, ana=ana, lab=lab, event=event, reply=reply,
-                 theme=theme, mail=mail, **personal_tokens(ana, invitation, seat))
+                 theme=theme, mail=mail, practice=practice, draft_practice=draft,
+                 **personal_tokens(ana, invitation, seat))
 
 
 def world_grow(world: World, n: int = 6) -> None:
@@ -272,6 +312,14 @@ def world_grow(world: World, n: int = 6) -> None:
     # Ana takes part in more events, and more mail went out.
     for other_event in EventFactory.create_batch(n, partner=world.keeper):
         EventInvitationFactory(event=other_event, contact=world.ana, answer="yes")
+    for partner in (world.keeper, world.other):
+        practices = PracticeFactory.create_batch(n, partner=partner, ecoc_title=world.keeper.ecoc_title,
+                                                 themes=["tourism", "youth"], phases=["event_year"],
+                                                 summary={"en": "Radio and festival news (example)."})
+        indexed(*practices)
+        for practice in practices:
+            practice.sectors.set(NaceDivisionFactory.create_batch(2))
+            AssessmentFactory(practice=practice, partner=world.other if partner == world.keeper else world.keeper)
     for number in range(n):
         mail_queue(key=f"example:{number}", to=world.ana.email, template="core/mail/test_message",
                    context={}, language="ro", contact_id=world.ana.pk)
@@ -296,6 +344,7 @@ def problems_at(client, requests, pinned: dict[str, int], size: str) -> list[str
     """Each page once, as in a running server (content types known); a mismatch is reported
     with the queries it ran."""
     cache.clear()  # the project's calendar is made once per change: measure its making
+    catalogue.current()  # the search keeps its catalogue between requests
     ContentType.objects.clear_cache()
     ContentType.objects.get_for_models(*apps.get_models())
     problems = []

@@ -3,6 +3,7 @@ from tqdm import tqdm
 
 from ecocsme.accounts.demo import DEMO_USERS, demo_password
 from ecocsme.labs.demo import example_answers_load
+from ecocsme.guidelines.demo import guidelines_demo_load
 from ecocsme.partnerships.models import Project
 from ecocsme.practices.demo import practices_demo_load
 from ecocsme.reference.services import phase_notes_load
@@ -25,6 +26,8 @@ class Command(BaseCommand):
                 bar.update(done - bar.n)
 
             counts["good practices"] = practices_demo_load(project, progress=progress)
+        report = guidelines_demo_load(project)
+        counts["guideline versions"] = report.versions
         self.stdout.write(", ".join(f"{name}: {count}" for name, count in counts.items()))
         self.stdout.write(f"Example accounts (password: {demo_password()}):")
         for username, _first, last, role, _partner, superuser in DEMO_USERS:
