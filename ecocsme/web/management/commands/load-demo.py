@@ -2,8 +2,8 @@ from django.core.management.base import BaseCommand
 from tqdm import tqdm
 
 from ecocsme.accounts.demo import DEMO_USERS, demo_password
-from ecocsme.labs.demo import example_answers_load
 from ecocsme.guidelines.demo import guidelines_demo_load
+from ecocsme.labs.demo import example_answers_load
 from ecocsme.partnerships.models import Project
 from ecocsme.practices.demo import practices_demo_load
 from ecocsme.reference.services import phase_notes_load
