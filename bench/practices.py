@@ -211,6 +211,33 @@ def speed(table: Table, size: str) -> None:
     table.add(f"similar practices ({vendor}) median", size, statistics.median(samples), "ms")
 
 
+def guideline_files(table: Table) -> None:
+    """The demo guidelines' latest version (13 recommendations, about 30 sources) as PDF and DOCX."""
+    from django.utils import translation
+
+    from ecocsme.guidelines.access import public_version
+    from ecocsme.guidelines.demo import guidelines_demo_load
+    from ecocsme.guidelines.reports import version_file_bytes
+    from ecocsme.guidelines.selectors import document_view, public_links
+    from ecocsme.labs.demo import example_answers_load
+    from ecocsme.partnerships.models import Project
+
+    project = Project.objects.get(code="PGI06047")
+    example_answers_load(project.labs.get(partner__number=6, number=2))
+    guidelines_demo_load(project)
+    version = public_version("engaging-local-smes", None)
+    for fmt in ("pdf", "docx"):
+        with translation.override("en"):
+            samples = []
+            for _repeat in range(3):
+                started = time.perf_counter()
+                doc = document_view(version.snapshot, language="en", visible=public_links(version.snapshot))
+                _type, data = version_file_bytes(doc, fmt)
+                samples.append(time.perf_counter() - started)
+        table.add(f"guidelines {fmt.upper()} build ({len(data) // 1024} KB)",
+                  f"version {version.number}", statistics.median(samples) * 1000, "ms")
+
+
 def run(table: Table) -> None:
     from ecocsme.partnerships.models import Project
     from ecocsme.practices.demo import practices_demo_load
@@ -224,6 +251,7 @@ def run(table: Table) -> None:
 
         practices_demo_load(project, progress=progress)
     quality(table)
+    guideline_files(table)
     speed(table, "demo")
     scale_generate()
     speed(table, f"{SCALE:,} practices")
