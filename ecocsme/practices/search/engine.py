@@ -89,6 +89,8 @@ def similar(practice_id: int, *, limit: int = 5) -> list[int]:
     if not len(rows) or not len(catalogue.vectors):
         return []
     own = catalogue.vectors[catalogue.owners == rows[0]]
+    if not len(own):  # published a moment ago, not indexed yet
+        return []
     similarity = np.max(np.stack([catalogue.similarities(vector) for vector in own]), axis=0)
     similarity[rows[0]] = -1.0
     order = [int(row) for row in np.argsort(-similarity)[:limit] if similarity[row] >= SIMILAR_FLOOR]

@@ -78,3 +78,11 @@ def test_drafts_are_never_found(library):
 
 def test_similar_practices_cross_languages(library):
     assert library[0].pk not in engine.similar(library[0].pk)
+
+
+def test_a_practice_published_but_not_yet_indexed_has_no_similar_ones(library, partner):
+    fresh = PracticeFactory(partner=partner, title={"en": "Just published"})
+    from ecocsme.practices.search.indexing import bump
+
+    bump()
+    assert engine.similar(fresh.pk) == []

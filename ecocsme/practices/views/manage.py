@@ -109,7 +109,7 @@ def practice_action(request, slug: str, action: str):
             messages.success(request, _("Returned to its authors as a draft."))
         else:
             practice_delete(actor=request.user, practice=practice)
-            messages.success(request, _("Deleted."))
+            messages.success(request, _("The practice is deleted."))
             return redirect("practices:manage_list")
     except ValidationError as exc:
         messages.error(request, " ".join(exc.messages))
