@@ -63,7 +63,7 @@ def ranked(query: Query, *, limit: int = 1000) -> list[tuple[int, float]]:
         return []
     with connection.cursor() as cursor:
         if connection.vendor == "postgresql":
-            sql, params = _postgres(cursor, query, limit)
+            sql, params = _postgres(query, limit)
         else:
             sql, params = _sqlite(query, limit)
         if not sql:
@@ -84,54 +84,31 @@ def _sqlite(query: Query, limit: int):
     return sql, [*WEIGHTS, fts5_match(query), limit]
 
 
-def _postgres(cursor, query: Query, limit: int):
-    """Every configuration reads each typed word (and the thesaurus reads its translations in
-    their languages); the lexemes they make, each once, are then matched and ranked."""
-    lexemes = _postgres_lexemes(cursor, query)
-    if not lexemes:
-        return "", []
-    sql = ("SELECT e.practice_id, MAX(ts_rank(e.fulltext, q.query)) AS score "
-           "FROM practices_indexentry e, (SELECT to_tsquery('simple', %s) AS query) q "
-           "WHERE e.fulltext @@ q.query GROUP BY e.practice_id ORDER BY score DESC LIMIT %s")
-    return sql, [" | ".join(lexemes), limit]
-
-
-def _postgres_lexemes(cursor, query: Query) -> list[str]:
-    parts, params = [], []
+def _postgres(query: Query, limit: int):
+    """Every configuration reads each typed word, and the thesaurus's translations are read in
+    their own languages; the lexemes they make are joined, each once, into one query that is
+    matched and ranked — all in one statement."""
+    readings, params = [], []
     expansions = query.expansions or ((),) * len(query.words)
     for word, translations in zip(query.words, expansions, strict=True):
         lexeme = word + (":*" if len(word) >= PREFIX_MIN else "")
         for language in PG_STEMMERS:
-            parts.append("to_tsquery(%s::regconfig, %s)::text")
+            readings.append("to_tsquery(%s::regconfig, %s)::text")
             params.extend([pg_config(language), lexeme])
-        for term in translations:  # the thesaurus's words for it, each read in its language
-            parts.append("plainto_tsquery(%s::regconfig, %s)::text")
+        for term in translations:
+            readings.append("plainto_tsquery(%s::regconfig, %s)::text")
             params.extend([pg_config(term.language), " ".join(term.words)])
-    # Only placeholders are joined here: every value goes as a parameter.
-    cursor.execute("SELECT " + ", ".join(parts), params)
-    found: dict[str, None] = {}
-    for reading in cursor.fetchone():
-        for operand in (reading or "").split(" | "):
-            operand = operand.strip()
-            if operand:
-                found.setdefault(f"( {operand} )" if " & " in operand or " <-> " in operand else operand)
-    return _without_subsumed(list(found))
-
-
-def _without_subsumed(operands: list[str]) -> list[str]:
-    """The operands less those another already matches: 'festival':* goes when 'festiv':* is
-    there, and so does 'festivalul'. Fewer operands rank much faster."""
-    prefixes = sorted({operand[1:-3] for operand in operands
-                       if operand.startswith("'") and operand.endswith("':*")}, key=len)
-    kept_prefixes: list[str] = []
-    for prefix in prefixes:
-        if not any(prefix.startswith(shorter) for shorter in kept_prefixes):
-            kept_prefixes.append(prefix)
-    result = [f"'{prefix}':*" for prefix in kept_prefixes]
-    for operand in operands:
-        if operand.startswith("'") and operand.endswith("':*"):
-            continue
-        lexeme = operand[1:-1] if operand.startswith("'") and operand.endswith("'") else None
-        if lexeme is None or not any(lexeme.startswith(prefix) for prefix in kept_prefixes):
-            result.append(operand)
-    return result
+    # Only placeholders are joined here: every value goes as a parameter. An AND group of a
+    # phrase binds tighter than the ORs between the parts, so the joined text needs no brackets.
+    # A part that a prefix part already matches is left out ('festival':* goes when 'festiv':*
+    # is there): fewer parts rank much faster.
+    parts = ("WITH parts AS (SELECT DISTINCT part FROM unnest(ARRAY[" + ", ".join(readings)  # noqa: S608
+             + "]) AS reading, unnest(string_to_array(reading, ' | ')) AS part WHERE part <> ''), "
+             "prefixes AS (SELECT substr(part, 2, length(part) - 4) AS stem FROM parts "
+             "WHERE part LIKE '''%%'':*') "
+             "SELECT string_agg(part, ' | ') FROM parts WHERE NOT EXISTS (SELECT 1 FROM prefixes "
+             "WHERE parts.part <> '''' || stem || ''':*' AND ltrim(parts.part, '''') LIKE stem || '%%')")
+    sql = ("SELECT e.practice_id, MAX(ts_rank(e.fulltext, q.query)) AS score "
+           "FROM practices_indexentry e, (SELECT to_tsquery('simple', COALESCE((" + parts + "), '')) "
+           "AS query) q WHERE e.fulltext @@ q.query GROUP BY e.practice_id ORDER BY score DESC LIMIT %s")
+    return sql, [*params, limit]
