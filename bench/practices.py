@@ -94,6 +94,18 @@ def quality(table: Table, *, verbose: bool = False) -> dict[str, float]:
 
 
 # --- speed at scale ---------------------------------------------------------------------------------
+def scale_remove() -> None:
+    """Take out the practices an earlier run generated (a PostgreSQL database is used again)."""
+    from ecocsme.practices.models import IndexEntry, Practice
+    from ecocsme.practices.search import fulltext
+    from ecocsme.practices.search.indexing import bump
+
+    earlier = Practice.objects.filter(slug__startswith="scale-")
+    fulltext.remove(list(IndexEntry.objects.filter(practice__in=earlier).values_list("pk", flat=True)))
+    earlier.delete()
+    bump()
+
+
 def scale_generate(n: int = SCALE, *, seed: int = 7) -> int:
     """`n` published practices in the eight languages, their texts recombined from the example
     corpus (so that words and stems are real), their vectors those of the practice they start
@@ -121,6 +133,7 @@ def scale_generate(n: int = SCALE, *, seed: int = 7) -> int:
     themes = sorted({theme for r in corpus for theme in r.get("themes", [])})
     noise = np.random.default_rng(seed)
     with transaction.atomic():
+        scale_remove()
         practices, entries = [], []
         for number in tqdm(range(n), desc="practices at scale", unit="practice"):
             language = LANGUAGES[number % len(LANGUAGES)]
@@ -248,6 +261,7 @@ def run(table: Table) -> None:
     from ecocsme.practices.demo import practices_demo_load
 
     project = Project.objects.get(code="PGI06047")
+    scale_remove()
     with tqdm(total=1, desc="demo practices (embedding)", unit="practice") as bar:
         def progress(done, total):
             bar.total = total
