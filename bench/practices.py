@@ -53,7 +53,7 @@ def _rankers():
 
     def vectors_only(text):
         catalogue = catalogues.current()
-        rows = engine._nearest(catalogue, text, np.ones(catalogue.size, dtype=bool))
+        rows = engine._nearest(catalogue, engine._query_vector(text), np.ones(catalogue.size, dtype=bool))
         return catalogue.ids[rows].tolist() if rows else []
 
     return {"fused": fused, "full text only": words_only, "vectors only": vectors_only}

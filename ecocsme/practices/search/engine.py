@@ -5,6 +5,7 @@ and counted by facets.
 the page or the API fetches the practices it shows and their snippets (`snippets()`).
 """
 
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -64,17 +65,26 @@ def search(text: str, filters: dict[str, list] | None = None) -> Results:
 
 
 def _ranking(query: Query, catalogue, allowed: np.ndarray) -> list[int]:
-    """Catalogue rows, best first: the full-text ranking fused with the vector ranking."""
+    """Catalogue rows, best first: the full-text ranking fused with the vector ranking. The
+    query's vector is computed while the database answers the full-text half."""
+    vector = _EMBEDDING.submit(_query_vector, query.text) if len(catalogue.vectors) else None
     text_rows = catalogue.rows_of(pk for pk, _score in fulltext.ranked(query))
     text_rows = [row for row in text_rows.tolist() if allowed[row]]
-    vector_rows = _nearest(catalogue, query.text, allowed)
+    vector_rows = _nearest(catalogue, vector.result(), allowed) if vector is not None else []
     return fuse([text_rows, vector_rows], WEIGHTS, k=FUSION_K)
 
 
-def _nearest(catalogue, text: str, allowed: np.ndarray) -> list[int]:
+# One thread per process embeds every query: the engine is never entered twice at once.
+_EMBEDDING = ThreadPoolExecutor(max_workers=1, thread_name_prefix="query-vector")
+
+
+def _query_vector(text: str) -> np.ndarray:
+    return default_embedder().embed([text], kind="query")[0]
+
+
+def _nearest(catalogue, vector: np.ndarray, allowed: np.ndarray) -> list[int]:
     if not catalogue.size or not len(catalogue.vectors):
         return []
-    vector = default_embedder().embed([text], kind="query")[0]
     similarity = catalogue.similarities(vector)
     floor = similarity.mean() + VECTOR_STANDOUT * similarity.std()
     similarity = np.where(allowed, similarity, -1.0)
