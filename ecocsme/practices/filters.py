@@ -4,7 +4,6 @@ a message saying so, never an error."""
 
 from dataclasses import dataclass, field
 
-from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from django_countries import countries
 
@@ -27,7 +26,7 @@ class SearchRequest:
 
 
 def title_key(title) -> str:
-    return f"{title.year}-{slugify(title.city)}"
+    return f"{title.year}-{title.slug}"
 
 
 def read(text: str | None, values: dict[str, list[str]]) -> SearchRequest:

@@ -4,7 +4,7 @@ from django.utils.translation import gettext_lazy as _
 
 from ecocsme.core.forms import DateInput, TranslatedFieldsMixin
 
-from .models import TITLE_MAX_CHARS, Practice
+from .models import TEXT_FIELDS, TITLE_MAX_CHARS, Practice
 from .themes import Theme
 
 LONG_TEXT = 8000
@@ -61,7 +61,7 @@ class PracticeForm(TranslatedFieldsMixin, forms.Form):
         self.fields["phases"].choices = [(phase.value, phase.label) for phase in ECOC_PHASES]
         stored = None
         if practice is not None:
-            stored = {name: getattr(practice, name) for name in self.PARTS}
+            stored = {name: getattr(practice, name) for name in TEXT_FIELDS}
             del self.fields["partner"]
             self.initial.update({name: getattr(practice, name) for name in self.PLAIN})
             self.initial.update({"country": practice.country.code, "keywords": ", ".join(practice.keywords),
@@ -81,14 +81,12 @@ class PracticeForm(TranslatedFieldsMixin, forms.Form):
             "stakeholders": _text(_("Main stakeholders and beneficiaries"), rows=3),
         }, stored, source=source)
 
-    PARTS = ("title", "summary", "description", "resources", "evidence_of_success", "difficulties",
-             "transfer_potential", "stakeholders")
 
     def values(self) -> dict:
         data = self.cleaned_data
         keywords = [word.strip() for word in data["keywords"].split(",") if word.strip()]
         return {**{name: data[name] for name in self.PLAIN},
-                **{part: self.translated(part) for part in self.PARTS},
+                **{part: self.translated(part) for part in TEXT_FIELDS},
                 "keywords": list(dict.fromkeys(keywords))[:30]}
 
 

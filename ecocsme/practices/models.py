@@ -12,6 +12,8 @@ from ecocsme.reference.models import EcocTitle, NaceDivision, NutsRegion
 # good-practice form (GP-1).
 TEXT_FIELDS = ("title", "summary", "description", "resources", "evidence_of_success",
                "difficulties", "transfer_potential", "stakeholders")
+# The longer texts a practice's own page shows in sections, and lists never read.
+SECTION_FIELDS = (*TEXT_FIELDS[2:], "expert_opinion")
 TITLE_MAX_CHARS = 100  # the programme's limit
 
 

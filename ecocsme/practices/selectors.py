@@ -2,7 +2,7 @@
 
 from django.db.models import Avg, Count, QuerySet
 
-from .models import Practice
+from .models import SECTION_FIELDS, Practice
 
 
 def with_relations(practices: QuerySet[Practice]) -> QuerySet[Practice]:
@@ -11,8 +11,6 @@ def with_relations(practices: QuerySet[Practice]) -> QuerySet[Practice]:
 
 
 # What a list of practices does not show: read only for a practice's own page and exports.
-LONG_TEXTS = ("description", "resources", "evidence_of_success", "difficulties", "transfer_potential",
-              "stakeholders", "expert_opinion")
 
 
 def in_order(practices: QuerySet[Practice], ids: list[int], *, whole: bool = False) -> list[Practice]:
@@ -22,7 +20,7 @@ def in_order(practices: QuerySet[Practice], ids: list[int], *, whole: bool = Fal
     if whole:
         chosen = with_relations(chosen)
     else:
-        chosen = chosen.select_related("partner", "ecoc_title").defer(*LONG_TEXTS)
+        chosen = chosen.select_related("partner", "ecoc_title").defer(*SECTION_FIELDS)
     found = {practice.pk: practice for practice in chosen}
     return [found[pk] for pk in ids if pk in found]
 
@@ -36,7 +34,7 @@ def practices_of_title(practices: QuerySet[Practice], ecoc_title, *,
                        limit: int) -> tuple[list[Practice], int]:
     """The newest of `practices` linked to `ecoc_title` (at most `limit`) and how many there are."""
     linked = practices.filter(ecoc_title=ecoc_title)
-    newest = linked.select_related("partner").defer(*LONG_TEXTS).order_by("-published_at")
+    newest = linked.select_related("partner").defer(*SECTION_FIELDS).order_by("-published_at")
     return list(newest[:limit]), linked.count()
 
 

@@ -68,10 +68,8 @@ def ecoc_titles_for_choice():
 
 def ecoc_title_at(year: int, city_slug: str) -> EcocTitle | None:
     """The title of `year` whose city, written without accents and spaces, is `city_slug`."""
-    from django.utils.text import slugify
-
     for title in EcocTitle.objects.with_phase_on(today()).filter(year=year):
-        if slugify(title.city) == city_slug:
+        if title.city and title.slug == city_slug:
             return title
     return None
 

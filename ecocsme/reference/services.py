@@ -281,7 +281,6 @@ def phase_notes_save(*, actor, title: EcocTitle, texts: dict[str, dict[str, str]
 def phase_notes_load(path: Path | None = None) -> int:
     """Load the example notes shipped for the demo (`data/ecoc_phase_notes.json`), keyed
     "<year>-<city slug>"; returns how many notes were written."""
-    from django.utils.text import slugify
 
     from .models import EcocPhaseNote
 
@@ -294,7 +293,7 @@ def phase_notes_load(path: Path | None = None) -> int:
                 continue
             year, _sep, slug = key.partition("-")
             title = next((t for t in EcocTitle.objects.filter(year=int(year))
-                          if slugify(t.city) == slug), None)
+                          if t.city and t.slug == slug), None)
             if title is None:
                 continue
             for phase, text in phases.items():

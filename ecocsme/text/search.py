@@ -15,7 +15,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
 
-from .keywords import _stemmer, fold, stop_words
+from .keywords import fold, stem, stop_words
 from .languages import LANGUAGES
 from .thesaurus import Term, thesaurus
 
@@ -40,10 +40,8 @@ def words(text: str) -> list[str]:
 
 @lru_cache(maxsize=100_000)
 def _stems_of(code: str, word: str) -> frozenset[str]:
-    stemmer = _stemmer(code)
-    if stemmer is None:
-        return frozenset({fold(word)})
-    return frozenset({fold(stemmer.stemWord(word)), fold(stemmer.stemWord(fold(word)))})
+    """The word's stem in `code`, from the word as written and without accents."""
+    return frozenset({stem(code, word), stem(code, fold(word))})
 
 
 def word_stems(word: str, languages: Iterable[str] = CODES) -> frozenset[str]:

@@ -29,13 +29,11 @@ from ..access import (
 )
 from ..exports import PRACTICE_COLUMNS, practice_rows
 from ..forms import AssessmentForm, ReviewForm
-from ..models import Practice
+from ..models import SECTION_FIELDS, Practice
 from ..search import engine
 from ..selectors import assessment_summary, attachments_of, facet_items, in_order, latest
 
 PAGE_SIZE = 20
-SECTIONS = ("description", "resources", "evidence_of_success", "difficulties", "transfer_potential",
-            "stakeholders", "expert_opinion")
 
 
 @require_safe
@@ -78,7 +76,7 @@ def practice_detail(request, slug: str):
         "can_delete": request.user.has_perm("practices.delete_practice", practice),
         "attachments": attachments_of(practice),
         "sections": [(capfirst(Practice._meta.get_field(name).verbose_name), getattr(practice, name))
-                     for name in SECTIONS],
+                     for name in SECTION_FIELDS],
     })
 
 
