@@ -35,7 +35,20 @@ class Organisation(TimeStampedModel):
                                     blank=True, on_delete=models.SET_NULL)
     languages = models.JSONField(_("languages"), default=list, blank=True)
     description = models.TextField(_("description"), blank=True)
-    capabilities = models.TextField(_("capabilities"), blank=True)
+    capabilities = models.TextField(_("capabilities"), blank=True,
+                                    help_text=_("What the organisation can do, one per line."))
+    findable = models.BooleanField(
+        _("wish to be found"), default=False,
+        help_text=_("Suggest this organisation for opportunities and to possible partners. "
+                    "Without it, it appears in no match, list, export or feed outside its "
+                    "partner's back office."),
+    )
+    verified_at = models.DateTimeField(_("verified"), null=True, blank=True, editable=False)
+    verified_by = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name=_("verified by"),
+                                    null=True, blank=True, editable=False,
+                                    on_delete=models.SET_NULL, related_name="+")
+    profile_vector = models.BinaryField(null=True, blank=True, editable=False)
+    profile_vector_model = models.CharField(max_length=100, blank=True, editable=False)
     website = models.URLField(_("website"), blank=True)
     partner = models.ForeignKey(
         Partner, verbose_name=_("kept by partner"), null=True, blank=True,
@@ -54,6 +67,35 @@ class Organisation(TimeStampedModel):
 
     def __str__(self) -> str:
         return self.name
+
+    @property
+    def capability_list(self) -> list[str]:
+        return [line.strip() for line in self.capabilities.splitlines() if line.strip()]
+
+    @property
+    def is_verified(self) -> bool:
+        return self.verified_at is not None
+
+
+class Representative(models.Model):
+    """A user who speaks for an organisation: keeps its profile, posts its opportunities and
+    expresses its interest. Partner staff verify the organisation, not each person."""
+
+    organisation = models.ForeignKey(Organisation, verbose_name=_("organisation"),
+                                     on_delete=models.CASCADE, related_name="representatives")
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name=_("user"),
+                             on_delete=models.CASCADE, related_name="representing")
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("representative")
+        verbose_name_plural = _("representatives")
+        constraints = [
+            models.UniqueConstraint(fields=["organisation", "user"], name="representative_unique"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.user} · {self.organisation}"
 
 
 class Contact(TimeStampedModel):
