@@ -144,6 +144,8 @@ MATRIX = {
         {**DRAFT(d), "pk": _draft_recommendation(d).pk, "action": a} for a in ("up", "down", "delete")]),
     "guidelines:evidence_edit": Entry(MEMBERS, lambda d: {**DRAFT(d), "pk": _draft_evidence(d).pk}),
     "guidelines:evidence_remove": Entry(POST_ONLY, lambda d: {**DRAFT(d), "pk": _draft_evidence(d).pk}),
+    # organisation profiles, self-service and verification (issue 11)
+    # opportunities, their moderation, feeds and exports (issue 11)
     # the development mail viewer: off in these settings; switched on, test_dev_mail.py runs its matrix
     "web:dev_mail_list": Entry(same(404)),
     "web:dev_mail_detail": Entry(same(404), lambda d: {"pk": 1}),
