@@ -30,6 +30,7 @@ import numpy as np
 from .crosslingual import without_language
 from .detect import detect_language
 from .embeddings import Embedder
+from .languages import LANGUAGES
 
 SHARED_DIVISION = 0.10  # all of the opportunity's NACE divisions are the organisation's
 SHARED_SECTION = 0.03  # all of its NACE sections are
@@ -231,7 +232,9 @@ class Features:
 
     @classmethod
     def of(cls, profiles: Iterable[Profile]) -> "Features":
-        return cls(tuple(sorted({code for profile in profiles for code in profile.languages})))
+        """Columns for the platform's languages and every other language a profile names."""
+        spoken = {code for profile in profiles for code in profile.languages}
+        return cls(tuple(sorted(spoken | {language.code for language in LANGUAGES})))
 
     @property
     def width(self) -> int:
@@ -318,6 +321,8 @@ class OrganisationIndex:
     matrix: np.ndarray
     features: Features
     by_country: dict[str, np.ndarray] = field(default_factory=dict)
+    countries: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype="U2"))
+    rows: dict[str, int] = field(default_factory=dict)
 
     @classmethod
     def build(cls, profiles: Sequence[Profile], vectors: np.ndarray,
@@ -331,7 +336,9 @@ class OrganisationIndex:
         for row, profile in enumerate(profiles):
             countries.setdefault(profile.country, []).append(row)
         by_country = {code: np.asarray(rows, dtype=np.int64) for code, rows in countries.items()}
-        return cls(profiles, np.ascontiguousarray(matrix), features, by_country)
+        return cls(profiles, np.ascontiguousarray(matrix), features, by_country,
+                   np.array([profile.country for profile in profiles], dtype="U2"),
+                   {profile.id: row for row, profile in enumerate(profiles)})
 
     def __len__(self) -> int:
         return len(self.profiles)
@@ -385,8 +392,107 @@ class OrganisationIndex:
                           for index, column in zip(rows, best, strict=True)])
         return found
 
-    def row_of(self, profile_id: str) -> int | None:
-        for row, profile in enumerate(self.profiles):
-            if profile.id == profile_id:
-                return row
-        return None
+    @property
+    def dimension(self) -> int:
+        return self.matrix.shape[1] - self.features.width
+
+    def partners_for(self, profile: Profile, vector: np.ndarray, k: int = 10) -> list[Ranked]:
+        """Organisations to cooperate with across sectors or borders: those whose profiles say
+        something close to this one's while they work in another NACE section or another
+        country; a language in common counts a little."""
+        if not len(self):
+            return []
+        dimension = self.dimension
+        tail = self.matrix[:, dimension:]
+        scores = self.matrix[:, :dimension] @ np.asarray(vector, dtype=np.float32).reshape(-1)
+        _, section, language, _ = self.features._slots()
+        own_sections = sorted({section[SECTION_OF[code]] for code in profile.nace})
+        shares_section = tail[:, own_sections].any(axis=1) if own_sections else \
+            np.zeros(len(self), dtype=bool)
+        other_country = self.countries != profile.country
+        spoken = [language[code] for code in profile.languages if code in language]
+        if spoken:
+            scores = scores + SAME_LANGUAGE * tail[:, spoken].any(axis=1)
+        scores = np.where(other_country | ~shares_section, scores, -np.inf)
+        if profile.id in self.rows:
+            scores[self.rows[profile.id]] = -np.inf
+        best = best_columns(scores.reshape(1, -1), k)[0]
+        return [Ranked(self.profiles[row].id, float(scores[row])) for row in best
+                if np.isfinite(scores[row])]
+
+
+@dataclass
+class OpportunityIndex:
+    """Open opportunities as one matrix, to find those that fit an organisation."""
+
+    opportunities: list[Opportunity]
+    matrix: np.ndarray
+    features: Features
+
+    @classmethod
+    def build(cls, opportunities: Sequence[Opportunity], vectors: np.ndarray,
+              features: Features) -> "OpportunityIndex":
+        opportunities = list(opportunities)
+        rows = features.opportunity_rows(opportunities)
+        matrix = np.hstack([np.asarray(vectors, dtype=np.float32).reshape(len(opportunities), -1),
+                            rows]) if opportunities else np.zeros((0, features.width), dtype=np.float32)
+        return cls(opportunities, np.ascontiguousarray(matrix), features)
+
+    def for_profile(self, profile: Profile, vector: np.ndarray, k: int = 20) -> list[Ranked]:
+        """The k open opportunities that fit an organisation, by the same score and rule as
+        `OrganisationIndex.top` gives it for each of them."""
+        if not self.opportunities:
+            return []
+        row = np.hstack([np.asarray(vector, dtype=np.float32).reshape(-1),
+                         self.features.profile_rows([profile])[0]])
+        scores = self.matrix @ row
+        welcome = np.array([opportunity.welcomes(profile) for opportunity in self.opportunities])
+        scores = np.where(welcome, scores, -np.inf)
+        best = best_columns(scores.reshape(1, -1), k)[0]
+        return [Ranked(self.opportunities[index].id, float(scores[index])) for index in best
+                if np.isfinite(scores[index])]
+
+
+# --- explanations -------------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class Explanation:
+    """Why an organisation fits an opportunity, as facts a page puts in plain words."""
+
+    closeness: str  # "close", "related" or "" — how near the texts are in meaning
+    shared_divisions: tuple[str, ...]  # NACE divisions both name
+    shared_sections: tuple[str, ...]  # NACE sections both name, when no division is shared
+    capabilities: tuple[str, ...]  # the organisation's capability lines the opportunity asks for
+    speaks_language: bool  # the organisation speaks the opportunity's language
+    place: str  # "same_city", "same_country" or "other_country"
+    cross_border: bool  # the post welcomes organisations from other countries
+    partner_only: bool  # a public body or ECoC organiser, proposed as a partner, not a supplier
+
+
+def closeness(similarity: float) -> str:
+    return "close" if similarity >= CLOSE else "related" if similarity >= RELATED else ""
+
+
+def explain(opportunity: Opportunity, profile: Profile, similarity: float,
+            capability_similarities: Sequence[float] = ()) -> Explanation:
+    """The facts behind a match; `similarity` is the cosine of the two language-free vectors,
+    `capability_similarities` that of the opportunity with each of the profile's capabilities."""
+    divisions = tuple(code for code in opportunity.sectors if code in profile.nace)
+    own_sections = {SECTION_OF[code] for code in profile.nace}
+    sections = () if divisions else tuple(dict.fromkeys(
+        SECTION_OF[code] for code in opportunity.sectors if SECTION_OF[code] in own_sections))
+    ranked = sorted(zip(capability_similarities, profile.capabilities, strict=False), reverse=True)
+    capabilities = tuple(line for score, line in ranked[:3] if score >= RELATED)
+    if profile.city and opportunity.ecoc_city and \
+            profile.city.casefold() == opportunity.ecoc_city.casefold():
+        place = "same_city"
+    elif not opportunity.country or profile.country == opportunity.country:
+        place = "same_country"
+    else:
+        place = "other_country"
+    return Explanation(
+        closeness=closeness(similarity), shared_divisions=divisions, shared_sections=sections,
+        capabilities=capabilities, speaks_language=opportunity.language in profile.languages,
+        place=place, cross_border=opportunity.cross_border,
+        partner_only=opportunity.kind in SUPPLY_KINDS and profile.kind in PARTNER_ONLY_KINDS,
+    )
