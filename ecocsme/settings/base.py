@@ -55,6 +55,7 @@ INSTALLED_APPS = [
     "ecocsme.labs",
     "ecocsme.events",
     "ecocsme.practices",
+    "ecocsme.opportunities",
     "ecocsme.guidelines",
     "ecocsme.web",
     "ecocsme.api",

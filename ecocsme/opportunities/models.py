@@ -1,0 +1,127 @@
+from django.conf import settings
+from django.core.validators import MinValueValidator
+from django.db import models
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from django_countries.fields import CountryField
+
+from ecocsme.core.models import TimeStampedModel
+from ecocsme.organisations.models import Organisation
+from ecocsme.partnerships.models import Partner
+from ecocsme.reference.models import EcocTitle, NaceDivision
+from ecocsme.reference.phases import Phase
+
+TITLE_MAX_CHARS = 200
+DESCRIPTION_MAX_CHARS = 10_000
+
+
+class Opportunity(TimeStampedModel):
+    """A tender, an open call, a co-production… linked to an ECoC title and one of its phases
+    (OPP-1): posted by a partner's staff, a coordinator or the representative of a verified
+    organisation, moderated by a partner's staff (or the coordinators) before everyone reads it."""
+
+    class Kind(models.TextChoices):
+        # The values are those of the matching engine (text.matching.OPPORTUNITY_KINDS).
+        TENDER = "tender", _("Tender")
+        OPEN_CALL = "open_call", _("Open call")
+        CO_PRODUCTION = "co_production", _("Co-production")
+        SUPPLIER_NEED = "supplier_need", _("Supplier needed")
+        SPONSORSHIP = "sponsorship", _("Sponsorship")
+        PARTNERSHIP = "partnership", _("Partnership")
+
+    class Status(models.TextChoices):
+        DRAFT = "draft", _("Draft")
+        IN_REVIEW = "in_review", _("Waiting for review")
+        PUBLISHED = "published", _("Published")
+        RETURNED = "returned", _("Returned for changes")
+        CLOSED = "closed", _("Closed")
+        WITHDRAWN = "withdrawn", _("Withdrawn")
+
+    title = models.CharField(_("title"), max_length=TITLE_MAX_CHARS)
+    description = models.TextField(_("description"))
+    kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices, db_index=True)
+    ecoc_title = models.ForeignKey(EcocTitle, verbose_name=_("ECoC title"), on_delete=models.PROTECT,
+                                   related_name="opportunities")
+    phase = models.CharField(_("ECoC phase"), max_length=20, choices=Phase.choices, db_index=True)
+    sectors = models.ManyToManyField(NaceDivision, verbose_name=_("sectors (NACE)"), blank=True,
+                                     related_name="+")
+    language = models.CharField(_("language"), max_length=8, choices=settings.LANGUAGES)
+    city = models.CharField(_("city"), max_length=100, blank=True, db_index=True)
+    country = CountryField(_("country"), db_index=True)
+    deadline = models.DateField(_("deadline"), db_index=True)
+    budget_eur = models.DecimalField(_("budget (EUR)"), max_digits=14, decimal_places=2, null=True,
+                                     blank=True, validators=[MinValueValidator(0)])
+    cross_border = models.BooleanField(
+        _("organisations from other countries welcome"), default=True,
+        help_text=_("Without it, only organisations of the opportunity's country are suggested."))
+
+    # The public contact point: the poster's own data, shown to everyone once published.
+    contact_name = models.CharField(_("contact point"), max_length=200, blank=True,
+                                    help_text=_("A role or a name, e.g. “Programme office”."))
+    contact_email = models.EmailField(_("contact e-mail"), blank=True)
+    contact_phone = models.CharField(_("contact phone"), max_length=50, blank=True)
+
+    posted_by = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name=_("posted by"), null=True,
+                                  blank=True, on_delete=models.SET_NULL, related_name="+")
+    organisation = models.ForeignKey(
+        Organisation, verbose_name=_("posted for"), null=True, blank=True, on_delete=models.SET_NULL,
+        related_name="opportunities",
+        help_text=_("The organisation a representative posted it for."))
+    partner = models.ForeignKey(
+        Partner, verbose_name=_("moderated by"), null=True, blank=True, on_delete=models.SET_NULL,
+        related_name="opportunities",
+        help_text=_("The partner whose staff moderate it; without one, the coordinators do."))
+
+    status = models.CharField(_("status"), max_length=10, choices=Status.choices,
+                              default=Status.DRAFT, db_index=True)
+    moderation_note = models.TextField(_("note from the moderation"), blank=True)
+    moderated_by = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name=_("moderated by"),
+                                     null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
+    submitted_at = models.DateTimeField(_("sent for review"), null=True, blank=True)
+    published_at = models.DateTimeField(_("published"), null=True, blank=True, db_index=True)
+    closed_at = models.DateTimeField(_("closed"), null=True, blank=True)
+    is_example = models.BooleanField(_("example content"), default=False)
+
+    # For the matching engine (text.matching): the opportunity's language-free vector.
+    vector = models.BinaryField(null=True, editable=False)
+    vector_model = models.CharField(max_length=100, blank=True, editable=False)
+
+    class Meta:
+        verbose_name = _("opportunity")
+        verbose_name_plural = _("opportunities")
+        ordering = ["-published_at", "-id"]
+        constraints = [
+            models.CheckConstraint(condition=models.Q(budget_eur__gte=0) | models.Q(budget_eur__isnull=True),
+                                   name="opportunity_budget_not_negative"),
+        ]
+        indexes = [models.Index(fields=["status", "deadline"], name="opportunity_open_idx")]
+
+    def __str__(self) -> str:
+        return self.title
+
+    def get_absolute_url(self) -> str:
+        from django.urls import reverse
+
+        return reverse("opportunities:detail", args=[self.pk])
+
+    @property
+    def is_published(self) -> bool:
+        return self.status == self.Status.PUBLISHED
+
+    @property
+    def deadline_passed(self) -> bool:
+        return self.deadline < timezone.localdate()
+
+    @property
+    def is_open(self) -> bool:
+        """Published and its deadline not passed: what the public lists, feeds and API show,
+        whether or not the daily task has closed it yet."""
+        return self.is_published and not self.deadline_passed
+
+    @property
+    def is_closed(self) -> bool:
+        return self.status == self.Status.CLOSED or (self.is_published and self.deadline_passed)
+
+    @property
+    def sector_codes(self) -> list[str]:
+        return [sector.code for sector in self.sectors.all()]
