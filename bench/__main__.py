@@ -2,8 +2,9 @@
 
 Each figure is a median over repeated runs on the machine at hand. The database is
 var/bench/db.sqlite3, made anew; BENCH_DATABASE_URL selects another (e.g. PostgreSQL).
-`python -m bench text` measures the text engines alone, without Django; `python -m bench mail`
-the mail under load.
+`python -m bench text` measures the text engines alone, without Django; `python -m bench matching`
+matchmaking (quality and Europe scale), also without Django; `python -m bench mail` the mail
+under load.
 """
 
 import os
@@ -18,6 +19,10 @@ def main() -> int:
         from .text import main as text_only
 
         return text_only()
+    if sys.argv[1:] == ["matching"]:
+        from .matching import main as matching_only
+
+        return matching_only()
     bench_dir = ROOT / "var" / "bench"
     bench_dir.mkdir(parents=True, exist_ok=True)
     url = os.environ.get("BENCH_DATABASE_URL")

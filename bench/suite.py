@@ -76,6 +76,11 @@ def run(only: list[str]) -> int:
     print("Good practices…", flush=True)
     practices.run(table)
 
+    from . import matching
+
+    print("Matchmaking…", flush=True)
+    matching.run(table)
+
     from . import mail
 
     print("Mail under load…", flush=True)

@@ -315,82 +315,80 @@ class Ranked:
 
 @dataclass
 class OrganisationIndex:
-    """The organisations that may be suggested, as one matrix: vector columns, then features."""
+    """The organisations that may be suggested, as one matrix (vector columns, then features)
+    whose rows are kept by country, so that a post for its own country reads one slice."""
 
     profiles: list[Profile]
     matrix: np.ndarray
     features: Features
-    by_country: dict[str, np.ndarray] = field(default_factory=dict)
+    by_country: dict[str, slice] = field(default_factory=dict)
     countries: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype="U2"))
     rows: dict[str, int] = field(default_factory=dict)
 
     @classmethod
     def build(cls, profiles: Sequence[Profile], vectors: np.ndarray,
               features: Features | None = None) -> "OrganisationIndex":
-        profiles = list(profiles)
         features = features or Features.of(profiles)
-        matrix = np.hstack([np.asarray(vectors, dtype=np.float32).reshape(len(profiles), -1),
-                            features.profile_rows(profiles)]) if profiles else \
+        order = sorted(range(len(profiles)), key=lambda row: profiles[row].country)
+        profiles = [profiles[row] for row in order]
+        vectors = np.asarray(vectors, dtype=np.float32).reshape(len(order), -1)[order]
+        matrix = np.hstack([vectors, features.profile_rows(profiles)]) if profiles else \
             np.zeros((0, features.width), dtype=np.float32)
-        countries: dict[str, list[int]] = {}
-        for row, profile in enumerate(profiles):
-            countries.setdefault(profile.country, []).append(row)
-        by_country = {code: np.asarray(rows, dtype=np.int64) for code, rows in countries.items()}
-        return cls(profiles, np.ascontiguousarray(matrix), features, by_country,
-                   np.array([profile.country for profile in profiles], dtype="U2"),
+        countries = np.array([profile.country for profile in profiles], dtype="U2")
+        by_country = {}
+        for code in dict.fromkeys(countries.tolist()):
+            start = int(np.searchsorted(countries, code, side="left"))
+            by_country[code] = slice(start, int(np.searchsorted(countries, code, side="right")))
+        return cls(profiles, np.ascontiguousarray(matrix), features, by_country, countries,
                    {profile.id: row for row, profile in enumerate(profiles)})
 
     def __len__(self) -> int:
         return len(self.profiles)
 
     def query_rows(self, opportunities: Sequence[Opportunity], vectors: np.ndarray) -> np.ndarray:
-        return np.hstack([np.asarray(vectors, dtype=np.float32),
+        return np.hstack([np.asarray(vectors, dtype=np.float32).reshape(len(opportunities), -1),
                           self.features.opportunity_rows(opportunities)])
 
-    def _eligible(self, opportunity: Opportunity) -> np.ndarray | None:
-        """The rows an opportunity may see; None for all."""
+    def eligible(self, opportunity: Opportunity) -> slice:
+        """The rows an opportunity may see: all, or its own country's."""
         if opportunity.cross_border or not opportunity.country:
-            return None
-        return self.by_country.get(opportunity.country, np.zeros(0, dtype=np.int64))
+            return slice(0, len(self.profiles))
+        return self.by_country.get(opportunity.country, slice(0, 0))
 
     def top(self, opportunity: Opportunity, vector: np.ndarray, k: int = 20) -> list[Ranked]:
         """The k organisations that fit one opportunity best."""
-        query = self.query_rows([opportunity], np.asarray(vector).reshape(1, -1))
-        return self._ranked(query, [opportunity], k)[0]
+        query = self.query_rows([opportunity], vector)
+        return self._ranked(query, self.eligible(opportunity), k)[0]
 
     def batch(self, opportunities: Sequence[Opportunity], vectors: np.ndarray, k: int = 20,
               progress=None) -> dict[str, list[Ranked]]:
-        """The k best organisations for every opportunity, in matrix products: first the posts
-        open to every country, then each country's own posts against its organisations."""
+        """The k best organisations for every opportunity, in matrix products: the posts open
+        to every country against all rows, each country's own posts against its slice."""
         queries = self.query_rows(opportunities, vectors)
-        groups: dict[str | None, list[int]] = {}
-        for row, opportunity in enumerate(opportunities):
-            key = None if self._eligible(opportunity) is None else opportunity.country
-            groups.setdefault(key, []).append(row)
         result: dict[str, list[Ranked]] = {}
-        for rows in groups.values():
+        for rows, eligible in self.groups(opportunities):
             for start in range(0, len(rows), CHUNK):
                 chunk = rows[start:start + CHUNK]
-                ranked = self._ranked(queries[chunk], [opportunities[row] for row in chunk], k)
+                ranked = self._ranked(queries[chunk], eligible, k)
                 for row, found in zip(chunk, ranked, strict=True):
                     result[opportunities[row].id] = found
                 if progress:
                     progress(len(chunk))
         return result
 
-    def _ranked(self, queries: np.ndarray, opportunities: Sequence[Opportunity],
-                k: int) -> list[list[Ranked]]:
-        """Queries that share one eligibility (all rows, or one country's) ranked together."""
-        eligible = self._eligible(opportunities[0])
-        matrix = self.matrix if eligible is None else self.matrix[eligible]
-        scores = queries @ matrix.T
+    def groups(self, opportunities: Sequence[Opportunity]) -> list[tuple[list[int], slice]]:
+        """The opportunities (as positions) that see the same rows, with those rows."""
+        groups: dict[tuple[int, int], list[int]] = {}
+        for row, opportunity in enumerate(opportunities):
+            eligible = self.eligible(opportunity)
+            groups.setdefault((eligible.start, eligible.stop), []).append(row)
+        return [(rows, slice(*bounds)) for bounds, rows in groups.items()]
+
+    def _ranked(self, queries: np.ndarray, eligible: slice, k: int) -> list[list[Ranked]]:
+        scores = queries @ self.matrix[eligible].T
         columns = best_columns(scores, k)
-        found = []
-        for row, best in enumerate(columns):
-            rows = best if eligible is None else eligible[best]
-            found.append([Ranked(self.profiles[index].id, float(scores[row, column]))
-                          for index, column in zip(rows, best, strict=True)])
-        return found
+        return [[Ranked(self.profiles[eligible.start + column].id, float(scores[row, column]))
+                 for column in best] for row, best in enumerate(columns)]
 
     @property
     def dimension(self) -> int:
