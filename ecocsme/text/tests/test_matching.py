@@ -132,12 +132,12 @@ def test_partners_are_across_sectors_or_borders_never_oneself(vectors):
 def test_explanations_name_the_facts(vectors):
     post, _ = _post(vectors)
     caterer = PROFILES[0]
-    said = explain(post, caterer, 0.5, capability_similarities=[0.6, 0.5, 0.1])
+    said = explain(post, caterer, 0.9, capability_similarities=[0.88, 0.84, 0.7])
     assert said == Explanation(
         closeness="close", shared_divisions=("56",), shared_sections=(),
         capabilities=("festival catering", "mobile kitchen"), speaks_language=True,
         place="same_country", cross_border=False, partner_only=False)
-    assert explain(post, PROFILES[1], 0.31).place == "same_city"
+    assert explain(post, PROFILES[1], 0.84).place == "same_city"
     assert explain(post, PROFILES[2], 0.1).place == "other_country"
     assert explain(post, PROFILES[2], 0.1).closeness == ""
 
