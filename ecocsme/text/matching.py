@@ -24,6 +24,7 @@ once on the held-out set (`python -m bench matching`).
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
+from functools import lru_cache
 
 import numpy as np
 
@@ -469,6 +470,32 @@ class Explanation:
     partner_only: bool  # a public body or ECoC organiser, proposed as a partner, not a supplier
 
 
+def capabilities_asked(opportunity: Opportunity, capabilities: Sequence[str]) -> tuple[str, ...]:
+    """The capability lines that name what the opportunity asks for: a word they share under any
+    language's stemmer, or a concept of the thesaurus ("catering" for "maitinimas")."""
+    asked_stems, asked_concepts = _reading(opportunity.text)
+    found = []
+    for line in capabilities:
+        stems, concepts = _reading(line)
+        if stems & asked_stems or concepts & asked_concepts:
+            found.append(line)
+    return tuple(found)
+
+
+@lru_cache(maxsize=4096)
+def _reading(text: str) -> tuple[frozenset[str], frozenset[str]]:
+    """A text's stems under every stemmer and the thesaurus concepts it names."""
+    from .keywords import stop_words
+    from .search import word_stems, words
+    from .thesaurus import thesaurus
+
+    stop = stop_words()
+    stem_sets = [word_stems(word) for word in words(text) if word not in stop and len(word) > 2]
+    if not stem_sets:
+        return frozenset(), frozenset()
+    return frozenset().union(*stem_sets), frozenset().union(*thesaurus().concepts_of(stem_sets))
+
+
 def closeness(similarity: float) -> str:
     return "close" if similarity >= CLOSE else "related" if similarity >= RELATED else ""
 
@@ -481,8 +508,11 @@ def explain(opportunity: Opportunity, profile: Profile, similarity: float,
     own_sections = {SECTION_OF[code] for code in profile.nace}
     sections = () if divisions else tuple(dict.fromkeys(
         SECTION_OF[code] for code in opportunity.sectors if SECTION_OF[code] in own_sections))
-    ranked = sorted(zip(capability_similarities, profile.capabilities, strict=False), reverse=True)
-    capabilities = tuple(line for score, line in ranked[:3] if score >= RELATED)
+    if capability_similarities:
+        ranked = sorted(zip(capability_similarities, profile.capabilities, strict=False), reverse=True)
+        capabilities = tuple(line for score, line in ranked[:3] if score >= RELATED)
+    else:
+        capabilities = capabilities_asked(opportunity, profile.capabilities)[:3]
     if profile.city and opportunity.ecoc_city and \
             profile.city.casefold() == opportunity.ecoc_city.casefold():
         place = "same_city"

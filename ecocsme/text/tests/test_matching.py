@@ -13,6 +13,7 @@ from ecocsme.text.matching import (
     Profile,
     RecordError,
     best_columns,
+    capabilities_asked,
     explain,
     opportunity_vectors,
     profile_vectors,
@@ -182,6 +183,7 @@ def test_features_give_the_weights_as_a_dot_product():
     caterer, printer, _, city_hall, theatre = score[0]
     # half the divisions (56), half the sections (I), the language
     assert caterer == pytest.approx(0.05 + 0.015 + 0.02)
+    assert printer == pytest.approx(0.05 + 0.015 + 0.02)  # the other half: 18, section C
     assert city_hall == pytest.approx(0.05 + 0.015 + 0.02 - 0.05)
     assert theatre == pytest.approx(0.0)
 
@@ -195,3 +197,16 @@ def test_the_best_columns_are_those_a_full_sort_gives(width):
     expected = np.argsort(-scores, axis=1, kind="stable")[:, :k]
     found = best_columns(scores, k)
     assert np.array_equal(np.take_along_axis(scores, found, 1), np.take_along_axis(scores, expected, 1))
+
+
+def test_without_capability_vectors_the_lines_that_name_what_is_asked_are_found_across_languages():
+    post = Opportunity.from_record(CATERING)  # Lithuanian: "mobili virtuvė", "vegetariškas meniu"
+    assert "mobile Küche" in explain(post, PROFILES[2], 0.9).capabilities
+    assert explain(post, PROFILES[1], 0.9).capabilities == ()  # posters and leaflets
+    assert capabilities_asked(post, ["", "   "]) == ()
+
+
+def test_an_opportunity_of_a_country_without_organisations_finds_none(vectors):
+    post, vector = _post(vectors, country="MT")
+    assert _index(vectors).top(post, vector) == []
+    assert _index(vectors).batch([post], vector.reshape(1, -1))[post.id] == []
