@@ -18,6 +18,7 @@ urlpatterns += i18n_patterns(
     path("", include("ecocsme.labs.urls")),
     path("", include("ecocsme.events.urls")),
     path("", include("ecocsme.practices.urls")),
+    path("", include("ecocsme.opportunities.urls")),
     path("", include("ecocsme.guidelines.urls")),
     path("", include("ecocsme.web.urls")),
 )

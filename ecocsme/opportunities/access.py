@@ -1,0 +1,86 @@
+"""Who may see and change an opportunity, as fetchers for views, the API, feeds and exports.
+
+`open_opportunities()` is the query form of what visitors find in lists, feeds, exports and
+the API: published, and the deadline not passed (a past deadline counts as closed even before
+the daily task closes it). `public_opportunities()` adds the closed ones, whose page stays
+readable. `opportunities_visible_to(user)` is the query form of `opportunities.view_opportunity`
+(rules.py), tested against it in tests/test_access.py.
+"""
+
+from django.db.models import Q, QuerySet
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+from ecocsme.accounts.predicates import coordinates_a_project
+from ecocsme.core.access import permitted
+from ecocsme.organisations.access import organisations_represented_by
+
+from .models import Opportunity
+from .rules import PUBLIC_STATUSES, coordinated_project_ids, staffed_partner_ids
+
+REFUSED = gettext_lazy("Only those who posted the opportunity, its moderators and the coordinators "
+                       "may do this.")
+
+
+def open_opportunities() -> QuerySet[Opportunity]:
+    return Opportunity.objects.filter(status=Opportunity.Status.PUBLISHED,
+                                      deadline__gte=timezone.localdate())
+
+
+def public_opportunities() -> QuerySet[Opportunity]:
+    return Opportunity.objects.filter(status__in=PUBLIC_STATUSES)
+
+
+def opportunities_visible_to(user) -> QuerySet[Opportunity]:
+    opportunities = Opportunity.objects.all()
+    if user.is_superuser or coordinates_a_project(user):
+        return opportunities
+    seen = Q(status__in=PUBLIC_STATUSES)
+    if not user.is_authenticated:
+        return opportunities.filter(seen)
+    staffed = staffed_partner_ids(user)
+    seen |= Q(posted_by=user) | Q(organisation__in=organisations_represented_by(user))
+    seen |= Q(organisation__isnull=True, partner_id__in=staffed)
+    seen |= Q(partner_id__in=staffed) & ~Q(status=Opportunity.Status.DRAFT)
+    return opportunities.filter(seen)
+
+
+def opportunities_moderated_by(user) -> QuerySet[Opportunity]:
+    """What the back office lists: the opportunities of the partners the user works for (past
+    drafts of others), everything for coordinators and the administrator."""
+    opportunities = opportunities_visible_to(user)
+    if user.is_superuser or coordinated_project_ids(user):
+        return opportunities
+    return opportunities.filter(partner_id__in=staffed_partner_ids(user))
+
+
+def opportunities_of(user) -> QuerySet[Opportunity]:
+    """"My opportunities": those the user posted and those of the organisations they represent."""
+    if not user.is_authenticated:
+        return Opportunity.objects.none()
+    return Opportunity.objects.filter(Q(posted_by=user)
+                                      | Q(organisation__in=organisations_represented_by(user)))
+
+
+def posting_organisations(user) -> list:
+    """The verified organisations the user represents: those they may post opportunities for."""
+    return list(organisations_represented_by(user).filter(verified_at__isnull=False)
+                .select_related("partner").order_by("name", "pk"))
+
+
+def opportunity_for(user, pk: int, perm: str | None = None) -> Opportunity:
+    """The opportunity `pk` for a user who may see it (Http404 otherwise) and holds `perm`
+    (PermissionDenied otherwise)."""
+    from .selectors import with_relations
+
+    opportunity = with_relations(Opportunity.objects.filter(pk=pk)).first()
+    return permitted(user, opportunity, view="opportunities.view_opportunity", perm=perm,
+                     missing=_("No such opportunity."), refused=REFUSED)
+
+
+def opportunity_visible(user, pk: int) -> Opportunity | None:
+    """The opportunity `pk` with its relations when the user may see it (the API's detail)."""
+    from .selectors import with_relations
+
+    return with_relations(opportunities_visible_to(user)).filter(pk=pk).first()

@@ -1,0 +1,108 @@
+"""Opportunities in the REST API (WEB-3): the open opportunities with the list's filters, and one
+opportunity, with the permissions of the pages (visitors see published opportunities only; a
+past deadline counts as closed in the list)."""
+
+import datetime as dt
+from decimal import Decimal
+
+from django.http import Http404, HttpRequest
+from django.utils.translation import gettext as _
+from ninja import Field, Query, Router, Schema
+from ninja.errors import HttpError
+from ninja.pagination import paginate
+
+from ecocsme.core.http import BoundedPageNumberPagination, absolute_url
+
+from . import filters
+from .access import open_opportunities, opportunity_visible
+from .models import Opportunity
+from .selectors import filtered, newest_first
+
+router = Router(tags=["opportunities"])
+
+
+class OpportunityOut(Schema):
+    id: int
+    url: str
+    title: str
+    description: str
+    kind: Opportunity.Kind
+    ecoc_title: str = Field(description='"<year>-<city>", e.g. "2023-timisoara".')
+    phase: str = Field(description="preparation, event_year, legacy (or before, after).")
+    sectors: list[str] = Field(description="NACE Rev. 2 divisions.")
+    language: str
+    city: str
+    country: str
+    deadline: dt.date
+    budget_eur: Decimal | None
+    cross_border: bool = Field(description="Whether organisations from other countries are welcome.")
+    posted_for: str | None = Field(None, description="The organisation that posted it, if one did.")
+    status: str = Field(description="published or closed for visitors; a past deadline is closed.")
+    is_example: bool
+    published_at: dt.datetime | None
+
+    @staticmethod
+    def resolve_url(obj) -> str:
+        return absolute_url("opportunities:detail", args=[obj.pk])
+
+    @staticmethod
+    def resolve_ecoc_title(obj) -> str:
+        return filters.title_key(obj.ecoc_title)
+
+    @staticmethod
+    def resolve_sectors(obj) -> list[str]:
+        return obj.sector_codes
+
+    @staticmethod
+    def resolve_country(obj) -> str:
+        return obj.country.code or ""
+
+    @staticmethod
+    def resolve_posted_for(obj) -> str | None:
+        return obj.organisation.name if obj.organisation_id else None
+
+    @staticmethod
+    def resolve_status(obj) -> str:
+        return "closed" if obj.is_closed else obj.status
+
+
+class OpportunityDetailOut(OpportunityOut):
+    contact_point: str
+    contact_email: str
+    contact_phone: str
+
+    @staticmethod
+    def resolve_contact_point(obj) -> str:
+        return obj.contact_name
+
+
+class OpportunityFilter(Schema):
+    ecoc: str | None = Field(None, max_length=120, description='An ECoC title, e.g. "2023-timisoara".')
+    phase: str | None = Field(None, max_length=20, description="preparation, event_year or legacy.")
+    kind: str | None = Field(None, max_length=20, description=", ".join(Opportunity.Kind.values))
+    sector: str | None = Field(None, max_length=10, description="A NACE division, e.g. 90.")
+    country: str | None = Field(None, max_length=10, description="An ISO country code, e.g. RO.")
+    language: str | None = Field(None, max_length=8)
+    city: str | None = Field(None, max_length=100)
+    q: str | None = Field(None, max_length=1000, description="Words of the title or description.")
+
+
+@router.get("/opportunities", response=list[OpportunityOut], summary="Open opportunities")
+@paginate(BoundedPageNumberPagination)
+def opportunity_list(request: HttpRequest, params: Query[OpportunityFilter]):
+    """Published opportunities whose deadline has not passed, newest first, by ECoC title, phase,
+    kind, sector, country, language, city and words. A filter value that names nothing is a 400
+    with the reason."""
+    chosen = filters.read({name: value for name, value in params.dict().items() if value is not None})
+    if chosen.problems:
+        raise HttpError(400, " ".join(chosen.problems))
+    return newest_first(filtered(open_opportunities(), chosen))
+
+
+@router.get("/opportunities/{opportunity_id}", response=OpportunityDetailOut, summary="One opportunity")
+def opportunity_detail(request: HttpRequest, opportunity_id: int):
+    """A published or closed opportunity; a logged-in poster or moderator also reads it before."""
+    opportunity = opportunity_visible(request.user, opportunity_id)
+    if opportunity is None:
+        raise Http404(_("No such opportunity."))
+    return opportunity

@@ -1,0 +1,127 @@
+from django import forms
+from django.conf import settings
+from django.utils.formats import number_format
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
+
+from ecocsme.core.forms import DateInput
+
+from .models import DESCRIPTION_MAX_CHARS, TITLE_MAX_CHARS, Opportunity
+from .services import FIELDS, check_values
+
+
+class OpportunityForm(forms.Form):
+    """An opportunity as its poster writes it. The organisation (for a representative) and the
+    partner (for the staff of several partners) are asked only when there is a choice."""
+
+    organisation = forms.ModelChoiceField(
+        label=_("Posted for"), queryset=None, required=False,
+        help_text=_("The verified organisation you represent that offers this opportunity."))
+    partner = forms.ModelChoiceField(label=_("Partner"), queryset=None, required=False,
+                                     help_text=_("The partner you work for whose staff moderate it."))
+    title = forms.CharField(label=_("Title"), max_length=TITLE_MAX_CHARS)
+    description = forms.CharField(label=_("Description"), required=False,
+                                  widget=forms.Textarea(attrs={"rows": 10}))
+    kind = forms.ChoiceField(label=_("Kind"), choices=Opportunity.Kind.choices)
+    ecoc_title = forms.ModelChoiceField(label=_("ECoC title"), queryset=None,
+                                        help_text=_("The European Capital of Culture it is for."))
+    phase = forms.ChoiceField(label=_("ECoC phase"), required=False,
+                              help_text=_("Leave empty for the title's phase today."))
+    sectors = forms.ModelMultipleChoiceField(
+        label=_("Sectors (NACE)"), queryset=None, required=False, to_field_name="code",
+        widget=forms.SelectMultiple(attrs={"size": 8}),
+        error_messages={"invalid_choice": _("%(value)s is not a NACE division."),
+                        "invalid_pk_value": _("%(pk)s is not a NACE division.")})
+    language = forms.ChoiceField(label=_("Language"), required=False,
+                                 help_text=_("Leave empty to have it recognised from the text."))
+    city = forms.CharField(label=_("City"), required=False, max_length=100,
+                           help_text=_("Leave empty for the title's city."))
+    country = forms.ChoiceField(label=_("Country"), required=False,
+                                help_text=_("Leave empty for the title's country."))
+    deadline = forms.DateField(label=_("Deadline"), widget=DateInput(),
+                               help_text=_("The last day to answer."))
+    budget_eur = forms.DecimalField(label=_("Budget (EUR)"), required=False, min_value=0,
+                                    max_digits=14, decimal_places=2)
+    cross_border = forms.BooleanField(label=_("Organisations from other countries are welcome"),
+                                      required=False, initial=True)
+    contact_name = forms.CharField(label=_("Contact point"), required=False, max_length=200,
+                                   help_text=_("A role or a name, e.g. “Programme office”. Shown "
+                                               "publicly with the opportunity."))
+    contact_email = forms.EmailField(label=_("Contact e-mail"), required=False)
+    contact_phone = forms.CharField(label=_("Contact phone"), required=False, max_length=50)
+
+    def __init__(self, *args, user, opportunity: Opportunity | None = None, **kwargs):
+        from django_countries import countries
+
+        from ecocsme.reference.phases import ECOC_PHASES
+        from ecocsme.reference.selectors import ecoc_titles_for_choice, nace_divisions
+
+        from .access import posting_organisations
+        from .selectors import staffed_partners
+
+        super().__init__(*args, **kwargs)
+        self.fields["description"].help_text = gettext(
+            "What is asked, from whom, by when, and how to answer; at most %(limit)s characters."
+        ) % {"limit": number_format(DESCRIPTION_MAX_CHARS, force_grouping=True)}
+        self.fields["ecoc_title"].queryset = ecoc_titles_for_choice()
+        self.fields["sectors"].queryset = nace_divisions()
+        self.fields["phase"].choices = [("", "—"), *[(p.value, p.label) for p in ECOC_PHASES]]
+        self.fields["language"].choices = [("", "—"), *settings.LANGUAGES]
+        self.fields["country"].choices = [("", "—"), *countries]
+        if opportunity is None:
+            organisations = posting_organisations(user)
+            partners = staffed_partners(user)
+            if organisations:
+                from ecocsme.organisations.models import Organisation
+
+                self.fields["organisation"].queryset = Organisation.objects.filter(
+                    pk__in=[o.pk for o in organisations])
+                if not partners and not user.is_superuser and len(organisations) == 1:
+                    self.initial["organisation"] = organisations[0].pk
+                if not partners and not user.is_superuser and not _coordinates(user):
+                    self.fields["organisation"].required = True
+            else:
+                del self.fields["organisation"]
+            if len(partners) > 1:
+                from ecocsme.partnerships.models import Partner
+
+                self.fields["partner"].queryset = Partner.objects.filter(pk__in=[p.pk for p in partners])
+                self.fields["partner"].required = True
+            else:
+                del self.fields["partner"]
+        else:
+            del self.fields["organisation"], self.fields["partner"]
+            self.initial.update({name: getattr(opportunity, name) for name in FIELDS})
+            self.initial.update({"country": opportunity.country.code,
+                                 "sectors": list(opportunity.sectors.all())})
+
+    def clean(self):
+        """The service's checks (an empty or too long description, a past deadline…), each
+        said at its field, for the fields that are otherwise right."""
+        from django.core.exceptions import ValidationError
+
+        data = super().clean()
+        try:
+            check_values(self.values())
+        except ValidationError as error:
+            for name, messages in error.message_dict.items():
+                if name in self.errors:
+                    continue
+                for message in messages:
+                    self.add_error(name if name in self.fields else None, message)
+        return data
+
+    def values(self) -> dict:
+        data = self.cleaned_data
+        return {name: data.get(name) for name in FIELDS}
+
+
+def _coordinates(user) -> bool:
+    from ecocsme.accounts.predicates import coordinates_a_project
+
+    return coordinates_a_project(user)
+
+
+class ModerationForm(forms.Form):
+    note = forms.CharField(label=_("What the poster should change"), required=False, max_length=4000,
+                           widget=forms.Textarea(attrs={"rows": 3}))

@@ -1,0 +1,112 @@
+"""Who may do what with an opportunity (OPP-1).
+
+- Posting: partner staff (for their partner), coordinators, and the representatives of a
+  verified organisation.
+- The poster's side (`is_poster`): the user who posted it, the representatives of the
+  organisation it was posted for, and, for a post made for a partner (not for an organisation),
+  that partner's staff. They edit it while it is a draft or returned, send it for review and
+  withdraw it.
+- Moderators (`is_moderator`): the staff of the moderating partner and the coordinators of its
+  project; every coordinator for an opportunity no partner moderates. They publish, return with
+  a note or close. A moderator who is also on the poster's side may publish directly.
+- Everyone reads a published (or closed) opportunity; moderators read it once it was sent for
+  review; coordinators read everything.
+"""
+
+import rules
+
+from ecocsme.accounts.models import Membership
+from ecocsme.accounts.predicates import (
+    coordinates_a_project,
+    has_any_membership,
+    is_superuser,
+    memberships_of,
+)
+from ecocsme.organisations.rules import representing_ids
+
+PUBLIC_STATUSES = ("published", "closed")
+EDITABLE_STATUSES = ("draft", "returned")
+WITHDRAWABLE_STATUSES = ("draft", "in_review", "returned", "published")
+
+
+def _status(opportunity) -> str | None:
+    return getattr(opportunity, "status", None) if opportunity is not None else None
+
+
+@rules.predicate
+def is_public(user, opportunity) -> bool:
+    return _status(opportunity) in PUBLIC_STATUSES
+
+
+@rules.predicate
+def is_draft(user, opportunity) -> bool:
+    return _status(opportunity) == "draft"
+
+
+@rules.predicate
+def is_editable(user, opportunity) -> bool:
+    return _status(opportunity) in EDITABLE_STATUSES
+
+
+@rules.predicate
+def is_withdrawable(user, opportunity) -> bool:
+    return _status(opportunity) in WITHDRAWABLE_STATUSES
+
+
+def staffed_partner_ids(user) -> set[int]:
+    return {m.partner_id for m in memberships_of(user) if m.role == Membership.Role.PARTNER_STAFF}
+
+
+def coordinated_project_ids(user) -> set[int]:
+    return {m.project_id for m in memberships_of(user) if m.role == Membership.Role.COORDINATOR}
+
+
+@rules.predicate
+def is_poster(user, opportunity) -> bool:
+    if opportunity is None or not user.is_authenticated:
+        return False
+    if opportunity.posted_by_id is not None and opportunity.posted_by_id == user.pk:
+        return True
+    if opportunity.organisation_id is not None:
+        return opportunity.organisation_id in representing_ids(user)
+    return opportunity.partner_id is not None and opportunity.partner_id in staffed_partner_ids(user)
+
+
+@rules.predicate
+def is_moderator(user, opportunity) -> bool:
+    """Fetch opportunities with select_related("partner") so that this costs no query."""
+    if opportunity is None or not user.is_authenticated:
+        return False
+    if opportunity.partner_id is None:
+        return bool(coordinated_project_ids(user))
+    return (opportunity.partner_id in staffed_partner_ids(user)
+            or opportunity.partner.project_id in coordinated_project_ids(user))
+
+
+@rules.predicate
+def represents_a_verified_organisation(user) -> bool:
+    if not user.is_authenticated or not representing_ids(user):
+        return False
+    cached = getattr(user, "_ecocsme_posting_organisations", None)
+    if cached is None:
+        from .access import posting_organisations
+
+        cached = [organisation.pk for organisation in posting_organisations(user)]
+        user._ecocsme_posting_organisations = cached
+    return bool(cached)
+
+
+rules.add_perm("opportunities.view_opportunity",
+               is_public | is_poster | is_moderator & ~is_draft | coordinates_a_project | is_superuser)
+rules.add_perm("opportunities.add_opportunity",
+               rules.is_authenticated & (has_any_membership | represents_a_verified_organisation)
+               | is_superuser)
+rules.add_perm("opportunities.change_opportunity", is_editable & (is_poster | is_superuser))
+rules.add_perm("opportunities.submit_opportunity", is_editable & (is_poster | is_superuser))
+rules.add_perm("opportunities.withdraw_opportunity", is_withdrawable & (is_poster | is_superuser))
+rules.add_perm("opportunities.moderate_opportunity", is_moderator | is_superuser)
+# Who sees the organisations that fit (the matches): the poster's side, the moderators, the
+# coordinators and the administrator.
+rules.add_perm("opportunities.see_matches", is_poster | is_moderator | coordinates_a_project | is_superuser)
+# The back office's list of opportunities to moderate.
+rules.add_perm("opportunities.manage", has_any_membership | is_superuser)
