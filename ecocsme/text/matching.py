@@ -334,9 +334,10 @@ class OrganisationIndex:
         features = features or Features.of(profiles)
         order = sorted(range(len(profiles)), key=lambda row: profiles[row].country)
         profiles = [profiles[row] for row in order]
-        vectors = np.asarray(vectors, dtype=np.float32).reshape(len(order), -1)[order]
-        matrix = np.hstack([vectors, features.profile_rows(profiles)]) if profiles else \
-            np.zeros((0, features.width), dtype=np.float32)
+        vectors = np.asarray(vectors, dtype=np.float32)
+        if vectors.ndim != 2 or len(vectors) != len(order):
+            raise ValueError("one vector row per profile, please")
+        matrix = np.hstack([vectors[order], features.profile_rows(profiles)])
         countries = np.array([profile.country for profile in profiles], dtype="U2")
         by_country = {}
         for code in dict.fromkeys(countries.tolist()):
@@ -434,9 +435,10 @@ class OpportunityIndex:
     def build(cls, opportunities: Sequence[Opportunity], vectors: np.ndarray,
               features: Features) -> "OpportunityIndex":
         opportunities = list(opportunities)
-        rows = features.opportunity_rows(opportunities)
-        matrix = np.hstack([np.asarray(vectors, dtype=np.float32).reshape(len(opportunities), -1),
-                            rows]) if opportunities else np.zeros((0, features.width), dtype=np.float32)
+        vectors = np.asarray(vectors, dtype=np.float32)
+        if vectors.ndim != 2 or len(vectors) != len(opportunities):
+            raise ValueError("one vector row per opportunity, please")
+        matrix = np.hstack([vectors, features.opportunity_rows(opportunities)])
         return cls(opportunities, np.ascontiguousarray(matrix), features)
 
     def for_profile(self, profile: Profile, vector: np.ndarray, k: int = 20) -> list[Ranked]:
@@ -526,3 +528,21 @@ def explain(opportunity: Opportunity, profile: Profile, similarity: float,
         place=place, cross_border=opportunity.cross_border,
         partner_only=opportunity.kind in SUPPLY_KINDS and profile.kind in PARTNER_ONLY_KINDS,
     )
+
+
+@dataclass(frozen=True)
+class PartnerExplanation:
+    """Why an organisation is suggested to another as a partner."""
+
+    closeness: str  # how near their profiles are in meaning
+    their_sectors: tuple[str, ...]  # the partner's NACE divisions the organisation does not name
+    other_country: str  # the partner's country when it is another one, else ""
+    common_languages: tuple[str, ...]  # languages both speak
+
+
+def explain_partner(profile: Profile, partner: Profile, similarity: float) -> PartnerExplanation:
+    return PartnerExplanation(
+        closeness=closeness(similarity),
+        their_sectors=tuple(code for code in partner.nace if code not in profile.nace),
+        other_country=partner.country if partner.country != profile.country else "",
+        common_languages=tuple(code for code in profile.languages if code in partner.languages))

@@ -210,3 +210,12 @@ def test_an_opportunity_of_a_country_without_organisations_finds_none(vectors):
     post, vector = _post(vectors, country="MT")
     assert _index(vectors).top(post, vector) == []
     assert _index(vectors).batch([post], vector.reshape(1, -1))[post.id] == []
+
+
+def test_an_empty_index_answers_nothing(vectors):
+    post, vector = _post(vectors)
+    empty = OrganisationIndex.build([], np.zeros((0, len(vector)), dtype=np.float32))
+    assert empty.top(post, vector) == [] and empty.batch([post], vector.reshape(1, -1)) == {post.id: []}
+    assert empty.partners_for(PROFILES[0], vector) == []
+    with pytest.raises(ValueError):
+        OrganisationIndex.build(PROFILES, np.zeros((1, len(vector)), dtype=np.float32))

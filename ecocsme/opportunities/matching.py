@@ -1,0 +1,203 @@
+"""Matchmaking on the platform's records (OPP-2): the organisations that fit an opportunity,
+the open opportunities that fit an organisation, and partners across sectors or borders, each
+with the facts that explain it. The engine is `ecocsme.text.matching`; this module gives it
+records and vectors and turns its answers back into records.
+
+Only organisations that wish to be found and were verified (`organisations.selectors.
+findable_profiles`) are ever given to the engine, and every answer is read back through that
+same query, so an organisation that opts out disappears from the next answer in every process.
+Each process keeps the organisations' matrix in memory and rebuilds it when their fingerprint
+(count, last change, vectors) changes; the open opportunities likewise.
+"""
+
+import threading
+from dataclasses import dataclass, field
+
+import numpy as np
+from django.db.models import Count, Max, Q
+
+from ecocsme.organisations.models import Organisation
+from ecocsme.organisations.selectors import findable_profiles, matching_profile
+from ecocsme.text import matching as engine
+from ecocsme.text.embeddings import default_embedder, from_bytes, to_bytes
+
+from .access import open_opportunities
+from .models import Opportunity
+from .reasons import match_reasons, nace_names, partner_reasons
+
+ORGANISATIONS_SHOWN = 20
+OPPORTUNITIES_SHOWN = 20
+PARTNERS_SHOWN = 10
+
+
+@dataclass
+class Match:
+    """One suggestion: the record (an organisation or an opportunity), how well it fits, and why."""
+
+    record: object
+    score: float
+    explanation: object = None  # engine.Explanation or engine.PartnerExplanation
+    reasons: list[str] = field(default_factory=list)  # the explanation in the reader's words
+
+
+def opportunity_record(opportunity: Opportunity) -> engine.Opportunity:
+    """The opportunity as the engine sees it (prefetch `sectors` and select `ecoc_title` for many)."""
+    return engine.Opportunity(
+        id=str(opportunity.pk), title=opportunity.title, kind=opportunity.kind,
+        ecoc_city=opportunity.city or opportunity.ecoc_title.city, phase=opportunity.phase,
+        country=opportunity.country.code or "", language=opportunity.language,
+        description=opportunity.description,
+        sectors=tuple(sector.code for sector in opportunity.sectors.all()),
+        deadline=opportunity.deadline,
+        budget_eur=float(opportunity.budget_eur) if opportunity.budget_eur is not None else None,
+        cross_border=opportunity.cross_border)
+
+
+def opportunity_embed(opportunity: Opportunity) -> np.ndarray:
+    """The opportunity's vector, computed and stored when it is missing or of another model."""
+    embedder = default_embedder()
+    if opportunity.vector and opportunity.vector_model == embedder.name:
+        return from_bytes(bytes(opportunity.vector))
+    vector = engine.opportunity_vectors([opportunity_record(opportunity)], embedder)[0]
+    Opportunity.objects.filter(pk=opportunity.pk).update(vector=to_bytes(vector), vector_model=embedder.name)
+    opportunity.vector, opportunity.vector_model = to_bytes(vector), embedder.name
+    return vector
+
+
+def profile_vector(organisation: Organisation) -> np.ndarray | None:
+    """The organisation's stored profile vector, if it is of the model in use."""
+    if organisation.profile_vector and organisation.profile_vector_model == default_embedder().name:
+        return from_bytes(bytes(organisation.profile_vector))
+    return None
+
+
+# --- the in-memory catalogues -------------------------------------------------------------------
+
+@dataclass
+class _Catalogue:
+    fingerprint: tuple
+    index: object
+
+
+_lock = threading.Lock()
+_catalogues: dict[str, _Catalogue] = {}
+
+
+def _fingerprint(records, vector_field: str) -> tuple:
+    figures = records.aggregate(count=Count("pk"), last=Max("updated_at"),
+                                vectors=Count("pk", filter=~Q(**{vector_field: ""})))
+    return (default_embedder().name, figures["count"], figures["last"], figures["vectors"])
+
+
+def organisation_index() -> engine.OrganisationIndex:
+    """The organisations that may be suggested, with a vector of the model in use."""
+    fingerprint = _fingerprint(findable_profiles(), "profile_vector_model")
+    with _lock:
+        kept = _catalogues.get("organisations")
+        if kept is None or kept.fingerprint != fingerprint:
+            name = default_embedder().name
+            organisations = [organisation for organisation in findable_profiles()
+                             if organisation.profile_vector and organisation.profile_vector_model == name]
+            vectors = np.array([from_bytes(bytes(o.profile_vector)) for o in organisations],
+                               dtype=np.float32).reshape(len(organisations), default_embedder().dimension)
+            index = engine.OrganisationIndex.build([matching_profile(o) for o in organisations], vectors)
+            kept = _catalogues["organisations"] = _Catalogue(fingerprint, index)
+        return kept.index
+
+
+def opportunity_index() -> engine.OpportunityIndex:
+    """The open opportunities, each with its vector (computed here for any still without)."""
+    records = open_opportunities()
+    fingerprint = _fingerprint(records, "vector_model")
+    with _lock:
+        kept = _catalogues.get("opportunities")
+        if kept is None or kept.fingerprint != fingerprint:
+            opportunities = list(records.select_related("ecoc_title").prefetch_related("sectors")
+                                 .order_by("pk"))
+            vectors = np.array([opportunity_embed(o) for o in opportunities],
+                               dtype=np.float32).reshape(len(opportunities), default_embedder().dimension)
+            index = engine.OpportunityIndex.build(
+                [opportunity_record(o) for o in opportunities], vectors,
+                engine.Features.of([]))
+            kept = _catalogues["opportunities"] = _Catalogue(_fingerprint(records, "vector_model"), index)
+        return kept.index
+
+
+def forget() -> None:
+    """Drop the catalogues (tests, and a process that changed the embedder)."""
+    with _lock:
+        _catalogues.clear()
+
+
+# --- what the pages ask -------------------------------------------------------------------------
+
+def organisations_for(opportunity: Opportunity, *, k: int = ORGANISATIONS_SHOWN) -> list[Match]:
+    """The organisations that fit an opportunity, best first, each with its explanation."""
+    record = opportunity_record(opportunity)
+    vector = opportunity_embed(opportunity)
+    index = organisation_index()
+    ranked = index.top(record, vector, k=k)
+    organisations = _findable_by_pk([int(match.id) for match in ranked])
+    found, nace = [], nace_names()
+    for match in ranked:
+        organisation = organisations.get(int(match.id))
+        if organisation is None:  # opted out since the catalogue was read
+            continue
+        profile = index.profiles[index.rows[match.id]]
+        similarity = float(index.matrix[index.rows[match.id], :len(vector)] @ vector)
+        explanation = engine.explain(record, profile, similarity)
+        found.append(Match(organisation, match.score, explanation, match_reasons(
+            explanation, nace, city=organisation.city, country=profile.country,
+            language=record.language)))
+    return found
+
+
+def opportunities_for(organisation: Organisation, *, k: int = OPPORTUNITIES_SHOWN) -> list[Match]:
+    """The open opportunities that fit an organisation (whether or not it wishes to be found:
+    that is about being suggested to others), each with its explanation."""
+    vector = profile_vector(organisation)
+    if vector is None:
+        return []
+    profile = matching_profile(organisation)
+    index = opportunity_index()
+    ranked = index.for_profile(profile, vector, k=k)
+    by_pk = {o.pk: o for o in open_opportunities().select_related("ecoc_title")
+             .prefetch_related("sectors").filter(pk__in=[int(m.id) for m in ranked])}
+    records = {record.id: row for row, record in enumerate(index.opportunities)}
+    found, nace = [], nace_names()
+    for match in ranked:
+        opportunity = by_pk.get(int(match.id))
+        if opportunity is None:  # closed or withdrawn since the catalogue was read
+            continue
+        row = records[match.id]
+        similarity = float(index.matrix[row, :len(vector)] @ vector)
+        explanation = engine.explain(index.opportunities[row], profile, similarity)
+        found.append(Match(opportunity, match.score, explanation, match_reasons(
+            explanation, nace, city=organisation.city, country=profile.country,
+            language=opportunity.language)))
+    return found
+
+
+def partners_for(organisation: Organisation, *, k: int = PARTNERS_SHOWN) -> list[Match]:
+    """Organisations to cooperate with across sectors or borders (only those wishing to be found)."""
+    vector = profile_vector(organisation)
+    if vector is None:
+        return []
+    index = organisation_index()
+    profile = matching_profile(organisation)
+    ranked = index.partners_for(profile, vector, k=k)
+    organisations = _findable_by_pk([int(match.id) for match in ranked])
+    found, nace = [], nace_names()
+    for match in ranked:
+        if int(match.id) not in organisations:
+            continue
+        row = index.rows[match.id]
+        similarity = float(index.matrix[row, :len(vector)] @ vector)
+        explanation = engine.explain_partner(profile, index.profiles[row], similarity)
+        found.append(Match(organisations[int(match.id)], match.score, explanation,
+                           partner_reasons(explanation, nace)))
+    return found
+
+
+def _findable_by_pk(pks: list[int]) -> dict[int, Organisation]:
+    return {o.pk: o for o in findable_profiles().filter(pk__in=pks)}

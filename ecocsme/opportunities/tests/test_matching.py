@@ -1,0 +1,151 @@
+"""Matchmaking on the platform's records: who is suggested, who never is, and why."""
+
+import datetime as dt
+
+import pytest
+from django.utils import timezone, translation
+
+from ecocsme.opportunities import matching
+from ecocsme.opportunities.factories import OpportunityFactory
+from ecocsme.organisations.factories import ProfileFactory
+from ecocsme.organisations.services import profile_embed
+from ecocsme.reference.factories import NaceDivisionFactory, NaceSectionFactory
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(autouse=True)
+def _fresh_catalogues():
+    matching.forget()
+    yield
+    matching.forget()
+
+
+def _division(code, section="I", title="Food and beverage service activities"):
+    return NaceDivisionFactory(code=code, title=title, section=NaceSectionFactory(code=section))
+
+
+def _profile(**fields):
+    sectors = fields.pop("sectors", [])
+    organisation = ProfileFactory(verified=fields.pop("verified", True), findable=fields.pop("findable", True),
+                                  **fields)
+    organisation.sectors.set(sectors)
+    profile_embed(organisation.pk)
+    organisation.refresh_from_db()
+    return organisation
+
+
+@pytest.fixture
+def food():
+    return _division("56")
+
+
+@pytest.fixture
+def caterer(food):
+    return _profile(name="Green Spoon Catering (example)", city="Vilnius", country="LT",
+                    languages=["en", "lt"], sectors=[food],
+                    description="We cook seasonal food for festivals and conferences: buffets for up "
+                                "to 800 guests, vegetarian menus and mobile kitchens.",
+                    capabilities="festival catering\nmobile kitchen\nvegetarian menus")
+
+
+@pytest.fixture
+def kaunas_call(food):
+    return OpportunityFactory(
+        title="Maitinimo paslaugos festivaliui", language="lt", city="Kaunas", country="LT",
+        kind="tender", cross_border=False, sectors=[food],
+        description="Ieškome įmonės, kuri trijų dienų festivalyje pamaitintų 600 svečių: "
+                    "vegetariškas meniu, mobili virtuvė.")
+
+
+def test_a_lithuanian_call_finds_the_sme_that_writes_in_english_and_says_why(caterer, kaunas_call):
+    _profile(name="Print House (example)", country="LT", languages=["lt"],
+             sectors=[_division("18", "C", "Printing")], description="Spausdiname plakatus.")
+    found = matching.organisations_for(kaunas_call)
+    assert found[0].record == caterer
+    reasons = " ".join(found[0].reasons)
+    assert "56 Food and beverage service activities" in reasons
+    assert "mobile kitchen" in reasons and "Lithuania" in reasons
+    with translation.override("ro"):
+        romanian = " ".join(matching.organisations_for(kaunas_call)[0].reasons)
+    assert romanian != reasons and "Lituania" in romanian
+
+
+def test_who_did_not_ask_to_be_found_or_was_not_verified_is_never_suggested(caterer, kaunas_call, food):
+    hidden = _profile(name="Hidden Kitchen (example)", country="LT", languages=["lt"], sectors=[food],
+                      findable=False, description="Maitiname festivalius, mobili virtuvė.")
+    unverified = _profile(name="New Kitchen (example)", country="LT", languages=["lt"], sectors=[food],
+                          verified=False, description="Maitiname festivalius, vegetariškas meniu.")
+    suggested = {match.record for match in matching.organisations_for(kaunas_call)}
+    assert caterer in suggested and hidden not in suggested and unverified not in suggested
+    assert hidden not in {m.record for m in matching.partners_for(caterer)}
+
+
+def test_opting_out_takes_effect_at_the_next_answer(caterer, kaunas_call):
+    assert matching.organisations_for(kaunas_call)[0].record == caterer
+    caterer.findable = False
+    caterer.save()
+    assert caterer not in {m.record for m in matching.organisations_for(kaunas_call)}
+
+
+def test_a_stale_catalogue_still_never_shows_an_organisation_that_opted_out(caterer, kaunas_call):
+    matching.organisations_for(kaunas_call)  # the catalogue holds the caterer
+    type(caterer).objects.filter(pk=caterer.pk).update(findable=False)  # no change of updated_at
+    assert caterer not in {m.record for m in matching.organisations_for(kaunas_call)}
+
+
+def test_the_cross_border_rule(caterer, food):
+    german = _profile(name="Feldküche (example)", country="DE", city="Hamburg", languages=["de"],
+                      sectors=[food], description="Wir kochen für Festivals: mobile Küchen, Buffets.")
+    closed = OpportunityFactory(title="Catering for the festival", country="LT", city="Kaunas",
+                                cross_border=False, sectors=[food],
+                                description="Food for 600 guests at a three-day festival.")
+    open_call = OpportunityFactory(title="Catering for the festival", country="LT", city="Kaunas",
+                                   cross_border=True, sectors=[food],
+                                   description="Food for 600 guests at a three-day festival.")
+    assert german not in {m.record for m in matching.organisations_for(closed)}
+    found = {m.record: m for m in matching.organisations_for(open_call)}
+    assert german in found and any("other countries" in reason for reason in found[german].reasons)
+    assert closed not in {m.record for m in matching.opportunities_for(german)}
+    assert open_call in {m.record for m in matching.opportunities_for(german)}
+
+
+def test_an_organisation_sees_open_opportunities_only(caterer, kaunas_call, food):
+    past = OpportunityFactory(title="Festival catering", country="LT", sectors=[food],
+                              description="Catering for a festival.")
+    type(past).objects.filter(pk=past.pk).update(deadline=timezone.localdate() - dt.timedelta(days=1))
+    draft = OpportunityFactory(title="Festival catering (draft)", country="LT", sectors=[food],
+                               status="draft", description="Catering for a festival.")
+    found = [m.record for m in matching.opportunities_for(caterer)]
+    assert kaunas_call in found and past not in found and draft not in found
+    assert any("vegetarian menus" in r or "mobile kitchen" in r for r in
+               matching.opportunities_for(caterer)[0].reasons)
+
+
+def test_an_organisation_that_opted_out_may_still_look_for_opportunities(caterer, kaunas_call):
+    caterer.findable = False
+    caterer.save()
+    assert kaunas_call in {m.record for m in matching.opportunities_for(caterer)}
+
+
+def test_partners_are_across_sectors_or_borders(caterer, food):
+    printer = _profile(name="Print House (example)", country="LT", languages=["lt", "en"],
+                       sectors=[_division("18", "C", "Printing")],
+                       description="We print festival posters, menus and signage.")
+    twin = _profile(name="Other Catering (example)", country="LT", languages=["lt"], sectors=[food],
+                    description="Festival catering, buffets, mobile kitchens.")
+    found = {m.record: m for m in matching.partners_for(caterer)}
+    assert printer in found and twin not in found and caterer not in found
+    assert any("18 Printing" in reason for reason in found[printer].reasons)
+
+
+def test_an_opportunity_is_embedded_once_and_kept(kaunas_call):
+    vector = matching.opportunity_embed(kaunas_call)
+    kaunas_call.refresh_from_db()
+    assert kaunas_call.vector and kaunas_call.vector_model
+    assert (matching.opportunity_embed(kaunas_call) == vector).all()
+
+
+def test_without_a_profile_vector_an_organisation_gets_no_suggestions(kaunas_call):
+    empty = ProfileFactory(verified=True, findable=True, description="")
+    assert matching.opportunities_for(empty) == [] and matching.partners_for(empty) == []
