@@ -11,7 +11,8 @@ from ecocsme.accounts.predicates import membership_scope, memberships_of
 from ecocsme.core.access import permitted
 from ecocsme.core.models import OutgoingMail
 
-from .models import Consent, Contact, Organisation
+from .models import Consent, Contact, Organisation, Representative
+from .rules import representing_ids
 from .tokens import read_unsubscribe_token
 
 
@@ -22,6 +23,68 @@ def organisations_visible_to(user) -> QuerySet[Organisation]:
     if user.is_superuser or memberships_of(user):
         return organisations
     return organisations.none()
+
+
+def public_profiles() -> QuerySet[Organisation]:
+    """The organisations a visitor may see: those that wish to be found and were verified by
+    partner staff. The query form of the public rule; no other organisation has a public page."""
+    return Organisation.objects.filter(findable=True, verified_at__isnull=False)
+
+
+def public_profile_for(pk: int) -> Organisation:
+    """A public profile, or 404 for every other organisation (opted out, unverified, unknown)."""
+    organisation = (public_profiles().select_related("nuts_region").prefetch_related("sectors")
+                    .filter(pk=pk).first())
+    if organisation is None:
+        raise Http404(_("No such organisation."))
+    return organisation
+
+
+def organisations_represented_by(user) -> QuerySet[Organisation]:
+    """The organisations the user represents: all a representative sees and changes of them
+    (organisations.change_profile)."""
+    return Organisation.objects.filter(pk__in=representing_ids(user)) if user.is_authenticated \
+        else Organisation.objects.none()
+
+
+def profile_for(user, pk: int) -> Organisation:
+    """One organisation the user represents, for its self-service pages; 404 for any other."""
+    organisation = (Organisation.objects.select_related("partner", "nuts_region")
+                    .prefetch_related("sectors").filter(pk=pk).first())
+    return permitted(user, organisation, view="organisations.change_profile",
+                     missing=_("No such organisation."))
+
+
+def verifiable_by(user) -> QuerySet[Organisation]:
+    """The organisations the user may verify: the query form of organisations.verify_organisation
+    (the keeping partner's staff, its project's coordinators, every coordinator for those no
+    partner keeps, the administrator)."""
+    organisations = Organisation.objects.all()
+    if user.is_superuser:
+        return organisations
+    coordinated, staffed = membership_scope(user)
+    scope = Q(partner_id__in=staffed) | Q(partner__project_id__in=coordinated)
+    if coordinated:
+        scope |= Q(partner__isnull=True)
+    return organisations.filter(scope)
+
+
+def verification_queue_for(user) -> QuerySet[Organisation]:
+    """Self-service profiles waiting for the user's verification: unverified, not declined since
+    their last change, with a representative."""
+    return (verifiable_by(user).filter(verified_at__isnull=True, declined_at__isnull=True)
+            .filter(pk__in=Representative.objects.values("organisation_id")))
+
+
+def organisation_to_verify(user, pk: int) -> Organisation:
+    """An organisation for the verification page: 404 for those the user may not see, 403 for
+    those they see but may not verify."""
+    organisation = (Organisation.objects.select_related("partner", "nuts_region", "verified_by")
+                    .prefetch_related("sectors").filter(pk=pk).first())
+    return permitted(user, organisation, view="organisations.view_organisation",
+                     perm="organisations.verify_organisation", missing=_("No such organisation."),
+                     refused=_("The staff of the partner that keeps this organisation verify it, or "
+                               "the coordinators."))
 
 
 def contacts_visible_to(user) -> QuerySet[Contact]:

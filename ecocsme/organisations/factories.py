@@ -4,11 +4,13 @@ app records it (`consent_set`: a `Consent` row per purpose and an audit entry):
 "event_invitations": False}`."""
 
 import factory
+from django.utils import timezone
 from factory.django import DjangoModelFactory
 
+from ecocsme.accounts.factories import UserFactory
 from ecocsme.partnerships.factories import PartnerFactory
 
-from .models import Consent, Contact, Organisation
+from .models import Consent, Contact, Organisation, Representative
 from .services import consent_set
 
 
@@ -22,6 +24,30 @@ class OrganisationFactory(DjangoModelFactory):
     city = factory.SelfAttribute("partner.city")
     country = factory.SelfAttribute("partner.country")
     is_example = True
+
+
+class ProfileFactory(OrganisationFactory):
+    """A self-service profile as its representative leaves it: described, in a language, waiting
+    for verification; `verified=True` as partner staff leave it, `findable=True` when it wishes
+    to be found."""
+
+    class Params:
+        verified = False
+
+    description = "We make things for festivals (example)."
+    languages = factory.LazyFunction(lambda: ["en"])
+    verified_at = factory.Maybe("verified", yes_declaration=factory.LazyFunction(timezone.now),
+                                no_declaration=None)
+
+
+class RepresentativeFactory(DjangoModelFactory):
+    """`user` speaks for `organisation` (a new profile unless given)."""
+
+    class Meta:
+        model = Representative
+
+    organisation = factory.SubFactory(ProfileFactory)
+    user = factory.SubFactory(UserFactory)
 
 
 class ContactFactory(DjangoModelFactory):

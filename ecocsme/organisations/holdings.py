@@ -25,7 +25,11 @@ def register_all() -> None:
                            eraser=audit_erase)
     personal_data.register("import_files", models=(), exporter=import_files_export,
                            eraser=import_files_erase)
-    personal_data.exempt("accounts.User", "staff accounts, managed by administrators; not stakeholders")
+    personal_data.register("accounts", models=("accounts.User", "organisations.Representative"),
+                           exporter=accounts_export, eraser=accounts_erase)
+    personal_data.exempt("organisations.Organisation",
+                         "profile_vector is the sentence vector of an organisation's own profile; "
+                         "an organisation's page names no person")
     personal_data.exempt("events.Event", "contact_email is the organiser's public address")
     personal_data.exempt("labs.Lab", "reply_to is the partner's mailbox for replies")
 
@@ -112,3 +116,60 @@ def import_files_export(contact: Contact) -> list[dict]:
 def import_files_erase(contact: Contact) -> None:
     for path in import_files_of(contact):
         path.unlink(missing_ok=True)
+
+
+# --- a stakeholder's own account (signed up with the contact's address) and whom it represents ------
+ACCOUNT_MAIL_KEYS = ("accounts.signup.", "organisations.verification:")
+
+
+def stakeholder_accounts_of(contact: Contact):
+    """The accounts that signed up with the contact's address: a stakeholder's, never a member of
+    a project's staff nor an administrator (those are managed by administrators)."""
+    from ecocsme.accounts.models import User
+
+    if not contact.email:
+        return User.objects.none()
+    return (User.objects.filter(email__iexact=contact.email, is_superuser=False, memberships__isnull=True)
+            .order_by("pk"))
+
+
+def _account_mails(users) -> QuerySet[OutgoingMail]:
+    from django.db.models import Q
+
+    addresses = {user.email for user in users if user.email}
+    keys = Q()
+    for prefix in ACCOUNT_MAIL_KEYS:
+        keys |= Q(key__startswith=prefix)
+    return OutgoingMail.objects.filter(keys, to__in=addresses) if addresses else OutgoingMail.objects.none()
+
+
+def accounts_export(contact: Contact) -> list[dict]:
+    from ecocsme.accounts.models import User
+
+    from .models import Representative
+
+    users = list(stakeholder_accounts_of(contact))
+    if not users:
+        return []
+    records = [record(user, username=user.username, name=user.get_full_name(), email=user.email,
+                      language=user.language, active=user.is_active, joined_at=when(user.date_joined),
+                      last_login=when(user.last_login)) for user in users]
+    records += [record(link, organisation=link.organisation.name, since=when(link.created_at))
+                for link in Representative.objects.filter(user__in=users).select_related("organisation")
+                .order_by("pk")]
+    records += [mail_record(mail) for mail in _account_mails(users).order_by("queued_at", "id")]
+    records += audit_records(audit_of(User, [user.pk for user in users]))
+    return records
+
+
+def accounts_erase(contact: Contact) -> None:
+    """Delete the accounts (and so their representative links); the organisations' profiles stay,
+    being the organisations' own. Their mail and the audit entries about them are blanked."""
+    from ecocsme.accounts.models import User
+
+    users = list(stakeholder_accounts_of(contact))
+    if not users:
+        return
+    mails_blank(_account_mails(users))
+    audit_blank(audit_of(User, [user.pk for user in users]), "account (erased)")
+    User.objects.filter(pk__in=[user.pk for user in users]).delete()

@@ -47,6 +47,9 @@ class Organisation(TimeStampedModel):
     verified_by = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name=_("verified by"),
                                     null=True, blank=True, editable=False,
                                     on_delete=models.SET_NULL, related_name="+")
+    declined_at = models.DateTimeField(_("verification declined"), null=True, blank=True,
+                                       editable=False)
+    verification_note = models.TextField(_("note on the verification"), blank=True, editable=False)
     profile_vector = models.BinaryField(null=True, blank=True, editable=False)
     profile_vector_model = models.CharField(max_length=100, blank=True, editable=False)
     website = models.URLField(_("website"), blank=True)
@@ -75,6 +78,13 @@ class Organisation(TimeStampedModel):
     @property
     def is_verified(self) -> bool:
         return self.verified_at is not None
+
+    @property
+    def verification_state(self) -> str:
+        """"verified", "declined" (until the profile changes) or "waiting"."""
+        if self.verified_at is not None:
+            return "verified"
+        return "declined" if self.declined_at is not None else "waiting"
 
 
 class Representative(models.Model):

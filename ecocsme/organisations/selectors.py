@@ -1,9 +1,11 @@
 from django.db.models import Count, Exists, OuterRef, Q, QuerySet
 
 from ecocsme.core.models import OutgoingMail
+from ecocsme.partnerships.models import Partner
+from ecocsme.text.matching import Profile
 
-from .access import contacts_visible_to, mails_visible_to
-from .models import Consent, Contact, Organisation
+from .access import contacts_visible_to, mails_visible_to, public_profiles, verification_queue_for
+from .models import Consent, Contact, Organisation, Representative
 
 
 def organisation_counts_by_kind() -> dict[str, int]:
@@ -90,3 +92,53 @@ def mails_list(user, *, q: str = "") -> QuerySet[OutgoingMail]:
     if q:
         mails = mails.filter(Q(to__icontains=q) | Q(subject__icontains=q))
     return mails
+
+
+# --- self-service profiles and matching ------------------------------------------------------------
+def matching_profile(organisation: Organisation) -> Profile:
+    """The organisation as the matching engine sees it (prefetch `sectors` for many)."""
+    return Profile(
+        id=str(organisation.pk), name=organisation.name, kind=organisation.kind,
+        size=organisation.size_class, nace=tuple(sector.code for sector in organisation.sectors.all()),
+        city=organisation.city, country=organisation.country.code or "",
+        languages=tuple(organisation.languages or ()), description=organisation.description,
+        capabilities=tuple(organisation.capability_list))
+
+
+def findable_profiles() -> QuerySet[Organisation]:
+    """The organisations that may be suggested (for opportunities, as partners): those that wish
+    to be found and were verified, examples included, with their sectors. No other organisation
+    is ever given to the matching engine."""
+    return public_profiles().prefetch_related("sectors").order_by("pk")
+
+
+def keeping_partner(*, city: str, country: str) -> Partner | None:
+    """The partner that keeps a self-created profile: one of the same city, else of the same
+    country, else none (then the coordinators verify it)."""
+    partners = Partner.objects.order_by("project_id", "number", "pk")
+    if city.strip():
+        same_city = partners.filter(city__iexact=city.strip()).first()
+        if same_city is not None:
+            return same_city
+    return partners.filter(country=country).first() if country else None
+
+
+def verification_queue(user, *, q: str = "") -> QuerySet[Organisation]:
+    """The back office's queue: profiles waiting for the user's verification, oldest change first,
+    with their keeper; `q` searches the name and the city."""
+    organisations = verification_queue_for(user).select_related("partner").order_by("updated_at", "pk")
+    if q:
+        organisations = organisations.filter(Q(name__icontains=q) | Q(city__icontains=q))
+    return organisations
+
+
+def representatives_of(organisation: Organisation) -> QuerySet[Representative]:
+    return organisation.representatives.select_related("user").order_by("created_at", "pk")
+
+
+def profiles_of(user) -> list[Organisation]:
+    """The organisations the user represents, with what their page shows."""
+    from .access import organisations_represented_by
+
+    return list(organisations_represented_by(user).select_related("partner", "nuts_region")
+                .prefetch_related("sectors").order_by("name", "pk"))

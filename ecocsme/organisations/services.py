@@ -9,10 +9,19 @@ from ecocsme.core.audit import audit_log, audit_scrub, changed_fields
 from ecocsme.partnerships.models import Partner
 
 from . import personal_data
-from .models import Consent, Contact, Organisation
+from .models import Consent, Contact, Organisation, Representative
+from .rules import forget_representing
 
 ORGANISATION_FIELDS = ("name", "kind", "size_class", "city", "country", "nuts_region", "languages",
-                       "description", "capabilities", "website")
+                       "description", "capabilities", "website", "findable")
+# A verified profile whose representative changes one of these waits for verification again.
+VERIFIED_FIELDS = ("name", "kind", "country")
+# What the profile's vector is made of (with the sectors): a change computes it again.
+EMBEDDED_FIELDS = ("name", "kind", "languages", "description", "capabilities")
+DESCRIPTION_MAX = 5000
+CAPABILITIES_MAX_LINES = 30
+CAPABILITY_MAX_CHARS = 200
+DECLINE_NOTE_MAX = 2000
 CONTACT_FIELDS = ("organisation", "name", "email", "phone", "role", "language", "notes")
 
 
@@ -23,14 +32,17 @@ def _require(actor, perm: str, obj=None) -> None:
 
 def organisation_save(*, actor, organisation: Organisation | None, values: dict,
                       sectors=None, partner: Partner | None = None) -> Organisation:
-    """Create (organisation=None, kept by `partner`) or change an organisation."""
+    """Create (organisation=None, kept by `partner`) or change an organisation, by partner staff.
+    An organisation staff create is verified by them at creation; `findable` records the
+    organisation's own wish."""
     creating = organisation is None
     if creating:
         _require(actor, "organisations.add_organisation")
-        organisation = Organisation(partner=partner)
+        organisation = Organisation(partner=partner, verified_at=timezone.now(), verified_by=actor)
     else:
         _require(actor, "organisations.change_organisation", organisation)
     changes = {} if creating else changed_fields(organisation, values)
+    sectors_changed = sectors is not None and (creating or _sectors_differ(organisation, sectors))
     with transaction.atomic():
         for name, value in values.items():
             setattr(organisation, name, value)
@@ -41,7 +53,197 @@ def organisation_save(*, actor, organisation: Organisation | None, values: dict,
         audit_log(actor=actor, obj=organisation,
                   action="organisations.organisation." + ("added" if creating else "changed"),
                   data={"changes": changes})
+        _embed_if_changed(organisation, creating or sectors_changed
+                          or any(name in changes for name in EMBEDDED_FIELDS))
     return organisation
+
+
+def _sectors_differ(organisation: Organisation, sectors) -> bool:
+    return {s.pk for s in organisation.sectors.all()} != {s.pk for s in sectors}
+
+
+def _embed_if_changed(organisation: Organisation, changed: bool) -> None:
+    """Queue the profile's vector after the commit when what it is made of changed; an empty
+    description leaves no vector."""
+    if not organisation.description.strip():
+        if organisation.profile_vector is not None or organisation.profile_vector_model:
+            Organisation.objects.filter(pk=organisation.pk).update(profile_vector=None,
+                                                                   profile_vector_model="")
+            organisation.profile_vector, organisation.profile_vector_model = None, ""
+        return
+    if changed:
+        from .tasks import embed_profile
+
+        pk = organisation.pk
+        transaction.on_commit(lambda: embed_profile.enqueue(pk))
+
+
+def profile_embed(organisation_id: int) -> bool:
+    """Compute and store the vector of an organisation's profile as it is now (the task
+    `embed_profile`); clears it when the description is empty. Whether a vector was stored."""
+    from ecocsme.text.embeddings import default_embedder, to_bytes
+    from ecocsme.text.matching import profile_vectors
+
+    from .selectors import matching_profile
+
+    organisation = Organisation.objects.prefetch_related("sectors").filter(pk=organisation_id).first()
+    if organisation is None:
+        return False
+    if not organisation.description.strip():
+        Organisation.objects.filter(pk=organisation.pk).update(profile_vector=None, profile_vector_model="")
+        return False
+    embedder = default_embedder()
+    vector = profile_vectors([matching_profile(organisation)], embedder)[0]
+    Organisation.objects.filter(pk=organisation.pk).update(profile_vector=to_bytes(vector),
+                                                           profile_vector_model=embedder.name)
+    return True
+
+
+# --- self-service profiles -------------------------------------------------------------------------
+def profile_check(values: dict) -> None:
+    """What a profile must hold, as the representative's form and the services see it."""
+    errors = {}
+    description = (values.get("description") or "").strip()
+    if not description:
+        errors["description"] = _("Describe what the organisation does.")
+    elif len(description) > DESCRIPTION_MAX:
+        errors["description"] = _("At most %(max)s characters, please (this is %(n)s).") % {
+            "max": DESCRIPTION_MAX, "n": len(description)}
+    lines = [line.strip() for line in (values.get("capabilities") or "").splitlines() if line.strip()]
+    if len(lines) > CAPABILITIES_MAX_LINES:
+        errors["capabilities"] = _("At most %(max)s lines, please (these are %(n)s).") % {
+            "max": CAPABILITIES_MAX_LINES, "n": len(lines)}
+    elif any(len(line) > CAPABILITY_MAX_CHARS for line in lines):
+        errors["capabilities"] = _("Each line at most %(max)s characters, please.") % {
+            "max": CAPABILITY_MAX_CHARS}
+    if not values.get("languages"):
+        errors["languages"] = _("Choose at least one language.")
+    if errors:
+        raise ValidationError(errors)
+
+
+def _profile_values(values: dict) -> dict:
+    cleaned = {name: values[name] for name in PROFILE_FIELDS if name in values}
+    cleaned["description"] = (cleaned.get("description") or "").strip()
+    cleaned["capabilities"] = "\n".join(
+        line.strip() for line in (cleaned.get("capabilities") or "").splitlines() if line.strip())
+    return cleaned
+
+
+PROFILE_FIELDS = ("name", "kind", "size_class", "city", "country", "nuts_region", "languages",
+                  "description", "capabilities", "website", "findable")
+
+
+def profile_create(*, actor, values: dict, sectors) -> Organisation:
+    """A stakeholder's account creates its organisation's profile and becomes its representative.
+    The profile waits for verification, kept by the partner of its city, else of its country."""
+    from .selectors import keeping_partner
+
+    _require(actor, "organisations.create_profile")
+    if Representative.objects.filter(user=actor).exists():
+        raise PermissionDenied(_("You already keep an organisation's profile."))
+    profile_check(values)
+    values = _profile_values(values)
+    with transaction.atomic():
+        organisation = Organisation(**values)
+        organisation.partner = keeping_partner(city=organisation.city, country=str(organisation.country))
+        organisation.full_clean()
+        organisation.save()
+        organisation.sectors.set(sectors)
+        Representative.objects.create(organisation=organisation, user=actor)
+        audit_log(actor=actor, obj=organisation, action="organisations.profile.created",
+                  data={"partner": organisation.partner_id, "findable": organisation.findable})
+        _embed_if_changed(organisation, True)
+    forget_representing(actor)
+    return organisation
+
+
+def profile_update(*, actor, organisation: Organisation, values: dict, sectors) -> Organisation:
+    """A representative changes their organisation's profile. A verified profile whose kind,
+    name, sectors or country change waits for verification again; a declined one goes back to
+    the queue with any change."""
+    _require(actor, "organisations.change_profile", organisation)
+    profile_check(values)
+    values = _profile_values(values)
+    changes = changed_fields(organisation, values)
+    sectors_changed = _sectors_differ(organisation, sectors)
+    if sectors_changed:
+        changes["sectors"] = [" ".join(sorted(s.pk for s in organisation.sectors.all())),
+                              " ".join(sorted(s.pk for s in sectors))]
+    if not changes:
+        return organisation
+    unverified = organisation.is_verified and (
+        sectors_changed or any(name in changes for name in VERIFIED_FIELDS))
+    with transaction.atomic():
+        for name, value in values.items():
+            setattr(organisation, name, value)
+        if unverified:
+            organisation.verified_at = organisation.verified_by = None
+        organisation.declined_at = None
+        organisation.full_clean()
+        organisation.save()
+        if sectors_changed:
+            organisation.sectors.set(sectors)
+        audit_log(actor=actor, obj=organisation, action="organisations.profile.changed",
+                  data={"changes": changes, "unverified": unverified})
+        _embed_if_changed(organisation, sectors_changed or any(name in changes for name in EMBEDDED_FIELDS))
+    return organisation
+
+
+def organisation_verify(*, actor, organisation: Organisation) -> Organisation:
+    """Partner staff confirm that the organisation is what its profile says; its representatives
+    are told."""
+    _require(actor, "organisations.verify_organisation", organisation)
+    if organisation.is_verified:
+        return organisation
+    with transaction.atomic():
+        organisation.verified_at, organisation.verified_by = timezone.now(), actor
+        organisation.declined_at, organisation.verification_note = None, ""
+        organisation.save(update_fields=["verified_at", "verified_by", "declined_at",
+                                         "verification_note", "updated_at"])
+        audit_log(actor=actor, obj=organisation, action="organisations.organisation.verified")
+        _verification_mail(organisation, "verified")
+    return organisation
+
+
+def organisation_decline(*, actor, organisation: Organisation, note: str) -> Organisation:
+    """Partner staff decline to verify, saying why; the representatives are told in their
+    language. The profile leaves the queue until a representative changes it."""
+    _require(actor, "organisations.verify_organisation", organisation)
+    note = (note or "").strip()
+    if not note:
+        raise ValidationError(_("Say why, so that the representative can put it right."))
+    if len(note) > DECLINE_NOTE_MAX:
+        raise ValidationError(_("At most %(max)s characters, please.") % {"max": DECLINE_NOTE_MAX})
+    with transaction.atomic():
+        organisation.verified_at = organisation.verified_by = None
+        organisation.declined_at, organisation.verification_note = timezone.now(), note
+        organisation.save(update_fields=["verified_at", "verified_by", "declined_at",
+                                         "verification_note", "updated_at"])
+        audit_log(actor=actor, obj=organisation, action="organisations.organisation.declined",
+                  data={"note": note})
+        _verification_mail(organisation, "declined")
+    return organisation
+
+
+def _verification_mail(organisation: Organisation, outcome: str) -> None:
+    """One mail to each representative, in their language, under a key naming the decision."""
+    from ecocsme.core.http import absolute_url
+    from ecocsme.core.outbox import mail_queue, outbox_wake
+
+    moment = organisation.verified_at or organisation.declined_at
+    for representative in organisation.representatives.select_related("user"):
+        user = representative.user
+        if not user.email or not user.is_active:
+            continue
+        mail_queue(key=f"organisations.verification:{organisation.pk}:{user.pk}:{outcome}:"
+                       f"{moment.timestamp():.0f}",
+                   to=user.email, template="organisations/mail/verification", language=user.language,
+                   context={"name": user.get_full_name() or user.username, "organisation": organisation.name,
+                            "outcome": outcome, "note": organisation.verification_note,
+                            "profile_url": absolute_url("organisations:my_organisation",
+                                                        language=user.language)})
+    outbox_wake()
 
 
 def organisation_delete(*, actor, organisation: Organisation) -> None:

@@ -1,9 +1,17 @@
 from django.urls import path
 
-from . import views
+from . import profile_views, views
 
 app_name = "organisations"
 urlpatterns = [
+    path("organisations/<int:pk>/", profile_views.profile, name="profile"),
+    path("my/organisation/", profile_views.my_organisation, name="my_organisation"),
+    path("my/organisation/new/", profile_views.profile_add, name="profile_add"),
+    path("my/organisation/<int:pk>/edit/", profile_views.profile_edit, name="profile_edit"),
+    path("manage/organisations/verification/", profile_views.verification_list,
+         name="verification_list"),
+    path("manage/organisations/<int:pk>/verification/", profile_views.organisation_verify,
+         name="organisation_verify"),
     path("manage/organisations/", views.organisation_list, name="organisation_list"),
     path("manage/organisations/new/", views.organisation_edit, name="organisation_add"),
     path("manage/organisations/<int:pk>/", views.organisation_edit, name="organisation_edit"),

@@ -31,6 +31,9 @@ class PeopleDemo:
     practice: object = None  # published by the keeper
     draft_practice: object = None  # the keeper's draft
     guideline: object = None  # version 1.0 published (quoting Ana's answer), 1.1 a draft
+    public_profile: object = None  # an organisation that wishes to be found, verified by the keeper
+    representative: object = None  # a stakeholder's account, representing `represented`
+    represented: object = None  # its organisation's profile, kept by the keeper, waiting for verification
     people_by_partner: dict = field(default_factory=dict)
     notes_and_needs: dict = field(default_factory=dict)  # contact id: what they told an organiser
 
@@ -56,6 +59,7 @@ def people_demo_load(project) -> PeopleDemo:
         PracticeFactory(partner=lab.partner, slug="draft-practice", status=Practice.Status.DRAFT,
                         published_at=None))
     guideline = _guideline_load(project, practice, answer)
+    profiles = _profiles_load(lab.partner)
     people = {}
     for contact in Contact.objects.select_related("partner"):
         people.setdefault(contact.partner.number, []).append(contact)
@@ -63,7 +67,20 @@ def people_demo_load(project) -> PeopleDemo:
         project=project, lab=lab, event=event, ana=ana, reply=lab.email_replies.get(), theme=theme,
         **personal_tokens(ana, ana.labs_invitations.get(), ana.events_invitations.get()),
         people_by_partner=people, practice=practice, draft_practice=draft_practice, guideline=guideline,
+        **profiles,
         notes_and_needs={i.contact_id: (i.note, i.needs) for i in event.invitations.all()})
+
+
+def _profiles_load(keeper) -> dict:
+    """Organisation profiles kept by the keeper: one public (findable, verified), and one a
+    stakeholder's account keeps, waiting for verification."""
+    from ecocsme.organisations.factories import ProfileFactory, RepresentativeFactory
+
+    public = ProfileFactory(partner=keeper, findable=True, verified=True,
+                            name="Example Findable Studio (example)")
+    waiting = ProfileFactory(partner=keeper, name="Example Waiting Atelier (example)")
+    link = RepresentativeFactory(organisation=waiting, user__username="representative")
+    return {"public_profile": public, "representative": link.user, "represented": link.organisation}
 
 
 def _guideline_load(project, practice, answer):

@@ -145,6 +145,15 @@ MATRIX = {
     "guidelines:evidence_edit": Entry(MEMBERS, lambda d: {**DRAFT(d), "pk": _draft_evidence(d).pk}),
     "guidelines:evidence_remove": Entry(POST_ONLY, lambda d: {**DRAFT(d), "pk": _draft_evidence(d).pk}),
     # organisation profiles, self-service and verification (issue 11)
+    "accounts:signup": Entry((200, 302, 302, 302, 302)),
+    "accounts:signup_resend": Entry(same(200)),
+    "accounts:signup_confirm": Entry(same(404), lambda d: {"uidb64": "MQ", "token": "no-such-token"}),
+    "organisations:profile": Entry(same(200), lambda d: {"pk": d.public_profile.pk}),
+    "organisations:my_organisation": Entry(MEMBERS),
+    "organisations:profile_add": Entry((302, 403, 403, 403, 200)),  # the administrator holds every permission
+    "organisations:profile_edit": Entry((302, 404, 404, 404, 200), lambda d: {"pk": d.represented.pk}),
+    "organisations:verification_list": Entry(MEMBERS, query=["", "?q=atelier", "?format=csv"]),
+    "organisations:organisation_verify": Entry(KEEPERS, lambda d: {"pk": d.represented.pk}),
     # opportunities, their moderation, feeds and exports (issue 11)
     # the development mail viewer: off in these settings; switched on, test_dev_mail.py runs its matrix
     "web:dev_mail_list": Entry(same(404)),

@@ -29,7 +29,7 @@ from ecocsme.labs.factories import (
     ThemeFactory,
 )
 from ecocsme.labs.models import Answer
-from ecocsme.organisations.factories import StakeholderFactory
+from ecocsme.organisations.factories import ProfileFactory, RepresentativeFactory, StakeholderFactory
 from ecocsme.partnerships.factories import PartnerFactory, ProjectFactory
 from ecocsme.practices.factories import AssessmentFactory, PracticeFactory, indexed
 from ecocsme.practices.search import catalogue
@@ -77,6 +77,8 @@ PUBLIC = [
     ("api-v1:event_list", {}, ""),
     ("api-v1:event_list", {}, "?when=past"),
     ("api-v1:event_detail", lambda w: {"event_id": w.event.pk}, ""),
+    # organisation profiles: the public page of one that wishes to be found
+    ("organisations:profile", lambda w: {"pk": w.public_profile.pk}, ""),
 ]
 BACK_OFFICE = [
     ("web:manage", {}, ""),
@@ -118,6 +120,17 @@ BACK_OFFICE = [
     ("labs:lab_edit", lambda w: {"pk": w.lab.pk}, ""),
     ("events:manage_add", {}, ""),
     ("events:manage_edit", lambda w: {"pk": w.event.pk}, ""),
+    # organisation profiles waiting for verification
+    ("organisations:verification_list", {}, ""),
+    ("organisations:verification_list", {}, "?format=csv"),
+    ("organisations:organisation_verify", lambda w: {"pk": w.represented.pk}, ""),
+    ("organisations:my_organisation", {}, ""),
+]
+# A stakeholder's account: the pages of the organisation it represents.
+REPRESENTATIVE_PAGES = [
+    ("organisations:my_organisation", {}, ""),
+    ("organisations:profile_edit", lambda w: {"pk": w.represented.pk}, ""),
+    ("organisations:profile", lambda w: {"pk": w.public_profile.pk}, ""),
 ]
 
 # The pinned numbers: what each page costs, whatever the amount of data.
@@ -152,6 +165,7 @@ ANONYMOUS = {
     "api-v1:event_list": 3,
     "api-v1:event_list?when=past": 3,
     "api-v1:event_detail": 2,
+    "organisations:profile": 2,
 }
 # A member of the keeping partner's staff: the session, the user and their memberships (3
 # queries) come first on most pages.
@@ -191,12 +205,12 @@ STAFF = {
     "web:partner_edit": 4,
     "organisations:organisation_list": 5,
     "organisations:organisation_list?format=csv": 3,
-    "organisations:organisation_edit": 7,
+    "organisations:organisation_edit": 8,
     "organisations:contact_list": 6,
     "organisations:contact_list?format=csv": 5,
     "organisations:contact_edit": 6,
-    "organisations:contact_personal_data": 23,
-    "organisations:contact_erase": 22,
+    "organisations:contact_personal_data": 25,
+    "organisations:contact_erase": 24,
     "labs:lab_list": 4,
     "labs:lab_detail": 8,
     "labs:lab_answers": 5,
@@ -216,13 +230,24 @@ STAFF = {
     "events:attendance_sheet": 7,
     "web:dev_mail_list": 5,
     "web:dev_mail_detail": 4,
-    "organisations:organisation_add": 4,
+    "organisations:organisation_add": 5,
     "organisations:contact_add": 7,
     "organisations:contact_import": 6,
     "labs:lab_add": 4,
     "labs:lab_edit": 5,
     "events:manage_add": 5,
     "events:manage_edit": 8,
+    "organisations:profile": 4,
+    "organisations:verification_list": 5,
+    "organisations:verification_list?format=csv": 4,
+    "organisations:organisation_verify": 6,
+    "organisations:my_organisation": 6,
+}
+# A stakeholder's account: the session, the user and whom they represent come first.
+REPRESENTATIVE = {
+    "organisations:my_organisation": 5,
+    "organisations:profile_edit": 7,
+    "organisations:profile": 4,
 }
 
 
@@ -268,7 +293,17 @@ def world_build() -> World:
                       language="ro", contact_id=ana.pk)
     return World(project=project, keeper=keeper, other=other, ana=ana, lab=lab, event=event, reply=reply,
                  theme=theme, mail=mail, practice=practice, draft_practice=draft,
-                 **personal_tokens(ana, invitation, seat))
+                 **personal_tokens(ana, invitation, seat), **_profiles(keeper))
+
+
+def _profiles(keeper) -> dict:
+    """A public profile with sectors and a stakeholder's waiting profile, both kept by the keeper."""
+    public = ProfileFactory(partner=keeper, findable=True, verified=True, languages=["en", "ro"],
+                            capabilities="Printing\nBinding", nuts_region=NutsRegionFactory())
+    public.sectors.set(NaceDivisionFactory.create_batch(2))
+    link = RepresentativeFactory(organisation=ProfileFactory(partner=keeper), user__username="representative")
+    link.organisation.sectors.set(NaceDivisionFactory.create_batch(2))
+    return {"public_profile": public, "representative": link.user, "represented": link.organisation}
 
 
 def world_grow(world: World, n: int = 6) -> None:
@@ -323,6 +358,15 @@ def world_grow(world: World, n: int = 6) -> None:
     for number in range(n):
         mail_queue(key=f"example:{number}", to=world.ana.email, template="core/mail/test_message",
                    context={}, language="ro", contact_id=world.ana.pk)
+    # More profiles waiting, public ones with more sectors, more representatives.
+    for partner in (world.keeper, world.other):
+        for link in RepresentativeFactory.create_batch(n, organisation__partner=partner):
+            link.organisation.sectors.set(NaceDivisionFactory.create_batch(2))
+    for profile in ProfileFactory.create_batch(n, partner=world.keeper, findable=True, verified=True):
+        profile.sectors.set(NaceDivisionFactory.create_batch(3))
+    world.public_profile.sectors.add(*NaceDivisionFactory.create_batch(n))
+    world.represented.sectors.add(*NaceDivisionFactory.create_batch(n))
+    RepresentativeFactory.create_batch(2, organisation=world.represented)
 
 
 @pytest.fixture
@@ -381,3 +425,9 @@ def test_every_page_for_a_member_of_the_partners_staff(client, world):
 
     client.force_login(User.objects.get(username="keeper"))
     assert_pinned(client, world, PUBLIC + BACK_OFFICE, STAFF)
+
+
+@pytest.mark.django_db
+def test_the_pages_of_a_representative(client, world):
+    client.force_login(world.representative)
+    assert_pinned(client, world, REPRESENTATIVE_PAGES, REPRESENTATIVE)

@@ -4,6 +4,7 @@ from tqdm import tqdm
 from ecocsme.accounts.demo import DEMO_USERS, demo_password
 from ecocsme.guidelines.demo import guidelines_demo_load
 from ecocsme.labs.demo import example_answers_load
+from ecocsme.organisations.demo import SME_USERNAME, example_profiles_load, sme_user_load
 from ecocsme.partnerships.models import Project
 from ecocsme.practices.demo import practices_demo_load
 from ecocsme.reference.services import phase_notes_load
@@ -26,6 +27,13 @@ class Command(BaseCommand):
                 bar.update(done - bar.n)
 
             counts["good practices"] = practices_demo_load(project, progress=progress)
+        with tqdm(desc="organisation profiles (matching vectors)", unit="profile") as bar:
+            def progress(done, total):
+                bar.total = total
+                bar.update(done - bar.n)
+
+            counts["organisation profiles"] = example_profiles_load(progress=progress)
+        sme_user_load()
         report = guidelines_demo_load(project)
         counts["guideline versions"] = report.versions
         self.stdout.write(", ".join(f"{name}: {count}" for name, count in counts.items()))
@@ -33,3 +41,4 @@ class Command(BaseCommand):
         for username, _first, last, role, _partner, superuser in DEMO_USERS:
             what = "administrator" if superuser else f"{role} · {last}"
             self.stdout.write(f"  {username:<12} {what}")
+        self.stdout.write(f"  {SME_USERNAME:<12} stakeholder · represents an example organisation in Kaunas")
