@@ -22,7 +22,14 @@ from ecocsme.organisations.access import (
 from ecocsme.organisations.factories import ProfileFactory, RepresentativeFactory
 from ecocsme.organisations.models import Organisation
 from ecocsme.organisations.rules import forget_representing
-from ecocsme.testing.access import ROLES, assert_answers, assert_visible_is_the_rule, fresh, kinds_of_user, outcome
+from ecocsme.testing.access import (
+    ROLES,
+    assert_answers,
+    assert_visible_is_the_rule,
+    fresh,
+    kinds_of_user,
+    outcome,
+)
 
 ALL_ROLES = (*ROLES, "representative")
 
