@@ -33,7 +33,7 @@ class OpportunityFactory(DjangoModelFactory):
     ecoc_title = factory.SubFactory(EcocTitleFactory)
     phase = "preparation"
     language = "en"
-    city = factory.SelfAttribute("partner.city")
+    city = factory.LazyAttribute(lambda o: o.partner.city if o.partner else "Example Town")
     country = "RO"
     deadline = factory.LazyFunction(lambda: in_days(30))
     budget_eur = 25_000

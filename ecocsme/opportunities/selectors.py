@@ -10,8 +10,9 @@ from .models import Opportunity
 
 
 def with_relations(opportunities: QuerySet[Opportunity]) -> QuerySet[Opportunity]:
-    return (opportunities.select_related("ecoc_title", "organisation", "partner__project", "posted_by")
-            .prefetch_related("sectors"))
+    """With what pages, feeds, exports and the API show; without the matching's vector."""
+    return (opportunities.select_related("ecoc_title", "organisation", "partner__project")
+            .prefetch_related("sectors").defer("vector"))
 
 
 def newest_first(opportunities: QuerySet[Opportunity]) -> QuerySet[Opportunity]:

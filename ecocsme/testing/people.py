@@ -31,6 +31,8 @@ class PeopleDemo:
     practice: object = None  # published by the keeper
     draft_practice: object = None  # the keeper's draft
     guideline: object = None  # version 1.0 published (quoting Ana's answer), 1.1 a draft
+    opportunity: object = None  # published by the keeper's staff, moderated by the keeper
+    draft_opportunity: object = None  # the keeper's staff's draft
     public_profile: object = None  # an organisation that wishes to be found, verified by the keeper
     representative: object = None  # a stakeholder's account, representing `represented`
     represented: object = None  # its organisation's profile, kept by the keeper, waiting for verification
@@ -59,6 +61,7 @@ def people_demo_load(project) -> PeopleDemo:
         PracticeFactory(partner=lab.partner, slug="draft-practice", status=Practice.Status.DRAFT,
                         published_at=None))
     guideline = _guideline_load(project, practice, answer)
+    opportunity, draft_opportunity = _opportunities_load(lab.partner)
     profiles = _profiles_load(lab.partner)
     people = {}
     for contact in Contact.objects.select_related("partner"):
@@ -67,6 +70,7 @@ def people_demo_load(project) -> PeopleDemo:
         project=project, lab=lab, event=event, ana=ana, reply=lab.email_replies.get(), theme=theme,
         **personal_tokens(ana, ana.labs_invitations.get(), ana.events_invitations.get()),
         people_by_partner=people, practice=practice, draft_practice=draft_practice, guideline=guideline,
+        opportunity=opportunity, draft_opportunity=draft_opportunity,
         **profiles,
         notes_and_needs={i.contact_id: (i.note, i.needs) for i in event.invitations.all()})
 
@@ -81,6 +85,26 @@ def _profiles_load(keeper) -> dict:
     waiting = ProfileFactory(partner=keeper, name="Example Waiting Atelier (example)")
     link = RepresentativeFactory(organisation=waiting, user__username="representative")
     return {"public_profile": public, "representative": link.user, "represented": link.organisation}
+
+
+def _opportunities_load(keeper) -> tuple:
+    """An opportunity the keeper's staff posted for Timișoara 2023 and published, and their draft."""
+    from ecocsme.accounts.models import Membership
+    from ecocsme.opportunities.factories import OpportunityFactory, in_days
+    from ecocsme.opportunities.models import Opportunity
+
+    staff = Membership.objects.filter(partner=keeper, role=Membership.Role.PARTNER_STAFF).first().user
+    common = {"partner": keeper, "posted_by": staff, "ecoc_title": keeper.ecoc_title, "phase": "legacy",
+              "city": keeper.city, "country": keeper.country, "is_example": True}
+    published = OpportunityFactory(
+        **common, title="Caterers for the legacy festival (example)", kind=Opportunity.Kind.TENDER,
+        description="Local food for 2,000 guests over three days of the legacy festival (example).",
+        deadline=in_days(40), sectors=["56"])
+    draft = OpportunityFactory(
+        **common, title="Partners for a crafts fair (example)", kind=Opportunity.Kind.PARTNERSHIP,
+        description="Craft workshops from other ECoC cities for a fair in the old town (example).",
+        deadline=in_days(60), status=Opportunity.Status.DRAFT, published_at=None, sectors=["32"])
+    return published, draft
 
 
 def _guideline_load(project, practice, answer):

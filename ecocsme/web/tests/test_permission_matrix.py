@@ -155,6 +155,20 @@ MATRIX = {
     "organisations:verification_list": Entry(MEMBERS, query=["", "?q=atelier", "?format=csv"]),
     "organisations:organisation_verify": Entry(KEEPERS, lambda d: {"pk": d.represented.pk}),
     # opportunities, their moderation, feeds and exports (issue 11)
+    "opportunities:list": Entry(same(200), query=[
+        "", "?sector=56&city=Timi%C8%99oara&phase=legacy", "?q=caterers&kind=tender&language=en",
+        "?ecoc=2023-timisoara&country=ro", "?sector=zz", "?format=csv", "?format=xlsx", "?format=json"]),
+    "opportunities:feed": Entry(same(200), query=["", "?sector=56&city=Timi%C8%99oara&phase=legacy"]),
+    "opportunities:detail": Entry(same(200), lambda d: {"pk": d.opportunity.pk}),
+    "opportunities:mine": Entry(MEMBERS),
+    "opportunities:add": Entry(MEMBERS),
+    "opportunities:edit": Entry((302, 404, 200, 403, 200), lambda d: {"pk": d.draft_opportunity.pk}),
+    "opportunities:action": Entry(POST_ONLY, lambda d: [{"pk": d.draft_opportunity.pk, "action": a} for a in (
+        "submit", "withdraw", "publish", "return", "close")]),
+    "opportunities:manage_list": Entry(MEMBERS, query=["", "?status=in_review", "?format=csv", "?format=xlsx",
+                                                       "?format=json"]),
+    "api-v1:opportunity_list": Entry(same(200), query=["", "?sector=56&city=Timi%C8%99oara&phase=legacy"]),
+    "api-v1:opportunity_detail": Entry(same(200), lambda d: {"opportunity_id": d.opportunity.pk}),
     # the development mail viewer: off in these settings; switched on, test_dev_mail.py runs its matrix
     "web:dev_mail_list": Entry(same(404)),
     "web:dev_mail_detail": Entry(same(404), lambda d: {"pk": 1}),
@@ -346,7 +360,8 @@ def test_another_partners_staff_write_nothing_to_the_keepers_records(client, peo
 
 CREATING = {"labs:lab_add", "events:manage_add", "organisations:organisation_add",
             "organisations:contact_add", "organisations:contact_import", "practices:add",
-            "practices:assessment"}  # a partner assesses a practice for its own territory
+            "practices:assessment",  # a partner assesses a practice for its own territory
+            "opportunities:add"}
 # Pages every member reads, where a POST is no write (a list, a filter, an export).
 READABLE_BY_ALL = {"web:manage", "organisations:organisation_list", "organisations:contact_list",
                    "labs:lab_list", "events:manage_list", "events:manage_list_export",

@@ -29,6 +29,7 @@ from ecocsme.labs.factories import (
     ThemeFactory,
 )
 from ecocsme.labs.models import Answer
+from ecocsme.opportunities.factories import OpportunityFactory, in_days
 from ecocsme.organisations.factories import ProfileFactory, RepresentativeFactory, StakeholderFactory
 from ecocsme.partnerships.factories import PartnerFactory, ProjectFactory
 from ecocsme.practices.factories import AssessmentFactory, PracticeFactory, indexed
@@ -66,6 +67,14 @@ PUBLIC = [
     ("practices:library", {}, "?q=radio+festival&phase=event_year&theme=tourism"),
     ("practices:detail", lambda w: {"slug": w.practice.slug}, ""),
     ("practices:feed", {}, ""),
+    # opportunities: the open ones, filtered, one, the feed of some, the API
+    ("opportunities:list", {}, ""),
+    ("opportunities:list", {}, "?sector=56&phase=legacy&q=caterers"),
+    ("opportunities:detail", lambda w: {"pk": w.opportunity.pk}, ""),
+    ("opportunities:feed", {}, ""),
+    ("opportunities:feed", {}, "?sector=56&phase=legacy"),
+    ("api-v1:opportunity_list", {}, ""),
+    ("api-v1:opportunity_detail", lambda w: {"opportunity_id": w.opportunity.pk}, ""),
     ("web:ecoc_title", lambda w: {"year": w.keeper.ecoc_title.year, "city": w.keeper.ecoc_title.slug}, ""),
     # the API
     ("api-v1:practice_search", {}, "?q=radio&facet=country:RO"),
@@ -112,6 +121,11 @@ BACK_OFFICE = [
     ("web:dev_mail_detail", lambda w: {"pk": w.mail.pk}, ""),
     ("practices:manage_list", {}, ""),
     ("practices:attachments", lambda w: {"slug": w.draft_practice.slug}, ""),
+    ("opportunities:manage_list", {}, ""),
+    ("opportunities:manage_list", {}, "?format=csv"),
+    ("opportunities:mine", {}, ""),
+    ("opportunities:add", {}, ""),
+    ("opportunities:edit", lambda w: {"pk": w.draft_opportunity.pk}, ""),
     # the forms, with their choices of partners, organisations and labs
     ("organisations:organisation_add", {}, ""),
     ("organisations:contact_add", {}, ""),
@@ -143,6 +157,13 @@ ANONYMOUS = {
     "web:ecoc_title": 8,
     "api-v1:practice_search?q=radio&facet=country:RO": 5,
     "api-v1:practice_detail": 5,
+    "opportunities:list": 7,
+    "opportunities:list?sector=56&phase=legacy&q=caterers": 8,
+    "opportunities:detail": 2,
+    "opportunities:feed": 2,
+    "opportunities:feed?sector=56&phase=legacy": 3,
+    "api-v1:opportunity_list": 3,
+    "api-v1:opportunity_detail": 2,
     "web:home": 4,
     "web:ecoc_timeline": 2,
     "web:project_list": 1,
@@ -179,6 +200,18 @@ STAFF = {
     "api-v1:practice_detail": 8,
     "practices:manage_list": 6,
     "practices:attachments": 6,
+    "opportunities:list": 10,
+    "opportunities:list?sector=56&phase=legacy&q=caterers": 11,
+    "opportunities:detail": 5,
+    "opportunities:feed": 2,
+    "opportunities:feed?sector=56&phase=legacy": 3,
+    "api-v1:opportunity_list": 3,
+    "api-v1:opportunity_detail": 6,
+    "opportunities:manage_list": 7,
+    "opportunities:manage_list?format=csv": 4,
+    "opportunities:mine": 7,
+    "opportunities:add": 7,
+    "opportunities:edit": 7,
     "web:home": 7,
     "web:ecoc_timeline": 4,
     "web:project_list": 4,
@@ -289,10 +322,16 @@ def world_build() -> World:
         PracticeFactory(partner=keeper, status="draft", published_at=None),
         PracticeFactory(partner=other, title={"en": "Festival radio for firms"}))
     AssessmentFactory(practice=practice, partner=other)
+    poster = keeper.memberships.get().user
+    opportunity, draft_opportunity = (
+        OpportunityFactory(partner=keeper, posted_by=poster, ecoc_title=keeper.ecoc_title, phase="legacy",
+                           title="Caterers for the legacy festival", sectors=["56"], **status)
+        for status in ({}, {"status": "draft", "published_at": None}))
     mail = mail_queue(key="example:ana", to=ana.email, template="core/mail/test_message", context={},
                       language="ro", contact_id=ana.pk)
     return World(project=project, keeper=keeper, other=other, ana=ana, lab=lab, event=event, reply=reply,
                  theme=theme, mail=mail, practice=practice, draft_practice=draft,
+                 opportunity=opportunity, draft_opportunity=draft_opportunity,
                  **personal_tokens(ana, invitation, seat), **_profiles(keeper))
 
 
@@ -355,6 +394,11 @@ def world_grow(world: World, n: int = 6) -> None:
         for practice in practices:
             practice.sectors.set(NaceDivisionFactory.create_batch(2))
             AssessmentFactory(practice=practice, partner=world.other if partner == world.keeper else world.keeper)
+    for partner in (world.keeper, world.other):  # open, waiting, drafts, past their deadline
+        for status, deadline in (("published", 30), ("in_review", 30), ("draft", 30), ("published", -3)):
+            OpportunityFactory.create_batch(n, partner=partner, ecoc_title=world.keeper.ecoc_title, phase="legacy",
+                                            status=status, deadline=in_days(deadline), sectors=["56", "90"],
+                                            posted_by=world.opportunity.posted_by)
     for number in range(n):
         mail_queue(key=f"example:{number}", to=world.ana.email, template="core/mail/test_message",
                    context={}, language="ro", contact_id=world.ana.pk)

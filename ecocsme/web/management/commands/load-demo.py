@@ -4,6 +4,7 @@ from tqdm import tqdm
 from ecocsme.accounts.demo import DEMO_USERS, demo_password
 from ecocsme.guidelines.demo import guidelines_demo_load
 from ecocsme.labs.demo import example_answers_load
+from ecocsme.opportunities.demo import opportunities_demo_load
 from ecocsme.organisations.demo import SME_USERNAME, example_profiles_load, sme_user_load
 from ecocsme.partnerships.models import Project
 from ecocsme.practices.demo import practices_demo_load
@@ -34,6 +35,12 @@ class Command(BaseCommand):
 
             counts["organisation profiles"] = example_profiles_load(progress=progress)
         sme_user_load()
+        with tqdm(desc="opportunities", unit="opportunity") as bar:
+            def progress(done, total):
+                bar.total = total
+                bar.update(done - bar.n)
+
+            counts["opportunities"] = opportunities_demo_load(progress=progress)
         report = guidelines_demo_load(project)
         counts["guideline versions"] = report.versions
         self.stdout.write(", ".join(f"{name}: {count}" for name, count in counts.items()))
