@@ -94,8 +94,9 @@ def profile_embed(organisation_id: int) -> bool:
         return False
     embedder = default_embedder()
     vector = profile_vectors([matching_profile(organisation)], embedder)[0]
-    Organisation.objects.filter(pk=organisation.pk).update(profile_vector=to_bytes(vector),
-                                                           profile_vector_model=embedder.name)
+    # updated_at moves too: the matching catalogues see a new vector as a change
+    Organisation.objects.filter(pk=organisation.pk).update(
+        profile_vector=to_bytes(vector), profile_vector_model=embedder.name, updated_at=timezone.now())
     return True
 
 

@@ -149,3 +149,15 @@ def test_an_opportunity_is_embedded_once_and_kept(kaunas_call):
 def test_without_a_profile_vector_an_organisation_gets_no_suggestions(kaunas_call):
     empty = ProfileFactory(verified=True, findable=True, description="")
     assert matching.opportunities_for(empty) == [] and matching.partners_for(empty) == []
+
+
+def test_a_profile_vector_computed_after_the_change_reaches_the_catalogue(caterer, kaunas_call, food):
+    other = _profile(name="Late Kitchen (example)", country="LT", languages=["lt"], sectors=[food],
+                     description="Spausdiname plakatus ir lankstinukus.")
+    other.description = "Maitiname festivalius: vegetariškas meniu, mobili virtuvė, 600 svečių."
+    other.capabilities = "renginių maitinimas\nmobili virtuvė"
+    other.save()
+    before = [m.record for m in matching.organisations_for(kaunas_call)]  # the old vector still
+    profile_embed(other.pk)  # the task, later
+    after = [m.record for m in matching.organisations_for(kaunas_call)]
+    assert after.index(other) < before.index(other)
