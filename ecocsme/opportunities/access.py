@@ -2,7 +2,7 @@
 
 `open_opportunities()` is the query form of what visitors find in lists, feeds, exports and
 the API: published, and the deadline not passed (a past deadline counts as closed even before
-the daily task closes it). `public_opportunities()` adds the closed ones, whose page stays
+the hourly task closes it). `public_opportunities()` adds the closed ones, whose page stays
 readable. `opportunities_visible_to(user)` is the query form of `opportunities.view_opportunity`
 (rules.py), tested against it in tests/test_access.py.
 """

@@ -115,7 +115,7 @@ class Opportunity(TimeStampedModel):
     @property
     def is_open(self) -> bool:
         """Published and its deadline not passed: what the public lists, feeds and API show,
-        whether or not the daily task has closed it yet."""
+        whether or not the hourly task has closed it yet."""
         return self.is_published and not self.deadline_passed
 
     @property

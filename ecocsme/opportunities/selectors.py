@@ -72,16 +72,9 @@ def posted_today_by(user, *, now: dt.datetime | None = None) -> QuerySet[Opportu
 
 
 def past_deadline() -> QuerySet[Opportunity]:
-    """Published opportunities whose deadline has passed: the daily task closes them."""
+    """Published opportunities whose deadline has passed: the hourly task closes them."""
     return Opportunity.objects.filter(status=Opportunity.Status.PUBLISHED,
                                       deadline__lt=timezone.localdate())
-
-
-def opportunities_of_title(opportunities: QuerySet[Opportunity], ecoc_title, *,
-                           limit: int) -> tuple[list[Opportunity], int]:
-    """The newest of `opportunities` linked to `ecoc_title` (at most `limit`) and how many there are."""
-    linked = opportunities.filter(ecoc_title=ecoc_title)
-    return list(linked.order_by("-published_at", "-id")[:limit]), linked.count()
 
 
 def staffed_partners(user) -> list:

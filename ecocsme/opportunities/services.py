@@ -5,7 +5,7 @@ is a draft until sent for review; a moderator (the moderating partner's staff, t
 of its project, or every coordinator when no partner moderates it) publishes it, returns it with
 a note or closes it; the poster's side withdraws it. A moderator who posted it may publish it
 without a review. Published opportunities close by themselves once their deadline has passed
-(`opportunities_close_past_deadline`, the daily task). Every write checks the permission, checks
+(`opportunities_close_past_deadline`, the hourly task). Every write checks the permission, checks
 the input, writes in one transaction and records an `AuditEntry`
 (`opportunities.opportunity.<verb>`)."""
 
@@ -198,7 +198,7 @@ def opportunity_save(*, actor, opportunity: Opportunity | None, values: dict, se
                                                      ecoc_title=values["ecoc_title"])
             action, data = "opportunities.opportunity.created", {}
         else:
-            opportunity = (Opportunity.objects.select_for_update().select_related("partner")
+            opportunity = (Opportunity.objects.select_for_update(of=("self",)).select_related("partner")
                            .get(pk=opportunity.pk))
             _require(actor, "opportunities.change_opportunity", opportunity)
             check_not_spam(actor, values, exclude=opportunity.pk, creating=False)
@@ -257,7 +257,8 @@ def _coordinates(actor) -> bool:
 
 
 def _locked(opportunity: Opportunity) -> Opportunity:
-    return Opportunity.objects.select_for_update().select_related("partner").get(pk=opportunity.pk)
+    return (Opportunity.objects.select_for_update(of=("self",)).select_related("partner")
+            .get(pk=opportunity.pk))
 
 
 def _check_deadline(opportunity: Opportunity) -> None:

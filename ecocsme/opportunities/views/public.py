@@ -24,7 +24,7 @@ from ..access import open_opportunities, opportunities_of, opportunity_for
 from ..exports import OPPORTUNITY_COLUMNS, opportunity_rows
 from ..forms import ModerationForm
 from ..models import Opportunity
-from ..selectors import filter_choices, filtered, newest_first
+from ..selectors import by_status, filter_choices, filtered, newest_first
 
 PAGE_SIZE = 20
 FEED_SIZE = 50
@@ -77,8 +77,6 @@ def opportunity_detail(request, pk: int):
 @require_safe
 def my_opportunities(request):
     """What the user posted, and what was posted for the organisations they represent."""
-    from ..selectors import by_status
-
     opportunities = by_status(opportunities_of(request.user), None)
     return render(request, "opportunities/mine.html", {
         "page": Paginator(opportunities, 25).get_page(request.GET.get("page")),
