@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 
 import numpy as np
 from django.db.models import Count, Max, Q
+from django.utils import timezone
 
 from ecocsme.organisations.models import Organisation
 from ecocsme.organisations.selectors import findable_profiles, matching_profile
@@ -59,7 +60,8 @@ def opportunity_embed(opportunity: Opportunity) -> np.ndarray:
     if opportunity.vector and opportunity.vector_model == embedder.name:
         return from_bytes(bytes(opportunity.vector))
     vector = engine.opportunity_vectors([opportunity_record(opportunity)], embedder)[0]
-    Opportunity.objects.filter(pk=opportunity.pk).update(vector=to_bytes(vector), vector_model=embedder.name)
+    Opportunity.objects.filter(pk=opportunity.pk).update(vector=to_bytes(vector), vector_model=embedder.name,
+                                                         updated_at=timezone.now())
     opportunity.vector, opportunity.vector_model = to_bytes(vector), embedder.name
     return vector
 

@@ -210,11 +210,13 @@ def opportunity_save(*, actor, opportunity: Opportunity | None, values: dict, se
                 setattr(opportunity, name, value)
             action = "opportunities.opportunity.changed"
             data = {"changes": changes, "contact_changed": contact_changed}
+        opportunity.vector, opportunity.vector_model = None, ""  # what it says may have changed
         opportunity.full_clean()
         opportunity.save()
         if sectors is not None:
             opportunity.sectors.set(sectors)
         audit_log(actor=actor, action=action, obj=opportunity, data=data)
+        _embed_later(opportunity.pk)
         if send == Send.PUBLISH and not actor.has_perm("opportunities.moderate_opportunity", opportunity):
             send = Send.REVIEW  # another partner moderates it: it goes to them
         if send == Send.REVIEW:
@@ -222,6 +224,14 @@ def opportunity_save(*, actor, opportunity: Opportunity | None, values: dict, se
         elif send == Send.PUBLISH:
             opportunity = _publish(actor, opportunity)
     return opportunity
+
+
+def _embed_later(pk: int) -> None:
+    """Queue the opportunity's vector for matching after the commit (the pages compute it
+    themselves if they come first)."""
+    from .tasks import embed_opportunity
+
+    transaction.on_commit(lambda: embed_opportunity.enqueue(pk))
 
 
 def _poster_side(actor, organisation, partner):

@@ -8,3 +8,17 @@ def close_past_deadline() -> int:
     from .services import opportunities_close_past_deadline
 
     return opportunities_close_past_deadline()
+
+
+@task()
+def embed_opportunity(opportunity_id: int) -> bool:
+    """Compute and keep an opportunity's vector for matching; whether there was one to compute."""
+    from .matching import opportunity_embed
+    from .models import Opportunity
+
+    opportunity = (Opportunity.objects.select_related("ecoc_title").prefetch_related("sectors")
+                   .filter(pk=opportunity_id).first())
+    if opportunity is None:
+        return False
+    opportunity_embed(opportunity)
+    return True

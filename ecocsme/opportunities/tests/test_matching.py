@@ -161,3 +161,25 @@ def test_a_profile_vector_computed_after_the_change_reaches_the_catalogue(catere
     profile_embed(other.pk)  # the task, later
     after = [m.record for m in matching.organisations_for(kaunas_call)]
     assert after.index(other) < before.index(other)
+
+
+@pytest.mark.django_db(transaction=True)
+def test_posting_or_changing_an_opportunity_queues_its_vector(title, sectors, staff):
+    from ecocsme.opportunities.services import opportunity_save
+    from ecocsme.testing.worker import run_worker
+
+    from .posting import values
+
+    opportunity = opportunity_save(actor=staff, opportunity=None, values=values(title),
+                                   sectors=[sectors["90"]])  # a draft, changed below
+    run_worker()
+    opportunity.refresh_from_db()
+    first = bytes(opportunity.vector)
+    assert first and opportunity.vector_model
+    opportunity = opportunity_save(actor=staff, opportunity=opportunity, values=values(
+        title, description="Catering for the volunteers of four open-air concerts (example)."))
+    opportunity.refresh_from_db()
+    assert opportunity.vector is None  # what it says changed: the old vector is gone at once
+    run_worker()
+    opportunity.refresh_from_db()
+    assert opportunity.vector and bytes(opportunity.vector) != first
