@@ -23,10 +23,10 @@ from django.utils.translation import gettext as _
 from ecocsme.core.audit import audit_log, changed_fields
 from ecocsme.text.detect import detect_language
 
-from .access import REFUSED, posting_organisations
-from .models import DESCRIPTION_MAX_CHARS, TITLE_MAX_CHARS, Opportunity
-from .rules import EDITABLE_STATUSES, staffed_partner_ids
-from .selectors import past_deadline, posted_today_by
+from ..access import REFUSED, posting_organisations
+from ..models import DESCRIPTION_MAX_CHARS, TITLE_MAX_CHARS, Opportunity
+from ..rules import EDITABLE_STATUSES, staffed_partner_ids
+from ..selectors import past_deadline, posted_today_by
 
 MAX_POSTS_PER_DAY = 10
 NEAR_SAME = 0.9  # how alike two posts' title and description are to count as the same post
@@ -142,7 +142,7 @@ def moderating_partner(actor, *, partner=None, organisation=None, ecoc_title=Non
     if organisation is not None and organisation.partner_id is not None:
         return organisation.partner
     if ecoc_title is not None:
-        from .rules import coordinated_project_ids
+        from ..rules import coordinated_project_ids
 
         candidates = list(Partner.objects.filter(ecoc_title=ecoc_title).select_related("project")
                           .order_by("project_id", "number"))
@@ -229,7 +229,7 @@ def opportunity_save(*, actor, opportunity: Opportunity | None, values: dict, se
 def _embed_later(pk: int) -> None:
     """Queue the opportunity's vector for matching after the commit (the pages compute it
     themselves if they come first)."""
-    from .tasks import embed_opportunity
+    from ..tasks import embed_opportunity
 
     transaction.on_commit(lambda: embed_opportunity.enqueue(pk))
 
