@@ -28,10 +28,13 @@ def default_language():
 
 @pytest.fixture(autouse=True)
 def fresh_practice_catalogue():
-    """Each test searches its own practices, not those a rolled-back test left in memory."""
+    """Each test searches its own practices and matches its own organisations, not those a
+    rolled-back test left in memory."""
+    from ecocsme.opportunities.matching import forget as forget_matches
     from ecocsme.practices.search.catalogue import forget
 
     forget()
+    forget_matches()
     yield
 
 

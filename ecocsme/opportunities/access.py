@@ -84,3 +84,22 @@ def opportunity_visible(user, pk: int) -> Opportunity | None:
     from .selectors import with_relations
 
     return with_relations(opportunities_visible_to(user)).filter(pk=pk).first()
+
+def organisation_for_matches(user, pk: int):
+    """An organisation whose fitting opportunities and partners the user may see: one they
+    represent, or one they may open as staff (organisations.view_organisation); 404 otherwise."""
+    from django.core.exceptions import PermissionDenied
+    from django.http import Http404
+
+    from ecocsme.organisations.access import organisation_for, profile_for
+
+    try:
+        return profile_for(user, pk)
+    except (Http404, PermissionDenied):
+        if not user.is_authenticated or user.pk is None:
+            raise
+    try:
+        return organisation_for(user, pk)
+    except PermissionDenied as refused:
+        raise Http404(_("No such organisation.")) from refused
+

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from .views import manage, public
+from .views import manage, matches, public
 
 app_name = "opportunities"
 urlpatterns = [
@@ -8,6 +8,9 @@ urlpatterns = [
     path("opportunities/feed/", public.OpportunityFeed(), name="feed"),
     path("opportunities/mine/", public.my_opportunities, name="mine"),
     path("opportunities/<int:pk>/", public.opportunity_detail, name="detail"),
+    # matches (lead)
+    path("opportunities/<int:pk>/matches/", matches.opportunity_matches, name="matches"),
+    path("my/organisation/<int:pk>/matches/", matches.organisation_matches, name="organisation_matches"),
     path("manage/opportunities/", manage.manage_list, name="manage_list"),
     path("manage/opportunities/new/", manage.opportunity_edit, name="add"),
     path("manage/opportunities/<int:pk>/edit/", manage.opportunity_edit, name="edit"),

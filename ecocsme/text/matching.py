@@ -78,6 +78,12 @@ def _strings(value, *, split_lines: bool = False) -> tuple[str, ...]:
     return tuple(str(part).strip() for part in value if str(part).strip())
 
 
+def known(codes: Iterable[str]) -> list[str]:
+    """The NACE divisions among `codes` (records built in code, not read by `from_record`, may
+    hold others: they count for nothing)."""
+    return [code for code in codes if code in SECTION_OF]
+
+
 def _divisions(value, what: str) -> tuple[str, ...]:
     codes = []
     for code in _strings(value):
@@ -254,7 +260,7 @@ class Features:
         division, section, language, partner_only = self._slots()
         rows = np.zeros((len(profiles), self.width), dtype=np.float32)
         for row, profile in enumerate(profiles):
-            for code in profile.nace:
+            for code in known(profile.nace):
                 rows[row, division[code]] = 1
                 rows[row, section[SECTION_OF[code]]] = 1
             for code in profile.languages:
@@ -267,7 +273,7 @@ class Features:
         division, section, language, partner_only = self._slots()
         rows = np.zeros((len(opportunities), self.width), dtype=np.float32)
         for row, opportunity in enumerate(opportunities):
-            divisions = opportunity.sectors
+            divisions = known(opportunity.sectors)
             sections = {SECTION_OF[code] for code in divisions}
             for code in divisions:
                 rows[row, division[code]] = SHARED_DIVISION / len(divisions)
@@ -408,7 +414,7 @@ class OrganisationIndex:
         tail = self.matrix[:, dimension:]
         scores = self.matrix[:, :dimension] @ np.asarray(vector, dtype=np.float32).reshape(-1)
         _, section, language, _ = self.features._slots()
-        own_sections = sorted({section[SECTION_OF[code]] for code in profile.nace})
+        own_sections = sorted({section[SECTION_OF[code]] for code in known(profile.nace)})
         shares_section = tail[:, own_sections].any(axis=1) if own_sections else \
             np.zeros(len(self), dtype=bool)
         other_country = self.countries != profile.country
@@ -507,9 +513,9 @@ def explain(opportunity: Opportunity, profile: Profile, similarity: float,
     """The facts behind a match; `similarity` is the cosine of the two language-free vectors,
     `capability_similarities` that of the opportunity with each of the profile's capabilities."""
     divisions = tuple(code for code in opportunity.sectors if code in profile.nace)
-    own_sections = {SECTION_OF[code] for code in profile.nace}
+    own_sections = {SECTION_OF[code] for code in known(profile.nace)}
     sections = () if divisions else tuple(dict.fromkeys(
-        SECTION_OF[code] for code in opportunity.sectors if SECTION_OF[code] in own_sections))
+        SECTION_OF[code] for code in known(opportunity.sectors) if SECTION_OF[code] in own_sections))
     if capability_similarities:
         ranked = sorted(zip(capability_similarities, profile.capabilities, strict=False), reverse=True)
         capabilities = tuple(line for score, line in ranked[:3] if score >= RELATED)

@@ -3,22 +3,16 @@
 import datetime as dt
 
 import pytest
+from django.urls import reverse
 from django.utils import timezone, translation
 
 from ecocsme.opportunities import matching
 from ecocsme.opportunities.factories import OpportunityFactory
-from ecocsme.organisations.factories import ProfileFactory
+from ecocsme.organisations.factories import ProfileFactory, RepresentativeFactory
 from ecocsme.organisations.services import profile_embed
 from ecocsme.reference.factories import NaceDivisionFactory, NaceSectionFactory
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture(autouse=True)
-def _fresh_catalogues():
-    matching.forget()
-    yield
-    matching.forget()
 
 
 def _division(code, section="I", title="Food and beverage service activities"):
@@ -183,3 +177,60 @@ def test_posting_or_changing_an_opportunity_queues_its_vector(title, sectors, st
     run_worker()
     opportunity.refresh_from_db()
     assert opportunity.vector and bytes(opportunity.vector) != first
+
+
+# --- the pages --------------------------------------------------------------------------------------
+
+@pytest.fixture
+def posted(kaunas_call, staff):
+    kaunas_call.partner, kaunas_call.posted_by = staff.memberships.get().partner, staff
+    kaunas_call.save()
+    return kaunas_call
+
+
+def test_the_poster_sees_the_organisations_that_fit_loaded_after_the_page(client, staff, posted, caterer):
+    client.force_login(staff)
+    page = client.get(reverse("opportunities:detail", args=[posted.pk])).content.decode()
+    url = reverse("opportunities:matches", args=[posted.pk])
+    assert f'hx-get="{url}"' in page and caterer.name not in page  # the page does not wait
+    part = client.get(url, headers={"HX-Request": "true"}).content.decode()
+    assert part.lstrip().startswith("<section") and caterer.name in part
+    assert "56 Food and beverage service activities" in part and "mobile kitchen" in part
+    whole = client.get(url).content.decode()
+    assert "<html" in whole and caterer.name in whole
+
+
+def test_nobody_else_sees_who_fits(client, posted, other_staff, caterer):
+    url = reverse("opportunities:matches", args=[posted.pk])
+    assert client.get(url).status_code == 302  # to the login
+    client.force_login(other_staff)
+    assert client.get(url).status_code == 403
+    representative = RepresentativeFactory(organisation=caterer).user
+    client.force_login(representative)
+    assert client.get(url).status_code == 403
+    page = client.get(reverse("opportunities:detail", args=[posted.pk])).content.decode()
+    assert url not in page
+
+
+def test_names_and_reasons_are_escaped(client, staff, posted, food):
+    _profile(name="<script>alert(1)</script> Kitchen (example)", country="LT", languages=["lt"],
+             sectors=[food], description="Maitiname festivalius.", capabilities="<b>mobili virtuvė</b>")
+    client.force_login(staff)
+    part = client.get(reverse("opportunities:matches", args=[posted.pk])).content.decode()
+    assert "<script>alert(1)" not in part and "&lt;script&gt;alert(1)" in part
+    assert "<b>mobili" not in part
+
+
+def test_an_organisation_sees_what_fits_it_and_possible_partners(client, caterer, kaunas_call, food, staff):
+    printer = _profile(name="Print House (example)", country="LT", languages=["lt", "en"],
+                       sectors=[_division("18", "C", "Printing")],
+                       description="We print festival posters, menus and signage.")
+    url = reverse("opportunities:organisation_matches", args=[caterer.pk])
+    assert client.get(url).status_code == 302
+    client.force_login(RepresentativeFactory(organisation=caterer).user)
+    page = client.get(url).content.decode()
+    assert kaunas_call.title in page and printer.name in page and "18 Printing" in page
+    client.force_login(RepresentativeFactory(organisation=printer).user)  # another organisation's
+    assert client.get(url).status_code == 404
+    client.force_login(staff)  # the partners' staff, who keep organisations
+    assert client.get(url).status_code == 200

@@ -219,3 +219,11 @@ def test_an_empty_index_answers_nothing(vectors):
     assert empty.partners_for(PROFILES[0], vector) == []
     with pytest.raises(ValueError):
         OrganisationIndex.build(PROFILES, np.zeros((1, len(vector)), dtype=np.float32))
+
+
+def test_codes_that_are_no_nace_division_count_for_nothing(vectors):
+    odd = Profile(id="odd", nace=("89", "56"), country="LT", languages=("lt",), kind="sme")
+    post = Opportunity(id="p", sectors=("89",), country="LT", language="lt")
+    features = Features.of([odd])
+    assert (features.opportunity_rows([post]) @ features.profile_rows([odd]).T)[0, 0] == pytest.approx(0.02)
+    assert explain(post, odd, 0.0).shared_divisions == ("89",) and explain(post, odd, 0.0).shared_sections == ()

@@ -161,6 +161,8 @@ MATRIX = {
     "opportunities:feed": Entry(same(200), query=["", "?sector=56&city=Timi%C8%99oara&phase=legacy"]),
     "opportunities:detail": Entry(same(200), lambda d: {"pk": d.opportunity.pk}),
     "opportunities:mine": Entry(MEMBERS),
+    "opportunities:matches": Entry((302, 403, 200, 200, 200), lambda d: {"pk": d.opportunity.pk}),
+    "opportunities:organisation_matches": Entry(MEMBERS, lambda d: {"pk": d.public_profile.pk}),
     "opportunities:add": Entry(MEMBERS),
     "opportunities:edit": Entry((302, 404, 200, 403, 200), lambda d: {"pk": d.draft_opportunity.pk}),
     "opportunities:action": Entry(POST_ONLY, lambda d: [{"pk": d.draft_opportunity.pk, "action": a} for a in (

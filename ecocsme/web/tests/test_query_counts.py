@@ -29,8 +29,10 @@ from ecocsme.labs.factories import (
     ThemeFactory,
 )
 from ecocsme.labs.models import Answer
+from ecocsme.opportunities import matching
 from ecocsme.opportunities.factories import OpportunityFactory, in_days
 from ecocsme.organisations.factories import ProfileFactory, RepresentativeFactory, StakeholderFactory
+from ecocsme.organisations.services import profile_embed
 from ecocsme.partnerships.factories import PartnerFactory, ProjectFactory
 from ecocsme.practices.factories import AssessmentFactory, PracticeFactory, indexed
 from ecocsme.practices.search import catalogue
@@ -126,6 +128,8 @@ BACK_OFFICE = [
     ("opportunities:mine", {}, ""),
     ("opportunities:add", {}, ""),
     ("opportunities:edit", lambda w: {"pk": w.draft_opportunity.pk}, ""),
+    ("opportunities:matches", lambda w: {"pk": w.opportunity.pk}, ""),
+    ("opportunities:organisation_matches", lambda w: {"pk": w.public_profile.pk}, ""),
     # the forms, with their choices of partners, organisations and labs
     ("organisations:organisation_add", {}, ""),
     ("organisations:contact_add", {}, ""),
@@ -145,6 +149,7 @@ REPRESENTATIVE_PAGES = [
     ("organisations:my_organisation", {}, ""),
     ("organisations:profile_edit", lambda w: {"pk": w.represented.pk}, ""),
     ("organisations:profile", lambda w: {"pk": w.public_profile.pk}, ""),
+    ("opportunities:organisation_matches", lambda w: {"pk": w.represented.pk}, ""),
 ]
 
 # The pinned numbers: what each page costs, whatever the amount of data.
@@ -212,6 +217,8 @@ STAFF = {
     "opportunities:mine": 7,
     "opportunities:add": 7,
     "opportunities:edit": 7,
+    "opportunities:matches": 9,
+    "opportunities:organisation_matches": 15,
     "web:home": 7,
     "web:ecoc_timeline": 4,
     "web:project_list": 4,
@@ -281,6 +288,7 @@ REPRESENTATIVE = {
     "organisations:my_organisation": 5,
     "organisations:profile_edit": 7,
     "organisations:profile": 4,
+    "opportunities:organisation_matches": 5,
 }
 
 
@@ -340,6 +348,7 @@ def _profiles(keeper) -> dict:
     public = ProfileFactory(partner=keeper, findable=True, verified=True, languages=["en", "ro"],
                             capabilities="Printing\nBinding", nuts_region=NutsRegionFactory())
     public.sectors.set(NaceDivisionFactory.create_batch(2))
+    profile_embed(public.pk)  # suggested for the opportunities, with reasons
     link = RepresentativeFactory(organisation=ProfileFactory(partner=keeper), user__username="representative")
     link.organisation.sectors.set(NaceDivisionFactory.create_batch(2))
     return {"public_profile": public, "representative": link.user, "represented": link.organisation}
@@ -433,6 +442,9 @@ def problems_at(client, requests, pinned: dict[str, int], size: str) -> list[str
     with the queries it ran."""
     cache.clear()  # the project's calendar is made once per change: measure its making
     catalogue.current()  # the search keeps its catalogue between requests
+    matching.forget()  # and so do the matches, their opportunities' vectors computed once
+    matching.organisation_index()
+    matching.opportunity_index()
     ContentType.objects.clear_cache()
     ContentType.objects.get_for_models(*apps.get_models())
     problems = []

@@ -1,0 +1,32 @@
+"""Who fits (OPP-2): the organisations that fit an opportunity, for its poster's side and its
+moderators; the open opportunities and the partners that fit an organisation, for those who
+represent it and the partners' staff. The matching itself is `..matching`."""
+
+from django.contrib.auth.decorators import login_required
+from django.shortcuts import render
+from django.views.decorators.http import require_safe
+
+from ..access import opportunity_for, organisation_for_matches
+from ..matching import opportunities_for, organisations_for, partners_for
+
+
+@login_required
+@require_safe
+def opportunity_matches(request, pk: int):
+    """The organisations that fit: the whole page, or (htmx) the part the opportunity page loads."""
+    opportunity = opportunity_for(request.user, pk, perm="opportunities.see_matches")
+    context = {"opportunity": opportunity, "matches": organisations_for(opportunity), "loaded": True}
+    template = "opportunities/_matches.html" if request.htmx else "opportunities/matches.html"
+    return render(request, template, context)
+
+
+@login_required
+@require_safe
+def organisation_matches(request, pk: int):
+    organisation = organisation_for_matches(request.user, pk)
+    return render(request, "opportunities/for_organisation.html", {
+        "organisation": organisation,
+        "matches": opportunities_for(organisation),
+        "partners": partners_for(organisation),
+        "has_vector": bool(organisation.profile_vector),
+    })
