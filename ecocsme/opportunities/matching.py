@@ -134,7 +134,8 @@ def forget() -> None:
 # --- what the pages ask -------------------------------------------------------------------------
 
 def organisations_for(opportunity: Opportunity, *, k: int = ORGANISATIONS_SHOWN) -> list[Match]:
-    """The organisations that fit an opportunity, best first, each with its explanation."""
+    """The organisations that fit an opportunity, best first, each with its explanation; of the k
+    best, those for which more than the place and the language speaks."""
     record = opportunity_record(opportunity)
     vector = opportunity_embed(opportunity)
     index = organisation_index()
@@ -148,6 +149,8 @@ def organisations_for(opportunity: Opportunity, *, k: int = ORGANISATIONS_SHOWN)
         profile = index.profiles[index.rows[match.id]]
         similarity = float(index.matrix[index.rows[match.id], :len(vector)] @ vector)
         explanation = engine.explain(record, profile, similarity)
+        if not explanation.telling:  # only the place and the language would speak for it
+            continue
         found.append(Match(organisation, match.score, explanation, match_reasons(
             explanation, nace, city=organisation.city, country=profile.country,
             language=record.language)))
@@ -174,6 +177,8 @@ def opportunities_for(organisation: Organisation, *, k: int = OPPORTUNITIES_SHOW
         row = records[match.id]
         similarity = float(index.matrix[row, :len(vector)] @ vector)
         explanation = engine.explain(index.opportunities[row], profile, similarity)
+        if not explanation.telling:
+            continue
         found.append(Match(opportunity, match.score, explanation, match_reasons(
             explanation, nace, city=organisation.city, country=profile.country,
             language=opportunity.language)))

@@ -477,6 +477,11 @@ class Explanation:
     cross_border: bool  # the post welcomes organisations from other countries
     partner_only: bool  # a public body or ECoC organiser, proposed as a partner, not a supplier
 
+    @property
+    def telling(self) -> bool:
+        """Whether anything beyond place and language speaks for the match."""
+        return bool(self.shared_divisions or self.shared_sections or self.closeness or self.capabilities)
+
 
 def capabilities_asked(opportunity: Opportunity, capabilities: Sequence[str]) -> tuple[str, ...]:
     """The capability lines that name what the opportunity asks for: a word they share under any
@@ -490,18 +495,38 @@ def capabilities_asked(opportunity: Opportunity, capabilities: Sequence[str]) ->
     return tuple(found)
 
 
+# Words every post and profile of the platform uses: sharing them says nothing about a fit.
+GENERIC_CONCEPTS = ("festival", "event", "service", "city", "programme", "project", "sme", "company",
+                    "firm", "business", "partner", "partnership", "european_capital_of_culture",
+                    "cultural_sector", "visitor", "product", "manufacturing", "language", "employee",
+                    "job", "lessons_learnt", "networking", "internationalisation", "application")
+
+
+@lru_cache(maxsize=1)
+def _generic_stems() -> frozenset[str]:
+    from .thesaurus import thesaurus
+
+    concepts = thesaurus().concepts
+    return frozenset(stem for concept in GENERIC_CONCEPTS for term in concepts.get(concept, ())
+                     for stem in term.stems)
+
+
 @lru_cache(maxsize=4096)
 def _reading(text: str) -> tuple[frozenset[str], frozenset[str]]:
-    """A text's stems under every stemmer and the thesaurus concepts it names."""
+    """A text's telling stems under every stemmer and the thesaurus concepts it names: no stop
+    words, numbers, short words or words of the generic concepts."""
     from .keywords import stop_words
     from .search import word_stems, words
     from .thesaurus import thesaurus
 
-    stop = stop_words()
-    stem_sets = [word_stems(word) for word in words(text) if word not in stop and len(word) > 2]
+    stop, generic = stop_words(), _generic_stems()
+    stem_sets = [stems for stems in (word_stems(word) for word in words(text)
+                                     if word not in stop and len(word) > 3 and not word.isdigit())
+                 if not stems & generic]
     if not stem_sets:
         return frozenset(), frozenset()
-    return frozenset().union(*stem_sets), frozenset().union(*thesaurus().concepts_of(stem_sets))
+    concepts = frozenset().union(*thesaurus().concepts_of(stem_sets)) - set(GENERIC_CONCEPTS)
+    return frozenset().union(*stem_sets), concepts
 
 
 def closeness(similarity: float) -> str:

@@ -234,3 +234,11 @@ def test_an_organisation_sees_what_fits_it_and_possible_partners(client, caterer
     assert client.get(url).status_code == 404
     client.force_login(staff)  # the partners' staff, who keep organisations
     assert client.get(url).status_code == 200
+
+
+def test_an_organisation_for_which_only_place_and_language_speak_is_not_suggested(kaunas_call, caterer):
+    printer = _profile(name="Print House (example)", city="Kaunas", country="LT", languages=["lt"],
+                       sectors=[_division("18", "C", "Printing")],
+                       description="Spausdiname knygas ir katalogus; rišame rankomis.")
+    found = {m.record for m in matching.organisations_for(kaunas_call)}
+    assert caterer in found and printer not in found

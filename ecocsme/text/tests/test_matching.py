@@ -227,3 +227,11 @@ def test_codes_that_are_no_nace_division_count_for_nothing(vectors):
     features = Features.of([odd])
     assert (features.opportunity_rows([post]) @ features.profile_rows([odd]).T)[0, 0] == pytest.approx(0.02)
     assert explain(post, odd, 0.0).shared_divisions == ("89",) and explain(post, odd, 0.0).shared_sections == ()
+
+
+def test_words_every_post_uses_name_no_capability():
+    post = Opportunity.from_record({**CATERING, "title": "Festivalio renginys", "description":
+                                    "Ieškome partnerių festivaliui ir renginiams, 2027 m."})
+    assert capabilities_asked(post, ["festival food stall", "event services", "2027"]) == ()
+    assert not explain(post, PROFILES[4], 0.5).telling  # the theatre: neither sector nor text
+    assert explain(post, PROFILES[0], 0.9).telling
