@@ -16,6 +16,7 @@ DEMO_USERS = (
     ("coordinator", "Example", "Coordinator", Membership.Role.COORDINATOR, 1, False),
     ("timisoara", "Example", "Timișoara Staff", Membership.Role.PARTNER_STAFF, 6, False),
     ("rijeka", "Example", "Rijeka Staff", Membership.Role.PARTNER_STAFF, 5, False),
+    ("kaunas", "Example", "Kaunas Staff", Membership.Role.PARTNER_STAFF, 7, False),
 )
 
 
