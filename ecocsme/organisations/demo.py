@@ -125,9 +125,11 @@ def profiles_embed(organisation_ids: list[int], *, progress: Callable[[int, int]
     for start in range(0, len(organisations), batch):
         chunk = organisations[start:start + batch]
         vectors = profile_vectors([matching_profile(o) for o in chunk], embedder)
+        now = timezone.now()  # a change the matching catalogues see
         for organisation, vector in zip(chunk, vectors, strict=True):
             organisation.profile_vector, organisation.profile_vector_model = to_bytes(vector), embedder.name
-        Organisation.objects.bulk_update(chunk, ["profile_vector", "profile_vector_model"])
+            organisation.updated_at = now
+        Organisation.objects.bulk_update(chunk, ["profile_vector", "profile_vector_model", "updated_at"])
         if progress:
             progress(start + len(chunk), len(organisations))
     return len(organisations)
