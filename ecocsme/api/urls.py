@@ -7,6 +7,7 @@ from ninja import NinjaAPI
 from ecocsme.events.api import router as events_router
 from ecocsme.guidelines.api import router as guidelines_router
 from ecocsme.opportunities.api import router as opportunities_router
+from ecocsme.organisations.api import router as organisations_router
 from ecocsme.partnerships.api import router as partnerships_router
 from ecocsme.practices.api import router as practices_router
 from ecocsme.reference.api import router as reference_router
@@ -23,6 +24,7 @@ api.add_router("/", partnerships_router)
 api.add_router("/", events_router)
 api.add_router("/", practices_router)
 api.add_router("/", opportunities_router)
+api.add_router("/", organisations_router)
 api.add_router("/", guidelines_router)
 
 

@@ -106,3 +106,40 @@ def opportunity_detail(request: HttpRequest, opportunity_id: int):
     if opportunity is None:
         raise Http404(_("No such opportunity."))
     return opportunity
+
+# --- who fits (OPP-2) ------------------------------------------------------------------------------
+class MatchOut(Schema):
+    id: int = Field(description="The organisation's or the opportunity's id.")
+    name: str
+    url: str
+    score: float = Field(description="Higher fits better; comparable within one list only.")
+    reasons: list[str] = Field(description="Why it fits, in the language asked for (Accept-Language).")
+
+
+@router.get("/opportunities/{opportunity_id}/matches", response=list[MatchOut],
+            summary="Organisations that fit an opportunity")
+def opportunity_matches(request: HttpRequest, opportunity_id: int):
+    """For its poster's side, its moderators and the coordinators (a logged-in session): the
+    organisations that wish to be found and fit, best first, with the reasons."""
+    from .access import opportunity_for
+    from .matching import organisations_for
+
+    opportunity = opportunity_for(request.user, opportunity_id, perm="opportunities.see_matches")
+    return [{"id": match.record.pk, "name": match.record.name, "score": round(match.score, 4),
+             "url": absolute_url("organisations:profile", args=[match.record.pk]), "reasons": match.reasons}
+            for match in organisations_for(opportunity)]
+
+
+@router.get("/organisations/{organisation_id}/opportunities", response=list[MatchOut],
+            summary="Open opportunities that fit an organisation")
+def organisation_opportunities(request: HttpRequest, organisation_id: int):
+    """For those who represent the organisation and the partners' staff (a logged-in session)."""
+    from .access import organisation_for_matches
+    from .matching import opportunities_for
+
+    if not request.user.is_authenticated:
+        raise Http404(_("No such organisation."))
+    organisation = organisation_for_matches(request.user, organisation_id)
+    return [{"id": match.record.pk, "name": match.record.title, "score": round(match.score, 4),
+             "url": absolute_url("opportunities:detail", args=[match.record.pk]), "reasons": match.reasons}
+            for match in opportunities_for(organisation)]

@@ -242,3 +242,40 @@ def test_an_organisation_for_which_only_place_and_language_speak_is_not_suggeste
                        description="Spausdiname knygas ir katalogus; rišame rankomis.")
     found = {m.record for m in matching.organisations_for(kaunas_call)}
     assert caterer in found and printer not in found
+
+
+# --- the API -----------------------------------------------------------------------------------------
+
+def test_the_api_gives_the_matches_with_the_pages_permissions(client, staff, other_staff, posted, caterer):
+    url = f"/api/v1/opportunities/{posted.pk}/matches"
+    assert client.get(url).status_code == 403
+    client.force_login(other_staff)
+    assert client.get(url).status_code == 403
+    client.force_login(staff)
+    found = client.get(url, headers={"Accept-Language": "ro"}).json()
+    assert found[0]["id"] == caterer.pk and found[0]["url"].endswith(f"/organisations/{caterer.pk}/")
+    assert any("Lituania" in reason for reason in found[0]["reasons"])
+
+
+def test_the_api_gives_an_organisation_what_fits_it_and_nobody_else(client, caterer, kaunas_call, food):
+    url = f"/api/v1/organisations/{caterer.pk}/opportunities"
+    assert client.get(url).status_code == 404
+    other = _profile(name="Other (example)", country="LT", languages=["lt"], sectors=[food],
+                     description="Maitiname festivalius.")
+    client.force_login(RepresentativeFactory(organisation=other).user)
+    assert client.get(url).status_code == 404
+    client.force_login(RepresentativeFactory(organisation=caterer).user)
+    assert [item["id"] for item in client.get(url).json()] == [kaunas_call.pk]
+
+
+def test_the_api_lists_only_organisations_that_wish_to_be_found(client, caterer, food):
+    hidden = _profile(name="Hidden Kitchen (example)", country="LT", languages=["lt"], sectors=[food],
+                      findable=False, description="Maitiname festivalius.")
+    waiting = _profile(name="New Kitchen (example)", country="LT", languages=["lt"], sectors=[food],
+                       verified=False, description="Maitiname festivalius.")
+    listed = client.get("/api/v1/organisations", {"sector": "56", "language": "lt"}).json()["items"]
+    assert [item["name"] for item in listed] == [caterer.name]
+    assert listed[0]["capabilities"] == ["festival catering", "mobile kitchen", "vegetarian menus"]
+    for organisation in (hidden, waiting):
+        assert client.get(f"/api/v1/organisations/{organisation.pk}").status_code == 404
+    assert "Hidden" not in client.get("/api/v1/organisations", {"q": "Kitchen"}).content.decode()

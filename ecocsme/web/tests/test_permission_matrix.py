@@ -171,6 +171,11 @@ MATRIX = {
                                                        "?format=json"]),
     "api-v1:opportunity_list": Entry(same(200), query=["", "?sector=56&city=Timi%C8%99oara&phase=legacy"]),
     "api-v1:opportunity_detail": Entry(same(200), lambda d: {"opportunity_id": d.opportunity.pk}),
+    "api-v1:opportunity_matches": Entry((403, 403, 200, 200, 200), lambda d: {"opportunity_id": d.opportunity.pk}),
+    "api-v1:organisation_opportunities": Entry((404, 200, 200, 200, 200),
+                                               lambda d: {"organisation_id": d.public_profile.pk}),
+    "api-v1:organisation_list": Entry(same(200), query=["", "?sector=56&language=en&q=example"]),
+    "api-v1:organisation_detail": Entry(same(200), lambda d: {"organisation_id": d.public_profile.pk}),
     # the development mail viewer: off in these settings; switched on, test_dev_mail.py runs its matrix
     "web:dev_mail_list": Entry(same(404)),
     "web:dev_mail_detail": Entry(same(404), lambda d: {"pk": 1}),
