@@ -240,3 +240,54 @@ if __name__ == "__main__":
         print(json.dumps(scale_child(int(sys.argv[2]), int(sys.argv[3]))))
     else:
         raise SystemExit(main())
+
+
+# --- the pages, on the database at Europe scale (make bench; needs Django) ----------------------
+
+def pages(table: Table) -> None:
+    """The matches pages over the Europe-scale organisations (generate-scale-data), each made
+    findable and verified with a vector mixed from the real ones: the first request after a
+    change (each process rebuilds its matrix from the database) and the next ones."""
+    import statistics as stats
+
+    from django.db import connection
+    from django.test import Client
+    from django.utils import timezone
+
+    from ecocsme.accounts.models import User
+    from ecocsme.opportunities import matching as platform
+    from ecocsme.opportunities.models import Opportunity
+    from ecocsme.organisations.models import Organisation
+    from ecocsme.text.embeddings import default_embedder, to_bytes
+
+    from .harness import count_queries
+
+    ids = list(Organisation.objects.filter(is_example=True).order_by("pk").values_list("pk", flat=True))
+    _, vectors, _, _ = synthetic(len(ids), 1)
+    name, now = default_embedder().name, timezone.now()
+    table_name = Organisation._meta.db_table
+    with connection.cursor() as cursor:
+        cursor.executemany(
+            f"UPDATE {table_name} SET profile_vector = %s, profile_vector_model = %s, findable = %s, "
+            "verified_at = %s, updated_at = %s WHERE id = %s",
+            [(to_bytes(vector), name, True, now, now, pk) for pk, vector in zip(ids, vectors, strict=True)])
+    opportunity = Opportunity.objects.filter(status="published", language="lt").order_by("pk").first()
+    organisation = Organisation.objects.get(pk=ids[len(ids) // 2])
+    client = Client()
+    client.force_login(User.objects.get(username="coordinator"))
+    size = f"{len(ids):,} findable orgs"
+    for label, url in (("GET an opportunity's matches", f"/en/opportunities/{opportunity.pk}/matches/"),
+                       ("GET an organisation's matches", f"/en/my/organisation/{organisation.pk}/matches/")):
+        platform.forget()
+        started = time.perf_counter()
+        assert client.get(url).status_code == 200
+        table.add(f"{label}, first after a change (matrix rebuilt)", size,
+                  (time.perf_counter() - started) * 1000, "ms")
+        samples = []
+        for _ in range(15):
+            with count_queries() as queries:
+                began = time.perf_counter()
+                client.get(url)
+                samples.append(time.perf_counter() - began)
+        table.add(f"{label}, server time", size, stats.median(samples) * 1000, "ms")
+        table.add(f"{label}, SQL queries", size, queries.count, "queries")

@@ -80,6 +80,7 @@ def run(only: list[str]) -> int:
 
     print("Matchmaking…", flush=True)
     matching.run(table)
+    matching.pages(table)
 
     from . import mail
 
