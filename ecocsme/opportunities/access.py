@@ -103,3 +103,99 @@ def organisation_for_matches(user, pk: int):
     except PermissionDenied as refused:
         raise Http404(_("No such organisation.")) from refused
 
+
+# --- reach: interests, who was told, digests ----------------------------------------------------
+INTEREST_REFUSED = gettext_lazy("Only the opportunity's side, the interested organisation and the "
+                                "coordinators may do this.")
+
+
+def interests_visible_to(user) -> QuerySet:
+    """The query form of opportunities.view_interest: the interests of the opportunities on whose
+    poster's side the user is (posted them, represents the organisation that did, or moderates
+    them), those of the organisations they represent; all for coordinators and the administrator."""
+    from .models import Interest
+
+    interests = Interest.objects.all()
+    if user.is_superuser or coordinates_a_project(user):
+        return interests
+    if not user.is_authenticated:
+        return interests.none()
+    staffed = staffed_partner_ids(user)
+    represented = organisations_represented_by(user)
+    seen = Q(organisation__in=represented)
+    seen |= Q(opportunity__posted_by=user) | Q(opportunity__organisation__in=represented)
+    seen |= Q(opportunity__partner_id__in=staffed)  # moderators (and a partner's own posts)
+    return interests.filter(seen)
+
+
+def interest_for(user, pk: int, perm: str | None = None):
+    """The interest `pk` with its opportunity and organisation for a user who may see it (Http404
+    otherwise) and holds `perm` (PermissionDenied otherwise)."""
+    from .models import Interest
+
+    interest = (Interest.objects.select_related("opportunity__partner", "opportunity__ecoc_title",
+                                                "opportunity__organisation", "organisation")
+                .filter(pk=pk).first())
+    return permitted(user, interest, view="opportunities.view_interest", perm=perm,
+                     missing=_("No such expression of interest."), refused=INTEREST_REFUSED)
+
+
+def interest_organisations(user) -> list:
+    """The verified organisations the user represents: those that may say they are interested."""
+    return posting_organisations(user)
+
+
+def organisation_to_tell(pk: int):
+    """An organisation that may be told about an opportunity: one that wishes to be found and
+    was verified (whether it fits is the matching's answer); 404 for every other."""
+    from django.http import Http404
+
+    from ecocsme.organisations.access import public_profiles
+
+    organisation = public_profiles().filter(pk=pk).first()
+    if organisation is None:
+        raise Http404(_("No such organisation."))
+    return organisation
+
+
+def digest_organisation_for(user, pk: int):
+    """An organisation the user represents, for its digest page; 404 for any other."""
+    from ecocsme.organisations.access import profile_for
+
+    return profile_for(user, pk)
+
+
+def digest_by_unsubscribe_link(token: str):
+    """The digest subscription a signed unsubscribe link names, or None when the link is
+    malformed or forged, or names none. The link is the credential (no login)."""
+    from ecocsme.core.links import record_for_link
+
+    from .models import DigestSubscription
+
+    return record_for_link(DigestSubscription.objects.select_related("organisation", "user"),
+                           DIGEST_LINK_PURPOSE, token)
+
+
+DIGEST_LINK_PURPOSE = "opportunities.digest.unsubscribe"
+
+
+def engagement_partners(user):
+    """Whose opportunities' engagement figures the user sees: None for all (coordinators, the
+    administrator), else the partners they work for; PermissionDenied for anyone without a role."""
+    from django.core.exceptions import PermissionDenied
+
+    if not user.has_perm("opportunities.see_engagement"):
+        raise PermissionDenied(_("The engagement figures are for the project's members."))
+    if user.is_superuser or coordinates_a_project(user):
+        return None
+    return sorted(staffed_partner_ids(user))
+
+
+def engagement_titles(partners) -> list:
+    """The ECoC titles of the opportunities the figures may count, for the filter."""
+    from ecocsme.reference.models import EcocTitle
+
+    opportunities = Opportunity.objects.all() if partners is None else \
+        Opportunity.objects.filter(partner_id__in=partners)
+    return list(EcocTitle.objects.filter(pk__in=opportunities.values("ecoc_title_id"))
+                .order_by("-year", "city"))

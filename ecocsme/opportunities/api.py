@@ -107,6 +107,56 @@ def opportunity_detail(request: HttpRequest, opportunity_id: int):
         raise Http404(_("No such opportunity."))
     return opportunity
 
+
+# --- engagement figures (OPP-4) ----------------------------------------------------------------------
+class EngagementCounts(Schema):
+    reached: int = Field(description="Organisations told about an opportunity, or that said they were "
+                                     "interested.")
+    interested: int = Field(description="Organisations with an interest not withdrawn.")
+    contracted: int = Field(description="Organisations whose interest was recorded as contracted.")
+
+
+class EngagementRow(EngagementCounts):
+    key: str = Field(description='The ECoC title ("2023-timisoara"), phase, NACE division or size class; '
+                                 '"" for none given.')
+    label: str
+
+
+class EngagementOut(Schema):
+    totals: EngagementCounts
+    by_ecoc_title: list[EngagementRow]
+    by_phase: list[EngagementRow]
+    by_sector: list[EngagementRow]
+    by_size_class: list[EngagementRow]
+
+
+class EngagementFilter(Schema):
+    ecoc: str | None = Field(None, max_length=120, description='An ECoC title, e.g. "2023-timisoara".')
+    phase: str | None = Field(None, max_length=20, description="preparation, event_year or legacy.")
+    since: dt.date | None = Field(None, description="The first day of the period.")
+    until: dt.date | None = Field(None, description="The last day of the period.")
+
+
+@router.get("/engagement", response=EngagementOut, summary="Engagement figures")
+def opportunity_engagement(request: HttpRequest, params: Query[EngagementFilter]):
+    """Organisations reached, interested and contracted through opportunities (OPP-4), counts only,
+    in total and by ECoC title, phase, NACE division and size class: for the project's members with
+    a logged-in session, as on the engagement page (partner staff: the opportunities their partner
+    moderates; coordinators: all). A filter value that names nothing is a 400 with the reason."""
+    from .access import engagement_partners
+    from .selectors import engagement_figures
+
+    partners = engagement_partners(request.user)
+    chosen = filters.read({name: value for name, value in (("ecoc", params.ecoc), ("phase", params.phase))
+                           if value is not None})
+    if chosen.problems:
+        raise HttpError(400, " ".join(chosen.problems))
+    if params.since and params.until and params.since > params.until:
+        raise HttpError(400, _("The period ends before it starts."))
+    return engagement_figures(ecoc_title=chosen.ecoc_title, phase=chosen.phase or None, partner=partners,
+                              since=params.since, until=params.until)
+
+
 # --- who fits (OPP-2) ------------------------------------------------------------------------------
 class MatchOut(Schema):
     id: int = Field(description="The organisation's or the opportunity's id.")

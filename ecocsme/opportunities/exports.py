@@ -35,3 +35,31 @@ def back_office_rows(opportunities):
     for opportunity in opportunities:
         yield (*_row(opportunity), opportunity.status, opportunity.closed_at, opportunity.contact_name,
                opportunity.contact_email, opportunity.contact_phone, opportunity.is_example)
+
+
+# "Our interests": a representative's own organisations' interests (what they said, where it stands).
+INTEREST_COLUMNS = ("opportunity_id", "opportunity", "address", "ecoc_title", "deadline", "organisation",
+                    "status", "said", "changed", "withdrawn", "message")
+
+
+def interest_rows(interests):
+    for interest in interests:
+        opportunity = interest.opportunity
+        yield (opportunity.pk, opportunity.title, absolute_url("opportunities:detail", args=[opportunity.pk]),
+               str(opportunity.ecoc_title), opportunity.deadline, interest.organisation.name, interest.status,
+               interest.created_at, interest.updated_at, interest.withdrawn_at, interest.message)
+
+
+# The engagement figures (OPP-4), one table per chart: counts of organisations, never names.
+ENGAGEMENT_COLUMNS = ("dimension", "key", "label", "reached", "interested", "contracted")
+
+
+def engagement_rows(figures: dict, table: str):
+    """The rows of one table of `selectors.engagement_figures` ("totals", "ecoc_title", "phase",
+    "sector", "size_class")."""
+    if table == "totals":
+        totals = figures["totals"]
+        yield ("totals", "", "", totals["reached"], totals["interested"], totals["contracted"])
+        return
+    for row in figures[f"by_{table}"]:
+        yield (table, row["key"], row["label"], row["reached"], row["interested"], row["contracted"])

@@ -72,3 +72,40 @@ def representative(organisation, user=None):
         if hasattr(user, cached):
             delattr(user, cached)
     return user
+
+
+# --- the reach ----------------------------------------------------------------------------------------
+class InterestFactory(DjangoModelFactory):
+    """A verified organisation's interest in an open opportunity (made when not given), said by
+    nobody in particular; `InterestFactory(messages=2)` adds a thread of two messages."""
+
+    class Meta:
+        model = "opportunities.Interest"
+        skip_postgeneration_save = True
+
+    opportunity = factory.SubFactory(OpportunityFactory)
+    organisation = factory.LazyFunction(lambda: verified_organisation())
+    message = factory.Sequence(lambda n: f"We can do it, example {n}.")
+    is_example = True
+
+    @factory.post_generation
+    def messages(interest, create, extracted, **kwargs):
+        if not create or not extracted:
+            return
+        from .models import InterestMessage
+
+        InterestMessage.objects.bulk_create([
+            InterestMessage(interest=interest, side="poster" if number % 2 == 0 else "interested",
+                            body=f"Message {number} (example).") for number in range(extracted)])
+
+
+class ReachFactory(DjangoModelFactory):
+    """An organisation told about an opportunity (by its side, unless `channel="digest"`)."""
+
+    class Meta:
+        model = "opportunities.Reach"
+
+    opportunity = factory.SubFactory(OpportunityFactory)
+    organisation = factory.LazyFunction(lambda: verified_organisation())
+    channel = "suggestion"
+    is_example = True

@@ -6,7 +6,14 @@ from django.utils.translation import gettext_lazy as _
 
 from ecocsme.core.forms import DateInput
 
-from .models import DESCRIPTION_MAX_CHARS, TITLE_MAX_CHARS, Opportunity
+from .models import (
+    DESCRIPTION_MAX_CHARS,
+    INTEREST_MESSAGE_MAX_CHARS,
+    TITLE_MAX_CHARS,
+    DigestSubscription,
+    Interest,
+    Opportunity,
+)
 from .services import FIELDS, check_values
 
 
@@ -125,3 +132,83 @@ def _coordinates(user) -> bool:
 class ModerationForm(forms.Form):
     note = forms.CharField(label=_("What the poster should change"), required=False, max_length=4000,
                            widget=forms.Textarea(attrs={"rows": 3}))
+
+
+# --- reach: interest, the thread, digests, the engagement page's filters ---------------------------
+class InterestForm(forms.Form):
+    """"We are interested": for which of the verified organisations the user represents (asked
+    only when there are several), and a message to the poster's side."""
+
+    organisation = forms.TypedChoiceField(label=_("For"), coerce=int, choices=())
+    message = forms.CharField(
+        label=_("Your message"), required=False, strip=True,
+        widget=forms.Textarea(attrs={"rows": 5, "maxlength": INTEREST_MESSAGE_MAX_CHARS}))
+
+    def __init__(self, *args, organisations: list, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.organisations = {organisation.pk: organisation for organisation in organisations}
+        self.fields["organisation"].choices = [(o.pk, o.name) for o in organisations]
+        if len(organisations) == 1:
+            self.fields["organisation"].widget = forms.HiddenInput()
+            self.initial.setdefault("organisation", organisations[0].pk)
+        self.fields["message"].help_text = gettext(
+            "What your organisation offers, or what you would like to know; at most %(limit)s characters. "
+            "The opportunity's side reads it and can answer here.") % {
+            "limit": number_format(INTEREST_MESSAGE_MAX_CHARS, force_grouping=True)}
+
+    @property
+    def chosen_organisation(self):
+        return self.organisations.get(self.cleaned_data.get("organisation"))
+
+
+class MessageForm(forms.Form):
+    body = forms.CharField(label=_("Your answer"), required=False, strip=True,
+                           widget=forms.Textarea(attrs={"rows": 4, "maxlength": INTEREST_MESSAGE_MAX_CHARS}))
+
+
+class InterestStatusForm(forms.Form):
+    status = forms.ChoiceField(label=_("Where things stand"), choices=Interest.Status.choices)
+
+
+class DigestForm(forms.Form):
+    """A representative's digest of new opportunities for their organisation: how often, and the
+    consent, whose box says what they will get (the same words are kept with it)."""
+
+    frequency = forms.ChoiceField(label=_("How often"), choices=DigestSubscription.Frequency.choices,
+                                  widget=forms.RadioSelect, initial=DigestSubscription.Frequency.WEEKLY)
+    consent = forms.BooleanField(label=_("I agree"), required=False)
+
+
+class EngagementFilterForm(forms.Form):
+    """The engagement page's filters: an ECoC title ("2023-timisoara"), a phase, a period."""
+
+    ecoc = forms.ChoiceField(label=_("ECoC title"), required=False)
+    phase = forms.ChoiceField(label=_("ECoC phase"), required=False)
+    since = forms.DateField(label=_("From"), required=False, widget=DateInput())
+    until = forms.DateField(label=_("Until"), required=False, widget=DateInput())
+
+    def __init__(self, *args, titles: list, **kwargs):
+        from ecocsme.reference.phases import ECOC_PHASES
+
+        from .filters import title_key
+
+        super().__init__(*args, **kwargs)
+        self.titles = {title_key(title): title for title in titles}
+        self.fields["ecoc"].choices = [("", _("All")), *[(key, str(t)) for key, t in self.titles.items()]]
+        self.fields["phase"].choices = [("", _("All")), *[(p.value, p.label) for p in ECOC_PHASES]]
+
+    def clean(self):
+        data = super().clean()
+        since, until = data.get("since"), data.get("until")
+        if since and until and since > until:
+            self.add_error("until", gettext("The period ends before it starts."))
+        return data
+
+    def filters(self) -> dict:
+        """The figures' arguments for the filters that are right (the others are left out)."""
+        data = self.cleaned_data if self.is_bound and hasattr(self, "cleaned_data") else {}
+        chosen = {"ecoc_title": self.titles.get(data.get("ecoc") or ""), "phase": data.get("phase") or None,
+                  "since": data.get("since"), "until": data.get("until")}
+        if "until" in self.errors:
+            chosen["since"] = chosen["until"] = None
+        return chosen

@@ -125,3 +125,156 @@ class Opportunity(TimeStampedModel):
     @property
     def sector_codes(self) -> list[str]:
         return [sector.code for sector in self.sectors.all()]
+
+
+# --- reach (OPP-3, OPP-4): interest, the thread, who was told, digests --------------------------
+INTEREST_MESSAGE_MAX_CHARS = 2_000
+
+
+class Interest(TimeStampedModel):
+    """A verified organisation says "we are interested" in an open opportunity, with a message:
+    one per organisation and opportunity (saying it again changes the message). The poster's
+    side answers in the thread and sets the status; "contracted" counts in the engagement
+    figures (OPP-4). Withdrawn by the organisation, it stays readable to both sides."""
+
+    class Status(models.TextChoices):
+        INTERESTED = "interested", _("Interested")
+        IN_TALKS = "in_talks", _("In talks")
+        CONTRACTED = "contracted", _("Contracted")
+        NOT_RETAINED = "not_retained", _("Not retained")
+
+    opportunity = models.ForeignKey(Opportunity, verbose_name=_("opportunity"), on_delete=models.CASCADE,
+                                    related_name="interests")
+    organisation = models.ForeignKey(Organisation, verbose_name=_("organisation"), on_delete=models.CASCADE,
+                                     related_name="opportunity_interests")
+    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name=_("said by"), null=True, blank=True,
+                                   on_delete=models.SET_NULL, related_name="+")
+    message = models.TextField(_("message"))
+    status = models.CharField(_("status"), max_length=20, choices=Status.choices, default=Status.INTERESTED,
+                              db_index=True)
+    contracted_at = models.DateTimeField(_("contracted"), null=True, blank=True)
+    withdrawn_at = models.DateTimeField(_("withdrawn"), null=True, blank=True)
+    is_example = models.BooleanField(_("example content"), default=False)
+
+    class Meta:
+        verbose_name = _("expression of interest")
+        verbose_name_plural = _("expressions of interest")
+        ordering = ["-created_at", "-id"]
+        constraints = [
+            models.UniqueConstraint(fields=["opportunity", "organisation"],
+                                    name="interest_once_per_organisation"),
+            models.CheckConstraint(
+                condition=~models.Q(status="contracted") | models.Q(contracted_at__isnull=False),
+                name="interest_contracted_has_date"),
+        ]
+
+    def __str__(self) -> str:
+        # Names organisations and the opportunity, never a person (the audit log repeats it).
+        organisation = self.organisation.name if self.organisation_id else ""
+        return f"{organisation} · {self.opportunity.title if self.opportunity_id else ''}"
+
+    def get_absolute_url(self) -> str:
+        from django.urls import reverse
+
+        return reverse("opportunities:interest", args=[self.pk])
+
+    @property
+    def is_withdrawn(self) -> bool:
+        return self.withdrawn_at is not None
+
+
+class InterestMessage(models.Model):
+    """One message of an interest's thread, by the poster's side or the interested organisation's."""
+
+    class Side(models.TextChoices):
+        POSTER = "poster", _("The opportunity's side")
+        INTERESTED = "interested", _("The interested organisation")
+
+    interest = models.ForeignKey(Interest, on_delete=models.CASCADE, related_name="messages")
+    author = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name=_("author"), null=True, blank=True,
+                               on_delete=models.SET_NULL, related_name="+")
+    side = models.CharField(_("side"), max_length=20, choices=Side.choices)
+    body = models.TextField(_("message"))
+    created_at = models.DateTimeField(_("written"), default=timezone.now, db_index=True)
+
+    class Meta:
+        verbose_name = _("message about an interest")
+        verbose_name_plural = _("messages about interests")
+        ordering = ["created_at", "id"]
+
+    def __str__(self) -> str:
+        return f"{self.interest_id} · {self.side} · {self.created_at:%Y-%m-%d %H:%M}"
+
+
+class Reach(models.Model):
+    """An organisation was told about an opportunity: by its poster's side, from the matches
+    (`suggestion`), or in its digest (`digest`); the first time of each, for the figures."""
+
+    class Channel(models.TextChoices):
+        SUGGESTION = "suggestion", _("Told by the opportunity's side")
+        DIGEST = "digest", _("In a digest")
+
+    opportunity = models.ForeignKey(Opportunity, on_delete=models.CASCADE, related_name="reaches")
+    organisation = models.ForeignKey(Organisation, on_delete=models.CASCADE,
+                                     related_name="opportunity_reaches")
+    channel = models.CharField(_("channel"), max_length=20, choices=Channel.choices)
+    first_at = models.DateTimeField(_("first"), default=timezone.now, db_index=True)
+    is_example = models.BooleanField(_("example content"), default=False)
+
+    class Meta:
+        verbose_name = _("organisation reached")
+        verbose_name_plural = _("organisations reached")
+        constraints = [
+            models.UniqueConstraint(fields=["opportunity", "organisation", "channel"],
+                                    name="reach_once_per_channel"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.opportunity_id} · {self.organisation_id} · {self.channel}"
+
+
+class DigestSubscription(TimeStampedModel):
+    """A representative asked, for the organisation they represent, to be mailed the new
+    opportunities that fit it, daily or weekly: their consent with its time, source and wording.
+    The mail goes to that person's account, in its language, with a one-click unsubscribe link
+    (`nonce`: `core.links`, a new one revokes the old links)."""
+
+    class Frequency(models.TextChoices):
+        DAILY = "daily", _("Daily")
+        WEEKLY = "weekly", _("Weekly")
+
+    class Source(models.TextChoices):
+        FORM = "form", _("Given on the digest page")
+        EXAMPLE = "example", _("Example (demo data)")
+
+    organisation = models.ForeignKey(Organisation, verbose_name=_("organisation"), on_delete=models.CASCADE,
+                                     related_name="digest_subscriptions")
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name=_("recipient"), on_delete=models.CASCADE,
+                             related_name="opportunity_digests")
+    frequency = models.CharField(_("how often"), max_length=10, choices=Frequency.choices,
+                                 default=Frequency.WEEKLY)
+    consented_at = models.DateTimeField(_("consent given"))
+    consent_source = models.CharField(_("consent source"), max_length=20, choices=Source.choices)
+    consent_text = models.TextField(_("consent wording"), blank=True,
+                                    help_text=_("What the person agreed to, as the page said it."))
+    unsubscribed_at = models.DateTimeField(_("unsubscribed"), null=True, blank=True)
+    covered_until = models.DateTimeField(_("covered until"),
+                                         help_text=_("Opportunities published up to here were considered."))
+    last_period = models.CharField(_("last period"), max_length=12, blank=True,
+                                   help_text=_("The day (2025-06-02) or week (2025-W23) of the last digest."))
+    last_sent_at = models.DateTimeField(_("last digest sent"), null=True, blank=True)
+    nonce = models.CharField(max_length=32, editable=False)
+
+    class Meta:
+        verbose_name = _("opportunity digest")
+        verbose_name_plural = _("opportunity digests")
+        constraints = [
+            models.UniqueConstraint(fields=["organisation", "user"], name="digest_once_per_person"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.organisation.name if self.organisation_id else ''} · {self.frequency}"
+
+    @property
+    def is_active(self) -> bool:
+        return self.unsubscribed_at is None

@@ -110,3 +110,52 @@ rules.add_perm("opportunities.moderate_opportunity", is_moderator | is_superuser
 rules.add_perm("opportunities.see_matches", is_poster | is_moderator | coordinates_a_project | is_superuser)
 # The back office's list of opportunities to moderate.
 rules.add_perm("opportunities.manage", has_any_membership | is_superuser)
+
+
+# --- reach (OPP-3, OPP-4) -------------------------------------------------------------------------
+# An interest is seen by its two sides, the coordinators and the administrator, nobody else. The
+# poster's side of an interest is the opportunity's (`is_poster`, `is_moderator`) with the
+# coordinators; the interested side, the representatives of the interested organisation.
+def _opportunity_of(interest):
+    return getattr(interest, "opportunity", None) if interest is not None else None
+
+
+@rules.predicate
+def is_interest_poster_side(user, interest) -> bool:
+    """Fetch interests with select_related("opportunity__partner") so that this costs no query."""
+    opportunity = _opportunity_of(interest)
+    return opportunity is not None and (is_poster(user, opportunity) or is_moderator(user, opportunity))
+
+
+@rules.predicate
+def is_interested_side(user, interest) -> bool:
+    return interest is not None and interest.organisation_id in representing_ids(user)
+
+
+@rules.predicate
+def is_interest_open(user, interest) -> bool:
+    """Not withdrawn: the thread takes messages and the status may change."""
+    return interest is not None and interest.withdrawn_at is None
+
+
+@rules.predicate
+def is_interest_withdrawable(user, interest) -> bool:
+    return is_interest_open(user, interest) and interest.status != "contracted"
+
+
+is_poster_side_of_interest = is_interest_poster_side | coordinates_a_project | is_superuser
+rules.add_perm("opportunities.view_interest", is_poster_side_of_interest | is_interested_side)
+rules.add_perm("opportunities.reply_interest",
+               is_interest_open & (is_poster_side_of_interest | is_interested_side))
+rules.add_perm("opportunities.set_interest_status", is_interest_open & is_poster_side_of_interest)
+rules.add_perm("opportunities.withdraw_interest", is_interest_withdrawable & is_interested_side)
+# An opportunity's interests, as a list: who sees its matches.
+rules.add_perm("opportunities.see_interests", is_poster | is_moderator | coordinates_a_project | is_superuser)
+# Saying "we are interested": the representatives of a verified organisation (the services check
+# that the opportunity is open and that the organisation is not the one that posted it).
+rules.add_perm("opportunities.express_interest", represents_a_verified_organisation)
+# Telling a suggested organisation about an opportunity: its poster's side and its moderators.
+rules.add_perm("opportunities.tell_organisation", is_poster | is_moderator | is_superuser)
+# The engagement figures (OPP-4): every member of a project (partner staff see those of the
+# opportunities their partner moderates, coordinators all), the administrator.
+rules.add_perm("opportunities.see_engagement", has_any_membership | is_superuser)

@@ -86,3 +86,215 @@ def staffed_partners(user) -> list:
     ids = staffed_partner_ids(user)
     return list(Partner.objects.filter(pk__in=ids).select_related("project").order_by("project", "number")) \
         if ids else []
+
+
+# --- reach: interests, their threads, who was told, digests ---------------------------------------
+def interests_of(opportunity) -> list:
+    """An opportunity's interests for its poster's side: the organisations, newest first, withdrawn
+    ones last, with the number of messages of each thread."""
+    from django.db.models import Count
+
+    from .models import Interest
+
+    interests = (Interest.objects.filter(opportunity=opportunity).select_related("organisation")
+                 .annotate(message_count=Count("messages")))
+    return sorted(interests, key=lambda i: (i.withdrawn_at is not None, -i.created_at.timestamp(), -i.pk))
+
+
+def interest_count(opportunity) -> int:
+    """How many organisations are interested (not withdrawn), for the opportunity's page."""
+    from .models import Interest
+
+    return Interest.objects.filter(opportunity=opportunity, withdrawn_at__isnull=True).count()
+
+
+def interests_of_organisations(organisations) -> QuerySet:
+    """"Our interests": those of the organisations a representative speaks for, newest change first."""
+    from .models import Interest
+
+    return (Interest.objects.filter(organisation__in=organisations)
+            .select_related("organisation", "opportunity__ecoc_title").defer("opportunity__vector")
+            .order_by("-updated_at", "-id"))
+
+
+def own_interests_in(opportunity, organisations) -> list:
+    """The interests of `organisations` (those a representative speaks for) in one opportunity,
+    with their threads, for the opportunity's page."""
+    from django.db.models import Prefetch
+
+    from .models import Interest, InterestMessage
+
+    return list(Interest.objects.filter(opportunity=opportunity, organisation__in=organisations)
+                .select_related("organisation")
+                .prefetch_related(Prefetch("messages", InterestMessage.objects.order_by("created_at", "id")))
+                .order_by("organisation__name", "pk"))
+
+
+def interest_thread(interest) -> list:
+    return list(interest.messages.order_by("created_at", "id"))
+
+
+def told_organisation_ids(opportunity) -> set[int]:
+    """The organisations its poster's side has told about the opportunity (beside the matches)."""
+    from .models import Reach
+
+    return set(Reach.objects.filter(opportunity=opportunity, channel=Reach.Channel.SUGGESTION)
+               .values_list("organisation_id", flat=True))
+
+
+def digest_of(organisation, user):
+    """The user's digest subscription for the organisation, if any."""
+    from .models import DigestSubscription
+
+    return DigestSubscription.objects.filter(organisation=organisation, user=user).first()
+
+
+# --- engagement figures (OPP-4) ----------------------------------------------------------------------
+DIMENSIONS = ("ecoc_title", "phase", "sector", "size_class")
+NOT_KNOWN = ""
+
+
+def _period(since, until):
+    """Aware datetimes [start, end) for dates (the whole of each day, local time) or datetimes."""
+    import datetime as dt
+
+    def start_of(day):
+        if isinstance(day, dt.datetime):
+            return day
+        return timezone.make_aware(dt.datetime.combine(day, dt.time.min))
+
+    start = start_of(since) if since is not None else None
+    end = None
+    if until is not None and until != dt.date.max:  # the last day there is: no end
+        end = until if isinstance(until, dt.datetime) else start_of(until + dt.timedelta(days=1))
+    return start, end
+
+
+def _in(field: str, start, end) -> Q:
+    condition = Q()
+    if start is not None:
+        condition &= Q(**{f"{field}__gte": start})
+    if end is not None:
+        condition &= Q(**{f"{field}__lt": end})
+    return condition
+
+
+def engagement_scope(*, ecoc_title=None, partner=None, phase: str | None = None, opportunities=None):
+    """The opportunities the figures count: all (or `opportunities`), of an ECoC title, a phase,
+    moderated by a partner (a Partner, its id, or several)."""
+    scope = opportunities if opportunities is not None else Opportunity.objects.all()
+    if ecoc_title is not None:
+        scope = scope.filter(ecoc_title_id=getattr(ecoc_title, "pk", ecoc_title))
+    if phase:
+        scope = scope.filter(phase=phase)
+    if partner is not None:
+        ids = partner if isinstance(partner, list | tuple | set | frozenset) else [partner]
+        scope = scope.filter(partner_id__in=[getattr(p, "pk", p) for p in ids])
+    return scope
+
+
+def engagement_figures(*, ecoc_title=None, partner=None, since=None, until=None, phase: str | None = None,
+                       opportunities=None) -> dict:
+    """Organisations reached, interested and contracted through opportunities (OPP-4): the figures
+    the engagement page draws and the monitoring indicators read. Counts only, never names.
+
+    - reached: distinct organisations told about an opportunity (a `Reach` row: by its poster's
+      side or in a digest) or that said they were interested;
+    - interested: distinct organisations with an interest not withdrawn;
+    - contracted: distinct organisations with an interest whose status is "contracted".
+
+    With `since`/`until` (dates, inclusive, or datetimes) an organisation counts when it was
+    told, said it was interested, or was contracted in the period; so contracted ≤ interested ≤
+    reached in every row. `ecoc_title`, `phase`, `partner` (the moderating partner: a Partner, an
+    id, or several) and `opportunities` (a queryset, e.g. what a user may see) narrow the
+    opportunities counted.
+
+    Returns {"totals": {"reached", "interested", "contracted"}, "by_ecoc_title", "by_phase",
+    "by_sector", "by_size_class": [{"key", "label", "reached", "interested", "contracted"}, ...]}:
+    by the opportunity's ECoC title ("2023-timisoara"), phase and NACE divisions (an opportunity
+    of two sectors counts in both; "" for none) and by the organisation's size class ("" when not
+    known). Each count is of distinct organisations within its row. Seven queries.
+    """
+    from django.utils.translation import gettext as _
+
+    from ecocsme.organisations.models import Organisation
+    from ecocsme.reference.models import EcocTitle, NaceDivision
+    from ecocsme.reference.phases import Phase
+    from ecocsme.reference.sme import SizeClass
+
+    from .models import Interest, Reach
+
+    scope = engagement_scope(ecoc_title=ecoc_title, partner=partner, phase=phase, opportunities=opportunities)
+    start, end = _period(since, until)
+    # (opportunity, organisation) → the furthest it went: 1 reached, 2 interested, 3 contracted
+    reached: dict[tuple[int, int], int] = {}
+    for pair in (Reach.objects.filter(_in("first_at", start, end), opportunity__in=scope)
+                 .values_list("opportunity_id", "organisation_id").distinct()):
+        reached[pair] = 1
+    interests = (Interest.objects.filter(opportunity__in=scope)
+                 .filter(_in("created_at", start, end) | _in("contracted_at", start, end))
+                 .values_list("opportunity_id", "organisation_id", "withdrawn_at", "status", "contracted_at"))
+    for opportunity_id, organisation_id, withdrawn_at, status, contracted_at in interests:
+        level = 1 if withdrawn_at is not None else 2
+        if status == Interest.Status.CONTRACTED and contracted_at is not None \
+                and (start is None or contracted_at >= start) and (end is None or contracted_at < end):
+            level = 3
+        pair = (opportunity_id, organisation_id)
+        reached[pair] = max(level, reached.get(pair, 0))
+    opportunity_ids = {opportunity_id for opportunity_id, _organisation in reached}
+    organisation_ids = {organisation_id for _opportunity, organisation_id in reached}
+    facts = {pk: (title_id, phase_value) for pk, title_id, phase_value in
+             scope.filter(pk__in=opportunity_ids).values_list("pk", "ecoc_title_id", "phase")} \
+        if opportunity_ids else {}
+    sectors: dict[int, list[str]] = {}
+    if opportunity_ids:
+        through = Opportunity.sectors.through.objects.filter(opportunity_id__in=opportunity_ids)
+        for opportunity_id, code in through.values_list("opportunity_id", "nacedivision_id"):
+            sectors.setdefault(opportunity_id, []).append(code)
+    sizes = dict(Organisation.objects.filter(pk__in=organisation_ids).values_list("pk", "size_class")) \
+        if organisation_ids else {}
+    titles = {t.pk: t for t in EcocTitle.objects.filter(pk__in={t for t, _p in facts.values()})} \
+        if facts else {}
+    used_sectors = {code for codes in sectors.values() for code in codes}
+    divisions = {d.code: str(d) for d in NaceDivision.objects.filter(code__in=used_sectors)} \
+        if used_sectors else {}
+
+    buckets: dict[str, dict[str, list[set]]] = {name: {} for name in DIMENSIONS}
+    totals = [set(), set(), set()]
+    for (opportunity_id, organisation_id), level in reached.items():
+        if opportunity_id not in facts:
+            continue
+        title_id, phase_value = facts[opportunity_id]
+        keys = {"ecoc_title": [title_id], "phase": [phase_value],
+                "sector": sectors.get(opportunity_id) or [NOT_KNOWN],
+                "size_class": [sizes.get(organisation_id) or NOT_KNOWN]}
+        for name, values in keys.items():
+            for key in values:
+                sets = buckets[name].setdefault(key, [set(), set(), set()])
+                for index in range(level):
+                    sets[index].add(organisation_id)
+        for index in range(level):
+            totals[index].add(organisation_id)
+
+    def rows(name: str, order, label) -> list[dict]:
+        return [{"key": key, "label": label(key), "reached": len(sets[0]), "interested": len(sets[1]),
+                 "contracted": len(sets[2])} for key, sets in sorted(buckets[name].items(), key=order)]
+
+    from .filters import title_key
+
+    phase_order = {value: number for number, value in enumerate(Phase.values)}
+    size_order = {value: number for number, value in enumerate(SizeClass.values)}
+    return {
+        "totals": {"reached": len(totals[0]), "interested": len(totals[1]), "contracted": len(totals[2])},
+        "by_ecoc_title": [
+            {**row, "key": title_key(titles[row["key"]])} for row in rows(
+                "ecoc_title", lambda item: (-titles[item[0]].year, titles[item[0]].city),
+                lambda key: str(titles[key]))],
+        "by_phase": rows("phase", lambda item: phase_order.get(item[0], 99),
+                         lambda key: str(Phase(key).label) if key in Phase.values else key),
+        "by_sector": rows("sector", lambda item: (item[0] == NOT_KNOWN, item[0]),
+                          lambda key: divisions.get(key, key) if key else _("no sector given")),
+        "by_size_class": rows("size_class", lambda item: size_order.get(item[0], 99),
+                              lambda key: str(SizeClass(key).label) if key in SizeClass.values
+                              else _("size not known")),
+    }

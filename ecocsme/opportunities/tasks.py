@@ -22,3 +22,12 @@ def embed_opportunity(opportunity_id: int) -> bool:
         return False
     opportunity_embed(opportunity)
     return True
+
+
+@task()
+def send_digests() -> dict:
+    """Send each due digest of new opportunities once for its day or week (queued by
+    `ecocsme send-digests`, run hourly by `make run` and by cron in production)."""
+    from .services.digests import digests_send
+
+    return digests_send()

@@ -36,6 +36,8 @@ class PeopleDemo:
     public_profile: object = None  # an organisation that wishes to be found, verified by the keeper
     representative: object = None  # a stakeholder's account, representing `represented`
     represented: object = None  # its organisation's profile, kept by the keeper, waiting for verification
+    interest: object = None  # the public profile's interest in `opportunity`, with a thread
+    digest_token: str = ""  # the unsubscribe link's token of its representative's digest
     people_by_partner: dict = field(default_factory=dict)
     notes_and_needs: dict = field(default_factory=dict)  # contact id: what they told an organiser
 
@@ -63,6 +65,7 @@ def people_demo_load(project) -> PeopleDemo:
     guideline = _guideline_load(project, practice, answer)
     opportunity, draft_opportunity = _opportunities_load(lab.partner)
     profiles = _profiles_load(lab.partner)
+    reach = _reach_load(opportunity, profiles["public_profile"])
     people = {}
     for contact in Contact.objects.select_related("partner"):
         people.setdefault(contact.partner.number, []).append(contact)
@@ -71,7 +74,7 @@ def people_demo_load(project) -> PeopleDemo:
         **personal_tokens(ana, ana.labs_invitations.get(), ana.events_invitations.get()),
         people_by_partner=people, practice=practice, draft_practice=draft_practice, guideline=guideline,
         opportunity=opportunity, draft_opportunity=draft_opportunity,
-        **profiles,
+        **profiles, **reach,
         notes_and_needs={i.contact_id: (i.note, i.needs) for i in event.invitations.all()})
 
 
@@ -85,6 +88,24 @@ def _profiles_load(keeper) -> dict:
     waiting = ProfileFactory(partner=keeper, name="Example Waiting Atelier (example)")
     link = RepresentativeFactory(organisation=waiting, user__username="representative")
     return {"public_profile": public, "representative": link.user, "represented": link.organisation}
+
+
+def _reach_load(opportunity, organisation) -> dict:
+    """The public profile's representative says it is interested in the keeper's opportunity, the
+    keeper's staff answer, and the representative subscribes to the organisation's digest."""
+    from ecocsme.accounts.factories import UserFactory
+    from ecocsme.core.links import link_token
+    from ecocsme.opportunities.access import DIGEST_LINK_PURPOSE
+    from ecocsme.opportunities.factories import representative
+    from ecocsme.opportunities.services.digests import digest_subscribe
+    from ecocsme.opportunities.services.interests import interest_express, interest_reply
+
+    speaker = representative(organisation, UserFactory(username="findable-representative"))
+    interest = interest_express(actor=speaker, opportunity=opportunity, organisation=organisation,
+                                message="We can cook for 2,000 guests (example).")
+    interest_reply(actor=opportunity.posted_by, interest=interest, body="Please send a menu (example).")
+    digest = digest_subscribe(actor=speaker, organisation=organisation, frequency="weekly", consent=True)
+    return {"interest": interest, "digest_token": link_token(DIGEST_LINK_PURPOSE, digest.pk, digest.nonce)}
 
 
 def _opportunities_load(keeper) -> tuple:

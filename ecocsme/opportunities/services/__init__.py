@@ -1,5 +1,8 @@
-"""Writes of the opportunities app, by concern: `opportunities` (posting and moderation, OPP-1).
-What other modules imported from `services` before it became a package is re-exported here."""
+"""Writes of the opportunities app, by concern: `opportunities` (posting and moderation, OPP-1);
+`interests` (expressions of interest and their threads, OPP-3), `reach` (telling a suggested
+organisation), `digests` (the digests of new opportunities, by consent), with `mail` (the reach's
+mail to accounts). What other modules imported from `services` before it became a package is
+re-exported here."""
 
 from .opportunities import (
     CONTACT_FIELDS,

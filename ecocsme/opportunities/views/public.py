@@ -70,7 +70,30 @@ def opportunity_detail(request, pk: int):
         "may_see_matches": may_see_matches,
         # The organisations that fit, for those who may see them (filled in by the matching).
         "matches": None,
+        **_interest_context(user, opportunity),
     })
+
+
+def _interest_context(user, opportunity) -> dict:
+    """The reach on an opportunity's page: for the representatives of a verified organisation
+    their interest, its thread and the form; for its poster's side how many are interested."""
+    from ..access import interest_organisations
+    from ..forms import InterestForm
+    from ..selectors import interest_count, own_interests_in
+
+    if not user.is_authenticated:
+        return {}
+    context = {}
+    if user.has_perm("opportunities.see_interests", opportunity):
+        context.update(may_see_interests=True, interest_count=interest_count(opportunity))
+    organisations = interest_organisations(user)  # none: the user may not say "we are interested"
+    if organisations:
+        own = own_interests_in(opportunity, organisations)
+        may_say = opportunity.is_open and opportunity.organisation_id not in {o.pk for o in organisations}
+        context.update(own_interests=own, digest_organisations=organisations, interest_form=InterestForm(
+            organisations=organisations, initial={"message": own[0].message} if len(own) == 1 else {},
+        ) if may_say else None)
+    return context
 
 
 @login_required

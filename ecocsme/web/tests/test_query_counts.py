@@ -30,7 +30,7 @@ from ecocsme.labs.factories import (
 )
 from ecocsme.labs.models import Answer
 from ecocsme.opportunities import matching
-from ecocsme.opportunities.factories import OpportunityFactory, in_days
+from ecocsme.opportunities.factories import InterestFactory, OpportunityFactory, ReachFactory, in_days
 from ecocsme.organisations.factories import ProfileFactory, RepresentativeFactory, StakeholderFactory
 from ecocsme.organisations.services import profile_embed
 from ecocsme.partnerships.factories import PartnerFactory, ProjectFactory
@@ -77,6 +77,7 @@ PUBLIC = [
     ("opportunities:feed", {}, "?sector=56&phase=legacy"),
     ("api-v1:opportunity_list", {}, ""),
     ("api-v1:opportunity_detail", lambda w: {"opportunity_id": w.opportunity.pk}, ""),
+    ("opportunities:digest_unsubscribe", lambda w: {"token": w.digest_token}, ""),
     ("api-v1:organisation_list", {}, ""),
     ("api-v1:organisation_list", {}, "?sector=56&language=en"),
     ("api-v1:organisation_detail", lambda w: {"organisation_id": w.public_profile.pk}, ""),
@@ -131,6 +132,12 @@ BACK_OFFICE = [
     ("opportunities:mine", {}, ""),
     ("opportunities:add", {}, ""),
     ("opportunities:edit", lambda w: {"pk": w.draft_opportunity.pk}, ""),
+    # the reach: an opportunity's interests, a thread, the engagement figures
+    ("opportunities:interests", lambda w: {"pk": w.opportunity.pk}, ""),
+    ("opportunities:interest", lambda w: {"pk": w.interest.pk}, ""),
+    ("opportunities:engagement", {}, ""),
+    ("opportunities:engagement", {}, "?table=sector&format=csv"),
+    ("api-v1:opportunity_engagement", {}, ""),
     ("opportunities:matches", lambda w: {"pk": w.opportunity.pk}, ""),
     ("api-v1:opportunity_matches", lambda w: {"opportunity_id": w.opportunity.pk}, ""),
     ("api-v1:organisation_opportunities", lambda w: {"organisation_id": w.public_profile.pk}, ""),
@@ -157,6 +164,16 @@ REPRESENTATIVE_PAGES = [
     ("opportunities:organisation_matches", lambda w: {"pk": w.represented.pk}, ""),
 ]
 
+# A representative of a verified organisation: its interests, their threads, its digest.
+REACH_PAGES = [
+    ("opportunities:detail", lambda w: {"pk": w.opportunity.pk}, ""),
+    ("opportunities:interest_new", lambda w: {"pk": w.opportunity.pk}, ""),
+    ("opportunities:interest", lambda w: {"pk": w.interest.pk}, ""),
+    ("opportunities:our_interests", {}, ""),
+    ("opportunities:our_interests", {}, "?format=csv"),
+    ("opportunities:digest", lambda w: {"pk": w.public_profile.pk}, ""),
+]
+
 # The pinned numbers: what each page costs, whatever the amount of data.
 # The anonymous visitor's: no session, no user.
 ANONYMOUS = {
@@ -174,6 +191,7 @@ ANONYMOUS = {
     "opportunities:feed?sector=56&phase=legacy": 3,
     "api-v1:opportunity_list": 3,
     "api-v1:opportunity_detail": 2,
+    "opportunities:digest_unsubscribe": 1,
     "api-v1:organisation_list": 3,
     "api-v1:organisation_list?sector=56&language=en": 2,
     "api-v1:organisation_detail": 2,
@@ -215,11 +233,12 @@ STAFF = {
     "practices:attachments": 6,
     "opportunities:list": 10,
     "opportunities:list?sector=56&phase=legacy&q=caterers": 11,
-    "opportunities:detail": 5,
+    "opportunities:detail": 7,
     "opportunities:feed": 2,
     "opportunities:feed?sector=56&phase=legacy": 3,
     "api-v1:opportunity_list": 3,
     "api-v1:opportunity_detail": 6,
+    "opportunities:digest_unsubscribe": 3,
     "api-v1:organisation_list": 3,
     "api-v1:organisation_list?sector=56&language=en": 2,
     "api-v1:organisation_detail": 2,
@@ -230,6 +249,11 @@ STAFF = {
     "opportunities:mine": 7,
     "opportunities:add": 7,
     "opportunities:edit": 7,
+    "opportunities:interests": 5,
+    "opportunities:interest": 5,
+    "opportunities:engagement": 11,
+    "opportunities:engagement?table=sector&format=csv": 11,
+    "api-v1:opportunity_engagement": 10,
     "opportunities:matches": 9,
     "opportunities:organisation_matches": 15,
     "web:home": 7,
@@ -262,8 +286,8 @@ STAFF = {
     "organisations:contact_list": 6,
     "organisations:contact_list?format=csv": 5,
     "organisations:contact_edit": 6,
-    "organisations:contact_personal_data": 25,
-    "organisations:contact_erase": 24,
+    "organisations:contact_personal_data": 27,
+    "organisations:contact_erase": 26,
     "labs:lab_list": 4,
     "labs:lab_detail": 8,
     "labs:lab_answers": 5,
@@ -304,6 +328,15 @@ REPRESENTATIVE = {
     "opportunities:organisation_matches": 5,
 }
 
+REACH_REPRESENTATIVE = {
+    "opportunities:detail": 9,
+    "opportunities:interest_new": 8,
+    "opportunities:interest": 6,
+    "opportunities:our_interests": 6,
+    "opportunities:our_interests?format=csv": 4,
+    "opportunities:digest": 6,
+}
+
 
 # --- the data: a small world, then more of everything ---------------------------------------------
 @dataclass(kw_only=True)
@@ -314,6 +347,7 @@ class World(PeopleDemo):
     keeper: object  # the partner whose staff member looks at the back office
     other: object  # another partner of the project
     mail: object  # a mail to Ana
+    speaker: object = None  # a stakeholder's account of `public_profile`, which said it is interested
 
 
 def world_build() -> World:
@@ -350,10 +384,30 @@ def world_build() -> World:
         for status in ({}, {"status": "draft", "published_at": None}))
     mail = mail_queue(key="example:ana", to=ana.email, template="core/mail/test_message", context={},
                       language="ro", contact_id=ana.pk)
+    profiles = _profiles(keeper)
     return World(project=project, keeper=keeper, other=other, ana=ana, lab=lab, event=event, reply=reply,
                  theme=theme, mail=mail, practice=practice, draft_practice=draft,
                  opportunity=opportunity, draft_opportunity=draft_opportunity,
-                 **personal_tokens(ana, invitation, seat), **_profiles(keeper))
+                 **personal_tokens(ana, invitation, seat), **profiles,
+                 **_reach(opportunity, profiles["public_profile"]))
+
+
+def _reach(opportunity, organisation) -> dict:
+    """The public profile's representative says it is interested in the opportunity, the poster
+    answers, the representative subscribes to its digest; another organisation was told."""
+    from ecocsme.core.links import link_token
+    from ecocsme.opportunities.access import DIGEST_LINK_PURPOSE
+    from ecocsme.opportunities.services.digests import digest_subscribe
+    from ecocsme.opportunities.services.interests import interest_express, interest_reply
+
+    speaker = RepresentativeFactory(organisation=organisation, user__username="speaker").user
+    interest = interest_express(actor=speaker, opportunity=opportunity, organisation=organisation,
+                                message="We can cook for the festival (example).")
+    interest_reply(actor=opportunity.posted_by, interest=interest, body="Please send a menu (example).")
+    digest = digest_subscribe(actor=speaker, organisation=organisation, frequency="weekly", consent=True)
+    ReachFactory(opportunity=opportunity, organisation=ProfileFactory(verified=True, findable=True))
+    return {"interest": interest, "speaker": speaker,
+            "digest_token": link_token(DIGEST_LINK_PURPOSE, digest.pk, digest.nonce)}
 
 
 def _profiles(keeper) -> dict:
@@ -421,6 +475,20 @@ def world_grow(world: World, n: int = 6) -> None:
             OpportunityFactory.create_batch(n, partner=partner, ecoc_title=world.keeper.ecoc_title, phase="legacy",
                                             status=status, deadline=in_days(deadline), sectors=["56", "90"],
                                             posted_by=world.opportunity.posted_by)
+    # More organisations interested (with threads), told, contracted; the speaker's in more posts.
+    sizes = ("micro", "small", "medium", "")
+    for number in range(n):
+        organisation = ProfileFactory(partner=world.keeper, verified=True, findable=True,
+                                      size_class=sizes[number % len(sizes)])
+        InterestFactory(opportunity=world.opportunity, organisation=organisation, messages=2,
+                        status="contracted" if number % 3 == 0 else "in_talks",
+                        contracted_at=timezone.now() if number % 3 == 0 else None)
+        ReachFactory(opportunity=world.opportunity, organisation=organisation, channel="digest")
+        InterestFactory(organisation=world.public_profile, messages=1,
+                        opportunity=OpportunityFactory(partner=world.other, sectors=["90"]))
+    world.interest.messages.model.objects.bulk_create([
+        world.interest.messages.model(interest=world.interest, side="interested", body=f"More {number}.")
+        for number in range(n)])
     for number in range(n):
         mail_queue(key=f"example:{number}", to=world.ana.email, template="core/mail/test_message",
                    context={}, language="ro", contact_id=world.ana.pk)
@@ -494,6 +562,12 @@ def test_every_page_for_a_member_of_the_partners_staff(client, world):
 
     client.force_login(User.objects.get(username="keeper"))
     assert_pinned(client, world, PUBLIC + BACK_OFFICE, STAFF)
+
+
+@pytest.mark.django_db
+def test_the_reach_pages_of_a_representative(client, world):
+    client.force_login(world.speaker)
+    assert_pinned(client, world, REACH_PAGES, REACH_REPRESENTATIVE)
 
 
 @pytest.mark.django_db

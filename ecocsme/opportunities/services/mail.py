@@ -1,0 +1,50 @@
+"""Mail of the reach to people with an account (the poster's side, the representatives of an
+organisation), through the outbox: in the recipient's language, on the platform's layout, once per
+key. Accounts are not contacts, so these mails name no contact (the development mail viewer
+shows them to the administrator)."""
+
+from ecocsme.core.outbox import mail_queue
+
+
+def addressable(users) -> list:
+    """The active accounts with an address, each once, in a stable order."""
+    seen, found = set(), []
+    for user in sorted(users, key=lambda user: user.pk):
+        if user.pk in seen or not user.is_active or not user.email:
+            continue
+        seen.add(user.pk)
+        found.append(user)
+    return found
+
+
+def user_mail(user, *, key: str, template: str, context: dict, headers: dict | None = None):
+    """One mail to one account, in its language; the same key never makes a second one."""
+    return mail_queue(key=key, to=user.email, template=template, language=user.language,
+                      context={"name": user.get_full_name() or user.username, **context}, headers=headers)
+
+
+def poster_side_users(opportunity) -> list:
+    """Who hears of an interest in an opportunity: the person who posted it and the
+    representatives of the organisation it was posted for; when none of them has an account that
+    can be mailed (a post nobody signed, an account gone), the staff of the moderating partner,
+    else the coordinators."""
+    from ecocsme.accounts.models import Membership, User
+
+    users = []
+    if opportunity.posted_by_id is not None:
+        users += list(User.objects.filter(pk=opportunity.posted_by_id))
+    if opportunity.organisation_id is not None:
+        users += list(User.objects.filter(representing__organisation_id=opportunity.organisation_id))
+    if not addressable(users):
+        if opportunity.partner_id is not None:
+            users = User.objects.filter(memberships__partner_id=opportunity.partner_id,
+                                        memberships__role=Membership.Role.PARTNER_STAFF)
+        else:
+            users = User.objects.filter(memberships__role=Membership.Role.COORDINATOR)
+    return addressable(users)
+
+
+def representatives_of(organisation_id: int) -> list:
+    from ecocsme.accounts.models import User
+
+    return addressable(User.objects.filter(representing__organisation_id=organisation_id))

@@ -1,0 +1,251 @@
+"""Expressions of interest (OPP-3): a representative of a verified organisation says "we are
+interested" with a message, once per organisation (saying it again changes it); the poster's side
+answers in the thread and sets the status; each side is told by mail in its language; nobody
+else sees an interest (a second organisation's representative, another partner's staff); bad
+input changes nothing."""
+
+import pytest
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import Http404
+
+from ecocsme.accounts.factories import AdministratorFactory, UserFactory
+from ecocsme.core.models import AuditEntry, OutgoingMail
+from ecocsme.opportunities.access import interest_for, interests_visible_to
+from ecocsme.opportunities.factories import OpportunityFactory, in_days, representative, verified_organisation
+from ecocsme.opportunities.models import Interest, InterestMessage
+from ecocsme.opportunities.services.interests import (
+    interest_express,
+    interest_reply,
+    interest_set_status,
+    interest_withdraw,
+)
+from ecocsme.organisations.factories import OrganisationFactory
+from ecocsme.testing.access import assert_visible_is_the_rule, fresh
+
+pytestmark = pytest.mark.django_db
+MESSAGE = "We bring a sound crew of four and two mixing desks (example)."
+
+
+@pytest.fixture
+def opportunity(partner, title, staff):
+    """Published by Timișoara's staff for their partner, who moderate it."""
+    staff.language = "ro"
+    staff.save(update_fields=["language"])
+    return OpportunityFactory(partner=partner, posted_by=staff, ecoc_title=title, title="Sound crew (example)")
+
+
+@pytest.fixture
+def colleague(organisation):
+    """A second representative of the same organisation."""
+    return representative(organisation, UserFactory(username="colleague", language="lt"))
+
+
+@pytest.fixture
+def stranger(other_partner):
+    """The representative of another verified organisation."""
+    return representative(verified_organisation(partner=other_partner, name="Other Studio (example)"),
+                          UserFactory(username="stranger"))
+
+
+def _mails(prefix="opportunities.interest:"):
+    return list(OutgoingMail.objects.filter(key__startswith=prefix).order_by("pk"))
+
+
+def test_a_representative_says_it_and_the_poster_is_told_in_their_language(rep, organisation, opportunity, staff):
+    interest = interest_express(actor=rep, opportunity=opportunity, organisation=organisation, message=MESSAGE)
+    assert (interest.status, interest.created_by, interest.message) == ("interested", rep, MESSAGE)
+    (mail,) = _mails()
+    assert mail.to == staff.email and mail.language == "ro"
+    assert organisation.name in mail.subject and MESSAGE in mail.text
+    assert f"/ro/opportunities/interests/{interest.pk}/" in mail.text
+    assert "unsubscribe" not in mail.text.lower()  # a conversation they started: no subscription
+    entry = AuditEntry.objects.get(action="opportunities.interest.expressed")
+    assert entry.actor == rep and MESSAGE not in str(entry.data) and rep.username not in entry.object_repr
+
+
+def test_once_per_organisation_a_second_time_changes_the_message(rep, colleague, organisation, opportunity):
+    first = interest_express(actor=rep, opportunity=opportunity, organisation=organisation, message=MESSAGE)
+    again = interest_express(actor=rep, opportunity=opportunity, organisation=organisation, message=MESSAGE)
+    assert again.pk == first.pk and len(_mails()) == 1  # a double click: nothing new, nobody mailed
+    changed = interest_express(actor=colleague, opportunity=opportunity, organisation=organisation,
+                               message="Three technicians instead (example).")
+    assert changed.pk == first.pk and Interest.objects.count() == 1
+    assert Interest.objects.get().message == "Three technicians instead (example)."
+    assert len(_mails()) == 2 and "changed its message" in _mails()[-1].subject
+
+
+@pytest.mark.parametrize("message, problem", [
+    ("", "Write a few words"), ("   \n ", "Write a few words"), ("x" * 2001, "at most 2,000 are allowed")])
+def test_an_empty_or_huge_message_is_refused_and_changes_nothing(rep, organisation, opportunity, message, problem):
+    with pytest.raises(ValidationError) as refused:
+        interest_express(actor=rep, opportunity=opportunity, organisation=organisation, message=message)
+    assert problem in " ".join(refused.value.messages)
+    assert not Interest.objects.exists() and not _mails()
+
+
+def test_a_message_of_exactly_the_limit_is_taken(rep, organisation, opportunity):
+    interest = interest_express(actor=rep, opportunity=opportunity, organisation=organisation, message="y" * 2000)
+    assert len(interest.message) == 2000
+
+
+@pytest.mark.parametrize("changes, problem", [
+    ({"status": "draft", "published_at": None}, "Only a published opportunity"),
+    ({"status": "in_review", "published_at": None}, "Only a published opportunity"),
+    ({"status": "closed"}, "Only a published opportunity"),
+    ({"deadline": in_days(-1)}, "The deadline has passed"),
+])
+def test_no_interest_in_a_draft_or_closed_opportunity(rep, organisation, opportunity, changes, problem):
+    type(opportunity).objects.filter(pk=opportunity.pk).update(**changes)
+    opportunity.refresh_from_db()
+    with pytest.raises(ValidationError) as refused:
+        interest_express(actor=rep, opportunity=opportunity, organisation=organisation, message=MESSAGE)
+    assert problem in " ".join(refused.value.messages) and not Interest.objects.exists()
+
+
+def test_only_the_representatives_of_a_verified_organisation_say_it(rep, organisation, opportunity, staff,
+                                                                     partner):
+    unverified = OrganisationFactory(partner=partner, verified_at=None)
+    newcomer = representative(unverified, UserFactory(username="newcomer"))
+    for actor, organisation_said in ((newcomer, unverified), (staff, organisation), (rep, unverified)):
+        with pytest.raises(PermissionDenied):
+            interest_express(actor=actor, opportunity=opportunity, organisation=organisation_said, message=MESSAGE)
+    own = OpportunityFactory(partner=partner, organisation=organisation, posted_by=rep)
+    with pytest.raises(ValidationError, match="Your organisation posted"):
+        interest_express(actor=rep, opportunity=own, organisation=organisation, message=MESSAGE)
+    assert not Interest.objects.exists()
+
+
+def test_an_organisation_that_does_not_wish_to_be_found_may_still_say_it(rep, organisation, opportunity):
+    organisation.findable = False
+    organisation.save()
+    assert interest_express(actor=rep, opportunity=opportunity, organisation=organisation, message=MESSAGE).pk
+
+
+def test_the_thread_each_side_is_told_and_a_double_submission_counts_once(
+        rep, colleague, organisation, opportunity, staff):
+    interest = interest_express(actor=rep, opportunity=opportunity, organisation=organisation, message=MESSAGE)
+    answer = interest_reply(actor=staff, interest=interest, body="When can you start (example)?")
+    assert answer.side == InterestMessage.Side.POSTER
+    told = _mails()[1:]
+    assert {m.to for m in told} == {rep.email, colleague.email}  # the whole interested side
+    assert {m.to: m.language for m in told}[colleague.email] == "lt"
+    again = interest_reply(actor=staff, interest=interest, body="When can you start (example)?")
+    assert again.pk == answer.pk and interest.messages.count() == 1
+    reply = interest_reply(actor=colleague, interest=interest, body="In May (example).")
+    assert reply.side == InterestMessage.Side.INTERESTED
+    assert _mails()[-1].to == staff.email and "In May (example)." in _mails()[-1].text
+    for body in ("", "z" * 2001):
+        with pytest.raises(ValidationError):
+            interest_reply(actor=rep, interest=interest, body=body)
+    assert interest.messages.count() == 2
+    assert AuditEntry.objects.filter(action="opportunities.interest.replied").count() == 2
+
+
+def test_the_status_is_the_poster_sides_and_contracted_has_a_date(rep, organisation, opportunity, staff,
+                                                                  coordinator, other_staff):
+    interest = interest_express(actor=rep, opportunity=opportunity, organisation=organisation, message=MESSAGE)
+    for outsider in (rep, other_staff):
+        with pytest.raises(PermissionDenied):
+            interest_set_status(actor=outsider, interest=interest, status="contracted")
+    with pytest.raises(ValidationError):
+        interest_set_status(actor=staff, interest=interest, status="hired")
+    interest = interest_set_status(actor=staff, interest=interest, status="contracted")
+    assert interest.status == "contracted" and interest.contracted_at is not None
+    assert _mails()[-1].to == rep.email and "Contracted" in _mails()[-1].text
+    interest = interest_set_status(actor=coordinator, interest=interest, status="in_talks")
+    assert interest.contracted_at is None
+    with pytest.raises(PermissionDenied):  # contracted: not withdrawn any more
+        interest_withdraw(actor=rep, interest=interest_set_status(actor=staff, interest=interest,
+                                                                  status="contracted"))
+
+
+def test_withdrawing_keeps_the_thread_readable_and_saying_it_again_takes_it_back(
+        rep, organisation, opportunity, staff):
+    interest = interest_express(actor=rep, opportunity=opportunity, organisation=organisation, message=MESSAGE)
+    with pytest.raises(PermissionDenied):
+        interest_withdraw(actor=staff, interest=interest)
+    interest = interest_withdraw(actor=rep, interest=interest)
+    assert interest.is_withdrawn and _mails()[-1].to == staff.email and "withdrew" in _mails()[-1].subject
+    assert interest_for(fresh(staff), interest.pk) == interest
+    for actor in (rep, staff):
+        with pytest.raises(PermissionDenied):
+            interest_reply(actor=actor, interest=interest, body="Still there (example)?")
+    back = interest_express(actor=rep, opportunity=opportunity, organisation=organisation, message=MESSAGE)
+    assert back.pk == interest.pk and not back.is_withdrawn and back.status == "interested"
+
+
+def test_who_sees_an_interest(rep, colleague, stranger, organisation, opportunity, staff, other_staff,
+                              coordinator, partner):
+    """The two sides, the coordinators and the administrator; not a second organisation's
+    representative, not another partner's staff, not a user without a role."""
+    admin = AdministratorFactory()
+    nobody = UserFactory(username="nobody")
+    interest = interest_express(actor=rep, opportunity=opportunity, organisation=organisation, message=MESSAGE)
+    theirs = interest_express(actor=stranger, opportunity=opportunity,
+                              organisation=stranger.representing.get().organisation, message=MESSAGE)
+    posted_by_rep = OpportunityFactory(partner=partner, organisation=organisation, posted_by=rep)
+    on_reps_post = interest_express(actor=stranger, opportunity=posted_by_rep,
+                                    organisation=stranger.representing.get().organisation, message=MESSAGE)
+    interests = list(Interest.objects.select_related("opportunity__partner"))
+    expected = {
+        rep: {interest.pk, on_reps_post.pk}, colleague: {interest.pk, on_reps_post.pk},
+        stranger: {theirs.pk, on_reps_post.pk}, staff: {interest.pk, theirs.pk, on_reps_post.pk},
+        other_staff: set(), nobody: set(), coordinator: {i.pk for i in interests}, admin: {i.pk for i in interests},
+    }
+    for user, seen in expected.items():
+        user = fresh(user)
+        assert assert_visible_is_the_rule(interests_visible_to(user), user, "opportunities.view_interest",
+                                          interests) == seen, user.username
+    for user in (other_staff, nobody):
+        with pytest.raises(Http404):
+            interest_for(fresh(user), interest.pk)
+    with pytest.raises(PermissionDenied):
+        interest_for(fresh(stranger), on_reps_post.pk, "opportunities.set_interest_status")
+
+
+def test_the_pages(client, rep, colleague, stranger, organisation, opportunity, staff, other_staff, coordinator):
+    client.force_login(rep)
+    page = client.get(f"/en/opportunities/{opportunity.pk}/").content.decode()
+    assert "We are interested" in page and "Your message" in page
+    response = client.post(f"/en/opportunities/{opportunity.pk}/interest/",
+                           {"organisation": organisation.pk, "message": ""})
+    assert response.status_code == 200 and "Write a few words" in response.content.decode()
+    assert not Interest.objects.exists()
+    response = client.post(f"/en/opportunities/{opportunity.pk}/interest/",
+                           {"organisation": organisation.pk, "message": MESSAGE})
+    interest = Interest.objects.get()
+    assert response.status_code == 302 and response["Location"] == f"/en/opportunities/interests/{interest.pk}/"
+    page = client.get(f"/en/opportunities/{opportunity.pk}/").content.decode()
+    assert "Change our message" in page and "The thread with the opportunity" in page
+    assert "Sound crew (example)" in client.get("/en/opportunities/interests/").content.decode()
+    export = client.get("/en/opportunities/interests/?format=csv")
+    assert MESSAGE in b"".join(export.streaming_content).decode()
+
+    client.force_login(staff)
+    page = client.get(f"/en/opportunities/{opportunity.pk}/").content.decode()
+    assert "1 organisation is interested." in page and "We are interested" not in page
+    listed = client.get(f"/en/opportunities/{opportunity.pk}/interests/").content.decode()
+    assert organisation.name in listed and MESSAGE in listed
+    client.post(f"/en/opportunities/interests/{interest.pk}/", {"body": "Welcome (example)."})
+    client.post(f"/en/opportunities/interests/{interest.pk}/status/", {"status": "in_talks"})
+    interest.refresh_from_db()
+    assert interest.status == "in_talks" and interest.messages.get().body == "Welcome (example)."
+    thread = client.get(f"/en/opportunities/interests/{interest.pk}/").content.decode()
+    assert "Welcome (example)." in thread and "s side</strong>" in thread
+    assert rep.get_full_name() not in thread and rep.email not in thread  # organisations speak, not people
+
+    client.force_login(colleague)
+    assert client.get(f"/en/opportunities/interests/{interest.pk}/").status_code == 200
+    assert client.post(f"/en/opportunities/interests/{interest.pk}/status/",
+                       {"status": "contracted"}).status_code == 403
+    for outsider in (stranger, other_staff):
+        client.force_login(outsider)
+        assert client.get(f"/en/opportunities/interests/{interest.pk}/").status_code == 404
+        assert client.post(f"/en/opportunities/interests/{interest.pk}/", {"body": "x"}).status_code == 404
+        assert client.get(f"/en/opportunities/{opportunity.pk}/interests/").status_code == 403
+    client.force_login(coordinator)
+    assert client.get(f"/en/opportunities/interests/{interest.pk}/").status_code == 200
+    client.force_login(colleague)
+    client.post(f"/en/opportunities/interests/{interest.pk}/withdraw/")
+    interest.refresh_from_db()
+    assert interest.is_withdrawn and interest.messages.count() == 1
