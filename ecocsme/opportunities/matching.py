@@ -29,6 +29,7 @@ from .reasons import match_reasons, nace_names, partner_reasons
 ORGANISATIONS_SHOWN = 20
 OPPORTUNITIES_SHOWN = 20
 PARTNERS_SHOWN = 10
+EMBEDDED_IN_A_REQUEST = 32  # opportunities without a vector a page embeds itself (~50 ms each)
 
 
 @dataclass
@@ -97,30 +98,50 @@ def organisation_index() -> engine.OrganisationIndex:
     with _lock:
         kept = _catalogues.get("organisations")
         if kept is None or kept.fingerprint != fingerprint:
-            name = default_embedder().name
-            organisations = [organisation for organisation in findable_profiles()
-                             if organisation.profile_vector and organisation.profile_vector_model == name]
-            vectors = np.array([from_bytes(bytes(o.profile_vector)) for o in organisations],
-                               dtype=np.float32).reshape(len(organisations), default_embedder().dimension)
-            index = engine.OrganisationIndex.build([matching_profile(o) for o in organisations], vectors)
-            kept = _catalogues["organisations"] = _Catalogue(fingerprint, index)
+            kept = _catalogues["organisations"] = _Catalogue(fingerprint, _organisations_read())
         return kept.index
 
 
+def _organisations_read() -> engine.OrganisationIndex:
+    """The index from the rows as they are: only the columns the score reads (the texts are read
+    for the few organisations a page shows), the vectors in one buffer."""
+    embedder = default_embedder()
+    rows = (findable_profiles().prefetch_related(None).order_by("pk")
+            .filter(profile_vector_model=embedder.name, profile_vector__isnull=False)
+            .values_list("pk", "kind", "size_class", "city", "country", "languages", "profile_vector"))
+    rows = list(rows.iterator(chunk_size=5000))
+    sectors: dict[int, list[str]] = {}
+    links = (Organisation.sectors.through.objects.filter(organisation__in=findable_profiles().values("pk"))
+             .values_list("organisation_id", "nacedivision_id"))
+    for organisation_id, code in links.iterator(chunk_size=20000):
+        sectors.setdefault(organisation_id, []).append(code)
+    profiles = [engine.Profile(id=str(pk), kind=kind, size=size, nace=tuple(sectors.get(pk, ())), city=city,
+                               country=str(country or ""), languages=tuple(languages or ()))
+                for pk, kind, size, city, country, languages, _vector in rows]
+    buffer = b"".join(bytes(row[-1]) for row in rows)
+    vectors = np.frombuffer(buffer, dtype=np.float32).reshape(len(rows), embedder.dimension)
+    return engine.OrganisationIndex.build(profiles, vectors)
+
+
 def opportunity_index() -> engine.OpportunityIndex:
-    """The open opportunities, each with its vector (computed here for any still without)."""
+    """The open opportunities with a vector; a few still without one (their task has not run
+    yet) are embedded here, the others wait for their task."""
     records = open_opportunities()
     fingerprint = _fingerprint(records, "vector_model")
     with _lock:
         kept = _catalogues.get("opportunities")
         if kept is None or kept.fingerprint != fingerprint:
+            name = default_embedder().name
             opportunities = list(records.select_related("ecoc_title").prefetch_related("sectors")
                                  .order_by("pk"))
-            vectors = np.array([opportunity_embed(o) for o in opportunities],
+            missing = [o for o in opportunities if not (o.vector and o.vector_model == name)]
+            for opportunity in missing[:EMBEDDED_IN_A_REQUEST]:
+                opportunity_embed(opportunity)
+            opportunities = [o for o in opportunities if o.vector and o.vector_model == name]
+            vectors = np.array([from_bytes(bytes(o.vector)) for o in opportunities],
                                dtype=np.float32).reshape(len(opportunities), default_embedder().dimension)
             index = engine.OpportunityIndex.build(
-                [opportunity_record(o) for o in opportunities], vectors,
-                engine.Features.of([]))
+                [opportunity_record(o) for o in opportunities], vectors, engine.Features.of([]))
             kept = _catalogues["opportunities"] = _Catalogue(_fingerprint(records, "vector_model"), index)
         return kept.index
 
@@ -146,7 +167,7 @@ def organisations_for(opportunity: Opportunity, *, k: int = ORGANISATIONS_SHOWN)
         organisation = organisations.get(int(match.id))
         if organisation is None:  # opted out since the catalogue was read
             continue
-        profile = index.profiles[index.rows[match.id]]
+        profile = matching_profile(organisation)  # with its texts, for the capabilities it names
         similarity = float(index.matrix[index.rows[match.id], :len(vector)] @ vector)
         explanation = engine.explain(record, profile, similarity)
         if not explanation.telling:  # only the place and the language would speak for it
@@ -207,4 +228,4 @@ def partners_for(organisation: Organisation, *, k: int = PARTNERS_SHOWN) -> list
 
 
 def _findable_by_pk(pks: list[int]) -> dict[int, Organisation]:
-    return {o.pk: o for o in findable_profiles().filter(pk__in=pks)}
+    return {o.pk: o for o in findable_profiles().filter(pk__in=pks)}  # with their sectors
