@@ -271,6 +271,8 @@ def pages(table: Table) -> None:
             f"UPDATE {table_name} SET profile_vector = %s, profile_vector_model = %s, findable = %s, "
             "verified_at = %s, updated_at = %s WHERE id = %s",
             [(to_bytes(vector), name, True, now, now, pk) for pk, vector in zip(ids, vectors, strict=True)])
+    for published in Opportunity.objects.filter(status="published").prefetch_related("sectors"):
+        platform.opportunity_embed(published)  # what their tasks do when they are posted
     opportunity = Opportunity.objects.filter(status="published", language="lt").order_by("pk").first()
     organisation = Organisation.objects.get(pk=ids[len(ids) // 2])
     client = Client()
