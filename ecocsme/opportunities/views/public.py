@@ -20,7 +20,7 @@ from ecocsme.core.exports import EXPORT_FORMATS, export_response
 from ecocsme.core.http import query_without
 
 from .. import filters
-from ..access import open_opportunities, opportunities_of, opportunity_for
+from ..access import interest_organisations, open_opportunities, opportunities_of, opportunity_for
 from ..exports import OPPORTUNITY_COLUMNS, opportunity_rows
 from ..forms import ModerationForm
 from ..models import Opportunity
@@ -77,7 +77,6 @@ def opportunity_detail(request, pk: int):
 def _interest_context(user, opportunity) -> dict:
     """The reach on an opportunity's page: for the representatives of a verified organisation
     their interest, its thread and the form; for its poster's side how many are interested."""
-    from ..access import interest_organisations
     from ..forms import InterestForm
     from ..selectors import interest_count, own_interests_in
 
@@ -105,6 +104,7 @@ def my_opportunities(request):
         "page": Paginator(opportunities, 25).get_page(request.GET.get("page")),
         "may_post": request.user.has_perm("opportunities.add_opportunity"),
         "query": "",
+        "interest_organisations": interest_organisations(request.user),
     })
 
 
