@@ -38,12 +38,17 @@ def organisation_save(*, actor, organisation: Organisation | None, values: dict,
     creating = organisation is None
     if creating:
         _require(actor, "organisations.add_organisation")
-        organisation = Organisation(partner=partner, verified_at=timezone.now(), verified_by=actor)
     else:
         _require(actor, "organisations.change_organisation", organisation)
-    changes = {} if creating else changed_fields(organisation, values)
-    sectors_changed = sectors is not None and (creating or _sectors_differ(organisation, sectors))
     with transaction.atomic():
+        if creating:
+            organisation = Organisation(partner=partner, verified_at=timezone.now(), verified_by=actor)
+        else:
+            # The stored organisation, not the caller's copy: a bound form has already put the
+            # new values on that one, and the changes are what differs from the database.
+            organisation = _locked(organisation)
+        changes = {} if creating else changed_fields(organisation, values)
+        sectors_changed = sectors is not None and (creating or _sectors_differ(organisation, sectors))
         for name, value in values.items():
             setattr(organisation, name, value)
         organisation.full_clean()
@@ -56,6 +61,11 @@ def organisation_save(*, actor, organisation: Organisation | None, values: dict,
         _embed_if_changed(organisation, creating or sectors_changed
                           or any(name in changes for name in EMBEDDED_FIELDS))
     return organisation
+
+
+def _locked(organisation: Organisation) -> Organisation:
+    """The organisation as stored, its row locked until the end of the transaction."""
+    return Organisation.objects.select_for_update().get(pk=organisation.pk)
 
 
 def _sectors_differ(organisation: Organisation, sectors) -> bool:
@@ -166,16 +176,18 @@ def profile_update(*, actor, organisation: Organisation, values: dict, sectors) 
     _require(actor, "organisations.change_profile", organisation)
     profile_check(values)
     values = _profile_values(values)
-    changes = changed_fields(organisation, values)
-    sectors_changed = _sectors_differ(organisation, sectors)
-    if sectors_changed:
-        changes["sectors"] = [" ".join(sorted(s.pk for s in organisation.sectors.all())),
-                              " ".join(sorted(s.pk for s in sectors))]
-    if not changes:
-        return organisation
-    unverified = organisation.is_verified and (
-        sectors_changed or any(name in changes for name in VERIFIED_FIELDS))
     with transaction.atomic():
+        # The stored profile, not the caller's copy (a bound form has put the new values on it).
+        organisation = _locked(organisation)
+        changes = changed_fields(organisation, values)
+        sectors_changed = _sectors_differ(organisation, sectors)
+        if sectors_changed:
+            changes["sectors"] = [" ".join(sorted(s.pk for s in organisation.sectors.all())),
+                                  " ".join(sorted(s.pk for s in sectors))]
+        if not changes:
+            return organisation
+        unverified = organisation.is_verified and (
+            sectors_changed or any(name in changes for name in VERIFIED_FIELDS))
         for name, value in values.items():
             setattr(organisation, name, value)
         if unverified:

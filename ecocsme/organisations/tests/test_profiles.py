@@ -89,10 +89,11 @@ def test_a_change_to_name_kind_sectors_or_country_asks_for_verification_again(na
     same_sectors = NaceDivision.objects.filter(code="18")
     organisation.verified_at, organisation.verified_by = organisation.created_at, None
     organisation.save()
-    profile_update(actor=stakeholder, organisation=organisation, values=_values(city="Lugoj"), sectors=same_sectors)
-    assert organisation.is_verified  # the city is not what was verified
-    profile_update(actor=stakeholder, organisation=organisation, values=_values(city="Lugoj"),
-                   sectors=NaceDivision.objects.filter(code__in=["18", "58"]))
+    organisation = profile_update(actor=stakeholder, organisation=organisation, values=_values(city="Lugoj"),
+                                  sectors=same_sectors)
+    assert organisation.is_verified and organisation.city == "Lugoj"  # the city is not what was verified
+    organisation = profile_update(actor=stakeholder, organisation=organisation, values=_values(city="Lugoj"),
+                                  sectors=NaceDivision.objects.filter(code__in=["18", "58"]))
     assert not organisation.is_verified
     organisation.verified_at = organisation.created_at
     organisation.save()
