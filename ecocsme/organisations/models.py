@@ -66,7 +66,11 @@ class Organisation(TimeStampedModel):
         verbose_name = _("organisation")
         verbose_name_plural = _("organisations")
         ordering = ["name", "id"]
-        indexes = [models.Index(fields=["name", "id"], name="organisation_name_idx")]
+        indexes = [
+            models.Index(fields=["name", "id"], name="organisation_name_idx"),
+            # the last change of any profile, read by every matches page (opportunities.matching)
+            models.Index(fields=["updated_at"], name="organisation_changed_idx"),
+        ]
 
     def __str__(self) -> str:
         return self.name
