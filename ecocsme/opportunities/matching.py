@@ -7,7 +7,7 @@ Only organisations that wish to be found and were verified (`organisations.selec
 findable_profiles`) are ever given to the engine, and every answer is read back through that
 same query, so an organisation that opts out disappears from the next answer in every process.
 Each process keeps the organisations' matrix in memory and rebuilds it when their fingerprint
-(count, last change, vectors) changes; the open opportunities likewise.
+(its last change) changes; the open opportunities likewise (their count, last change, vectors).
 """
 
 import threading
@@ -93,8 +93,11 @@ def _fingerprint(records, vector_field: str) -> tuple:
 
 
 def organisation_index() -> engine.OrganisationIndex:
-    """The organisations that may be suggested, with a vector of the model in use."""
-    fingerprint = _fingerprint(findable_profiles(), "profile_vector_model")
+    """The organisations that may be suggested, with a vector of the model in use; read again
+    when any organisation changed (its last change is one look into an index). An organisation
+    deleted since stays in the matrix until then, but is never shown: answers are read back."""
+    fingerprint = (default_embedder().name,
+                   Organisation.objects.aggregate(last=Max("updated_at"))["last"])
     with _lock:
         kept = _catalogues.get("organisations")
         if kept is None or kept.fingerprint != fingerprint:
