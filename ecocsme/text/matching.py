@@ -343,13 +343,16 @@ class OrganisationIndex:
         vectors = np.asarray(vectors, dtype=np.float32)
         if vectors.ndim != 2 or len(vectors) != len(order):
             raise ValueError("one vector row per profile, please")
-        matrix = np.hstack([vectors[order], features.profile_rows(profiles)])
+        dimension = vectors.shape[1]
+        matrix = np.empty((len(order), dimension + features.width), dtype=np.float32)  # one copy
+        matrix[:, :dimension] = vectors[order] if order else vectors
+        matrix[:, dimension:] = features.profile_rows(profiles)
         countries = np.array([profile.country for profile in profiles], dtype="U2")
         by_country = {}
         for code in dict.fromkeys(countries.tolist()):
             start = int(np.searchsorted(countries, code, side="left"))
             by_country[code] = slice(start, int(np.searchsorted(countries, code, side="right")))
-        return cls(profiles, np.ascontiguousarray(matrix), features, by_country, countries,
+        return cls(profiles, matrix, features, by_country, countries,
                    {profile.id: row for row, profile in enumerate(profiles)})
 
     def __len__(self) -> int:
