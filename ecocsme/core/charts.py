@@ -67,15 +67,17 @@ def fold_segments(rows: list[tuple[str, dict[str, int]]], keep: int) -> list[tup
 
 def stacked_bar_chart(rows: list[tuple[str, dict[str, int]]], *, title: str,
                       segment_labels: dict[str, str] | None = None, rest_label: str = "…",
-                      keep: int = 8) -> SafeString:
+                      keep: int = 8, order: list[str] | None = None) -> SafeString:
     """One bar per row, split into coloured segments (e.g. respondent kinds), with a legend;
-    beyond `keep` segments the smallest are added up as one."""
-    rows = fold_segments(rows, keep)
+    beyond `keep` segments the smallest are added up as one. With `order`, the segments are those,
+    in that order and colours, in every chart alike (even when one is empty)."""
+    rows = fold_segments(rows, keep) if order is None else rows
     totals: dict[str, int] = {}
     for _label, values in rows:
         for name, value in values.items():
             totals[name] = totals.get(name, 0) + value
-    names = sorted(totals, key=lambda name: (name == REST, -totals[name]))
+    names = list(order) if order is not None else sorted(
+        totals, key=lambda name: (name == REST, -totals[name]))
     labels = {**(segment_labels or {}), REST: rest_label}
     segments = [Segment(labels.get(n, n) or "—", PALETTE[i % len(PALETTE)]) for i, n in enumerate(names)]
     top = max((sum(values.values()) for _label, values in rows), default=0) or 1

@@ -167,7 +167,7 @@ class MessageForm(forms.Form):
 
 
 class InterestStatusForm(forms.Form):
-    status = forms.ChoiceField(label=_("Where things stand"), choices=Interest.Status.choices)
+    status = forms.ChoiceField(label=_("Status"), choices=Interest.Status.choices)
 
 
 class DigestForm(forms.Form):

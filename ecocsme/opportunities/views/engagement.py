@@ -26,6 +26,14 @@ TABLES = {
     "sector": gettext_lazy("By sector of the opportunity (NACE)"),
     "size_class": gettext_lazy("By size of the organisation"),
 }
+# The first column of each table.
+HEADINGS = {
+    "ecoc_title": gettext_lazy("ECoC title"),
+    "phase": gettext_lazy("Phase"),
+    "sector": gettext_lazy("Sector"),
+    "size_class": gettext_lazy("Size"),
+}
+SEGMENTS = ["contracted", "interested", "reached"]  # the same colours in every chart
 
 
 def figure_charts(figures: dict) -> list[dict]:
@@ -39,8 +47,10 @@ def figure_charts(figures: dict) -> list[dict]:
         stacked = [(row["label"], {"contracted": row["contracted"],
                                    "interested": row["interested"] - row["contracted"],
                                    "reached": row["reached"] - row["interested"]}) for row in rows]
-        svg = stacked_bar_chart(stacked, title=str(title), segment_labels=labels) if rows else ""
-        charts.append({"table": table, "title": str(title), "rows": rows, "svg": svg})
+        svg = stacked_bar_chart(stacked, title=str(title), segment_labels=labels,
+                                order=SEGMENTS) if rows else ""
+        charts.append({"table": table, "title": str(title), "heading": str(HEADINGS[table]), "rows": rows,
+                       "svg": svg})
     return charts
 
 
