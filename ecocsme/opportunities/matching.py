@@ -138,7 +138,7 @@ def _organisations_read() -> engine.OrganisationIndex:
     for the few organisations a page shows), straight from the cursor (no field converters: 3 of
     the 9 seconds at 200,000), each vector into its row of one array."""
     embedder = default_embedder()
-    rows = (findable_profiles().prefetch_related(None).order_by("pk")
+    rows = (findable_profiles().prefetch_related(None).order_by("country", "pk")  # the index's order
             .filter(profile_vector_model=embedder.name, profile_vector__isnull=False)
             .values_list("pk", "kind", "size_class", "city", "country", "languages", "profile_vector"))
     sql, params = rows.query.sql_with_params()
@@ -154,7 +154,10 @@ def _organisations_read() -> engine.OrganisationIndex:
     profiles, vectors = [], np.empty((len(rows), embedder.dimension), dtype=np.float32)
     for row, (pk, kind, size, city, country, languages, vector) in enumerate(rows):
         if not isinstance(languages, list | tuple):
-            languages = spoken.setdefault(languages or "[]", tuple(json.loads(languages or "[]")))
+            key = languages or "[]"
+            if key not in spoken:
+                spoken[key] = tuple(json.loads(key))
+            languages = spoken[key]
         profiles.append(engine.Profile(id=str(pk), kind=kind, size=size, nace=tuple(sectors.get(pk, ())),
                                        city=city, country=country or "", languages=tuple(languages)))
         vectors[row] = np.frombuffer(vector, dtype=np.float32)

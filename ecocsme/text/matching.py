@@ -345,7 +345,8 @@ class OrganisationIndex:
             raise ValueError("one vector row per profile, please")
         dimension = vectors.shape[1]
         matrix = np.empty((len(order), dimension + features.width), dtype=np.float32)  # one copy
-        matrix[:, :dimension] = vectors[order] if order else vectors
+        in_order = all(order[row] == row for row in range(len(order)))  # a caller may sort first
+        matrix[:, :dimension] = vectors if in_order else vectors[order]
         matrix[:, dimension:] = features.profile_rows(profiles)
         countries = np.array([profile.country for profile in profiles], dtype="U2")
         by_country = {}
