@@ -17,12 +17,24 @@ from .tokens import read_unsubscribe_token
 
 
 def organisations_visible_to(user) -> QuerySet[Organisation]:
-    """Every organisation for a member of any project or an administrator, none for anyone else:
-    organisations are shared by every partner (view_organisation)."""
+    """The query form of organisations.view_organisation: for a member of a project, the
+    organisations that wish to be found and were verified, those kept by the partners they work
+    for, those of the projects they coordinate (and, for a coordinator, those no partner keeps);
+    everything for the administrator; for anyone else, the organisations they represent. Every
+    back-office list, export, choice and fetcher of organisations starts from it."""
     organisations = Organisation.objects.select_related("partner")
-    if user.is_superuser or memberships_of(user):
+    if user.is_superuser:
         return organisations
-    return organisations.none()
+    if not user.is_authenticated:
+        return organisations.none()
+    scope = Q(pk__in=Representative.objects.filter(user=user).values("organisation_id"))
+    if memberships_of(user):
+        coordinated, staffed = membership_scope(user)
+        scope |= Q(findable=True, verified_at__isnull=False)
+        scope |= Q(partner_id__in=staffed) | Q(partner__project_id__in=coordinated)
+        if coordinated:
+            scope |= Q(partner__isnull=True)
+    return organisations.filter(scope)
 
 
 def public_profiles() -> QuerySet[Organisation]:

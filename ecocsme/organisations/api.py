@@ -2,15 +2,15 @@
 be found and were verified by the partners' staff — never a person. Every other organisation is
 a 404, whoever asks: the back office keeps them."""
 
-from django.db.models import Q
 from django.http import HttpRequest
 from ninja import Field, Query, Router, Schema
 from ninja.pagination import paginate
 
 from ecocsme.core.http import BoundedPageNumberPagination, absolute_url
 
-from .access import public_profile_for, public_profiles
+from .access import public_profile_for
 from .models import Organisation
+from .selectors import public_profiles_list
 
 router = Router(tags=["organisations"])
 
@@ -36,7 +36,7 @@ class OrganisationOut(Schema):
 
     @staticmethod
     def resolve_sectors(obj) -> list[str]:
-        return [sector.code for sector in obj.sectors.all()]
+        return obj.sector_codes
 
     @staticmethod
     def resolve_country(obj) -> str:
@@ -60,20 +60,8 @@ class OrganisationFilter(Schema):
 @paginate(BoundedPageNumberPagination)
 def organisation_list(request: HttpRequest, params: Query[OrganisationFilter]):
     """The public profiles, by name, filtered by sector, country, city, kind, language and words."""
-    organisations = public_profiles().prefetch_related("sectors").order_by("name", "pk")
-    if params.sector:
-        organisations = organisations.filter(sectors__code=params.sector.zfill(2)[:2])
-    if params.country:
-        organisations = organisations.filter(country=params.country.upper())
-    if params.city:
-        organisations = organisations.filter(city__iexact=params.city.strip())
-    if params.kind:
-        organisations = organisations.filter(kind=params.kind)
-    if params.language:
-        organisations = organisations.filter(languages__icontains=f'"{params.language.lower()}"')
-    if params.q:
-        organisations = organisations.filter(Q(name__icontains=params.q) | Q(description__icontains=params.q))
-    return organisations.distinct()
+    return public_profiles_list(sector=params.sector, country=params.country, city=params.city,
+                                kind=params.kind, language=params.language, q=params.q)
 
 
 @router.get("/organisations/{organisation_id}", response=OrganisationOut, summary="One public profile")

@@ -55,8 +55,9 @@ class OrganisationForm(forms.ModelForm):
         self.fields["nuts_region"].queryset = nuts_regions()
         self.fields["findable"].help_text = _(
             "Records the organisation's own wish: tick it only when the organisation asked to be "
-            "suggested for opportunities and to possible partners. Without it, it appears in no "
-            "match, list, export or feed outside the partners' back office.")
+            "suggested for opportunities and to possible partners. Without it, only the staff of "
+            "the partner that keeps it and the coordinators see it, in the back office; it appears "
+            "in no match, public page, feed or other partner's list or export.")
 
     class Meta:
         model = Organisation
@@ -123,8 +124,8 @@ class ProfileForm(forms.ModelForm):
             "Being found means: once partner staff have verified the profile, it has a public page "
             "(without any person's name), and the platform suggests the organisation for "
             "opportunities and to organisations looking for partners. Without it, the profile is "
-            "seen only by you and the partners' staff. You can withdraw this at any time by "
-            "unticking it.")
+            "seen only by you, the staff of the partner that keeps it and the coordinators. You can "
+            "withdraw this at any time by unticking it.")
 
     def clean(self):
         cleaned = super().clean()
@@ -168,7 +169,11 @@ class ContactForm(forms.ModelForm):
             self.fields["partner"].required = True
             if partners.count() == 1:
                 self.fields["partner"].initial = partners.first()
-        kept = Organisation.objects.filter(partner__in=partners)
+        from .access import organisations_visible_to
+
+        # The organisations the user's partners keep (all of which they may see); a contact's
+        # current organisation stays a choice (the contact is theirs, and so is the link).
+        kept = organisations_visible_to(user).filter(partner__in=partners)
         if self.instance.organisation_id:
             kept = kept | Organisation.objects.filter(pk=self.instance.organisation_id)
         self.fields["organisation"].queryset = kept.order_by("name")

@@ -155,25 +155,35 @@ def _check_row(line, row, divisions, seen_emails, errors) -> PlannedRow:
 
 
 def _apply(plan: list[PlannedRow], partner: Partner, actor, report: ImportReport) -> None:
+    from .access import organisations_visible_to
+
     organisations: dict[tuple[str, str], Organisation] = {}
+    visible = organisations_visible_to(actor)
     for row in plan:
         organisation = None
         if row.organisation:
-            organisation = _upsert_organisation(row, partner, organisations, report)
+            organisation = _upsert_organisation(row, partner, organisations, report, actor=actor,
+                                                visible=visible)
         if row.contact:
             _upsert_contact(row, partner, organisation, actor, report)
 
 
-def _upsert_organisation(row: PlannedRow, partner, cache, report) -> Organisation:
+def _upsert_organisation(row: PlannedRow, partner, cache, report, *, actor, visible) -> Organisation:
+    """The organisation of the row among those the importing user may see (by name and city), its
+    fields updated when they may change it, merely named when they may not; a new one kept by the
+    importing partner when they see none."""
     values = row.organisation
     key = (values["name"].lower(), values["city"].lower())
     if key in cache:
         return cache[key]
-    organisation = (Organisation.objects.filter(name__iexact=values["name"], city__iexact=values["city"])
+    organisation = (visible.filter(name__iexact=values["name"], city__iexact=values["city"])
                     .order_by("id").first())
     if organisation is None:
         organisation = Organisation(partner=partner, kind=values["kind"] or Organisation.Kind.OTHER)
         report.organisations_created += 1
+    elif not actor.has_perm("organisations.change_organisation", organisation):
+        cache[key] = organisation  # another partner's: the contact names it, its record stays theirs
+        return organisation
     else:
         report.organisations_updated += 1
     for name, value in values.items():

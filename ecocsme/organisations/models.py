@@ -39,9 +39,10 @@ class Organisation(TimeStampedModel):
                                     help_text=_("What the organisation can do, one per line."))
     findable = models.BooleanField(
         _("wish to be found"), default=False,
-        help_text=_("Suggest this organisation for opportunities and to possible partners. "
-                    "Without it, it appears in no match, list, export or feed outside its "
-                    "partner's back office."),
+        help_text=_("Suggest this organisation for opportunities and to possible partners, and "
+                    "show it to every partner once verified. Without it, only the staff of the "
+                    "partner that keeps it and the coordinators see it, in the back office; it "
+                    "appears in no match, public page, feed or other partner's list or export."),
     )
     verified_at = models.DateTimeField(_("verified"), null=True, blank=True, editable=False)
     verified_by = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name=_("verified by"),
@@ -78,6 +79,11 @@ class Organisation(TimeStampedModel):
     @property
     def capability_list(self) -> list[str]:
         return [line.strip() for line in self.capabilities.splitlines() if line.strip()]
+
+    @property
+    def sector_codes(self) -> list[str]:
+        """The NACE divisions (prefetch `sectors` for many)."""
+        return [sector.code for sector in self.sectors.all()]
 
     @property
     def is_verified(self) -> bool:

@@ -40,13 +40,32 @@ def is_unkept(user, organisation) -> bool:
 
 
 @rules.predicate
+def is_findable_and_verified(user, organisation) -> bool:
+    """An organisation that wishes to be found and was verified: every partner may see it."""
+    return organisation is not None and organisation.findable and organisation.verified_at is not None
+
+
+@rules.predicate
+def is_listing(user, obj) -> bool:
+    """No object: whether the user may open a list at all."""
+    return obj is None
+
+
+@rules.predicate
 def is_stakeholder_account(user) -> bool:
     """A signed-in person with no role in a project: a stakeholder who keeps a profile."""
     return user.is_authenticated and not user.is_superuser and not has_any_membership(user)
 
 
-# Organisations are shared by every partner; their contact persons belong to one partner.
-rules.add_perm("organisations.view_organisation", has_any_membership | is_superuser)
+# Contact persons belong to one partner. An organisation that wishes to be found and was verified
+# is seen by every member; any other only by the staff of the partner that keeps it, its project's
+# coordinators (every coordinator when no partner keeps it), the administrator and its own
+# representatives (docs/DECISIONS.md). Without an object: whether the user may open the lists.
+# (is_representative comes last: the others answer for a member without reading whom they represent.)
+sees_as_member = (is_listing | is_partner_staff | is_coordinator | is_findable_and_verified
+                  | (coordinates_a_project & is_unkept))
+rules.add_perm("organisations.view_organisation",
+               is_superuser | (has_any_membership & sees_as_member) | is_representative)
 rules.add_perm("organisations.add_organisation", has_any_membership | is_superuser)
 rules.add_perm("organisations.change_organisation", is_partner_staff | is_coordinator | is_superuser)
 rules.add_perm("organisations.delete_organisation", is_partner_staff | is_coordinator | is_superuser)

@@ -4,7 +4,13 @@ from ecocsme.core.models import OutgoingMail
 from ecocsme.partnerships.models import Partner
 from ecocsme.text.matching import Profile
 
-from .access import contacts_visible_to, mails_visible_to, public_profiles, verification_queue_for
+from .access import (
+    contacts_visible_to,
+    mails_visible_to,
+    organisations_visible_to,
+    public_profiles,
+    verification_queue_for,
+)
 from .models import Consent, Contact, Organisation, Representative
 
 
@@ -13,9 +19,11 @@ def organisation_counts_by_kind() -> dict[str, int]:
     return {row["kind"]: row["n"] for row in rows}
 
 
-def organisations_list(*, q: str = "", kind: str = "", country: str = "",
+def organisations_list(user, *, q: str = "", kind: str = "", country: str = "",
                        city: str = "") -> QuerySet[Organisation]:
-    organisations = Organisation.objects.select_related("partner").annotate(
+    """The back office's list and its exports: the organisations the user may see
+    (access.organisations_visible_to), with how many contacts they have."""
+    organisations = organisations_visible_to(user).annotate(
         contact_count=Count("contacts", filter=Q(contacts__erased_at__isnull=True)))
     if q:
         organisations = organisations.filter(Q(name__icontains=q) | Q(description__icontains=q))
@@ -103,6 +111,27 @@ def matching_profile(organisation: Organisation) -> Profile:
         city=organisation.city, country=organisation.country.code or "",
         languages=tuple(organisation.languages or ()), description=organisation.description,
         capabilities=tuple(organisation.capability_list))
+
+
+def public_profiles_list(*, sector: str | None = None, country: str | None = None, city: str | None = None,
+                         kind: str | None = None, language: str | None = None,
+                         q: str | None = None) -> QuerySet[Organisation]:
+    """The public profiles by name, with their sectors, filtered by a NACE division, a country
+    code, a city, a kind, a language they work in and words of the name or description (the API)."""
+    organisations = public_profiles().prefetch_related("sectors").order_by("name", "pk")
+    if sector:
+        organisations = organisations.filter(sectors__code=sector.zfill(2)[:2])
+    if country:
+        organisations = organisations.filter(country=country.upper())
+    if city:
+        organisations = organisations.filter(city__iexact=city.strip())
+    if kind:
+        organisations = organisations.filter(kind=kind)
+    if language:
+        organisations = organisations.filter(languages__icontains=f'"{language.lower()}"')
+    if q:
+        organisations = organisations.filter(Q(name__icontains=q) | Q(description__icontains=q))
+    return organisations.distinct()
 
 
 def findable_profiles() -> QuerySet[Organisation]:

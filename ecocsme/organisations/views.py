@@ -46,7 +46,7 @@ def _require(user, perm):
 def organisation_list(request):
     _require(request.user, "organisations.view_organisation")
     filters = {k: request.GET.get(k, "").strip() for k in ("q", "kind", "country", "city")}
-    organisations = organisations_list(**filters)
+    organisations = organisations_list(request.user, **filters)
     fmt = request.GET.get("format")
     if fmt in EXPORT_FORMATS:
         columns = ("id", "name", "kind", "size_class", "city", "country", "website", "contacts")

@@ -87,7 +87,8 @@ MATRIX = {
     "web:partner_edit": Entry(KEEPERS, lambda d: {"pk": d.lab.partner_id}),
     "organisations:organisation_list": Entry(MEMBERS, query="?format=csv"),
     "organisations:organisation_add": Entry(MEMBERS),
-    "organisations:organisation_edit": Entry(KEEPERS, lambda d: {"pk": d.ana.organisation_id}),
+    # Ana's organisation does not wish to be found: another partner's staff do not see it.
+    "organisations:organisation_edit": Entry((302, 404, 200, 200, 200), lambda d: {"pk": d.ana.organisation_id}),
     "organisations:organisation_delete": Entry(POST_ONLY, lambda d: {"pk": d.ana.organisation_id}),
     "organisations:contact_list": Entry(MEMBERS, query=["", "?format=csv", "?format=xlsx"]),
     "organisations:contact_add": Entry(MEMBERS),
@@ -153,7 +154,7 @@ MATRIX = {
     "organisations:profile_add": Entry((302, 403, 403, 403, 200)),  # the administrator holds every permission
     "organisations:profile_edit": Entry((302, 404, 404, 404, 200), lambda d: {"pk": d.represented.pk}),
     "organisations:verification_list": Entry(MEMBERS, query=["", "?q=atelier", "?format=csv"]),
-    "organisations:organisation_verify": Entry(KEEPERS, lambda d: {"pk": d.represented.pk}),
+    "organisations:organisation_verify": Entry((302, 404, 200, 200, 200), lambda d: {"pk": d.represented.pk}),
     # opportunities, their moderation, feeds and exports (issue 11)
     "opportunities:list": Entry(same(200), query=[
         "", "?sector=56&city=Timi%C8%99oara&phase=legacy", "?q=caterers&kind=tender&language=en",
