@@ -172,12 +172,17 @@ def opportunity_matches(request: HttpRequest, opportunity_id: int):
     """For its poster's side, its moderators and the coordinators (a logged-in session): the
     organisations that wish to be found and fit, best first, with the reasons."""
     from .access import opportunity_for
-    from .matching import organisations_for
+    from .matching import NotReady, organisations_for
 
     opportunity = opportunity_for(request.user, opportunity_id, perm="opportunities.see_matches")
+    try:
+        matches = organisations_for(opportunity)
+    except NotReady as preparing:
+        raise HttpError(503, _("The organisations' profiles are being read; ask again in a few "
+                               "seconds.")) from preparing
     return [{"id": match.record.pk, "name": match.record.name, "score": round(match.score, 4),
              "url": absolute_url("organisations:profile", args=[match.record.pk]), "reasons": match.reasons}
-            for match in organisations_for(opportunity)]
+            for match in matches]
 
 
 @router.get("/organisations/{organisation_id}/opportunities", response=list[MatchOut],

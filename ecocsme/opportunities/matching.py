@@ -109,8 +109,15 @@ def organisation_index() -> engine.OrganisationIndex:
         if kept is not None and len(kept.index) > READ_IN_A_REQUEST_UP_TO:
             _read_in_background(fingerprint)
             return kept.index
+        if kept is None and (_reading.is_set() or findable_profiles().count() > READ_IN_A_REQUEST_UP_TO):
+            _read_in_background(fingerprint)  # a new process: the first page says to come back
+            raise NotReady
         kept = _catalogues["organisations"] = _Catalogue(fingerprint, _organisations_read())
         return kept.index
+
+
+class NotReady(Exception):
+    """The process is still reading the organisations (seconds, once after it starts)."""
 
 
 _reading = threading.Event()

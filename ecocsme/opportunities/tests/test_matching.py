@@ -279,3 +279,31 @@ def test_the_api_lists_only_organisations_that_wish_to_be_found(client, caterer,
     for organisation in (hidden, waiting):
         assert client.get(f"/api/v1/organisations/{organisation.pk}").status_code == 404
     assert "Hidden" not in client.get("/api/v1/organisations", {"q": "Kitchen"}).content.decode()
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_new_process_with_many_organisations_reads_them_in_the_background(client, staff, posted, caterer,
+                                                                             monkeypatch):
+    import time
+
+    monkeypatch.setattr(matching, "READ_IN_A_REQUEST_UP_TO", 0)  # "many"
+    client.force_login(staff)
+    url = reverse("opportunities:matches", args=[posted.pk])
+    matching._reading.set()  # another request of this process started reading them
+    try:
+        part = client.get(url, headers={"HX-Request": "true"}).content.decode()
+        assert "reading the organisations" in part and "load delay:3s" in part and caterer.name not in part
+        assert client.get(f"/api/v1/opportunities/{posted.pk}/matches").status_code == 503
+        assert "reload the page" in client.get(reverse("opportunities:organisation_matches",
+                                                       args=[caterer.pk])).content.decode()
+    finally:
+        matching._reading.clear()
+    assert caterer.name not in client.get(url, headers={"HX-Request": "true"}).content.decode()  # reads
+    for _ in range(200):
+        if not matching._reading.is_set():
+            break
+        time.sleep(0.05)
+    assert caterer.name in client.get(url, headers={"HX-Request": "true"}).content.decode()
+    caterer.description += " Also gluten-free menus."
+    caterer.save()  # a change: the previous matrix answers while the new one is read
+    assert caterer.name in client.get(url, headers={"HX-Request": "true"}).content.decode()

@@ -7,7 +7,7 @@ from django.shortcuts import render
 from django.views.decorators.http import require_safe
 
 from ..access import opportunity_for, organisation_for_matches
-from ..matching import opportunities_for, organisations_for, partners_for
+from ..matching import NotReady, opportunities_for, organisations_for, partners_for
 
 
 @login_required
@@ -15,7 +15,10 @@ from ..matching import opportunities_for, organisations_for, partners_for
 def opportunity_matches(request, pk: int):
     """The organisations that fit: the whole page, or (htmx) the part the opportunity page loads."""
     opportunity = opportunity_for(request.user, pk, perm="opportunities.see_matches")
-    context = {"opportunity": opportunity, "matches": organisations_for(opportunity), "loaded": True}
+    try:
+        context = {"opportunity": opportunity, "matches": organisations_for(opportunity), "loaded": True}
+    except NotReady:  # the part asks again by itself in a few seconds
+        context = {"opportunity": opportunity, "matches": None, "loaded": False, "preparing": True}
     template = "opportunities/_matches.html" if request.htmx else "opportunities/matches.html"
     return render(request, template, context)
 
@@ -24,9 +27,14 @@ def opportunity_matches(request, pk: int):
 @require_safe
 def organisation_matches(request, pk: int):
     organisation = organisation_for_matches(request.user, pk)
+    try:
+        partners, preparing = partners_for(organisation), False
+    except NotReady:
+        partners, preparing = [], True
     return render(request, "opportunities/for_organisation.html", {
         "organisation": organisation,
         "matches": opportunities_for(organisation),
-        "partners": partners_for(organisation),
+        "partners": partners,
+        "preparing": preparing,
         "has_vector": bool(organisation.profile_vector),
     })
