@@ -280,12 +280,15 @@ def pages(table: Table) -> None:
     size = f"{len(ids):,} findable orgs"
     for label, url in (("GET an opportunity's matches", f"/en/opportunities/{opportunity.pk}/matches/"),
                        ("GET an organisation's matches", f"/en/my/organisation/{organisation.pk}/matches/")):
-        client.get(url)  # the process's first request loads the thesaurus, stemmers, templates
         platform.forget()
         started = time.perf_counter()
-        assert client.get(url).status_code == 200
-        table.add(f"{label}, in a process without its matrix (read in the request)", size,
+        assert client.get(url).status_code == 200  # "the list follows in a few seconds"
+        table.add(f"{label}, in a process without its matrix (the page asks again)", size,
                   (time.perf_counter() - started) * 1000, "ms")
+        while platform._reading.is_set():
+            time.sleep(0.05)
+        table.add("… the matrix is read in the background in", size, time.perf_counter() - started, "s")
+        client.get(url)  # the process's first answer loads the thesaurus, stemmers, templates
         samples = []
         for _ in range(15):
             with count_queries() as queries:
