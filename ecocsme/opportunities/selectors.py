@@ -134,6 +134,13 @@ def interest_thread(interest) -> list:
     return list(interest.messages.order_by("created_at", "id"))
 
 
+def interested_opportunity_ids(organisation) -> set[int]:
+    """The opportunities the organisation said it is interested in (withdrawn or not)."""
+    from .models import Interest
+
+    return set(Interest.objects.filter(organisation=organisation).values_list("opportunity_id", flat=True))
+
+
 def told_organisation_ids(opportunity) -> set[int]:
     """The organisations its poster's side has told about the opportunity (beside the matches)."""
     from .models import Reach

@@ -1,7 +1,8 @@
 """Digests of new opportunities that fit an organisation (OPP-3), by consent.
 
 A representative subscribes, for the organisation they represent, to a daily or weekly mail of
-the opportunities published since the last digest that fit it (`matching.opportunities_for`):
+the opportunities published since the last digest that fit it (`matching.opportunities_for`;
+not those it already said it is interested in):
 a box they tick says what they will get; the time, the source and that wording are kept, and
 audited. The task `send_digests` (queued by `ecocsme send-digests`, hourly) sends each due
 subscription one mail for its day or ISO week (outbox key per subscription and period, so a second
@@ -136,13 +137,16 @@ def due_subscriptions(now: dt.datetime):
 
 def new_matches(subscription: DigestSubscription, now: dt.datetime) -> list:
     """The opportunities published since the last digest that fit the organisation, best first, at
-    most DIGEST_SIZE, each with its reasons in the recipient's language."""
+    most DIGEST_SIZE, each with its reasons in the recipient's language; not those the
+    organisation already said it is interested in."""
     from ..matching import opportunities_for
+    from ..selectors import interested_opportunity_ids
 
+    answered = interested_opportunity_ids(subscription.organisation)
     with translation.override(subscription.user.language):
         found = opportunities_for(subscription.organisation, k=DIGEST_CANDIDATES)
         fresh = [match for match in found
-                 if match.record.published_at is not None
+                 if match.record.published_at is not None and match.record.pk not in answered
                  and subscription.covered_until < match.record.published_at <= now]
         for match in fresh:
             match.reasons = [str(reason) for reason in match.reasons]

@@ -140,6 +140,15 @@ def test_a_daily_digest_is_due_each_day_and_nothing_goes_when_nothing_is_new(coo
     assert _digests()[-1].key.endswith(":2030-06-04")
 
 
+def test_not_what_the_organisation_already_said_it_is_interested_in(cook, kitchen, food):
+    from ecocsme.opportunities.factories import InterestFactory
+
+    _subscribed(cook, kitchen)
+    answered = _call("Catering for the summer festival (example)", food, published_at=MONDAY - dt.timedelta(hours=5))
+    InterestFactory(opportunity=answered, organisation=kitchen)
+    assert digests_send(now=MONDAY) == {"due": 1, "sent": 0} and not _digests()
+
+
 def test_at_most_ten_best_first(cook, kitchen, food):
     _subscribed(cook, kitchen)
     for number in range(12):
