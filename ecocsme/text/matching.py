@@ -411,20 +411,21 @@ class OrganisationIndex:
     def partners_for(self, profile: Profile, vector: np.ndarray, k: int = 10) -> list[Ranked]:
         """Organisations to cooperate with across sectors or borders: those whose profiles say
         something close to this one's while they work in another NACE section or another
-        country; a language in common counts a little."""
+        country; each language in common counts a little."""
         if not len(self):
             return []
         dimension = self.dimension
-        tail = self.matrix[:, dimension:]
-        scores = self.matrix[:, :dimension] @ np.asarray(vector, dtype=np.float32).reshape(-1)
         _, section, language, _ = self.features._slots()
-        own_sections = sorted({section[SECTION_OF[code]] for code in known(profile.nace)})
-        shares_section = tail[:, own_sections].any(axis=1) if own_sections else \
+        # One matrix–vector product (a slice of the matrix would be copied first): the vector
+        # columns, and SAME_LANGUAGE for each language both speak.
+        query = np.zeros(self.matrix.shape[1], dtype=np.float32)
+        query[:dimension] = np.asarray(vector, dtype=np.float32).reshape(-1)
+        query[[dimension + language[code] for code in profile.languages if code in language]] = SAME_LANGUAGE
+        scores = self.matrix @ query
+        own_sections = sorted({dimension + section[SECTION_OF[code]] for code in known(profile.nace)})
+        shares_section = self.matrix[:, own_sections].any(axis=1) if own_sections else \
             np.zeros(len(self), dtype=bool)
         other_country = self.countries != profile.country
-        spoken = [language[code] for code in profile.languages if code in language]
-        if spoken:
-            scores = scores + SAME_LANGUAGE * tail[:, spoken].any(axis=1)
         scores = np.where(other_country | ~shares_section, scores, -np.inf)
         if profile.id in self.rows:
             scores[self.rows[profile.id]] = -np.inf
