@@ -45,3 +45,11 @@ class SignupForm(forms.Form):
 
 class ResendForm(forms.Form):
     email = forms.EmailField(label=_("E-mail"), max_length=150)
+
+
+class AccountDeleteForm(forms.Form):
+    """Deleting one's own account, confirmed with the password."""
+
+    password = forms.CharField(label=_("Your password"), strip=False,
+                               widget=forms.PasswordInput(attrs={"autocomplete": "current-password"}),
+                               help_text=_("To be sure it is you."))

@@ -7,9 +7,19 @@ from django.utils.translation import gettext_lazy as _
 class User(AbstractUser):
     """A person with an account. Stakeholders answering through personal links need none."""
 
+    class Signup(models.TextChoices):
+        """How the account came to be: made by an administrator (or the demo), or signed up and
+        waiting for its owner to follow the confirmation link, or signed up and confirmed."""
+
+        NONE = "", _("not signed up (made by an administrator)")
+        WAITING = "waiting", _("signed up, waiting for confirmation")
+        CONFIRMED = "confirmed", _("signed up and confirmed")
+
     language = models.CharField(_("language"), max_length=8, choices=settings.LANGUAGES,
                                 default=settings.LANGUAGE_CODE)
     time_zone = models.CharField(_("time zone"), max_length=64, default="Europe/Brussels")
+    signup = models.CharField(_("sign-up"), max_length=10, choices=Signup.choices, blank=True,
+                              default=Signup.NONE, editable=False, db_index=True)
 
     class Meta:
         verbose_name = _("user")

@@ -27,7 +27,13 @@ class LoginView(auth_views.LoginView):
 
 
 def _too_many(request, template: str, form):
-    return render(request, template, {"form": form, "throttled": True}, status=429)
+    return render(request, template, {"form": form, "throttled": True, **_notice()}, status=429)
+
+
+def _notice() -> dict:
+    """What the privacy notice on the sign-up page names: its version and how long an account
+    that is never confirmed is kept."""
+    return {"privacy_notice": services.PRIVACY_NOTICE_VERSION, "unconfirmed_days": services.UNCONFIRMED_DAYS}
 
 
 @require_http_methods(["GET", "POST"])
@@ -40,12 +46,13 @@ def signup(request):
         try:
             services.signup_request(
                 signup=services.Signup(name=data["name"], email=data["email"], password=data["password"],
-                                       language=data["language"]),
+                                       language=data["language"],
+                                       privacy_notice=services.PRIVACY_NOTICE_VERSION),
                 network_address=get_client_ip_address(request) or "")
         except services.TooManyRequests:
             return _too_many(request, "accounts/signup.html", form)
         return render(request, "accounts/signup_sent.html", {"email": data["email"]})
-    return render(request, "accounts/signup.html", {"form": form})
+    return render(request, "accounts/signup.html", {"form": form, **_notice()})
 
 
 @require_http_methods(["GET", "POST"])
@@ -69,7 +76,8 @@ def signup_confirm(request, uidb64: str, token: str):
     if user is None:
         return render(request, "accounts/signup_confirm.html", {"invalid": True}, status=404)
     if request.method == "POST":
-        services.signup_confirm(user=user)
+        if services.signup_confirm(user=user) is None:  # confirmed meanwhile (a second click)
+            return render(request, "accounts/signup_confirm.html", {"invalid": True}, status=404)
         login(request, user, backend="django.contrib.auth.backends.ModelBackend")
         messages.success(request, _("Your account is confirmed. Welcome!"))
         return redirect("organisations:my_organisation")

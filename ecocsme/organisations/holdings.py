@@ -1,6 +1,11 @@
 """What organisations and the shared core keep on a person: the contact record and its consent,
 the mail addressed to them, the audit entries about the record, and contact files uploaded for
-import that mention them. Registered in OrganisationsConfig.ready()."""
+import that mention them. Registered in OrganisationsConfig.ready().
+
+A user account is never part of a contact's data, even at the same address (an address alone
+does not prove the same person): its owner downloads and deletes it on "My account", the
+administrator through the administration site (accounts.personal_data). The organisations an
+account represents are registered there (`represented_export`, `representatives_leave`)."""
 
 import io
 import zipfile
@@ -10,6 +15,7 @@ from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.db.models import QuerySet
 
+from ecocsme.accounts import personal_data as account_data
 from ecocsme.core.models import AuditEntry, OutgoingMail
 
 from . import personal_data
@@ -25,8 +31,11 @@ def register_all() -> None:
                            eraser=audit_erase)
     personal_data.register("import_files", models=(), exporter=import_files_export,
                            eraser=import_files_erase)
-    personal_data.register("accounts", models=("accounts.User", "organisations.Representative"),
-                           exporter=accounts_export, eraser=accounts_erase)
+    personal_data.exempt("accounts.User",
+                         "an account is its owner's, not a contact's: its owner downloads and deletes "
+                         "it on My account, the administrator through the administration site "
+                         "(accounts.personal_data), never a partner through a contact at the same address")
+    account_data.register("organisations", exporter=represented_export, leaving=representatives_leave)
     personal_data.exempt("organisations.Organisation",
                          "profile_vector is the sentence vector of an organisation's own profile; "
                          "an organisation's page names no person")
@@ -118,58 +127,30 @@ def import_files_erase(contact: Contact) -> None:
         path.unlink(missing_ok=True)
 
 
-# --- a stakeholder's own account (signed up with the contact's address) and whom it represents ------
-ACCOUNT_MAIL_KEYS = ("accounts.signup.", "organisations.verification:")
-
-
+# --- what an account (its owner's data, accounts.personal_data) holds here -------------------------
 def stakeholder_accounts_of(contact: Contact):
-    """The accounts that signed up with the contact's address: a stakeholder's, never a member of
-    a project's staff nor an administrator (those are managed by administrators)."""
+    """No account, ever: an account is not part of a contact's data, even at the same address (an
+    address alone does not prove the same person, and a partner's staff must not read or remove
+    another person's account). Kept, empty, for holdings that still ask; what an app keeps on an
+    account belongs in accounts.personal_data."""
     from ecocsme.accounts.models import User
 
-    if not contact.email:
-        return User.objects.none()
-    return (User.objects.filter(email__iexact=contact.email, is_superuser=False, memberships__isnull=True)
-            .order_by("pk"))
+    return User.objects.none()
 
 
-def _account_mails(users) -> QuerySet[OutgoingMail]:
-    from django.db.models import Q
-
-    addresses = {user.email for user in users if user.email}
-    keys = Q()
-    for prefix in ACCOUNT_MAIL_KEYS:
-        keys |= Q(key__startswith=prefix)
-    return OutgoingMail.objects.filter(keys, to__in=addresses) if addresses else OutgoingMail.objects.none()
-
-
-def accounts_export(contact: Contact) -> list[dict]:
-    from ecocsme.accounts.models import User
-
+def represented_export(user) -> list[dict]:
+    """The organisations the account represents."""
     from .models import Representative
 
-    users = list(stakeholder_accounts_of(contact))
-    if not users:
-        return []
-    records = [record(user, username=user.username, name=user.get_full_name(), email=user.email,
-                      language=user.language, active=user.is_active, joined_at=when(user.date_joined),
-                      last_login=when(user.last_login)) for user in users]
-    records += [record(link, organisation=link.organisation.name, since=when(link.created_at))
-                for link in Representative.objects.filter(user__in=users).select_related("organisation")
-                .order_by("pk")]
-    records += [mail_record(mail) for mail in _account_mails(users).order_by("queued_at", "id")]
-    records += audit_records(audit_of(User, [user.pk for user in users]))
-    return records
+    return [record(link, organisation=link.organisation.name, organisation_id=link.organisation_id,
+                   since=when(link.created_at))
+            for link in Representative.objects.filter(user=user).select_related("organisation")
+            .order_by("pk")]
 
 
-def accounts_erase(contact: Contact) -> None:
-    """Delete the accounts (and so their representative links); the organisations' profiles stay,
-    being the organisations' own. Their mail and the audit entries about them are blanked."""
-    from ecocsme.accounts.models import User
+def representatives_leave(user, actor) -> None:
+    """Before the account goes: its organisations stay, as profiles without it; each is audited
+    and its keeping partner told (organisations.services.representative_leave)."""
+    from .services import representative_leave
 
-    users = list(stakeholder_accounts_of(contact))
-    if not users:
-        return
-    mails_blank(_account_mails(users))
-    audit_blank(audit_of(User, [user.pk for user in users]), "account (erased)")
-    User.objects.filter(pk__in=[user.pk for user in users]).delete()
+    representative_leave(user=user, actor=actor)

@@ -259,6 +259,56 @@ def _verification_mail(organisation: Organisation, outcome: str) -> None:
     outbox_wake()
 
 
+def keepers_of(organisation: Organisation) -> list:
+    """Who looks after an organisation for the partnership: the active staff of the partner that
+    keeps it, else the coordinators (of any project: no partner keeps it)."""
+    from ecocsme.accounts.models import Membership, User
+
+    if organisation.partner_id:
+        memberships = Membership.objects.filter(partner_id=organisation.partner_id,
+                                                role=Membership.Role.PARTNER_STAFF)
+    else:
+        memberships = Membership.objects.filter(role=Membership.Role.COORDINATOR)
+    return list(User.objects.filter(pk__in=memberships.values("user_id"), is_active=True).exclude(email="")
+                .order_by("pk"))
+
+
+def _keepers_mail(organisation: Organisation, *, kind: str, key: str, context: dict) -> int:
+    """One mail to each keeper of the organisation (keepers_of), in their language, under
+    `organisations.<kind>:<key>:<keeper>`; how many."""
+    from ecocsme.core.http import absolute_url
+    from ecocsme.core.outbox import mail_queue, outbox_wake
+
+    keepers = keepers_of(organisation)
+    for keeper in keepers:
+        mail_queue(key=f"organisations.{kind}:{key}:{keeper.pk}", to=keeper.email,
+                   template=f"organisations/mail/{kind}", language=keeper.language,
+                   context={"name": keeper.get_full_name() or keeper.username,
+                            "organisation": organisation.name,
+                            "url": absolute_url("organisations:organisation_verify", [organisation.pk],
+                                                language=keeper.language), **context})
+    if keepers:
+        outbox_wake()
+    return len(keepers)
+
+
+def representative_leave(*, user, actor=None) -> list[Organisation]:
+    """An account that represents organisations is being deleted: each stays, as a profile without
+    it (its other representatives, if any, go on), audited, and its keepers are told by mail.
+    Call inside the deletion's transaction; the representative links go with the account."""
+    links = list(Representative.objects.filter(user=user).select_related("organisation__partner")
+                 .order_by("pk"))
+    for link in links:
+        organisation = link.organisation
+        left = organisation.representatives.exclude(user=user).count()
+        audit_log(actor=actor, obj=organisation, action="organisations.representative.left",
+                  data={"reason": "account deleted", "representatives_left": left})
+        _keepers_mail(organisation, kind="representative_left", key=f"{organisation.pk}:{link.pk}",
+                      context={"representatives_left": left})
+    forget_representing(user)
+    return [link.organisation for link in links]
+
+
 def organisation_delete(*, actor, organisation: Organisation) -> None:
     _require(actor, "organisations.delete_organisation", organisation)
     with transaction.atomic():

@@ -1,10 +1,12 @@
 from django.urls import path
 
-from . import profile_views, views
+from . import account_views, profile_views, views
 
 app_name = "organisations"
 urlpatterns = [
     path("organisations/<int:pk>/", profile_views.profile, name="profile"),
+    path("my/account/", account_views.my_account, name="my_account"),
+    path("my/account/personal-data.json", account_views.my_account_data, name="my_account_data"),
     path("my/organisation/", profile_views.my_organisation, name="my_organisation"),
     path("my/organisation/new/", profile_views.profile_add, name="profile_add"),
     path("my/organisation/<int:pk>/edit/", profile_views.profile_edit, name="profile_edit"),

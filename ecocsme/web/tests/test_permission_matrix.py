@@ -155,6 +155,9 @@ MATRIX = {
     "organisations:profile_edit": Entry((302, 404, 404, 404, 200), lambda d: {"pk": d.represented.pk}),
     "organisations:verification_list": Entry(MEMBERS, query=["", "?q=atelier", "?format=csv"]),
     "organisations:organisation_verify": Entry((302, 404, 200, 200, 200), lambda d: {"pk": d.represented.pk}),
+    # an account's own data: My account, its owner's copy of it and (a stakeholder's) its deletion
+    "organisations:my_account": Entry(MEMBERS),
+    "organisations:my_account_data": Entry(MEMBERS),
     # opportunities, their moderation, feeds and exports (issue 11)
     "opportunities:list": Entry(same(200), query=[
         "", "?sector=56&city=Timi%C8%99oara&phase=legacy", "?q=caterers&kind=tender&language=en",

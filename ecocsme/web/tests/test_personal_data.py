@@ -53,6 +53,16 @@ def test_every_model_that_refers_to_a_contact_or_stores_an_address_has_an_export
     assert all(reason.strip() for reason in exempt.values())
 
 
+def test_an_account_is_its_owners_data_never_a_contacts():
+    """A user account is exported and deleted by its owner (My account) or the administrator
+    (accounts.personal_data), never with a contact at the same address."""
+    from ecocsme.accounts import personal_data as account_data
+
+    assert "accounts.User" in personal_data.exempt_models()
+    assert not {"accounts.User", "organisations.Representative"} & personal_data.covered_models()
+    assert "organisations" in {holding.section for holding in account_data.holdings()}
+
+
 # --- a person in every place that holds people ------------------------------------------------------
 OLD_ADDRESS = "zora.before@example.org"
 ADDRESS = "zora.uniquename@example.org"

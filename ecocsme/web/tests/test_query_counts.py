@@ -155,6 +155,8 @@ BACK_OFFICE = [
     ("organisations:verification_list", {}, "?format=csv"),
     ("organisations:organisation_verify", lambda w: {"pk": w.represented.pk}, ""),
     ("organisations:my_organisation", {}, ""),
+    ("organisations:my_account", {}, ""),
+    ("organisations:my_account_data", {}, ""),
 ]
 # A stakeholder's account: the pages of the organisation it represents.
 REPRESENTATIVE_PAGES = [
@@ -162,6 +164,8 @@ REPRESENTATIVE_PAGES = [
     ("organisations:profile_edit", lambda w: {"pk": w.represented.pk}, ""),
     ("organisations:profile", lambda w: {"pk": w.public_profile.pk}, ""),
     ("opportunities:organisation_matches", lambda w: {"pk": w.represented.pk}, ""),
+    ("organisations:my_account", {}, ""),
+    ("organisations:my_account_data", {}, ""),
 ]
 
 # A representative of a verified organisation: its interests, their threads, its digest.
@@ -286,8 +290,8 @@ STAFF = {
     "organisations:contact_list": 6,
     "organisations:contact_list?format=csv": 5,
     "organisations:contact_edit": 6,
-    "organisations:contact_personal_data": 27,
-    "organisations:contact_erase": 26,
+    "organisations:contact_personal_data": 25,
+    "organisations:contact_erase": 24,
     "labs:lab_list": 4,
     "labs:lab_detail": 8,
     "labs:lab_answers": 5,
@@ -319,6 +323,8 @@ STAFF = {
     "organisations:verification_list?format=csv": 4,
     "organisations:organisation_verify": 6,
     "organisations:my_organisation": 6,
+    "organisations:my_account": 6,
+    "organisations:my_account_data": 7,
 }
 # A stakeholder's account: the session, the user and whom they represent come first.
 REPRESENTATIVE = {
@@ -326,6 +332,8 @@ REPRESENTATIVE = {
     "organisations:profile_edit": 7,
     "organisations:profile": 4,
     "opportunities:organisation_matches": 5,
+    "organisations:my_account": 6,
+    "organisations:my_account_data": 7,
 }
 
 REACH_REPRESENTATIVE = {
