@@ -15,6 +15,7 @@ from ecocsme.core.http import query_without
 from . import services
 from .access import organisation_to_verify, profile_for, public_profile_for
 from .forms import ProfileForm, language_choices
+from .rules import forget_representing
 from .selectors import profiles_of, representatives_of, verification_queue
 
 PAGE_SIZE = 50
@@ -60,6 +61,11 @@ def profile_add(request):
                                     sectors=form.cleaned_data["sectors"])
         except ValidationError as exc:
             _errors_to_form(form, exc)
+        except PermissionDenied:
+            forget_representing(request.user)
+            if not profiles_of(request.user):
+                raise
+            return redirect("organisations:my_organisation")  # a second click: the first made it
         else:
             messages.success(request, _("Saved. Partner staff will verify the profile; we write to "
                                         "you when they have."))

@@ -148,14 +148,19 @@ PROFILE_FIELDS = ("name", "kind", "size_class", "city", "country", "nuts_region"
 def profile_create(*, actor, values: dict, sectors) -> Organisation:
     """A stakeholder's account creates its organisation's profile and becomes its representative.
     The profile waits for verification, kept by the partner of its city, else of its country."""
+    from ecocsme.accounts.models import User
+
     from .selectors import keeping_partner
 
     _require(actor, "organisations.create_profile")
-    if Representative.objects.filter(user=actor).exists():
-        raise PermissionDenied(_("You already keep an organisation's profile."))
     profile_check(values)
     values = _profile_values(values)
     with transaction.atomic():
+        # One profile per account, also under a double click: the account's row is locked before
+        # the check, so a second request waits for the first and then finds its profile.
+        User.objects.select_for_update().filter(pk=actor.pk).first()
+        if Representative.objects.filter(user=actor).exists():
+            raise PermissionDenied(_("You already keep an organisation's profile."))
         organisation = Organisation(**values)
         organisation.partner = keeping_partner(city=organisation.city, country=str(organisation.country))
         organisation.full_clean()
