@@ -134,3 +134,17 @@ def test_the_route_goes_back_to_the_matches_with_a_message(client, caterer, call
     assert client.post(url).status_code == 403
     client.logout()
     assert client.post(url).status_code == 302 and Reach.objects.count() == 1
+
+
+def test_the_matches_offer_to_tell_each_organisation_once(client, caterer, call, staff, other_staff, coordinator):
+    client.force_login(staff)
+    matches = f"/en/opportunities/{call.pk}/matches/"
+    tell = f"/en/opportunities/{call.pk}/tell/{caterer.pk}/"
+    page = client.get(matches).content.decode()
+    assert f'action="{tell}"' in page and "about it</button>" in page
+    client.post(tell)
+    page = client.get(matches).content.decode()
+    assert f'action="{tell}"' not in page and "Told about this opportunity." in page
+    client.force_login(coordinator)  # sees who fits, but telling is the poster's side's
+    page = client.get(matches).content.decode()
+    assert caterer.name in page and f'action="{tell}"' not in page

@@ -258,7 +258,7 @@ STAFF = {
     "opportunities:engagement": 11,
     "opportunities:engagement?table=sector&format=csv": 11,
     "api-v1:opportunity_engagement": 10,
-    "opportunities:matches": 9,
+    "opportunities:matches": 10,
     "opportunities:organisation_matches": 15,
     "web:home": 7,
     "web:ecoc_timeline": 4,
