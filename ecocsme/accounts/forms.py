@@ -5,6 +5,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from .models import User
+from .plain_text import clean_name
 
 
 class SignupForm(forms.Form):
@@ -25,6 +26,9 @@ class SignupForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.fields["language"].initial = get_language()
         self.fields["email"].widget.attrs["autocomplete"] = "email"
+
+    def clean_name(self):
+        return clean_name(self.cleaned_data["name"])
 
     def clean(self):
         cleaned = super().clean()

@@ -2,6 +2,7 @@ from django import forms
 from django.utils.translation import get_language, get_language_info
 from django.utils.translation import gettext_lazy as _
 
+from ecocsme.accounts.plain_text import clean_name, lines, one_line, without_direction_controls
 from ecocsme.partnerships.access import partners_changeable_by
 from ecocsme.reference.countries import country_choices
 from ecocsme.reference.models import NaceDivision
@@ -34,7 +35,24 @@ def language_choices() -> list[tuple[str, str]]:
     return collated(choices, get_language(), key=lambda choice: choice[1])
 
 
-class OrganisationForm(forms.ModelForm):
+class PlainTextMixin:
+    """An organisation's name and city on one line (a direction override refused in the name, left
+    out of the city), its description and capabilities without control characters."""
+
+    def clean_name(self):
+        return clean_name(self.cleaned_data["name"])
+
+    def clean_city(self):
+        return one_line(without_direction_controls(self.cleaned_data["city"]))
+
+    def clean_description(self):
+        return lines(self.cleaned_data["description"])
+
+    def clean_capabilities(self):
+        return lines(self.cleaned_data["capabilities"])
+
+
+class OrganisationForm(PlainTextMixin, forms.ModelForm):
     """The partners' staff form. `findable` records the organisation's own wish."""
 
     sectors = forms.ModelMultipleChoiceField(
@@ -67,7 +85,7 @@ class OrganisationForm(forms.ModelForm):
                    "capabilities": forms.Textarea(attrs={"rows": 3})}
 
 
-class ProfileForm(forms.ModelForm):
+class ProfileForm(PlainTextMixin, forms.ModelForm):
     """A representative's form for their organisation's profile (self-service). The size class is
     chosen, or worked out from the staff headcount and, optionally, the turnover and the
     balance-sheet total (the EU definition)."""
@@ -180,6 +198,18 @@ class ContactForm(forms.ModelForm):
         self.fields["email"].required = True
         for name, purpose in CONSENT_FIELDS.items():
             self.fields[name].initial = (consents or {}).get(purpose, False)
+
+    def clean_name(self):
+        return clean_name(self.cleaned_data["name"])
+
+    def clean_role(self):
+        return one_line(self.cleaned_data["role"])
+
+    def clean_phone(self):
+        return one_line(self.cleaned_data["phone"])
+
+    def clean_notes(self):
+        return lines(self.cleaned_data["notes"])
 
     def consents(self) -> dict[str, bool]:
         return {purpose: self.cleaned_data[name] for name, purpose in CONSENT_FIELDS.items()}

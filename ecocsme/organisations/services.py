@@ -5,6 +5,13 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from ecocsme.accounts.plain_text import (
+    DIRECTION_REFUSED,
+    has_direction_controls,
+    one_line,
+    without_direction_controls,
+)
+from ecocsme.accounts.plain_text import lines as plain_lines
 from ecocsme.core.audit import audit_log, audit_scrub, changed_fields
 from ecocsme.partnerships.models import Partner
 
@@ -47,6 +54,7 @@ def organisation_save(*, actor, organisation: Organisation | None, values: dict,
             # The stored organisation, not the caller's copy: a bound form has already put the
             # new values on that one, and the changes are what differs from the database.
             organisation = _locked(organisation)
+        values = _plain(values)
         changes = {} if creating else changed_fields(organisation, values)
         sectors_changed = sectors is not None and (creating or _sectors_differ(organisation, sectors))
         for name, value in values.items():
@@ -120,6 +128,8 @@ def profile_check(values: dict) -> None:
     elif len(description) > DESCRIPTION_MAX:
         errors["description"] = _("At most %(max)s characters, please (this is %(n)s).") % {
             "max": DESCRIPTION_MAX, "n": len(description)}
+    if has_direction_controls(values.get("name") or ""):
+        errors["name"] = DIRECTION_REFUSED
     lines = [line.strip() for line in (values.get("capabilities") or "").splitlines() if line.strip()]
     if len(lines) > CAPABILITIES_MAX_LINES:
         errors["capabilities"] = _("At most %(max)s lines, please (these are %(n)s).") % {
@@ -133,8 +143,20 @@ def profile_check(values: dict) -> None:
         raise ValidationError(errors)
 
 
+def _plain(values: dict) -> dict:
+    """Names and cities on one line, texts without control characters (accounts.plain_text)."""
+    values = dict(values)
+    for name in ("name", "city"):
+        if isinstance(values.get(name), str):
+            values[name] = one_line(without_direction_controls(values[name]))
+    for name in ("description", "capabilities"):
+        if isinstance(values.get(name), str):
+            values[name] = plain_lines(values[name])
+    return values
+
+
 def _profile_values(values: dict) -> dict:
-    cleaned = {name: values[name] for name in PROFILE_FIELDS if name in values}
+    cleaned = _plain({name: values[name] for name in PROFILE_FIELDS if name in values})
     cleaned["description"] = (cleaned.get("description") or "").strip()
     cleaned["capabilities"] = "\n".join(
         line.strip() for line in (cleaned.get("capabilities") or "").splitlines() if line.strip())
