@@ -21,8 +21,12 @@ from .rules import forget_representing
 
 ORGANISATION_FIELDS = ("name", "kind", "size_class", "city", "country", "nuts_region", "languages",
                        "description", "capabilities", "website", "findable")
-# A verified profile whose representative changes one of these waits for verification again.
-VERIFIED_FIELDS = ("name", "kind", "country")
+# A verified profile whose representative changes one of these (or its sectors) waits for
+# verification again: what the staff checked it against (the website shows who it is).
+VERIFIED_FIELDS = ("name", "kind", "country", "website")
+# A verified profile whose representative rewrites one of these stays verified, and the staff of
+# its keeping partner are told (at most once a day), to look at it and decline if need be.
+TOLD_FIELDS = ("description", "capabilities")
 # What the profile's vector is made of (with the sectors): a change computes it again.
 EMBEDDED_FIELDS = ("name", "kind", "languages", "description", "capabilities")
 DESCRIPTION_MAX = 5000
@@ -198,7 +202,8 @@ def profile_create(*, actor, values: dict, sectors) -> Organisation:
 
 def profile_update(*, actor, organisation: Organisation, values: dict, sectors) -> Organisation:
     """A representative changes their organisation's profile. A verified profile whose kind,
-    name, sectors or country change waits for verification again; a declined one goes back to
+    name, sectors, country or website change waits for verification again; one whose description
+    or capabilities change stays verified, and its keepers are told; a declined one goes back to
     the queue with any change."""
     _require(actor, "organisations.change_profile", organisation)
     profile_check(values)
@@ -226,6 +231,10 @@ def profile_update(*, actor, organisation: Organisation, values: dict, sectors) 
             organisation.sectors.set(sectors)
         audit_log(actor=actor, obj=organisation, action="organisations.profile.changed",
                   data={"changes": changes, "unverified": unverified})
+        told = [name for name in TOLD_FIELDS if name in changes]
+        if organisation.is_verified and told:
+            _keepers_mail(organisation, kind="profile_changed", context={"fields": told},
+                          key=f"{organisation.pk}:{timezone.localdate().isoformat()}")
         _embed_if_changed(organisation, sectors_changed or any(name in changes for name in EMBEDDED_FIELDS))
     return organisation
 

@@ -6,7 +6,7 @@ what changed, and a change of what the profile's vector is made of queues its ta
 import pytest
 from django_tasks_db.models import DBTaskResult
 
-from ecocsme.core.models import AuditEntry
+from ecocsme.core.models import AuditEntry, OutgoingMail
 from ecocsme.organisations.factories import ProfileFactory, RepresentativeFactory
 from ecocsme.organisations.models import Organisation
 
@@ -65,13 +65,37 @@ def test_a_new_description_alone_is_saved_audited_and_embedded_again(
     assert _embed_tasks() == before + 1
 
 
-def test_a_new_website_alone_is_saved(client, represented, django_capture_on_commit_callbacks):
+def test_a_new_website_alone_is_saved_and_waits_for_verification_again(
+        client, represented, django_capture_on_commit_callbacks):
+    client.force_login(represented.user)
+    page = client.get(f"/en/my/organisation/{represented.organisation.pk}/edit/").content.decode()
+    assert "the country or the website, it waits for verification" in page
     before = _embed_tasks()
     with django_capture_on_commit_callbacks(execute=True):
         organisation = _edit(client, represented, website="https://bindery.example.org")
     assert organisation.website == "https://bindery.example.org"
-    assert set(_last_change("organisations.profile.changed")["changes"]) == {"website"}
+    assert not organisation.is_verified  # the staff verified it with the other website
+    entry = _last_change("organisations.profile.changed")
+    assert set(entry["changes"]) == {"website"} and entry["unverified"]
     assert _embed_tasks() == before  # the website is not part of the vector
+    client.logout()
+    assert client.get(f"/en/organisations/{organisation.pk}/").status_code == 404
+
+
+def test_a_verified_profiles_new_description_is_told_to_its_keepers_once_a_day(
+        client, represented, staff, other_staff):
+    _edit(client, represented, description="We bind books by hand (example).")
+    told = OutgoingMail.objects.filter(key__startswith="organisations.profile_changed:")
+    assert [mail.to for mail in told] == [staff.email]  # the keeping partner's staff only
+    assert represented.organisation.name in told.get().text and "stays verified" in told.get().text
+    assert f"/manage/organisations/{represented.organisation.pk}/verification/" in told.get().text
+    _edit(client, represented, description="We bind books by hand, and restore them (example).",
+          capabilities="Binding\nRestoring")
+    assert told.count() == 1  # once a day
+    Organisation.objects.filter(pk=represented.organisation.pk).update(verified_at=None)
+    OutgoingMail.objects.all().delete()
+    _edit(client, represented, description="Waiting for verification anyway (example).")
+    assert not OutgoingMail.objects.filter(key__startswith="organisations.profile_changed:").exists()
 
 
 def test_the_staff_form_saves_audits_and_embeds_a_new_description(
