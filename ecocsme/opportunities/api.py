@@ -36,7 +36,8 @@ class OpportunityOut(Schema):
     deadline: dt.date
     budget_eur: Decimal | None
     cross_border: bool = Field(description="Whether organisations from other countries are welcome.")
-    posted_for: str | None = Field(None, description="The organisation that posted it, if one did.")
+    posted_for: str | None = Field(None, description="The organisation that posted it, if one did and "
+                                                     "it wishes to be found.")
     status: str = Field(description="published or closed for visitors; a past deadline is closed.")
     is_example: bool
     published_at: dt.datetime | None
@@ -59,7 +60,7 @@ class OpportunityOut(Schema):
 
     @staticmethod
     def resolve_posted_for(obj) -> str | None:
-        return obj.organisation.name if obj.organisation_id else None
+        return obj.poster_name or None
 
     @staticmethod
     def resolve_status(obj) -> str:

@@ -20,7 +20,7 @@ def _row(opportunity) -> tuple:
         opportunity.kind, title.city if title else "", title.year if title else None, opportunity.phase,
         " ".join(sector.code for sector in opportunity.sectors.all()), opportunity.language,
         opportunity.city, opportunity.country.code, opportunity.deadline, opportunity.budget_eur,
-        opportunity.cross_border, opportunity.organisation.name if opportunity.organisation else "",
+        opportunity.cross_border, opportunity.poster_name,
         opportunity.partner.name if opportunity.partner else "", opportunity.published_at,
         opportunity.description,
     )

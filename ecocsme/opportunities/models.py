@@ -113,6 +113,15 @@ class Opportunity(TimeStampedModel):
         return self.deadline < timezone.localdate()
 
     @property
+    def poster_name(self) -> str:
+        """The posting organisation's name where it may be named: while it wishes to be found and
+        is verified (a renamed, unverified or opted-out organisation is not named)."""
+        organisation = self.organisation
+        if organisation is None or not organisation.findable or organisation.verified_at is None:
+            return ""
+        return organisation.name
+
+    @property
     def is_open(self) -> bool:
         """Published and its deadline not passed: what the public lists, feeds and API show,
         whether or not the hourly task has closed it yet."""

@@ -52,8 +52,8 @@ def _require(actor, perm: str, obj=None) -> None:
 def check_values(values: dict, *, sectors=None) -> None:
     """A clear message for each field that is not right; nothing is saved then."""
     errors: dict[str, list[str]] = {}
-    title = (values.get("title") or "").strip()
-    description = (values.get("description") or "").strip()
+    title = printable(values.get("title") or "")
+    description = printable(values.get("description") or "")
     if not title:
         errors.setdefault("title", []).append(_("Give the opportunity a title."))
     elif len(title) > TITLE_MAX_CHARS:
@@ -76,6 +76,10 @@ def check_values(values: dict, *, sectors=None) -> None:
         errors.setdefault("deadline", []).append(
             _("The deadline %(date)s has passed; choose today or a later day.")
             % {"date": deadline.isoformat()})
+    elif deadline.year > timezone.localdate().year + DEADLINE_YEARS_AHEAD:
+        errors.setdefault("deadline", []).append(
+            _("The deadline %(date)s is more than %(years)s years ahead; check the date.")
+            % {"date": deadline.isoformat(), "years": DEADLINE_YEARS_AHEAD})
     budget = values.get("budget_eur")
     if budget is not None and budget < 0:
         errors.setdefault("budget_eur", []).append(_("A budget cannot be negative."))
@@ -153,10 +157,22 @@ def moderating_partner(actor, *, partner=None, organisation=None, ecoc_title=Non
     return None
 
 
+TEXT_FIELDS = ("title", "description", "city", "contact_name", "contact_phone")
+CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u202a-\u202e\u2066-\u2069]")
+DEADLINE_YEARS_AHEAD = 5
+
+
+def printable(text: str) -> str:
+    """Without control characters (a form feed pasted from a PDF broke the Atom feed) or the
+    marks that turn text right to left, and without spaces around."""
+    return CONTROL.sub(" ", text).strip()
+
+
 def _defaults(values: dict) -> dict:
     """The phase of the title today, its city and country, and the language the text is in,
     where the poster gave none."""
-    values = {**values, "title": values["title"].strip(), "description": values["description"].strip()}
+    cleaned = {name: printable(values[name]) for name in TEXT_FIELDS if isinstance(values.get(name), str)}
+    values = {**values, **cleaned}
     title = values["ecoc_title"]
     if not values.get("phase"):
         values["phase"] = title.phase_on(timezone.localdate()).value

@@ -160,3 +160,33 @@ def test_a_refused_publication_at_once_saves_nothing(client, title, sectors, pos
     """Saving and sending is one transaction: a post refused on the way leaves no draft behind."""
     _form, _page = post(client, title, deadline=in_days(-1).isoformat(), send="publish")
     assert saved_nothing()
+
+
+def test_control_characters_are_taken_out_and_the_feed_stays_readable(client, title, staff):
+    from xml.dom.minidom import parseString
+
+    from ecocsme.opportunities.services import Send, opportunity_save
+
+    from .posting import values
+
+    opportunity = opportunity_save(actor=staff, opportunity=None, send=Send.PUBLISH, values=values(
+        title, title="Stage\x0clights\u202e (example)",
+        description="Pasted from a PDF:\x0c two\x07 lines\r\nand <img src=x onerror=alert(1)> (example)."))
+    assert opportunity.title == "Stage lights  (example)" and "\x0c" not in opportunity.description
+    feed = client.get("/en/opportunities/feed/")
+    assert feed.status_code == 200
+    document = parseString(feed.content)
+    summary = document.getElementsByTagName("summary")[0].firstChild.data
+    assert "<img" not in summary and "&lt;img" in summary  # escaped text, not markup
+
+
+def test_a_deadline_years_away_is_refused(title, staff):
+    from django.core.exceptions import ValidationError
+
+    from ecocsme.opportunities.factories import in_days
+    from ecocsme.opportunities.services import opportunity_save
+
+    from .posting import values
+
+    with pytest.raises(ValidationError, match="years ahead"):
+        opportunity_save(actor=staff, opportunity=None, values=values(title, deadline=in_days(365 * 7)))

@@ -307,3 +307,16 @@ def test_a_new_process_with_many_organisations_reads_them_in_the_background(clie
     caterer.description += " Also gluten-free menus."
     caterer.save()  # a change: the previous matrix answers while the new one is read
     assert caterer.name in client.get(url, headers={"HX-Request": "true"}).content.decode()
+
+
+def test_a_post_names_its_organisation_only_while_it_wishes_to_be_found_and_is_verified(client, caterer, food):
+    post = OpportunityFactory(organisation=caterer, title="Festival kitchen help (example)", sectors=[food])
+    assert caterer.name in client.get(reverse("opportunities:detail", args=[post.pk])).content.decode()
+    for change in ({"findable": False}, {"findable": True, "verified_at": None}):
+        type(caterer).objects.filter(pk=caterer.pk).update(**change)
+        for url in (reverse("opportunities:detail", args=[post.pk]), "/en/opportunities/?format=csv",
+                    "/en/opportunities/?format=json", "/en/opportunities/feed/", "/api/v1/opportunities",
+                    f"/api/v1/opportunities/{post.pk}"):
+            response = client.get(url)
+            body = b"".join(response.streaming_content) if response.streaming else response.content
+            assert response.status_code == 200 and caterer.name not in body.decode(), url

@@ -9,6 +9,7 @@ from django.contrib.syndication.views import Feed
 from django.core.paginator import Paginator
 from django.http import HttpResponseBadRequest
 from django.shortcuts import render
+from django.template.defaultfilters import linebreaks
 from django.urls import reverse
 from django.utils.feedgenerator import Atom1Feed
 from django.utils.formats import date_format
@@ -25,6 +26,7 @@ from ..exports import OPPORTUNITY_COLUMNS, opportunity_rows
 from ..forms import ModerationForm
 from ..models import Opportunity
 from ..selectors import by_status, filter_choices, filtered, newest_first
+from ..services.opportunities import printable
 
 PAGE_SIZE = 20
 FEED_SIZE = 50
@@ -147,11 +149,13 @@ class OpportunityFeed(Feed):
         return list(newest_first(filtered(open_opportunities(), chosen))[:FEED_SIZE])
 
     def item_title(self, item):
-        return item.title
+        return printable(item.title)
 
     def item_description(self, item):
+        """HTML for feed readers: the poster's text escaped, its lines kept."""
         deadline = _("Deadline: %(date)s") % {"date": date_format(item.deadline, "DATE_FORMAT")}
-        return f"{item.get_kind_display()} · {item.ecoc_title} · {deadline}\n\n{item.description}"
+        head = f"{item.get_kind_display()} · {item.ecoc_title} · {deadline}"
+        return linebreaks(printable(f"{head}\n\n{item.description}"), autoescape=True)
 
     def item_link(self, item):
         return reverse("opportunities:detail", args=[item.pk])
