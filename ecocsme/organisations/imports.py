@@ -14,6 +14,7 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 from django_countries import countries
 
+from ecocsme.accounts.plain_text import lines, one_line, without_direction_controls
 from ecocsme.core.audit import audit_log
 from ecocsme.core.imports import ImportRejected, RowError, read_table
 from ecocsme.partnerships.models import Partner
@@ -91,7 +92,12 @@ def _check_row(line, row, divisions, seen_emails, errors) -> PlannedRow:
     def error(column, reason):
         errors.append(RowError(line, column, reason))
 
-    get = lambda name: row.get(name, "").strip()  # noqa: E731
+    def get(name: str) -> str:
+        """A cell on one line, without control characters or direction overrides (a description
+        keeps its line breaks)."""
+        value = row.get(name, "")
+        return lines(value).strip() if name == "description" else one_line(without_direction_controls(value))
+
     organisation = None
     if get("organisation"):
         kind = get("kind").lower()

@@ -88,3 +88,19 @@ def test_a_name_of_control_characters_only_is_refused(client, nace, partner):
     assert response.status_code == 200 and response.context["form"].errors["name"]
     link.organisation.refresh_from_db()
     assert link.organisation.name == "Kept (example)"
+
+
+@pytest.mark.django_db
+def test_an_imported_file_is_cleaned_alike(nace, partner, staff):
+    from ecocsme.organisations.imports import contacts_import
+
+    csv = ('organisation,city,description,contact_name,position,email\n'
+           '"Example\x07 Print\u202e SRL (example)",Timi\x1bșoara,"Posters\x0b\r\nand programmes",'
+           '"Ana\x01 Example","Manager\tof sales",ana@example.org\n')
+    report = contacts_import(actor=staff, partner=partner, data=csv.encode(), filename="contacts.csv",
+                             dry_run=False)
+    assert report.organisations_created == 1 and report.contacts_created == 1
+    organisation, contact = Organisation.objects.get(), Contact.objects.get()
+    assert (organisation.name, organisation.city) == ("Example Print SRL (example)", "Timi șoara")
+    assert organisation.description == "Posters\nand programmes"
+    assert (contact.name, contact.role) == ("Ana Example", "Manager of sales")
