@@ -290,8 +290,8 @@ STAFF = {
     "organisations:contact_list": 6,
     "organisations:contact_list?format=csv": 5,
     "organisations:contact_edit": 6,
-    "organisations:contact_personal_data": 25,
-    "organisations:contact_erase": 24,
+    "organisations:contact_personal_data": 24,
+    "organisations:contact_erase": 23,
     "labs:lab_list": 4,
     "labs:lab_detail": 8,
     "labs:lab_answers": 5,
@@ -324,7 +324,7 @@ STAFF = {
     "organisations:organisation_verify": 6,
     "organisations:my_organisation": 6,
     "organisations:my_account": 6,
-    "organisations:my_account_data": 7,
+    "organisations:my_account_data": 11,
 }
 # A stakeholder's account: the session, the user and whom they represent come first.
 REPRESENTATIVE = {
@@ -333,7 +333,7 @@ REPRESENTATIVE = {
     "organisations:profile": 4,
     "opportunities:organisation_matches": 5,
     "organisations:my_account": 6,
-    "organisations:my_account_data": 7,
+    "organisations:my_account_data": 11,
 }
 
 REACH_REPRESENTATIVE = {
