@@ -487,15 +487,24 @@ class Explanation:
         """Whether anything beyond place and language speaks for the match."""
         return bool(self.shared_divisions or self.shared_sections or self.closeness or self.capabilities)
 
+    @property
+    def strong(self) -> bool:
+        """Worth a mail nobody asked for at that moment (a digest): a sector asked for, a
+        description close in meaning, or a neighbouring sector with a related description or a
+        capability asked for."""
+        return bool(self.shared_divisions or self.closeness == "close"
+                    or (self.shared_sections and (self.closeness or self.capabilities)))
+
 
 def capabilities_asked(opportunity: Opportunity, capabilities: Sequence[str]) -> tuple[str, ...]:
-    """The capability lines that name what the opportunity asks for: a word they share under any
-    language's stemmer, or a concept of the thesaurus ("catering" for "maitinimas")."""
+    """The capability lines that name what the opportunity asks for: a concept of the thesaurus
+    they share ("catering" for "maitinimas"), or two words under any language's stemmer (one
+    word alone misleads: "produce" is food in one text and music in another)."""
     asked_stems, asked_concepts = _reading(opportunity.text)
     found = []
     for line in capabilities:
         stems, concepts = _reading(line)
-        if stems & asked_stems or concepts & asked_concepts:
+        if concepts & asked_concepts or _words_shared(stems & asked_stems) >= 2:
             found.append(line)
     return tuple(found)
 
@@ -514,6 +523,14 @@ def _generic_stems() -> frozenset[str]:
     concepts = thesaurus().concepts
     return frozenset(stem for concept in GENERIC_CONCEPTS for term in concepts.get(concept, ())
                      for stem in term.stems)
+
+
+def _words_shared(stems: frozenset[str]) -> int:
+    """How many words a set of shared stems stands for: a word's stems under several stemmers
+    (and its root) start alike, so stems that begin with another count once."""
+    ordered = sorted(stems, key=len)
+    return sum(1 for index, stem in enumerate(ordered)
+               if not any(stem.startswith(shorter[:4]) for shorter in ordered[:index]))
 
 
 @lru_cache(maxsize=4096)

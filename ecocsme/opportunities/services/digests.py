@@ -136,7 +136,8 @@ def due_subscriptions(now: dt.datetime):
 
 
 def new_matches(subscription: DigestSubscription, now: dt.datetime) -> list:
-    """The opportunities published since the last digest that fit the organisation, best first, at
+    """The opportunities published since the last digest that clearly fit the organisation (a
+    sector asked for, or a description close in meaning: `Explanation.strong`), best first, at
     most DIGEST_SIZE, each with its reasons in the recipient's language; not those the
     organisation already said it is interested in."""
     from ..matching import opportunities_for
@@ -146,7 +147,8 @@ def new_matches(subscription: DigestSubscription, now: dt.datetime) -> list:
     with translation.override(subscription.user.language):
         found = opportunities_for(subscription.organisation, k=DIGEST_CANDIDATES)
         fresh = [match for match in found
-                 if match.record.published_at is not None and match.record.pk not in answered
+                 if match.explanation.strong  # a digest is mail: only what clearly fits
+                 and match.record.published_at is not None and match.record.pk not in answered
                  and subscription.covered_until < match.record.published_at <= now]
         for match in fresh:
             match.reasons = [str(reason) for reason in match.reasons]

@@ -235,3 +235,14 @@ def test_words_every_post_uses_name_no_capability():
     assert capabilities_asked(post, ["festival food stall", "event services", "2027"]) == ()
     assert not explain(post, PROFILES[4], 0.5).telling  # the theatre: neither sector nor text
     assert explain(post, PROFILES[0], 0.9).telling
+
+
+def test_one_shared_word_names_no_capability_and_a_digest_wants_a_clear_fit():
+    music = Opportunity.from_record({**CATERING, "title": "New music for the harbour concerts",
+                                     "description": "We co-produce new songs with local bands.",
+                                     "sectors": ["90"], "language": "en"})
+    assert capabilities_asked(music, ["seasonal local produce"]) == ()  # "produce" twice, two senses
+    caterer = PROFILES[0]
+    assert explain(Opportunity.from_record(CATERING), caterer, 0.8).strong  # the sector asked for
+    assert not explain(music, caterer, 0.835).strong  # only a related description
+    assert explain(music, caterer, 0.9).strong  # close in meaning
