@@ -239,7 +239,7 @@ def test_words_every_post_uses_name_no_capability():
 
 def test_one_shared_word_names_no_capability_and_a_digest_wants_a_clear_fit():
     music = Opportunity.from_record({**CATERING, "title": "New music for the harbour concerts",
-                                     "description": "We co-produce new songs with local bands.",
+                                     "description": "We co-produce new songs with bands of the region.",
                                      "sectors": ["90"], "language": "en"})
     assert capabilities_asked(music, ["seasonal local produce"]) == ()  # "produce" twice, two senses
     caterer = PROFILES[0]
