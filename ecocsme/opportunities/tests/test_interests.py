@@ -71,7 +71,7 @@ def test_once_per_organisation_a_second_time_changes_the_message(rep, colleague,
                                message="Three technicians instead (example).")
     assert changed.pk == first.pk and Interest.objects.count() == 1
     assert Interest.objects.get().message == "Three technicians instead (example)."
-    assert len(_mails()) == 2 and "changed its message" in _mails()[-1].subject
+    assert len(_mails()) == 2 and ":changed:" in _mails()[-1].key  # in the recipient's language
 
 
 @pytest.mark.parametrize("message, problem", [
@@ -165,7 +165,7 @@ def test_withdrawing_keeps_the_thread_readable_and_saying_it_again_takes_it_back
     with pytest.raises(PermissionDenied):
         interest_withdraw(actor=staff, interest=interest)
     interest = interest_withdraw(actor=rep, interest=interest)
-    assert interest.is_withdrawn and _mails()[-1].to == staff.email and "withdrew" in _mails()[-1].subject
+    assert interest.is_withdrawn and _mails()[-1].to == staff.email and ":withdrawn:" in _mails()[-1].key
     assert interest_for(fresh(staff), interest.pk) == interest
     for actor in (rep, staff):
         with pytest.raises(PermissionDenied):
