@@ -112,19 +112,25 @@ INTEREST_REFUSED = gettext_lazy("Only the opportunity's side, the interested org
 def interests_visible_to(user) -> QuerySet:
     """The query form of opportunities.view_interest: the interests of the opportunities on whose
     poster's side the user is (posted them, represents the organisation that did, or moderates
-    them), those of the organisations they represent; all for coordinators and the administrator."""
+    them: its partner's staff, its project's coordinators, every coordinator for an opportunity no
+    partner moderates), those of the organisations they represent; all for the administrator."""
     from .models import Interest
+    from .rules import coordinated_project_ids
 
     interests = Interest.objects.all()
-    if user.is_superuser or coordinates_a_project(user):
+    if user.is_superuser:
         return interests
     if not user.is_authenticated:
         return interests.none()
     staffed = staffed_partner_ids(user)
+    coordinated = coordinated_project_ids(user)
     represented = organisations_represented_by(user)
     seen = Q(organisation__in=represented)
     seen |= Q(opportunity__posted_by=user) | Q(opportunity__organisation__in=represented)
     seen |= Q(opportunity__partner_id__in=staffed)  # moderators (and a partner's own posts)
+    seen |= Q(opportunity__partner__project_id__in=coordinated)
+    if coordinated:
+        seen |= Q(opportunity__partner__isnull=True)
     return interests.filter(seen)
 
 

@@ -105,9 +105,9 @@ rules.add_perm("opportunities.change_opportunity", is_editable & (is_poster | is
 rules.add_perm("opportunities.submit_opportunity", is_editable & (is_poster | is_superuser))
 rules.add_perm("opportunities.withdraw_opportunity", is_withdrawable & (is_poster | is_superuser))
 rules.add_perm("opportunities.moderate_opportunity", is_moderator | is_superuser)
-# Who sees the organisations that fit (the matches): the poster's side, the moderators, the
-# coordinators and the administrator.
-rules.add_perm("opportunities.see_matches", is_poster | is_moderator | coordinates_a_project | is_superuser)
+# Who sees the organisations that fit (the matches): the poster's side, the moderators (the
+# coordinators of the moderating partner's project among them) and the administrator.
+rules.add_perm("opportunities.see_matches", is_poster | is_moderator | is_superuser)
 # The back office's list of opportunities to moderate.
 rules.add_perm("opportunities.manage", has_any_membership | is_superuser)
 
@@ -143,14 +143,14 @@ def is_interest_withdrawable(user, interest) -> bool:
     return is_interest_open(user, interest) and interest.status != "contracted"
 
 
-is_poster_side_of_interest = is_interest_poster_side | coordinates_a_project | is_superuser
+is_poster_side_of_interest = is_interest_poster_side | is_superuser  # the moderators' coordinators too
 rules.add_perm("opportunities.view_interest", is_poster_side_of_interest | is_interested_side)
 rules.add_perm("opportunities.reply_interest",
                is_interest_open & (is_poster_side_of_interest | is_interested_side))
 rules.add_perm("opportunities.set_interest_status", is_interest_open & is_poster_side_of_interest)
 rules.add_perm("opportunities.withdraw_interest", is_interest_withdrawable & is_interested_side)
 # An opportunity's interests, as a list: who sees its matches.
-rules.add_perm("opportunities.see_interests", is_poster | is_moderator | coordinates_a_project | is_superuser)
+rules.add_perm("opportunities.see_interests", is_poster | is_moderator | is_superuser)
 # Saying "we are interested": the representatives of a verified organisation (the services check
 # that the opportunity is open and that the organisation is not the one that posted it).
 rules.add_perm("opportunities.express_interest", represents_a_verified_organisation)

@@ -249,3 +249,21 @@ def test_the_pages(client, rep, colleague, stranger, organisation, opportunity, 
     client.post(f"/en/opportunities/interests/{interest.pk}/withdraw/")
     interest.refresh_from_db()
     assert interest.is_withdrawn and interest.messages.count() == 1
+
+
+def test_a_coordinator_of_another_project_sees_no_interest_and_no_match(client, rep, organisation, opportunity,
+                                                                         coordinator):
+    from ecocsme.accounts.factories import CoordinatorFactory
+    from ecocsme.partnerships.factories import ProjectFactory
+
+    interest = interest_express(actor=rep, opportunity=opportunity, organisation=organisation, message=MESSAGE)
+    stranger = CoordinatorFactory(project=ProjectFactory())
+    assert not interests_visible_to(stranger).exists() and interests_visible_to(coordinator).exists()
+    with pytest.raises(Http404):
+        interest_for(stranger, interest.pk)
+    client.force_login(stranger)
+    assert client.get(f"/en/opportunities/interests/{interest.pk}/").status_code == 404
+    assert client.get(f"/en/opportunities/{opportunity.pk}/interests/").status_code == 403
+    assert client.get(f"/en/opportunities/{opportunity.pk}/matches/").status_code == 403
+    client.force_login(coordinator)  # the coordinator of the moderating partner's project
+    assert client.get(f"/en/opportunities/interests/{interest.pk}/").status_code == 200
