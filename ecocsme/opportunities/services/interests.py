@@ -16,6 +16,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import timezone
 from django.utils.formats import number_format
+from django.utils.html import format_html
 from django.utils.translation import gettext as _
 
 from ecocsme.core.audit import audit_log
@@ -177,6 +178,9 @@ def _mail(interest: Interest, users, kind: str, *, moment, actor, body: str = ""
         user_mail(user, key=f"opportunities.interest:{interest.pk}:{kind}:{key or _stamp(moment)}:{user.pk}",
                   template=MAIL_TEMPLATE, context={
                       "kind": kind, "opportunity": opportunity.title, "text_language": opportunity.language,
+                      # the HTML part names it in a sentence of the reader's language, marked with its own
+                      "opportunity_html": format_html('<span lang="{}">{}</span>', opportunity.language,
+                                                      opportunity.title),
                       "organisation": organisation.name, "body": body,
                       "status": interest.status, "status_label": interest.get_status_display,
                       "thread_url": absolute_url("opportunities:interest", [interest.pk],
