@@ -8,6 +8,16 @@ personal calendar the mail links to, as a calendar program fetches it. What the 
 compared with the catalogue (gettext of the template's msgid in the reader's language), and no
 English text of the template may show in another language.
 
+The mail of the reach goes to accounts (not to a partner's contacts), in the account's language
+whatever page or person made it: the sign-up confirmation (in the language chosen on a form shown in
+another), a profile declined and verified (to each representative in theirs), the notices to the
+keeping partner's staff (a verified profile's new description, a representative's deleted account),
+an interest's mails between the two sides of a conversation (said, answered, its status,
+withdrawn), an organisation told of an opportunity that fits and the weekly digest (the reasons,
+the kind and the deadline in the reader's words). Only the digest has an unsubscribe link, in its
+text, HTML and List-Unsubscribe headers, working in one click; the others are in the platform's
+layout without one. Each link opens its page in the mail's language.
+
 The content (a lab's theme and questions, an event's title, description and parts) is example
 text given in all eight languages; the reader gets theirs. Content given in English only still
 goes out, in English (marking it as English in the HTML comes with the content-language work)."""
@@ -22,9 +32,12 @@ import pytest
 from django.conf import settings
 from django.test import Client
 from django.utils import timezone, translation
-from django.utils.translation import gettext, pgettext
+from django.utils.formats import date_format
+from django.utils.translation import gettext, ngettext, pgettext
 from icalendar import Calendar
 
+from ecocsme.accounts.factories import PASSWORD, UserFactory
+from ecocsme.accounts.services import account_delete
 from ecocsme.core.models import OutgoingMail
 from ecocsme.events.factories import EventFactory, EventInvitationFactory
 from ecocsme.events.ics import invitation_calendar, session_uid
@@ -36,8 +49,26 @@ from ecocsme.labs.factories import LabFactory
 from ecocsme.labs.services.invitations import invitations_create as lab_invitations_create
 from ecocsme.labs.services.invitations import invitations_send as lab_invitations_send
 from ecocsme.labs.services.invitations import reminders_send as lab_reminders_send
-from ecocsme.organisations.factories import StakeholderFactory
+from ecocsme.opportunities import matching
+from ecocsme.opportunities.factories import OpportunityFactory, in_days, representative
+from ecocsme.opportunities.models import DigestSubscription, Interest, Opportunity
+from ecocsme.opportunities.services.digests import digest_subscribe, digests_send
+from ecocsme.opportunities.services.interests import (
+    interest_express,
+    interest_reply,
+    interest_set_status,
+    interest_withdraw,
+)
+from ecocsme.opportunities.services.reach import reach_tell
+from ecocsme.organisations.factories import ProfileFactory, StakeholderFactory
 from ecocsme.organisations.models import Consent
+from ecocsme.organisations.services import (
+    organisation_decline,
+    organisation_verify,
+    profile_embed,
+    profile_update,
+)
+from ecocsme.reference.factories import EcocTitleFactory, NaceDivisionFactory
 from ecocsme.testing.mail import calendar_of, link_in, mails_to, plain_text
 from ecocsme.testing.worker import run_worker
 
@@ -114,7 +145,9 @@ def html_of(message) -> str:
 
 
 def words(html: str) -> str:
-    """The text an HTML part or page shows, tags dropped and entities read, spaces collapsed."""
+    """The text an HTML part or page shows, tags dropped and entities read, spaces collapsed (an
+    inline element, such as a title marked with its language, stays within its sentence)."""
+    html = re.sub(r"</?(?:span|q|em|strong|b|i)\b[^>]*>", "", html)
     return " ".join(unescape(re.sub(r"<[^>]+>", " ", html)).split())
 
 
@@ -174,6 +207,18 @@ def said(language: str, msgid: str, context: str = "", **values) -> str:
     return text % values if values else text
 
 
+def said_of(language: str, singular: str, plural: str, count: int, **values) -> str:
+    """The catalogue's form of a message with a plural for `count`, its placeholders filled."""
+    with translation.override(language):
+        return ngettext(singular, plural, count) % values
+
+
+def in_language(language: str, thing) -> str:
+    """`thing` (a label, a date…) as `language` shows it."""
+    with translation.override(language):
+        return str(thing() if callable(thing) else thing)
+
+
 def assert_says(language: str, body: str, *msgids, **values) -> None:
     """Each message is in `body` as the language's catalogue has it, and — when the catalogue
     translates it — not in English."""
@@ -197,15 +242,24 @@ def assert_only_own_content(language: str, body: str, *texts: str) -> None:
         assert text in body, f"{language}: content {text!r} missing"
 
 
-def assert_in_layout(language: str, message, footer: str) -> tuple[str, str]:
+def assert_in_layout(language: str, message, footer: str, *,
+                     unsubscribe: str | None = "/unsubscribe/") -> tuple[str, str]:
     """The mail is in `language` (header, HTML lang) and the platform's layout, with the
-    unsubscribe link in the headers, the text and the HTML; returns (text, HTML words)."""
+    unsubscribe link (its path after the language: `unsubscribe`) in the headers, the text and the
+    HTML, or, with `unsubscribe=None`, no unsubscribe link at all (the HTML's footer says `footer`);
+    returns (text, HTML words)."""
     assert message["Content-Language"] == language
     text, html = flat(plain_text(message)), html_of(message)
     assert page_language(html) == language
     assert said(language, "ECoC-SME Platform") in html and 'role="presentation"' in html  # the platform's layout
+    if unsubscribe is None:
+        assert "List-Unsubscribe" not in message and "List-Unsubscribe-Post" not in message
+        shown = words(html)
+        assert_says(language, shown, footer)
+        assert said(language, "Unsubscribe", "mail link") not in shown
+        return text, shown
     url = unsubscribe_url(message)
-    assert path_of(url).startswith(f"/{language}/unsubscribe/")
+    assert path_of(url).startswith(f"/{language}{unsubscribe}")
     assert url in text and f'href="{url}"' in html
     shown = words(html)
     assert_says(language, shown, footer, ("mail link", "Unsubscribe"))
@@ -537,3 +591,327 @@ def test_the_calendar_file_falls_back_as_the_mail_does(partner, language):
     assert str(first["SUMMARY"]) == f"{TITLE[shown]} — {PART_1[shown]}"
     assert str(second["SUMMARY"]) == f"{TITLE[shown]} — {PART_2[shown]}"
     assert str(first["DESCRIPTION"]).startswith(DESCRIPTION[shown])
+
+
+# --- the reach: accounts, organisations' profiles, opportunities ---------------------------------------
+# Mail to people with an account (not a partner's contacts): in the account's language, whatever
+# language the page was in that made it; the platform's layout; an unsubscribe link on the digest
+# only (the others answer something the person did or are part of their work).
+PLATFORM_FOOTER = "You receive this message from the ECoC-SME Platform."
+CONVERSATION_FOOTER = "You receive this message because you take part in this conversation on the ECoC-SME Platform."
+TOLD_FOOTER = ("You receive this message because your organisation wishes to be found for opportunities; you are "
+               "told of each opportunity once.")
+DIGEST_FOOTER = "You receive this digest because you asked for it for your organisation."
+KITCHEN = "Banat Kitchen (example)"
+CALL = "Catering for the summer festival (example)"
+MENUS = "Festival menus for the closing night (example)"
+
+
+def neighbour(language: str) -> str:
+    """Another of the eight languages (the next one): the other side of a conversation reads it."""
+    return LANGUAGES[(LANGUAGES.index(language) + 1) % len(LANGUAGES)]
+
+
+def url_in(message, path: str) -> str:
+    """The first address in the mail's text whose path holds `path`, whole."""
+    return re.search(rf"https?://\S+{re.escape(path)}\S*", plain_text(message)).group(0)
+
+
+def assert_opens_in(language: str, url: str, *, user=None, heading: str | None = None) -> str:
+    """The page a mail's link opens is in the mail's language, for a browser without a language
+    and for one set to another (logged in as `user` when given); returns its words."""
+    assert path_of(url).startswith(f"/{language}/")
+    for browser in browsers(language):
+        if user is not None:
+            browser.force_login(user)
+        page = browser.get(path_of(url))
+        assert page.status_code == 200, (url, page.status_code)
+        html = page.content.decode()
+        assert page_language(html) == language, f"{url} follows the browser, not {language}"
+        if heading is not None:
+            assert h1_of(html) == heading
+    return words(html)
+
+
+@pytest.fixture
+def ecoc_title(partner):
+    title = EcocTitleFactory(year=2023, city="Timișoara", country="RO")
+    partner.ecoc_title = title
+    partner.save(update_fields=["ecoc_title"])
+    return title
+
+
+@pytest.fixture
+def fresh_matching():
+    """The matching's catalogues read afresh (they are kept per process)."""
+    matching.forget()
+    yield
+    matching.forget()
+
+
+@pytest.fixture
+def food(db):
+    return NaceDivisionFactory(code="56", title="Food and beverage service activities")
+
+
+def kitchen_of(partner, food, **fields):
+    """A kitchen's profile kept by Timișoara, describing itself, wishing to be found."""
+    kitchen = ProfileFactory(partner=partner, name=KITCHEN, findable=True, languages=["en", "ro"], country="RO",
+                             city="Timișoara", description="We cook for festivals: buffets for 800 guests, "
+                                                           "vegetarian menus, mobile kitchens (example).",
+                             capabilities="festival catering\nmobile kitchen", **fields)
+    kitchen.sectors.set([food])
+    return kitchen
+
+
+def account(username: str, language: str):
+    return UserFactory(username=username, language=language, first_name="Example",
+                       last_name=f"Reader {language}")
+
+
+def speaks_for(organisation, username: str, language: str):
+    return representative(organisation, account(username, language))
+
+
+def with_staff_reading(staff, language: str):
+    staff.language = language
+    staff.save(update_fields=["language"])
+    return staff
+
+
+@pytest.mark.django_db(transaction=True)
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_the_sign_up_confirmation_in_the_language_chosen_on_the_form(smtp_server, language):
+    """Signed up on a page in another language, choosing `language` for the account."""
+    address = f"newcomer-{language}@example.org"
+    page = Client().post(f"/{another_language(language)}/accounts/signup/", {
+        "name": "Example Newcomer", "email": address, "password": "a-long-example-passphrase",
+        "password_again": "a-long-example-passphrase", "language": language, "accept_privacy": "on"})
+    assert page.status_code == 200 and page_language(page.content.decode()) == another_language(language)
+    run_worker()
+    (message,) = mails_to(smtp_server, address)
+    assert subject_of(message) == said(language, "Confirm your account on the ECoC-SME Platform")
+    text, html = assert_in_layout(language, message, PLATFORM_FOOTER, unsubscribe=None)
+    days = settings.PASSWORD_RESET_TIMEOUT // 86400
+    for body in (text, html):
+        assert_says(language, body, "Dear %(name)s,", name="Example Newcomer")
+        assert_says(language, body, "Thank you for signing up. Follow this link to confirm your account:",
+                    "If you did not sign up, ignore this message: without the confirmation, the account is never "
+                    "used.")
+        assert flat(said_of(language, "The link works for %(days)s day.", "The link works for %(days)s days.",
+                            days, days=days)) in body
+    assert_says(language, text, "A new one:")
+    assert_says(language, html, "Confirm my account", "A new one")
+    link = url_in(message, "/accounts/signup/confirm/")
+    assert f'href="{link}"' in html_of(message)
+    shown = assert_opens_in(language, link, heading=said(language, "Confirm your account"))
+    assert_says(language, shown, "Confirm my account")
+    assert_opens_in(language, url_in(message, "/accounts/signup/resend/"))
+
+
+@pytest.mark.django_db(transaction=True)
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_a_profiles_verification_and_its_keepers_notices_in_each_readers_language(
+        staff, partner, food, smtp_server, language):
+    """Declined, then verified: each representative reads it in their language; the keeping
+    partner's staff are told of a new description and of a representative's deleted account."""
+    staff = with_staff_reading(staff, language)
+    kitchen = kitchen_of(partner, food)
+    cook, leaving = speaks_for(kitchen, "cook", language), speaks_for(kitchen, "leaving", neighbour(language))
+    note = "The website is missing (example)."
+    organisation_decline(actor=staff, organisation=kitchen, note=note)
+    organisation_verify(actor=staff, organisation=kitchen)
+    run_worker()
+    for reader in (cook, leaving):
+        reading = reader.language
+        declined, verified = mails_to(smtp_server, reader.email)
+        assert subject_of(declined) == said(reading, "Your organisation's profile was not verified: "
+                                                     "%(organisation)s", organisation=KITCHEN)
+        assert subject_of(verified) == said(reading, "Your organisation's profile is verified: %(organisation)s",
+                                            organisation=KITCHEN)
+        for message in (declined, verified):
+            text, html = assert_in_layout(reading, message, PLATFORM_FOOTER, unsubscribe=None)
+            for body in (text, html):
+                assert_says(reading, body, "Dear %(name)s,", name=reader.get_full_name())
+            assert_says(reading, text, "Your organisation's profile:")
+            assert_says(reading, html, "Your organisation's profile")
+        text, html = assert_in_layout(reading, declined, PLATFORM_FOOTER, unsubscribe=None)
+        for body in (text, html):
+            assert_says(reading, body, "The partners' staff did not verify the profile of %(organisation)s. "
+                                       "They wrote:", organisation=KITCHEN)
+            assert_says(reading, body, "Change the profile and it is looked at again.")
+            assert note in body
+        for body in assert_in_layout(reading, verified, PLATFORM_FOOTER, unsubscribe=None):
+            assert_says(reading, body, "The partners' staff verified the profile of %(organisation)s.",
+                        organisation=KITCHEN)
+        shown = assert_opens_in(reading, url_in(verified, "/my/organisation/"), user=reader,
+                                heading=said(reading, "My organisation", "heading"))
+        assert KITCHEN in shown
+    assert not mails_to(smtp_server, staff.email)
+
+    profile_update(actor=cook, organisation=kitchen, sectors=[food], values={
+        "description": "We cook for festivals and fairs: buffets, vegetarian menus (example).",
+        "languages": ["en", "ro"]})
+    run_worker()
+    account_delete(actor=leaving, user=leaving, password=PASSWORD)
+    run_worker()
+    changed, left = mails_to(smtp_server, staff.email)
+    assert subject_of(changed) == said(language, "A verified profile changed: %(organisation)s", organisation=KITCHEN)
+    assert subject_of(left) == said(language, "A representative's account of %(organisation)s was deleted",
+                                    organisation=KITCHEN)
+    for message in (changed, left):
+        text, html = assert_in_layout(language, message, PLATFORM_FOOTER, unsubscribe=None)
+        for body in (text, html):
+            assert_says(language, body, "Dear %(name)s,", name=staff.get_full_name())
+        assert_says(language, text, "The organisation's profile:")
+        assert_says(language, html, "The organisation's profile")
+        assert_opens_in(language, url_in(message, "/manage/organisations/"), user=staff,
+                        heading=said(language, "Verify %(name)s", name=KITCHEN))
+    for body in assert_in_layout(language, changed, PLATFORM_FOOTER, unsubscribe=None):
+        assert_says(language, body, "The representative of %(organisation)s, a profile your partner verified, "
+                                    "changed what the profile says the organisation does. It stays verified.",
+                    organisation=KITCHEN)
+        assert_says(language, body, "Look at it: if it no longer describes the organisation fairly, decline the "
+                                    "verification and say why (the representatives are told).")
+    for body in assert_in_layout(language, left, PLATFORM_FOOTER, unsubscribe=None):
+        assert_says(language, body, "The account of a representative of %(organisation)s was deleted. The "
+                                    "organisation's profile stays, as your partner keeps it.", organisation=KITCHEN)
+        assert flat(said_of(language, "It has %(counter)s representative left.",
+                            "It has %(counter)s representatives left.", 1, counter=1)) in body
+
+
+@pytest.mark.django_db(transaction=True)
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_an_interest_its_thread_and_its_status_in_each_sides_language(
+        staff, partner, ecoc_title, food, smtp_server, language):
+    """The opportunity's side (Timișoara's staff) reads `language`, the kitchen's representative
+    another: each mail in its reader's language, the opportunity's title as it was written."""
+    staff = with_staff_reading(staff, language)
+    kitchen = kitchen_of(partner, food, verified=True)
+    cook = speaks_for(kitchen, "cook", neighbour(language))
+    call = OpportunityFactory(partner=partner, posted_by=staff, ecoc_title=ecoc_title, title=CALL, sectors=[food])
+    interest = interest_express(actor=cook, opportunity=call, organisation=kitchen,
+                                message="Four cooks and a mobile kitchen (example).")
+    interest_reply(actor=staff, interest=interest, body="Welcome: could you come to a meeting (example)?")
+    interest_reply(actor=cook, interest=interest, body="Yes, on Monday (example).")
+    interest_set_status(actor=staff, interest=interest, status=Interest.Status.IN_TALKS)
+    interest_withdraw(actor=cook, interest=interest)
+    run_worker()
+    values = {"organisation": KITCHEN, "opportunity": CALL}
+    to_poster, to_kitchen = mails_to(smtp_server, staff.email), mails_to(smtp_server, cook.email)
+    assert len(to_poster) == 3 and len(to_kitchen) == 2
+    (said_mail, poster_message, withdrawn), (kitchen_message, status) = to_poster, to_kitchen
+    for reader, message, subject, lead, words_in_it, answer in (
+            (staff, said_mail, "%(organisation)s is interested: %(opportunity)s",
+             "%(organisation)s is interested in your opportunity “%(opportunity)s” and wrote:",
+             "Four cooks and a mobile kitchen (example).", True),
+            (cook, kitchen_message, "New message about %(opportunity)s",
+             "There is a new message about the interest of %(organisation)s in “%(opportunity)s”:",
+             "Welcome: could you come to a meeting (example)?", True),
+            (staff, poster_message, "New message about %(opportunity)s",
+             "There is a new message about the interest of %(organisation)s in “%(opportunity)s”:",
+             "Yes, on Monday (example).", True),
+            (cook, status, "Where things stand: %(opportunity)s", None, None, False),
+            (staff, withdrawn, "%(organisation)s withdrew its interest: %(opportunity)s",
+             "%(organisation)s withdrew its interest in your opportunity “%(opportunity)s”.", None, False)):
+        reading = reader.language
+        assert subject_of(message) == said(reading, subject, **values)
+        text, html = assert_in_layout(reading, message, CONVERSATION_FOOTER, unsubscribe=None)
+        for body in (text, html):
+            assert_says(reading, body, "Dear %(name)s,", name=reader.get_full_name())
+            if lead is None:  # the status, as the reader's language names it
+                assert_says(reading, body, "The opportunity's side says where things stand with the interest of "
+                                           "%(organisation)s in “%(opportunity)s”: %(status)s.",
+                            status=in_language(reading, Interest.Status.IN_TALKS.label), **values)
+            else:
+                assert_says(reading, body, lead, **values)
+            if words_in_it:
+                assert words_in_it in body
+        assert_says(reading, text, "Answer in the thread:" if answer else "Open the thread:")
+        assert_says(reading, html, "Answer in the thread" if answer else "Open the thread")
+        assert marked_english(html_of(message), CALL)  # the title, as it was written
+        assert_opens_in(reading, url_in(message, "/opportunities/interests/"), user=reader,
+                        heading=said(reading, "Interest of %(organisation)s", organisation=KITCHEN))
+
+
+@pytest.mark.django_db(transaction=True)
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_a_suggested_organisation_and_a_digest_in_each_representatives_language(
+        staff, partner, ecoc_title, food, fresh_matching, smtp_server, language):
+    """Two representatives of a kitchen, one reading `language`, one another: the poster's side
+    tells the kitchen about an opportunity that fits (the reasons, the kind, the deadline in each
+    reader's words), and the first representative's weekly digest brings a newer one, with its
+    one-click unsubscribe link."""
+    kitchen = kitchen_of(partner, food, verified=True)
+    profile_embed(kitchen.pk)
+    cook, helper = speaks_for(kitchen, "cook", language), speaks_for(kitchen, "helper", neighbour(language))
+    call = OpportunityFactory(partner=partner, posted_by=staff, ecoc_title=ecoc_title, title=CALL, sectors=[food],
+                              country="RO", city="Timișoara", deadline=in_days(40),
+                              published_at=timezone.now() - timedelta(days=30),
+                              description="Food for 600 guests: vegetarian menus, a mobile kitchen (example).")
+    reach_tell(actor=staff, opportunity=call, organisation=kitchen)
+    digest_subscribe(actor=cook, organisation=kitchen, frequency="weekly", consent=True)
+    OpportunityFactory(partner=partner, posted_by=staff, ecoc_title=ecoc_title, title=MENUS, sectors=[food],
+                       country="RO", city="Timișoara", deadline=in_days(60),
+                       published_at=timezone.now() - timedelta(hours=2),
+                       description="Vegetarian menus and a buffet for 800 guests (example).")
+    assert digests_send() == {"due": 1, "sent": 1}
+    run_worker()
+
+    values = {"organisation": KITCHEN}
+    kind = Opportunity.Kind.TENDER.label
+    for reader in (cook, helper):
+        reading = reader.language
+        told = mails_to(smtp_server, reader.email)[0]
+        assert subject_of(told) == said(reading, "An opportunity that fits %(organisation)s: %(opportunity)s",
+                                        opportunity=CALL, **values)
+        text, html = assert_in_layout(reading, told, TOLD_FOOTER, unsubscribe=None)
+        deadline = in_language(reading, lambda: date_format(call.deadline, "DATE_FORMAT"))
+        for body in (text, html):
+            assert_says(reading, body, "Dear %(name)s,", name=reader.get_full_name())
+            assert_says(reading, body, "Those who posted an opportunity on the ECoC-SME Platform think it fits "
+                                       "%(organisation)s:", **values)
+            assert_says(reading, body, "Deadline: %(deadline)s", deadline=deadline)
+            assert_says(reading, body, "Why it fits:", "If it interests you, say so on its page: the "
+                                                       "opportunity's side reads your message and answers.")
+            assert_says(reading, body, "Works in the sector asked for: %(sectors)s.",
+                        sectors="56 Food and beverage service activities")
+            assert_says(reading, body, "Based in %(city)s, where the opportunity is.", city="Timișoara")
+            assert in_language(reading, kind) in body and CALL in body
+        assert_says(reading, text, "Read the opportunity:", "Change this in your organisation's profile:")
+        assert_says(reading, html, "Read the opportunity", "Change this in your organisation's profile")
+        assert marked_english(html_of(told), CALL)
+        assert_opens_in(reading, url_in(told, "/opportunities/"), heading=CALL)
+        assert_opens_in(reading, url_in(told, "/my/organisation/"), user=reader)
+    assert len(mails_to(smtp_server, helper.email)) == 1
+
+    told, digest = mails_to(smtp_server, cook.email)
+    assert subject_of(digest) == flat(said_of(language, "%(counter)s new opportunity for %(organisation)s",
+                                              "%(counter)s new opportunities for %(organisation)s", 1,
+                                              counter=1, **values))
+    text, html = assert_in_layout(language, digest, DIGEST_FOOTER, unsubscribe="/opportunities/digest/unsubscribe/")
+    menus = Opportunity.objects.get(title=MENUS)
+    deadline = in_language(language, lambda: date_format(menus.deadline, "DATE_FORMAT"))
+    for body in (text, html):
+        assert_says(language, body, "Dear %(name)s,", name=cook.get_full_name())
+        assert_says(language, body, "Newly published opportunities that fit %(organisation)s, since last week's "
+                                    "digest:", **values)
+        assert_says(language, body, "Deadline: %(deadline)s", deadline=deadline)
+        assert_says(language, body, "How often, or stop: your digest's page")
+        assert_says(language, body, "Based in %(city)s, where the opportunity is.", city="Timișoara")
+        assert MENUS in body and CALL not in body
+    assert marked_english(html_of(digest), MENUS)
+    assert_opens_in(language, url_in(digest, f"/opportunities/{menus.pk}/"), heading=MENUS)
+    assert_opens_in(language, url_in(digest, f"/my/organisation/{kitchen.pk}/digest/"), user=cook)
+
+    url = unsubscribe_url(digest)
+    purpose = said(language, "the digest of new opportunities for %(organisation)s", **values)
+    for browser in browsers(language):
+        page = browser.get(path_of(url))
+        assert page.status_code == 200
+        html = page.content.decode()
+        assert page_language(html) == language, f"the unsubscribe page follows the browser, not {language}"
+        assert h1_of(html) == said(language, "Unsubscribe", "heading")
+        assert_says(language, words(html), "Stop receiving mail of this kind: %(purpose)s.", purpose=purpose)
+    assert_unsubscribed_in_one_click(language, digest)
+    assert not DigestSubscription.objects.get(user=cook).is_active

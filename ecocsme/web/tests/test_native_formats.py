@@ -2,16 +2,27 @@
 stop after a date that ends with one (hr, lt), "il mercoledì" or "03 marzo" (it), "13:15" in
 Finnish (13.15), "EUR" before an amount or an amount without thousands grouped, weekday names
 with a capital inside a phrase where the language writes them small, and English left in the
-middle of another language's sentence."""
+middle of another language's sentence. The same for the reach: opportunities, the organisations
+that fit, an interest's thread, the digest, the engagement figures, the profiles, the sign-up and
+"My account", with the mails they send (an interface message left in English, not marked as
+English, counts too)."""
 
 import datetime as dt
+import functools
 import re
 from decimal import Decimal
 from html import unescape
+from pathlib import Path
 
+import polib
 import pytest
-from django.utils import timezone
+from django.conf import settings
+from django.test import Client
+from django.urls import reverse
+from django.utils import timezone, translation
 
+from ecocsme.accounts.factories import PASSWORD, UserFactory
+from ecocsme.accounts.services import Signup, account_delete, signup_request
 from ecocsme.core.i18n import language_codes
 from ecocsme.core.models import OutgoingMail
 from ecocsme.events.factories import EventFactory
@@ -20,8 +31,15 @@ from ecocsme.events.services.invitations import invitations_send as event_invita
 from ecocsme.labs.factories import LabFactory
 from ecocsme.labs.services.invitations import invitations_create as lab_invitations_create
 from ecocsme.labs.services.invitations import invitations_send as lab_invitations_send
-from ecocsme.organisations.factories import StakeholderFactory
+from ecocsme.opportunities import matching
+from ecocsme.opportunities.factories import OpportunityFactory, in_days, representative
+from ecocsme.opportunities.services.digests import digest_subscribe, digests_send
+from ecocsme.opportunities.services.interests import interest_express, interest_reply, interest_set_status
+from ecocsme.opportunities.services.reach import reach_tell
+from ecocsme.organisations.factories import ProfileFactory, StakeholderFactory
 from ecocsme.organisations.models import Consent
+from ecocsme.organisations.services import organisation_verify, profile_embed, profile_update
+from ecocsme.reference.factories import EcocTitleFactory, NaceDivisionFactory
 
 ITALIAN_DAYS = "lunedì|martedì|mercoledì|giovedì|venerdì|sabato|domenica"
 ITALIAN_MONTHS = "gennaio|febbraio|marzo|aprile|maggio|giugno|luglio|agosto|settembre|ottobre|novembre|dicembre"
@@ -82,6 +100,49 @@ def visible_text(html: str) -> str:
     return re.sub(r"[ \t\xa0]*\n\s*", "\n", re.sub(r"[ \t]+", " ", unescape(html)))
 
 
+@functools.cache
+def english_messages(language: str) -> tuple[frozenset[str], tuple[str, ...]]:
+    """The interface's English messages that `language`'s catalogue writes otherwise, whole and
+    without placeholders (a word the language writes as English does, "Budget" in German, is not
+    among them): (all of them, those of four words or more)."""
+    po = polib.pofile(str(Path(settings.PROJECT_DIR) / "locale" / language / "LC_MESSAGES" / "django.po"))
+    kept = {entry.msgid for entry in po if entry.msgstr == entry.msgid}
+    english = frozenset(entry.msgid for entry in po
+                        if entry.msgstr and not entry.msgid_plural and not entry.obsolete
+                        and "%" not in entry.msgid and entry.msgid not in kept)
+    return english, tuple(message for message in english if len(message.split()) >= 4)
+
+
+def without_other_languages(html: str, language: str) -> str:
+    """The HTML without the elements that say they are in another language: content shown in
+    English where it is missing in the reader's language, the language menu."""
+    return re.sub(rf'(?is)<([a-z0-9]+)\b[^>]*\blang="(?!{language}")[^"]*"[^>]*>.*?</\1>', " ", html)
+
+
+def english_left(language: str, text: str) -> list[str]:
+    """The interface's messages left in English in `text` (visible text; a block per line): a line
+    that is one of them, or a sentence of four words or more inside a line."""
+    if language == "en":
+        return []
+    whole, long = english_messages(language)
+    lines = {line.strip() for line in text.splitlines()}
+    left = sorted(lines & whole) + sorted(message for message in long if message in text and message not in lines)
+    return [f"English left: {message!r}" for message in left]
+
+
+def page_problems(language: str, html: str) -> list[str]:
+    return problems(language, visible_text(html)) + english_left(
+        language, visible_text(without_other_languages(html, language)))
+
+
+def mail_problems(language: str, mail: OutgoingMail) -> list[str]:
+    """The subject, the plain text and the HTML read as `page_problems` reads a page."""
+    found = page_problems(language, mail.html)
+    for part in (mail.subject, mail.text):
+        found += problems(language, part) + english_left(language, part)
+    return found
+
+
 @pytest.fixture
 def world(partner, staff):
     project = partner.project
@@ -132,12 +193,122 @@ def test_pages_and_mails_read_as_natives_write(client, world, staff, language):
         path = path if path.startswith("/") else "/" + path
         response = client.get(path, HTTP_ACCEPT_LANGUAGE=language)
         assert response.status_code == 200, (name, path, response.status_code)
-        found += [f"{name}: {problem}" for problem in problems(language, visible_text(response.content.decode()))]
+        found += [f"{name}: {problem}" for problem in page_problems(language, response.content.decode())]
     mails = OutgoingMail.objects.filter(to=f"reader-{language}@example.org")
     assert mails.count() == 2
     for mail in mails:
-        for part in (mail.subject, mail.text, visible_text(mail.html)):
-            found += [f"mail {mail.key}: {problem}" for problem in problems(language, part)]
+        found += [f"mail {mail.key}: {problem}" for problem in mail_problems(language, mail)]
+    assert not found, "\n".join(found)
+
+
+# --- the reach: opportunities, matches, interest, digests, profiles, accounts -------------------------
+@pytest.fixture
+def fresh_matching():
+    """The matching's catalogues read afresh (they are kept per process)."""
+    matching.forget()
+    yield
+    matching.forget()
+
+
+@pytest.fixture
+def reach(partner, staff, language, fresh_matching):
+    """Timișoara's staff (reading `language`) post a call for catering with a budget and a second
+    opportunity; a kitchen's profile, verified, with its representative `cook` (reading `language`
+    too), says it is interested in the first, is answered and contracted, is told about the
+    second and gets its weekly digest; someone signs up; a second representative deletes their
+    account. Every mail of it goes to one of them, in `language`."""
+    staff.language = language
+    staff.save(update_fields=["language"])
+    title = EcocTitleFactory(year=2023, city="Timișoara", country="RO")
+    partner.ecoc_title = title
+    partner.save(update_fields=["ecoc_title"])
+    food = NaceDivisionFactory(code="56")
+    kitchen = ProfileFactory(partner=partner, findable=True, languages=["en", "ro"], country="RO", city="Timișoara",
+                             name="Banat Kitchen (example)", size_class="small",
+                             description="We cook for festivals: buffets, vegetarian menus (example).",
+                             capabilities="festival catering\nmobile kitchen")
+    kitchen.sectors.set([food])
+    cook = representative(kitchen, UserFactory(username=f"cook-{language}", language=language))
+    leaving = representative(kitchen, UserFactory(username=f"leaving-{language}", language=language))
+    organisation_verify(actor=staff, organisation=kitchen)
+    profile_update(actor=cook, organisation=kitchen, sectors=[food], values={
+        "description": "We cook for festivals: buffets for 800 guests, vegetarian menus, mobile kitchens "
+                       "(example).", "languages": ["en", "ro"]})
+    profile_embed(kitchen.pk)
+    call = OpportunityFactory(partner=partner, posted_by=staff, ecoc_title=title, country="RO", city="Timișoara",
+                              title="Catering for the summer festival (example)", sectors=[food],
+                              budget_eur=118163, deadline=in_days(40),
+                              description="Food for 600 guests over three days: vegetarian menus, a mobile "
+                                          "kitchen (example).")
+    menus = OpportunityFactory(partner=partner, posted_by=staff, ecoc_title=title, country="RO", city="Timișoara",
+                               title="Festival menus for the closing night (example)", sectors=[food],
+                               budget_eur=1163171, deadline=in_days(60),
+                               published_at=timezone.now() - dt.timedelta(hours=2),
+                               description="Vegetarian menus and a buffet for 800 guests (example).")
+    interest = interest_express(actor=cook, opportunity=call, organisation=kitchen,
+                                message="Four cooks and a mobile kitchen (example).")
+    interest_reply(actor=staff, interest=interest, body="Welcome: could you come to a meeting (example)?")
+    interest_set_status(actor=staff, interest=interest, status="contracted")
+    reach_tell(actor=staff, opportunity=menus, organisation=kitchen)
+    digest_subscribe(actor=cook, organisation=kitchen, frequency="weekly", consent=True)
+    assert digests_send() == {"due": 1, "sent": 1}
+    signup_request(signup=Signup(name="Example Newcomer", email=f"newcomer-{language}@example.org",
+                                 password="a-long-example-password", language=language),
+                   network_address="192.0.2.10")
+    account_delete(actor=leaving, user=leaving, password=PASSWORD)
+    return {"call": call, "menus": menus, "kitchen": kitchen, "cook": cook, "interest": interest,
+            "readers": [staff.email, cook.email, f"newcomer-{language}@example.org"]}
+
+
+REACH_MAILS = ("organisations.verification", "organisations.profile_changed", "opportunities.interest",
+               "opportunities.tell", "opportunities.digest", "accounts.signup.confirm",
+               "organisations.representative_left")
+
+
+def reach_pages(reach, language: str) -> dict[str, tuple[str, str]]:
+    """Each page: who opens it (nobody, "staff" or "cook") and its path."""
+    call, kitchen = reach["call"], reach["kitchen"]
+    with translation.override(language):
+        return {
+            "opportunities": ("nobody", reverse("opportunities:list")),
+            "opportunity": ("nobody", reverse("opportunities:detail", args=[call.pk])),
+            "opportunity, as its side": ("staff", reverse("opportunities:detail", args=[call.pk])),
+            "opportunity, as the interested": ("cook", reverse("opportunities:detail", args=[call.pk])),
+            "matches": ("staff", reverse("opportunities:matches", args=[call.pk])),
+            "the opportunity's interests": ("staff", reverse("opportunities:interests", args=[call.pk])),
+            "what fits the organisation": ("cook", reverse("opportunities:organisation_matches",
+                                                           args=[kitchen.pk])),
+            "engagement": ("staff", reverse("opportunities:engagement")),
+            "our interests": ("cook", reverse("opportunities:our_interests")),
+            "interest": ("cook", reverse("opportunities:interest", args=[reach["interest"].pk])),
+            "interest, as its side": ("staff", reverse("opportunities:interest", args=[reach["interest"].pk])),
+            "digest": ("cook", reverse("opportunities:digest", args=[kitchen.pk])),
+            "my organisation": ("cook", reverse("organisations:my_organisation")),
+            "my account": ("cook", reverse("organisations:my_account")),
+            "organisation's profile": ("nobody", reverse("organisations:profile", args=[kitchen.pk])),
+            "sign-up": ("nobody", reverse("accounts:signup")),
+        }
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("language", language_codes())
+def test_the_reach_pages_and_mails_read_as_natives_write(reach, staff, language):
+    browsers = {"nobody": Client(), "staff": Client(), "cook": Client()}
+    browsers["staff"].force_login(staff)
+    browsers["cook"].force_login(reach["cook"])
+    found = []
+    for name, (who, path) in reach_pages(reach, language).items():
+        assert path.startswith(f"/{language}/")
+        response = browsers[who].get(path)
+        assert response.status_code == 200, (name, path, response.status_code)
+        html = response.content.decode()
+        assert f'<html lang="{language}"' in html, name
+        found += [f"{name}: {problem}" for problem in page_problems(language, html)]
+    mails = OutgoingMail.objects.filter(to__in=reach["readers"])
+    assert {mail.key.split(":")[0] for mail in mails} == set(REACH_MAILS)
+    for mail in mails:
+        assert mail.language == language, mail.key
+        found += [f"mail {mail.key}: {problem}" for problem in mail_problems(language, mail)]
     assert not found, "\n".join(found)
 
 
