@@ -12,7 +12,6 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from ecocsme.accounts.predicates import coordinates_a_project
 from ecocsme.core.access import permitted
 from ecocsme.organisations.access import organisations_represented_by
 
@@ -34,7 +33,7 @@ def public_opportunities() -> QuerySet[Opportunity]:
 
 def opportunities_visible_to(user) -> QuerySet[Opportunity]:
     opportunities = Opportunity.objects.all()
-    if user.is_superuser or coordinates_a_project(user):
+    if user.is_superuser:
         return opportunities
     seen = Q(status__in=PUBLIC_STATUSES)
     if not user.is_authenticated:
@@ -43,15 +42,22 @@ def opportunities_visible_to(user) -> QuerySet[Opportunity]:
     seen |= Q(posted_by=user) | Q(organisation__in=organisations_represented_by(user))
     seen |= Q(organisation__isnull=True, partner_id__in=staffed)
     seen |= Q(partner_id__in=staffed) & ~Q(status=Opportunity.Status.DRAFT)
+    coordinated = coordinated_project_ids(user)
+    if coordinated:  # their project's partners' opportunities, drafts too; those no partner moderates
+        seen |= Q(partner__project_id__in=coordinated) | Q(partner__isnull=True)
     return opportunities.filter(seen)
 
 
 def opportunities_moderated_by(user) -> QuerySet[Opportunity]:
     """What the back office lists: the opportunities of the partners the user works for (past
-    drafts of others), everything for coordinators and the administrator."""
+    drafts of others), those of their project for coordinators, everything for the administrator."""
     opportunities = opportunities_visible_to(user)
-    if user.is_superuser or coordinated_project_ids(user):
+    if user.is_superuser:
         return opportunities
+    coordinated = coordinated_project_ids(user)
+    if coordinated:
+        return opportunities.filter(Q(partner_id__in=staffed_partner_ids(user))
+                                    | Q(partner__project_id__in=coordinated) | Q(partner__isnull=True))
     return opportunities.filter(partner_id__in=staffed_partner_ids(user))
 
 
@@ -146,6 +152,20 @@ def interest_for(user, pk: int, perm: str | None = None):
                      missing=_("No such expression of interest."), refused=INTEREST_REFUSED)
 
 
+def interest_controls(user, interest) -> dict:
+    """What an interest's page offers the user (may_reply, may_set_status, may_withdraw), by the
+    rules alone: the model backend would offer an administrator every button, whatever the state
+    of the interest (a withdrawn thread, a contracted interest) and on whichever side."""
+    import rules
+
+    def may(perm: str) -> bool:
+        return user.is_active and rules.has_perm(perm, user, interest)
+
+    return {"may_reply": may("opportunities.reply_interest"),
+            "may_set_status": may("opportunities.set_interest_status"),
+            "may_withdraw": may("opportunities.withdraw_interest")}
+
+
 def interest_organisations(user) -> list:
     """The verified organisations the user represents: those that may say they are interested."""
     return posting_organisations(user)
@@ -165,9 +185,15 @@ def organisation_to_tell(pk: int):
 
 
 def digest_organisation_for(user, pk: int):
-    """An organisation the user represents, for its digest page; 404 for any other."""
-    from ecocsme.organisations.access import profile_for
+    """An organisation the user represents, for its digest page; 404 for any other (the
+    administrator's and the keeping staff's too: a digest is its subscriber's own mail)."""
+    from django.http import Http404
 
+    from ecocsme.organisations.access import profile_for
+    from ecocsme.organisations.rules import representing_ids
+
+    if pk not in representing_ids(user):
+        raise Http404(_("No such organisation."))
     return profile_for(user, pk)
 
 
@@ -183,25 +209,49 @@ def digest_by_unsubscribe_link(token: str):
 
 
 DIGEST_LINK_PURPOSE = "opportunities.digest.unsubscribe"
+SUGGESTIONS_LINK_PURPOSE = "opportunities.suggestions.stop"
 
 
-def engagement_partners(user):
-    """Whose opportunities' engagement figures the user sees: None for all (coordinators, the
-    administrator), else the partners they work for; PermissionDenied for anyone without a role."""
+def engagement_opportunities(user) -> tuple[QuerySet, bool]:
+    """The opportunities whose engagement figures the user sees, and whether they are every
+    partner's: the administrator all; a coordinator those of their project's partners (and those
+    no partner moderates, which coordinators moderate); partner staff those their partner
+    moderates. PermissionDenied for anyone without a role."""
     from django.core.exceptions import PermissionDenied
 
     if not user.has_perm("opportunities.see_engagement"):
         raise PermissionDenied(_("The engagement figures are for the project's members."))
-    if user.is_superuser or coordinates_a_project(user):
-        return None
-    return sorted(staffed_partner_ids(user))
+    if user.is_superuser:
+        return Opportunity.objects.all(), True
+    from .rules import coordinated_project_ids
+
+    seen = Q(partner_id__in=staffed_partner_ids(user))
+    coordinated = coordinated_project_ids(user)
+    if coordinated:
+        seen |= Q(partner__project_id__in=coordinated) | Q(partner__isnull=True)
+    return Opportunity.objects.filter(seen), bool(coordinated)
 
 
-def engagement_titles(partners) -> list:
+def engagement_titles(opportunities) -> list:
     """The ECoC titles of the opportunities the figures may count, for the filter."""
     from ecocsme.reference.models import EcocTitle
 
-    opportunities = Opportunity.objects.all() if partners is None else \
-        Opportunity.objects.filter(partner_id__in=partners)
     return list(EcocTitle.objects.filter(pk__in=opportunities.values("ecoc_title_id"))
                 .order_by("-year", "city"))
+
+
+def representative_by_stop_link(token: str):
+    """The representative (with account and organisation) a signed "stop these mails" link of a
+    suggestion names, or None when the link is malformed or forged. The link is the credential."""
+    from ecocsme.core.links import record_for_link
+    from ecocsme.organisations.models import Representative
+
+    return record_for_link(Representative.objects.select_related("organisation", "user"),
+                           SUGGESTIONS_LINK_PURPOSE, token)
+
+
+def own_representative_link(user, organisation):
+    """The user's own link to an organisation they represent (for their digest page)."""
+    from ecocsme.organisations.models import Representative
+
+    return Representative.objects.filter(user=user, organisation=organisation).first()

@@ -143,18 +143,18 @@ def opportunity_engagement(request: HttpRequest, params: Query[EngagementFilter]
     """Organisations reached, interested and contracted through opportunities (OPP-4), counts only,
     in total and by ECoC title, phase, NACE division and size class: for the project's members with
     a logged-in session, as on the engagement page (partner staff: the opportunities their partner
-    moderates; coordinators: all). A filter value that names nothing is a 400 with the reason."""
-    from .access import engagement_partners
+    moderates; coordinators: their project's). A filter value that names nothing is a 400 with the reason."""
+    from .access import engagement_opportunities
     from .selectors import engagement_figures
 
-    partners = engagement_partners(request.user)
+    scope, _every_partner = engagement_opportunities(request.user)
     chosen = filters.read({name: value for name, value in (("ecoc", params.ecoc), ("phase", params.phase))
                            if value is not None})
     if chosen.problems:
         raise HttpError(400, " ".join(chosen.problems))
     if params.since and params.until and params.since > params.until:
         raise HttpError(400, _("The period ends before it starts."))
-    return engagement_figures(ecoc_title=chosen.ecoc_title, phase=chosen.phase or None, partner=partners,
+    return engagement_figures(ecoc_title=chosen.ecoc_title, phase=chosen.phase or None, opportunities=scope,
                               since=params.since, until=params.until)
 
 

@@ -144,7 +144,11 @@ class InterestForm(forms.Form):
         label=_("Your message"), required=False, strip=True,
         widget=forms.Textarea(attrs={"rows": 5, "maxlength": INTEREST_MESSAGE_MAX_CHARS}))
 
-    def __init__(self, *args, organisations: list, **kwargs):
+    def __init__(self, *args, organisations: list, own: list = (), **kwargs):
+        """`own`: the interests the user's organisations already have in the opportunity; a
+        single one, open and unanswered, fills the message in to be corrected."""
+        if len(own) == 1 and own[0].first_message_changeable:
+            kwargs.setdefault("initial", {}).setdefault("message", own[0].message)
         super().__init__(*args, **kwargs)
         self.organisations = {organisation.pk: organisation for organisation in organisations}
         self.fields["organisation"].choices = [(o.pk, o.name) for o in organisations]

@@ -204,11 +204,13 @@ def forget() -> None:
 
 def organisations_for(opportunity: Opportunity, *, k: int = ORGANISATIONS_SHOWN) -> list[Match]:
     """The organisations that fit an opportunity, best first, each with its explanation; of the k
-    best, those for which more than the place and the language speaks."""
+    best, those for which more than the place and the language speaks; never the organisation the
+    opportunity was posted for."""
     record = opportunity_record(opportunity)
     vector = opportunity_embed(opportunity)
     index = organisation_index()
-    ranked = index.top(record, vector, k=k)
+    ranked = index.top(record, vector, k=k + 1)
+    ranked = [match for match in ranked if int(match.id) != opportunity.organisation_id][:k]
     organisations = _findable_by_pk([int(match.id) for match in ranked])
     found, nace = [], nace_names()
     for match in ranked:
@@ -228,13 +230,16 @@ def organisations_for(opportunity: Opportunity, *, k: int = ORGANISATIONS_SHOWN)
 
 def opportunities_for(organisation: Organisation, *, k: int = OPPORTUNITIES_SHOWN) -> list[Match]:
     """The open opportunities that fit an organisation (whether or not it wishes to be found:
-    that is about being suggested to others), each with its explanation."""
+    that is about being suggested to others), each with its explanation; not those posted for
+    the organisation itself."""
     vector = profile_vector(organisation)
     if vector is None:
         return []
     profile = matching_profile(organisation)
     index = opportunity_index()
-    ranked = index.for_profile(profile, vector, k=k)
+    own = set(open_opportunities().filter(organisation=organisation).values_list("pk", flat=True))
+    ranked = [match for match in index.for_profile(profile, vector, k=k + len(own))
+              if int(match.id) not in own][:k]
     by_pk = {o.pk: o for o in open_opportunities().select_related("ecoc_title")
              .prefetch_related("sectors").filter(pk__in=[int(m.id) for m in ranked])}
     records = {record.id: row for row, record in enumerate(index.opportunities)}

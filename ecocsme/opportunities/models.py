@@ -191,6 +191,12 @@ class Interest(TimeStampedModel):
     def is_withdrawn(self) -> bool:
         return self.withdrawn_at is not None
 
+    @property
+    def first_message_changeable(self) -> bool:
+        """Open and not yet answered: saying it again corrects the first message; otherwise the
+        new words join the thread (prefetch `messages` on lists)."""
+        return not self.is_withdrawn and not self.messages.all()
+
 
 class InterestMessage(models.Model):
     """One message of an interest's thread, by the poster's side or the interested organisation's."""
@@ -246,7 +252,8 @@ class DigestSubscription(TimeStampedModel):
     """A representative asked, for the organisation they represent, to be mailed the new
     opportunities that fit it, daily or weekly: their consent with its time, source and wording.
     The mail goes to that person's account, in its language, with a one-click unsubscribe link
-    (`nonce`: `core.links`, a new one revokes the old links)."""
+    (signed with `nonce`, `core.links`: the link stays good for the subscription's life, so an
+    old digest's link stops a renewed subscription too)."""
 
     class Frequency(models.TextChoices):
         DAILY = "daily", _("Daily")

@@ -10,14 +10,14 @@
   project; every coordinator for an opportunity no partner moderates. They publish, return with
   a note or close. A moderator who is also on the poster's side may publish directly.
 - Everyone reads a published (or closed) opportunity; moderators read it once it was sent for
-  review; coordinators read everything.
+  review; the coordinators of its project read it in every state (drafts too), not those of
+  another project.
 """
 
 import rules
 
 from ecocsme.accounts.models import Membership
 from ecocsme.accounts.predicates import (
-    coordinates_a_project,
     has_any_membership,
     is_superuser,
     memberships_of,
@@ -84,6 +84,18 @@ def is_moderator(user, opportunity) -> bool:
 
 
 @rules.predicate
+def coordinates_its_project(user, opportunity) -> bool:
+    """A coordinator of the project of the partner that moderates it (any coordinator when no
+    partner does): they read its drafts too. Fetch with select_related("partner")."""
+    if opportunity is None or not user.is_authenticated:
+        return False
+    coordinated = coordinated_project_ids(user)
+    if opportunity.partner_id is None:
+        return bool(coordinated)
+    return opportunity.partner.project_id in coordinated
+
+
+@rules.predicate
 def represents_a_verified_organisation(user) -> bool:
     if not user.is_authenticated or not representing_ids(user):
         return False
@@ -97,7 +109,7 @@ def represents_a_verified_organisation(user) -> bool:
 
 
 rules.add_perm("opportunities.view_opportunity",
-               is_public | is_poster | is_moderator & ~is_draft | coordinates_a_project | is_superuser)
+               is_public | is_poster | is_moderator & ~is_draft | coordinates_its_project | is_superuser)
 rules.add_perm("opportunities.add_opportunity",
                rules.is_authenticated & (has_any_membership | represents_a_verified_organisation)
                | is_superuser)

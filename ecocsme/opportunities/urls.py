@@ -21,6 +21,7 @@ urlpatterns = [
     path("opportunities/digest/unsubscribe/<str:token>/", reach.digest_unsubscribe_link,
          name="digest_unsubscribe"),
     path("my/organisation/<int:pk>/digest/", reach.digest, name="digest"),
+    path("opportunities/suggestions/stop/<str:token>/", reach.suggestions_stop_link, name="suggestions_stop"),
     path("manage/opportunities/engagement/", engagement.engagement, name="engagement"),
     path("manage/opportunities/", manage.manage_list, name="manage_list"),
     path("manage/opportunities/new/", manage.opportunity_edit, name="add"),

@@ -143,7 +143,7 @@ def represented_export(user) -> list[dict]:
     from .models import Representative
 
     return [record(link, organisation=link.organisation.name, organisation_id=link.organisation_id,
-                   since=when(link.created_at))
+                   since=when(link.created_at), suggestions_stopped_at=when(link.suggestions_stopped_at))
             for link in Representative.objects.filter(user=user).select_related("organisation")
             .order_by("pk")]
 

@@ -38,6 +38,7 @@ class PeopleDemo:
     represented: object = None  # its organisation's profile, kept by the keeper, waiting for verification
     interest: object = None  # the public profile's interest in `opportunity`, with a thread
     digest_token: str = ""  # the unsubscribe link's token of its representative's digest
+    suggestions_token: str = ""  # the "stop these mails" link's token of the same representative
     people_by_partner: dict = field(default_factory=dict)
     notes_and_needs: dict = field(default_factory=dict)  # contact id: what they told an organiser
 
@@ -95,17 +96,20 @@ def _reach_load(opportunity, organisation) -> dict:
     keeper's staff answer, and the representative subscribes to the organisation's digest."""
     from ecocsme.accounts.factories import UserFactory
     from ecocsme.core.links import link_token
-    from ecocsme.opportunities.access import DIGEST_LINK_PURPOSE
+    from ecocsme.opportunities.access import DIGEST_LINK_PURPOSE, SUGGESTIONS_LINK_PURPOSE
     from ecocsme.opportunities.factories import representative
     from ecocsme.opportunities.services.digests import digest_subscribe
     from ecocsme.opportunities.services.interests import interest_express, interest_reply
+    from ecocsme.organisations.models import Representative
 
     speaker = representative(organisation, UserFactory(username="findable-representative"))
     interest = interest_express(actor=speaker, opportunity=opportunity, organisation=organisation,
                                 message="We can cook for 2,000 guests (example).")
     interest_reply(actor=opportunity.posted_by, interest=interest, body="Please send a menu (example).")
     digest = digest_subscribe(actor=speaker, organisation=organisation, frequency="weekly", consent=True)
-    return {"interest": interest, "digest_token": link_token(DIGEST_LINK_PURPOSE, digest.pk, digest.nonce)}
+    link = Representative.objects.get(user=speaker, organisation=organisation)
+    return {"interest": interest, "digest_token": link_token(DIGEST_LINK_PURPOSE, digest.pk, digest.nonce),
+            "suggestions_token": link_token(SUGGESTIONS_LINK_PURPOSE, link.pk, link.nonce)}
 
 
 def _opportunities_load(keeper) -> tuple:

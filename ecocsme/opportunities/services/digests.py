@@ -11,7 +11,9 @@ language and a one-click unsubscribe link (signed, no login; `List-Unsubscribe` 
 nothing when none is new. Each opportunity sent counts as a `Reach` (channel "digest").
 
 An organisation that no longer wishes to be found still gets its own digest (being found is about
-others seeing it); one that is no longer verified gets none.
+others seeing it); one that is no longer verified gets none, and a person who no longer represents
+the organisation gets none of its digests. Only representatives subscribe (not the administrator
+for someone else: a digest is one's own mail, by one's own consent).
 
 Digests go to user accounts, not to a partner's contacts, so they do not use the invitation core
 (`invitations/`), whose personal links and consent belong to `organisations.Contact`."""
@@ -20,6 +22,7 @@ import datetime as dt
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
+from django.db.models import F
 from django.utils import timezone, translation
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
@@ -28,6 +31,7 @@ from ecocsme.core.audit import audit_log
 from ecocsme.core.http import absolute_url
 from ecocsme.core.links import link_token, new_nonce
 from ecocsme.core.outbox import outbox_wake
+from ecocsme.organisations.rules import representing_ids
 
 from ..access import DIGEST_LINK_PURPOSE
 from ..models import DigestSubscription, Reach
@@ -71,7 +75,7 @@ def digest_subscribe(*, actor, organisation, frequency: str, consent: bool,
     """The actor (a representative of the verified `organisation`) asks for its digest, daily or
     weekly, having ticked the consent box; again, it changes how often, or starts again after an
     unsubscription. The first digest covers the period before subscribing too."""
-    if not actor.has_perm("organisations.change_profile", organisation):
+    if organisation.pk not in representing_ids(actor):  # the administrator too: a digest is one's own mail
         raise PermissionDenied(_("Only the representatives of an organisation subscribe to its digest."))
     if organisation.verified_at is None:
         raise ValidationError(_("The partners' staff verify the organisation first; then you can subscribe."))
@@ -125,14 +129,18 @@ def digest_unsubscribe(*, subscription: DigestSubscription, actor=None,
 
 
 # --- sending -------------------------------------------------------------------------------------------
+def _sendable():
+    """Active subscriptions of verified organisations, to an active account with an address that
+    still represents the organisation (a representative removed gets no more of its digests)."""
+    return (DigestSubscription.objects.filter(unsubscribed_at__isnull=True,
+                                              organisation__verified_at__isnull=False, user__is_active=True,
+                                              user__representing__organisation=F("organisation"))
+            .exclude(user__email="").select_related("organisation", "user"))
+
+
 def due_subscriptions(now: dt.datetime):
-    """Active subscriptions of verified organisations, to an active account with an address, whose
-    digest of the current period has not been made."""
-    candidates = (DigestSubscription.objects.filter(unsubscribed_at__isnull=True,
-                                                    organisation__verified_at__isnull=False,
-                                                    user__is_active=True)
-                  .exclude(user__email="").select_related("organisation", "user").order_by("pk"))
-    return due_subscriptions_of(candidates, now)
+    """The sendable subscriptions whose digest of the current period has not been made."""
+    return due_subscriptions_of(_sendable().order_by("pk"), now)
 
 
 def new_matches(subscription: DigestSubscription, now: dt.datetime) -> list:
@@ -159,8 +167,7 @@ def digest_send(subscription_id: int, *, now: dt.datetime | None = None) -> bool
     """Make the current period's digest of one subscription: a mail when something new fits,
     nothing otherwise; either way the period counts as done. Whether a mail was queued."""
     now = now or timezone.now()
-    subscription = (DigestSubscription.objects.select_related("organisation", "user")
-                    .filter(pk=subscription_id).first())
+    subscription = _sendable().filter(pk=subscription_id).first()
     if subscription is None or not due_subscriptions_of([subscription], now):
         return False
     period = period_of(subscription.frequency, now)
@@ -204,8 +211,10 @@ def _digest_mail(subscription: DigestSubscription, matches: list, period: str, n
                   "deadline": date_format(match.record.deadline, "DATE_FORMAT"), "reasons": match.reasons,
                   "url": absolute_url("opportunities:detail", [match.record.pk], language=user.language)}
                  for match in matches]
+        # the first digest reaches back one period before subscribing; later ones, to the last run
+        since = date_format(timezone.localtime(subscription.covered_until), "DATE_FORMAT")
     user_mail(user, key=f"opportunities.digest:{subscription.pk}:{period}", template=MAIL_TEMPLATE,
-              context={"organisation": subscription.organisation.name, "items": items,
+              context={"organisation": subscription.organisation.name, "items": items, "since": since,
                        "frequency": subscription.frequency, "unsubscribe_url": url,
                        "digest_url": absolute_url("opportunities:digest", [subscription.organisation_id],
                                                   language=user.language)},

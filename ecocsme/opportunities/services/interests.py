@@ -2,23 +2,33 @@
 
 A representative of a verified organisation (whether or not it wishes to be found) says "we are
 interested" in an open, published opportunity, with a message; one interest per organisation and
-opportunity, so saying it again changes the message (and takes back a withdrawal). The poster's
+opportunity. Saying it again changes the first message while nobody has answered it; once the
+thread has begun, or after a withdrawal, the new words join the thread (a withdrawal is taken back,
+the status stays what the poster's side set: "not retained" is not undone). The poster's
 side (who posted it, the representatives of the organisation it was posted for, its moderators,
 the coordinators) answers in the thread and sets the status; the interested organisation writes
 in the thread and may withdraw. Every new message mails the other side through the outbox, in
-each recipient's language, with a link to the thread. Every write checks the permission, checks
-the input, writes in one transaction and records an `AuditEntry`
-(`opportunities.interest.<verb>`; what people wrote stays out of the audit log)."""
+each recipient's language, with a link to the thread. Every write checks the permission by its
+rule alone (the model backend's "an administrator may do anything" would skip the state of the
+interest: a withdrawn thread, a contracted interest), checks the input, writes in one transaction
+and records an `AuditEntry` (`opportunities.interest.<verb>`; what people wrote stays out of
+the audit log)."""
 
 import datetime as dt
+import re
+import unicodedata
 
+import rules
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import timezone
 from django.utils.formats import number_format
 from django.utils.html import format_html
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
+from ecocsme.accounts.plain_text import lines as plain_lines
+from ecocsme.accounts.plain_text import without_direction_controls
 from ecocsme.core.audit import audit_log
 from ecocsme.core.http import absolute_url
 from ecocsme.core.outbox import outbox_wake
@@ -30,18 +40,28 @@ from .mail import poster_side_users, representatives_of, user_mail
 
 MAIL_TEMPLATE = "opportunities/mail/interest"
 REPEAT_WINDOW = dt.timedelta(minutes=10)  # the same message again this soon is a double submission
+WITHDRAWN_THREAD = gettext_lazy("The organisation withdrew its interest: the thread takes no more messages. "
+                                "It can say it is interested again on the opportunity's page.")
+ZERO_WIDTH = re.compile("[\u200b-\u200d\u2060\ufeff]")
 
 
 def _require(actor, perm: str, obj=None) -> None:
-    if not actor.has_perm(perm, obj):
+    if not (actor.is_active and rules.has_perm(perm, actor, obj)):
         raise PermissionDenied(INTEREST_REFUSED)
 
 
+def _require_open(interest: Interest, refusal: str) -> None:
+    if interest.is_withdrawn:
+        raise ValidationError(refusal)
+
+
 def check_message(text: str, *, field: str = "message") -> str:
-    """The message, trimmed: not empty (the other side needs something to answer), at most
-    INTEREST_MESSAGE_MAX_CHARS characters."""
-    text = (text or "").strip()
-    if not text:
+    """The message, cleaned (line ends as "\n", a browser's CR LF counting as one character; no
+    control, direction or zero-width characters) and trimmed: not empty (the other side needs
+    something to answer: a letter, a digit or a sign), at most INTEREST_MESSAGE_MAX_CHARS
+    characters."""
+    text = ZERO_WIDTH.sub("", without_direction_controls(plain_lines(text or ""))).strip()
+    if not any(unicodedata.category(character)[0] in "LNS" for character in text):
         raise ValidationError({field: _("Write a few words: what you offer, or what you ask.")})
     if len(text) > INTEREST_MESSAGE_MAX_CHARS:
         raise ValidationError({field: _(
@@ -64,8 +84,9 @@ def _stamp(moment) -> str:
 # --- saying "we are interested" ------------------------------------------------------------------
 def interest_express(*, actor, opportunity: Opportunity, organisation, message: str) -> Interest:
     """`organisation` (a verified one the actor represents) is interested in `opportunity` (open
-    and published). Said again, the message changes; after a withdrawal, the interest is back.
-    The same message twice changes nothing and mails nobody (a double click)."""
+    and published). Said again before anyone answered, the first message changes; once the thread
+    has begun, or after a withdrawal, the words join the thread (the withdrawal taken back, the
+    status kept). The same words twice change nothing and mail nobody (a double click)."""
     _require(actor, "opportunities.express_interest", opportunity)
     if organisation is None or organisation.pk not in {o.pk for o in interest_organisations(actor)}:
         raise PermissionDenied(_("You may say so for the verified organisations you represent only."))
@@ -86,20 +107,45 @@ def interest_express(*, actor, opportunity: Opportunity, organisation, message: 
         if interest is None:
             interest = Interest.objects.create(opportunity=opportunity, organisation=organisation,
                                                created_by=actor, message=message)
-            action = "opportunities.interest.expressed"
-        elif interest.message == message and not interest.is_withdrawn:
+            interest.opportunity, interest.organisation = opportunity, organisation
+            audit_log(actor=actor, action="opportunities.interest.expressed", obj=interest,
+                      data={"organisation": organisation.pk})
+            _mail(interest, poster_side_users(opportunity), "said", moment=interest.created_at, actor=actor,
+                  body=message)
             return interest
-        else:
-            action = ("opportunities.interest.renewed" if interest.is_withdrawn
-                      else "opportunities.interest.changed")
-            if interest.is_withdrawn:
-                interest.status, interest.contracted_at = Interest.Status.INTERESTED, None
-            interest.message, interest.withdrawn_at = message, None
-            interest.save(update_fields=["message", "withdrawn_at", "status", "contracted_at", "updated_at"])
         interest.opportunity, interest.organisation = opportunity, organisation
-        audit_log(actor=actor, action=action, obj=interest, data={"organisation": organisation.pk})
-        _mail(interest, poster_side_users(opportunity), "said" if action.endswith("expressed") else "changed",
-              moment=interest.updated_at, actor=actor, body=message)
+        if interest.is_withdrawn:
+            return _renew(actor, interest, message)
+        if interest.first_message_changeable:
+            return _change_first_message(actor, interest, message)
+        _add_message(actor, interest, message, InterestMessage.Side.INTERESTED)
+    return interest
+
+
+def _renew(actor, interest: Interest, message: str) -> Interest:
+    """After a withdrawal: the interest is back, with the status the poster's side had set; the
+    words join the thread."""
+    interest.withdrawn_at = None
+    interest.save(update_fields=["withdrawn_at", "updated_at"])
+    added = InterestMessage.objects.create(interest=interest, author=actor,
+                                           side=InterestMessage.Side.INTERESTED, body=message)
+    audit_log(actor=actor, action="opportunities.interest.renewed", obj=interest,
+              data={"organisation": interest.organisation_id, "message": added.pk})
+    _mail(interest, poster_side_users(interest.opportunity), "said", moment=added.created_at, actor=actor,
+          body=message, key=f"{added.pk}")
+    return interest
+
+
+def _change_first_message(actor, interest: Interest, message: str) -> Interest:
+    """Nobody has answered yet: the first message is corrected in place."""
+    if interest.message == message:
+        return interest
+    interest.message = message
+    interest.save(update_fields=["message", "updated_at"])
+    audit_log(actor=actor, action="opportunities.interest.changed", obj=interest,
+              data={"organisation": interest.organisation_id})
+    _mail(interest, poster_side_users(interest.opportunity), "changed", moment=interest.updated_at,
+          actor=actor, body=message)
     return interest
 
 
@@ -110,20 +156,26 @@ def interest_reply(*, actor, interest: Interest, body: str) -> InterestMessage:
     body = check_message(body, field="body")
     with transaction.atomic():
         interest = _locked(interest)
+        _require(actor, "opportunities.view_interest", interest)
+        _require_open(interest, WITHDRAWN_THREAD)
         _require(actor, "opportunities.reply_interest", interest)
         side = (InterestMessage.Side.INTERESTED if interest.organisation_id in representing_ids(actor)
                 else InterestMessage.Side.POSTER)
-        last = interest.messages.order_by("-created_at", "-id").first()
-        if (last is not None and last.author_id == actor.pk and last.body == body
-                and timezone.now() - last.created_at < REPEAT_WINDOW):
-            return last
-        message = InterestMessage.objects.create(interest=interest, author=actor, side=side, body=body)
-        audit_log(actor=actor, action="opportunities.interest.replied", obj=interest,
-                  data={"side": side, "message": message.pk})
-        to = (poster_side_users(interest.opportunity) if side == InterestMessage.Side.INTERESTED
-              else representatives_of(interest.organisation_id))
-        _mail(interest, to, "message", moment=message.created_at, actor=actor, body=body, key=f"{message.pk}")
-        Interest.objects.filter(pk=interest.pk).update(updated_at=timezone.now())
+        return _add_message(actor, interest, body, side)
+
+
+def _add_message(actor, interest: Interest, body: str, side: str) -> InterestMessage:
+    last = interest.messages.order_by("-created_at", "-id").first()
+    if (last is not None and last.author_id == actor.pk and last.body == body
+            and timezone.now() - last.created_at < REPEAT_WINDOW):
+        return last
+    message = InterestMessage.objects.create(interest=interest, author=actor, side=side, body=body)
+    audit_log(actor=actor, action="opportunities.interest.replied", obj=interest,
+              data={"side": side, "message": message.pk})
+    to = (poster_side_users(interest.opportunity) if side == InterestMessage.Side.INTERESTED
+          else representatives_of(interest.organisation_id))
+    _mail(interest, to, "message", moment=message.created_at, actor=actor, body=body, key=f"{message.pk}")
+    Interest.objects.filter(pk=interest.pk).update(updated_at=timezone.now())
     return message
 
 
@@ -135,6 +187,8 @@ def interest_set_status(*, actor, interest: Interest, status: str) -> Interest:
             "names": ", ".join(str(label) for label in Interest.Status.labels)})
     with transaction.atomic():
         interest = _locked(interest)
+        _require(actor, "opportunities.view_interest", interest)
+        _require_open(interest, _("The organisation withdrew its interest: its status stays as it was."))
         _require(actor, "opportunities.set_interest_status", interest)
         if interest.status == status:
             return interest
@@ -154,6 +208,15 @@ def interest_withdraw(*, actor, interest: Interest) -> Interest:
     stays readable, and saying it again brings it back."""
     with transaction.atomic():
         interest = _locked(interest)
+        _require(actor, "opportunities.view_interest", interest)
+        if interest.organisation_id not in representing_ids(actor):
+            raise PermissionDenied(_("Only the representatives of the interested organisation withdraw its "
+                                     "interest."))
+        if interest.is_withdrawn:
+            return interest
+        if interest.status == Interest.Status.CONTRACTED:
+            raise ValidationError(_("A contracted interest is not withdrawn: write to the opportunity's side "
+                                    "in the thread."))
         _require(actor, "opportunities.withdraw_interest", interest)
         interest.withdrawn_at = timezone.now()
         interest.save(update_fields=["withdrawn_at", "updated_at"])

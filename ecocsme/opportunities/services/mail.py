@@ -27,7 +27,8 @@ def poster_side_users(opportunity) -> list:
     """Who hears of an interest in an opportunity: the person who posted it and the
     representatives of the organisation it was posted for; when none of them has an account that
     can be mailed (a post nobody signed, an account gone), the staff of the moderating partner,
-    else the coordinators."""
+    else (a partner with no staff account yet) its project's coordinators; for an opportunity no
+    partner moderates, the coordinators."""
     from ecocsme.accounts.models import Membership, User
 
     users = []
@@ -35,13 +36,16 @@ def poster_side_users(opportunity) -> list:
         users += list(User.objects.filter(pk=opportunity.posted_by_id))
     if opportunity.organisation_id is not None:
         users += list(User.objects.filter(representing__organisation_id=opportunity.organisation_id))
-    if not addressable(users):
-        if opportunity.partner_id is not None:
-            users = User.objects.filter(memberships__partner_id=opportunity.partner_id,
-                                        memberships__role=Membership.Role.PARTNER_STAFF)
-        else:
-            users = User.objects.filter(memberships__role=Membership.Role.COORDINATOR)
-    return addressable(users)
+    found = addressable(users)
+    if not found and opportunity.partner_id is not None:
+        found = addressable(User.objects.filter(memberships__partner_id=opportunity.partner_id,
+                                                memberships__role=Membership.Role.PARTNER_STAFF))
+    if not found:
+        among = {"memberships__role": Membership.Role.COORDINATOR}
+        if opportunity.partner_id is not None:  # one membership, both conditions
+            among["memberships__project_id"] = opportunity.partner.project_id
+        found = addressable(User.objects.filter(**among))
+    return found
 
 
 def representatives_of(organisation_id: int) -> list:

@@ -2,7 +2,14 @@
 moderator picks one of the organisations that fit (`matching.organisations_for`); its
 representatives get one mail each, with the reasons of the match in their language, once per
 opportunity and organisation; a `Reach` row (channel "suggestion") records it for the figures
-(OPP-4). Only organisations that wish to be found and were verified are ever told."""
+(OPP-4). Only organisations that wish to be found and were verified are ever told.
+
+The mail is not a subscription, but it is not asked for either: each one has a link (and
+`List-Unsubscribe` headers) with which its recipient stops them for that organisation, without
+logging in; their digest page stops and restarts them too. An organisation is told of at most
+TELLS_PER_DAY opportunities in a day, whoever tells it."""
+
+import datetime as dt
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
@@ -12,13 +19,16 @@ from django.utils.translation import gettext as _
 
 from ecocsme.core.audit import audit_log
 from ecocsme.core.http import absolute_url
+from ecocsme.core.links import link_token
 from ecocsme.core.outbox import outbox_wake
+from ecocsme.organisations.models import Representative
 
-from ..access import REFUSED
+from ..access import REFUSED, SUGGESTIONS_LINK_PURPOSE
 from ..models import Opportunity, Reach
-from .mail import representatives_of, user_mail
+from .mail import addressable, representatives_of, user_mail
 
 MAIL_TEMPLATE = "opportunities/mail/tell"
+TELLS_PER_DAY = 3
 
 
 class Told:
@@ -53,7 +63,16 @@ def reach_tell(*, actor, opportunity: Opportunity, organisation) -> Told:
     if _fitting(opportunity, organisation) is None:
         raise ValidationError(_("%(organisation)s is not among the organisations that fit this opportunity.")
                               % {"organisation": organisation.name})
-    recipients = representatives_of(organisation.pk)
+    if Reach.objects.filter(organisation=organisation, channel=Reach.Channel.SUGGESTION,
+                            first_at__gte=timezone.now() - dt.timedelta(days=1)).count() >= TELLS_PER_DAY:
+        raise ValidationError(_("%(organisation)s was told of %(count)s opportunities in the last 24 hours: "
+                                "tell it of this one tomorrow.")
+                              % {"organisation": organisation.name, "count": TELLS_PER_DAY})
+    recipients = told_representatives(organisation)
+    if not recipients and representatives_of(organisation.pk):
+        raise ValidationError(_("The representatives of %(organisation)s asked not to be told of "
+                                "opportunities by e-mail. Its page shows how to reach it.")
+                              % {"organisation": organisation.name})
     if not recipients:
         raise ValidationError(_("Nobody represents %(organisation)s on the platform yet: there is no one "
                                 "to tell. Its page shows how to reach it.")
@@ -66,7 +85,9 @@ def reach_tell(*, actor, opportunity: Opportunity, organisation) -> Told:
             return Told(reach, False, 0)
         audit_log(actor=actor, action="opportunities.reach.told", obj=opportunity,
                   data={"organisation": organisation.pk, "recipients": len(recipients)})
-        for user in recipients:
+        for link in recipients:
+            user = link.user
+            stop_url = suggestions_stop_url(link, user.language)
             with translation.override(user.language):
                 match = _fitting(opportunity, organisation)
                 reasons = [str(reason) for reason in (match.reasons if match else [])]
@@ -80,6 +101,41 @@ def reach_tell(*, actor, opportunity: Opportunity, organisation) -> Told:
                                                           language=user.language),
                           "profile_url": absolute_url("organisations:my_organisation",
                                                       language=user.language),
-                      })
+                          "stop_url": stop_url,
+                      }, headers={"List-Unsubscribe": f"<{stop_url}>",
+                                  "List-Unsubscribe-Post": "List-Unsubscribe=One-Click",
+                                  "Auto-Submitted": "auto-generated"})
         outbox_wake()
     return Told(reach, True, len(recipients))
+
+
+def told_representatives(organisation) -> list[Representative]:
+    """The representatives of `organisation` who take its suggestions by mail (with their
+    accounts), each with an address, in a stable order."""
+    links = (Representative.objects.filter(organisation=organisation, suggestions_stopped_at__isnull=True)
+             .select_related("user"))
+    mailed = {user.pk for user in addressable([link.user for link in links])}
+    return sorted((link for link in links if link.user_id in mailed), key=lambda link: link.user_id)
+
+
+def suggestions_stop_url(link: Representative, language: str) -> str:
+    token = link_token(SUGGESTIONS_LINK_PURPOSE, link.pk, link.nonce)
+    return absolute_url("opportunities:suggestions_stop", [token], language=language)
+
+
+def suggestions_set(*, link: Representative, stopped: bool, actor=None, via: str = "link") -> Representative:
+    """Stop (or start again) the mail of the opportunities partners pick for the organisation,
+    for one representative: through the signed link in such a mail (checked by the caller, no
+    login) or on their digest page by the person themself. Audited."""
+    if actor is not None and actor.pk != link.user_id:
+        raise PermissionDenied(_("Only the person concerned may change this."))
+    with transaction.atomic():
+        link = Representative.objects.select_for_update().select_related("organisation").get(pk=link.pk)
+        if (link.suggestions_stopped_at is not None) == stopped:
+            return link
+        link.suggestions_stopped_at = timezone.now() if stopped else None
+        link.save(update_fields=["suggestions_stopped_at"])
+        audit_log(actor=actor, action=("opportunities.suggestions.stopped" if stopped
+                                       else "opportunities.suggestions.restarted"),
+                  obj=link.organisation, data={"via": via, "representative": link.pk})
+    return link

@@ -95,7 +95,10 @@ def test_who_sees_which(world):
     a_drafts = {world.by_status[Status.DRAFT].pk, world.represented[Status.DRAFT].pk}
     seen = seen_by_each(opportunities_visible_to, world.users)
     assert seen["anonymous"] == seen["no_role"] == seen["staff_b"] == public
-    assert seen["coordinator"] == seen["admin"] == every  # the coordinators see all, drafts too
+    assert seen["admin"] == every
+    # The coordinators see all of their project's, drafts too, and the posts no partner moderates;
+    # not another project's before it is published.
+    assert seen["coordinator"] == every - {world.elsewhere_waiting.pk}
     # Partner A's staff: their partner's posts, but the drafts a representative has not sent yet.
     assert seen["staff_a"] == public | {o.pk for o in everything() if o.partner_id == world.partner_a.pk} - {
         world.represented[Status.DRAFT].pk}

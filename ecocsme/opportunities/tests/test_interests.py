@@ -1,5 +1,6 @@
 """Expressions of interest (OPP-3): a representative of a verified organisation says "we are
-interested" with a message, once per organisation (saying it again changes it); the poster's side
+interested" with a message, once per organisation (saying it again corrects the message until
+someone answers, and joins the thread after); the poster's side
 answers in the thread and sets the status; each side is told by mail in its language; nobody
 else sees an interest (a second organisation's representative, another partner's staff); bad
 input changes nothing."""
@@ -154,7 +155,7 @@ def test_the_status_is_the_poster_sides_and_contracted_has_a_date(rep, organisat
     assert _mails()[-1].to == rep.email and "Contracted" in _mails()[-1].text
     interest = interest_set_status(actor=coordinator, interest=interest, status="in_talks")
     assert interest.contracted_at is None
-    with pytest.raises(PermissionDenied):  # contracted: not withdrawn any more
+    with pytest.raises(ValidationError, match="contracted"):  # not withdrawn any more, and told why
         interest_withdraw(actor=rep, interest=interest_set_status(actor=staff, interest=interest,
                                                                   status="contracted"))
 
@@ -168,10 +169,84 @@ def test_withdrawing_keeps_the_thread_readable_and_saying_it_again_takes_it_back
     assert interest.is_withdrawn and _mails()[-1].to == staff.email and ":withdrawn:" in _mails()[-1].key
     assert interest_for(fresh(staff), interest.pk) == interest
     for actor in (rep, staff):
-        with pytest.raises(PermissionDenied):
+        with pytest.raises(ValidationError, match="withdrew its interest"):  # told why, not a bare refusal
             interest_reply(actor=actor, interest=interest, body="Still there (example)?")
-    back = interest_express(actor=rep, opportunity=opportunity, organisation=organisation, message=MESSAGE)
+    with pytest.raises(ValidationError, match="withdrew its interest"):
+        interest_set_status(actor=staff, interest=interest, status="in_talks")
+    back = interest_express(actor=rep, opportunity=opportunity, organisation=organisation,
+                            message="We are free again after all (example).")
     assert back.pk == interest.pk and not back.is_withdrawn and back.status == "interested"
+    assert back.message == MESSAGE  # the first message as it was read
+    assert [m.body for m in back.messages.all()] == ["We are free again after all (example)."]
+    assert _mails()[-1].to == staff.email and ":said:" in _mails()[-1].key
+
+
+def test_not_retained_is_not_undone_by_withdrawing_and_saying_it_again(rep, organisation, opportunity, staff):
+    interest = interest_express(actor=rep, opportunity=opportunity, organisation=organisation, message=MESSAGE)
+    interest_set_status(actor=staff, interest=interest, status="not_retained")
+    interest_withdraw(actor=rep, interest=interest)
+    back = interest_express(actor=rep, opportunity=opportunity, organisation=organisation,
+                            message="Please look again (example).")
+    assert not back.is_withdrawn and Interest.objects.get().status == "not_retained"
+
+
+def test_once_answered_a_new_message_joins_the_thread_and_rewrites_nothing(rep, organisation, opportunity,
+                                                                            staff):
+    interest = interest_express(actor=rep, opportunity=opportunity, organisation=organisation, message=MESSAGE)
+    interest_reply(actor=staff, interest=interest, body="Can you bring six? (example)")
+    again = interest_express(actor=rep, opportunity=opportunity, organisation=organisation,
+                             message="Yes, six technicians (example).")
+    assert again.message == MESSAGE
+    assert [(m.side, m.body) for m in again.messages.order_by("pk")] == [
+        ("poster", "Can you bring six? (example)"), ("interested", "Yes, six technicians (example).")]
+    assert _mails()[-1].to == staff.email and ":message:" in _mails()[-1].key
+    assert not AuditEntry.objects.filter(action="opportunities.interest.changed").exists()
+
+
+def test_the_administrator_is_held_to_the_state_and_the_side(rep, organisation, opportunity, staff, client):
+    """The model backend grants a superuser every permission; the services and the page ask the
+    rules themselves."""
+    admin = AdministratorFactory()
+    interest = interest_express(actor=rep, opportunity=opportunity, organisation=organisation, message=MESSAGE)
+    with pytest.raises(PermissionDenied):  # not the interested side
+        interest_withdraw(actor=admin, interest=interest)
+    client.force_login(admin)
+    page = client.get(f"/en/opportunities/interests/{interest.pk}/")
+    assert page.status_code == 200 and "Withdraw our interest" not in page.content.decode()
+    interest_set_status(actor=admin, interest=interest, status="contracted")  # the poster's side may
+    with pytest.raises(ValidationError, match="contracted"):
+        interest_withdraw(actor=rep, interest=interest)
+    interest_set_status(actor=admin, interest=interest, status="in_talks")
+    interest_withdraw(actor=rep, interest=interest)
+    for attempt in (lambda: interest_reply(actor=admin, interest=interest, body="Hello (example)"),
+                    lambda: interest_set_status(actor=admin, interest=interest, status="contracted")):
+        with pytest.raises(ValidationError, match="withdrew its interest"):
+            attempt()
+    page = client.get(f"/en/opportunities/interests/{interest.pk}/").content.decode()
+    assert "Save the status" not in page and "Send</button>" not in page
+    refused = client.post(f"/en/opportunities/interests/{interest.pk}/", {"body": "Hello again (example)"})
+    assert refused.status_code == 200 and "withdrew its interest" in refused.content.decode()
+    assert not InterestMessage.objects.exists()
+
+
+@pytest.mark.parametrize("typed, kept", [
+    ("Line one (example)\r\nline two", "Line one (example)\nline two"),
+    ("\u200b\u200b\ufeff", None), ("\u202eexample reversed", "example reversed"),
+    ("bell\x07 (example)", "bell (example)")])
+def test_messages_are_cleaned_like_the_posts(rep, organisation, opportunity, typed, kept):
+    if kept is None:
+        with pytest.raises(ValidationError, match="Write a few words"):
+            interest_express(actor=rep, opportunity=opportunity, organisation=organisation, message=typed)
+        assert not Interest.objects.exists()
+    else:
+        interest = interest_express(actor=rep, opportunity=opportunity, organisation=organisation, message=typed)
+        assert interest.message == kept
+
+
+def test_a_browsers_line_ends_count_once_against_the_limit(rep, organisation, opportunity):
+    typed = ("x" * 9 + "\r\n") * 200  # 2,000 characters as the form counts them, 2,200 as sent
+    interest = interest_express(actor=rep, opportunity=opportunity, organisation=organisation, message=typed)
+    assert len(interest.message) == 1999  # the last line end trimmed
 
 
 def test_who_sees_an_interest(rep, colleague, stranger, organisation, opportunity, staff, other_staff,

@@ -184,17 +184,18 @@ def test_the_coordinators_moderate_what_no_partner_does(client, sectors, partner
     assert opportunity.status == Opportunity.Status.PUBLISHED
 
 
-def test_a_coordinator_sees_everything_and_moderates_the_partners_of_their_project(
+def test_a_coordinator_sees_their_projects_and_moderates_the_partners_of_their_project(
         client, title, sectors, coordinator, other_partner):
     draft = OpportunityFactory(partner=other_partner, status=Opportunity.Status.DRAFT, published_at=None)
     waiting = OpportunityFactory(partner=other_partner, status=Opportunity.Status.IN_REVIEW, published_at=None)
     foreign = OpportunityFactory(status=Opportunity.Status.IN_REVIEW, published_at=None)  # another project
     client.force_login(coordinator)
     listed = client.get(reverse("opportunities:manage_list")).content.decode()
-    assert draft.title in listed and waiting.title in listed and foreign.title in listed
+    assert draft.title in listed and waiting.title in listed and foreign.title not in listed
     assert client.get(reverse("opportunities:edit", args=[draft.pk])).status_code == 403  # not theirs to write
     client.post(reverse("opportunities:action", args=[waiting.pk, "publish"]))
-    assert client.post(reverse("opportunities:action", args=[foreign.pk, "publish"])).status_code == 403
+    assert client.get(reverse("opportunities:detail", args=[foreign.pk])).status_code == 404  # not yet public
+    assert client.post(reverse("opportunities:action", args=[foreign.pk, "publish"])).status_code == 404
     waiting.refresh_from_db()
     foreign.refresh_from_db()
     assert waiting.status == Opportunity.Status.PUBLISHED and foreign.status == Opportunity.Status.IN_REVIEW

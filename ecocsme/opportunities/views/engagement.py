@@ -15,7 +15,7 @@ from ecocsme.core.charts import bar_chart, stacked_bar_chart
 from ecocsme.core.exports import EXPORT_FORMATS, export_response
 from ecocsme.core.http import query_without
 
-from ..access import engagement_partners, engagement_titles
+from ..access import engagement_opportunities, engagement_titles
 from ..exports import ENGAGEMENT_COLUMNS, engagement_rows
 from ..forms import EngagementFilterForm
 from ..selectors import engagement_figures
@@ -57,14 +57,14 @@ def figure_charts(figures: dict) -> list[dict]:
 @login_required
 @require_safe
 def engagement(request):
-    partners = engagement_partners(request.user)
-    titles = engagement_titles(partners)
+    scope, every_partner = engagement_opportunities(request.user)
+    titles = engagement_titles(scope)
     form = EngagementFilterForm(request.GET or None, titles=titles)
     if form.is_bound and not form.is_valid():
         for errors in form.errors.values():
             for error in errors:
                 messages.warning(request, error)
-    figures = engagement_figures(partner=partners, **form.filters())
+    figures = engagement_figures(opportunities=scope, **form.filters())
     fmt, table = request.GET.get("format"), request.GET.get("table", "")
     if fmt is not None:
         if fmt not in EXPORT_FORMATS or table not in ("totals", *TABLES):
@@ -75,7 +75,7 @@ def engagement(request):
     total_rows = [(_("Reached"), totals["reached"]), (_("Interested"), totals["interested"]),
                   (_("Contracted"), totals["contracted"])]
     return render(request, "opportunities/engagement.html", {
-        "form": form, "figures": figures, "totals": totals, "all_partners": partners is None,
+        "form": form, "figures": figures, "totals": totals, "all_partners": every_partner,
         "totals_svg": bar_chart(total_rows, title=_("Organisations reached, interested and contracted")),
         "charts": figure_charts(figures), "query": query_without(request, "format", "table", "page"),
     })

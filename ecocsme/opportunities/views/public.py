@@ -92,7 +92,7 @@ def _interest_context(user, opportunity) -> dict:
         own = own_interests_in(opportunity, organisations)
         may_say = opportunity.is_open and opportunity.organisation_id not in {o.pk for o in organisations}
         context.update(own_interests=own, digest_organisations=organisations, interest_form=InterestForm(
-            organisations=organisations, initial={"message": own[0].message} if len(own) == 1 else {},
+            organisations=organisations, own=own,
         ) if may_say else None)
     return context
 

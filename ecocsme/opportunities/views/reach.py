@@ -19,10 +19,13 @@ from ecocsme.core.exports import EXPORT_FORMATS, export_response
 from ..access import (
     digest_by_unsubscribe_link,
     digest_organisation_for,
+    interest_controls,
     interest_for,
     interest_organisations,
     opportunity_for,
     organisation_to_tell,
+    own_representative_link,
+    representative_by_stop_link,
 )
 from ..exports import INTEREST_COLUMNS, interest_rows
 from ..forms import DigestForm, InterestForm, InterestStatusForm, MessageForm
@@ -36,7 +39,7 @@ from ..selectors import (
 )
 from ..services.digests import consent_wording, digest_subscribe, digest_unsubscribe
 from ..services.interests import interest_express, interest_reply, interest_set_status, interest_withdraw
-from ..services.reach import reach_tell
+from ..services.reach import reach_tell, suggestions_set
 
 
 def _form_errors(form, error: ValidationError) -> None:
@@ -56,8 +59,7 @@ def interest_new(request, pk: int):
         raise PermissionDenied(_("Only the representatives of a verified organisation say they are "
                                  "interested."))
     own = own_interests_in(opportunity, organisations) if organisations else []
-    initial = {"message": own[0].message} if len(own) == 1 else {}
-    form = InterestForm(request.POST or None, organisations=organisations, initial=initial)
+    form = InterestForm(request.POST or None, organisations=organisations, own=own)
     if request.method == "POST" and form.is_valid():
         try:
             interest = interest_express(actor=request.user, opportunity=opportunity,
@@ -82,30 +84,25 @@ def interest_detail(request, pk: int):
     """The thread of an interest, for its two sides (and the coordinators); a POST adds a message."""
     interest = interest_for(request.user, pk)
     form = MessageForm(request.POST or None)
-    if request.method == "POST":
-        interest = interest_for(request.user, pk, "opportunities.reply_interest")
-        if form.is_valid():
-            try:
-                interest_reply(actor=request.user, interest=interest, body=form.cleaned_data["body"])
-            except ValidationError as error:
-                _form_errors(form, error)
-            else:
-                messages.success(request, _("Sent: the other side is told by e-mail."))
-                return redirect("opportunities:interest", pk=interest.pk)
-    user = request.user
-    may_set_status = user.has_perm("opportunities.set_interest_status", interest)
+    if request.method == "POST" and form.is_valid():
+        try:
+            interest_reply(actor=request.user, interest=interest, body=form.cleaned_data["body"])
+        except ValidationError as error:
+            _form_errors(form, error)
+        else:
+            messages.success(request, _("Sent: the other side is told by e-mail."))
+            return redirect("opportunities:interest", pk=interest.pk)
+    controls = interest_controls(request.user, interest)
     return render(request, "opportunities/interest.html", {
         "interest": interest, "opportunity": interest.opportunity, "thread": interest_thread(interest),
-        "form": form, "may_reply": user.has_perm("opportunities.reply_interest", interest),
-        "may_set_status": may_set_status,
-        "status_form": InterestStatusForm(initial={"status": interest.status}) if may_set_status else None,
-        "may_withdraw": user.has_perm("opportunities.withdraw_interest", interest),
-        "may_see_all": user.has_perm("opportunities.see_interests", interest.opportunity),
+        "form": form, **controls,
+        "status_form": (InterestStatusForm(initial={"status": interest.status}) if controls["may_set_status"]
+                        else None),
+        "may_see_all": request.user.has_perm("opportunities.see_interests", interest.opportunity),
     })
 
 
-INTEREST_ACTIONS = {"status": "opportunities.set_interest_status",
-                    "withdraw": "opportunities.withdraw_interest"}
+INTEREST_ACTIONS = ("status", "withdraw")
 
 
 @login_required
@@ -113,7 +110,7 @@ INTEREST_ACTIONS = {"status": "opportunities.set_interest_status",
 def interest_action(request, pk: int, action: str):
     if action not in INTEREST_ACTIONS:
         raise Http404
-    interest = interest_for(request.user, pk, INTEREST_ACTIONS[action])
+    interest = interest_for(request.user, pk)  # the services check the side and the state
     try:
         if action == "status":
             form = InterestStatusForm(request.POST)
@@ -187,6 +184,13 @@ def digest(request, pk: int):
     """A representative's digest of new opportunities that fit their organisation: subscribe with
     consent, change how often, stop."""
     organisation = digest_organisation_for(request.user, pk)
+    link = own_representative_link(request.user, organisation)
+    if request.method == "POST" and request.POST.get("suggestions") in ("stop", "start"):
+        stopped = request.POST["suggestions"] == "stop"
+        suggestions_set(link=link, stopped=stopped, actor=request.user, via="page")
+        messages.success(request, _("Stopped: no partner's suggestion reaches you by e-mail.") if stopped
+                         else _("Started again: you are told when a partner picks an opportunity for you."))
+        return redirect("opportunities:digest", pk=organisation.pk)
     subscription = digest_of(organisation, request.user)
     active = subscription is not None and subscription.is_active
     initial = {"frequency": subscription.frequency} if subscription else {}
@@ -206,8 +210,24 @@ def digest(request, pk: int):
             return redirect("opportunities:digest", pk=organisation.pk)
     return render(request, "opportunities/digest.html", {
         "organisation": organisation, "subscription": subscription, "active": active, "form": form,
-        "wording": consent_wording(organisation), "email": request.user.email,
+        "wording": consent_wording(organisation), "email": request.user.email, "link": link,
     })
+
+
+@csrf_exempt  # the signed link is the credential; RFC 8058 one-click POSTs come from mail clients
+@require_http_methods(["GET", "POST"])
+def suggestions_stop_link(request, token: str):
+    """The "stop these mails" link of a partner's suggestion: GET asks to confirm, POST stops
+    them for that organisation. No login."""
+    link = representative_by_stop_link(token)
+    if link is None:
+        return render(request, "organisations/unsubscribe.html", {"invalid": True}, status=404)
+    purpose = _("the opportunities partners pick for %(organisation)s") % {
+        "organisation": link.organisation.name}
+    if request.method == "POST":
+        suggestions_set(link=link, stopped=True, via="link")
+        return render(request, "organisations/unsubscribe.html", {"done": True, "purpose": purpose})
+    return render(request, "organisations/unsubscribe.html", {"purpose": purpose, "token": token})
 
 
 @csrf_exempt  # the signed link is the credential; RFC 8058 one-click POSTs come from mail clients

@@ -182,8 +182,10 @@ MATRIX = {
     "opportunities:our_interests": Entry(MEMBERS, query=["", "?format=csv"]),
     "opportunities:tell": Entry(POST_ONLY, lambda d: {"pk": d.opportunity.pk,
                                                       "organisation_pk": d.public_profile.pk}),
-    "opportunities:digest": Entry((302, 404, 404, 404, 200), lambda d: {"pk": d.public_profile.pk}),
+    # a digest is its representative's own mail: nobody else's page, the administrator's neither
+    "opportunities:digest": Entry((302, 404, 404, 404, 404), lambda d: {"pk": d.public_profile.pk}),
     "opportunities:digest_unsubscribe": Entry(same(200), lambda d: {"token": d.digest_token}),
+    "opportunities:suggestions_stop": Entry(same(200), lambda d: {"token": d.suggestions_token}),
     "opportunities:engagement": Entry(MEMBERS, query=["", "?ecoc=2023-timisoara&phase=legacy",
                                                       "?table=phase&format=csv", "?table=sector&format=xlsx",
                                                       "?table=size_class&format=json"]),

@@ -247,7 +247,7 @@ STAFF = {
     "api-v1:organisation_list?sector=56&language=en": 2,
     "api-v1:organisation_detail": 2,
     "api-v1:opportunity_matches": 9,
-    "api-v1:organisation_opportunities": 12,
+    "api-v1:organisation_opportunities": 13,
     "opportunities:manage_list": 7,
     "opportunities:manage_list?format=csv": 4,
     "opportunities:mine": 7,
@@ -259,7 +259,7 @@ STAFF = {
     "opportunities:engagement?table=sector&format=csv": 11,
     "api-v1:opportunity_engagement": 10,
     "opportunities:matches": 10,
-    "opportunities:organisation_matches": 15,
+    "opportunities:organisation_matches": 16,
     "web:home": 7,
     "web:ecoc_timeline": 4,
     "web:project_list": 4,
@@ -342,7 +342,7 @@ REACH_REPRESENTATIVE = {
     "opportunities:interest": 6,
     "opportunities:our_interests": 6,
     "opportunities:our_interests?format=csv": 4,
-    "opportunities:digest": 6,
+    "opportunities:digest": 7,
 }
 
 
