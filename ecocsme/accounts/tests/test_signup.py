@@ -18,13 +18,6 @@ FORM = {"name": "Ieva Example", "email": "Ieva@Example.org", "password": "kaunas
         "password_again": "kaunas-2022-festival-bread", "language": "lt", "accept_privacy": "on"}
 
 
-@pytest.fixture(autouse=True)
-def fresh_limits():
-    cache.clear()
-    yield
-    cache.clear()
-
-
 def _logs_in(client, username: str, password: str) -> bool:
     response = client.post("/en/accounts/login/", {"username": username, "password": password})
     return response.status_code == 302 and response["Location"].endswith("/my/organisation/")

@@ -10,7 +10,6 @@ import threading
 from datetime import timedelta
 
 import pytest
-from django.core.cache import cache
 from django.core.management import call_command
 from django.db import connection
 from django.test import Client
@@ -26,13 +25,6 @@ from ecocsme.core.models import AuditEntry, OutgoingMail
 pytestmark = pytest.mark.django_db(transaction=True)
 FORM = {"name": "Ieva Example", "email": "ieva@example.org", "password": "kaunas-2022-festival-bread",
         "password_again": "kaunas-2022-festival-bread", "language": "lt", "accept_privacy": "on"}
-
-
-@pytest.fixture(autouse=True)
-def fresh_limits():
-    cache.clear()
-    yield
-    cache.clear()
 
 
 def _links(address: str) -> list[str]:

@@ -16,7 +16,6 @@ from django.utils import timezone
 from ecocsme.accounts.factories import UserFactory
 from ecocsme.core.links import link_token
 from ecocsme.core.models import AuditEntry, OutgoingMail
-from ecocsme.opportunities import matching
 from ecocsme.opportunities.access import DIGEST_LINK_PURPOSE
 from ecocsme.opportunities.factories import OpportunityFactory, representative
 from ecocsme.opportunities.models import DigestSubscription, Reach
@@ -27,42 +26,10 @@ from ecocsme.opportunities.services.digests import (
     digests_send,
     period_of,
 )
-from ecocsme.organisations.factories import OrganisationFactory, ProfileFactory
-from ecocsme.organisations.services import profile_embed
-from ecocsme.reference.factories import NaceDivisionFactory, NaceSectionFactory
+from ecocsme.organisations.factories import OrganisationFactory
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("fresh_catalogues")]
 MONDAY = dt.datetime(2030, 6, 3, 9, tzinfo=dt.UTC)  # a Monday
-
-
-@pytest.fixture(autouse=True)
-def _fresh_catalogues():
-    matching.forget()
-    yield
-    matching.forget()
-
-
-@pytest.fixture
-def food(db):
-    return NaceDivisionFactory(code="56", title="Food and beverage service activities",
-                               section=NaceSectionFactory(code="I"))
-
-
-@pytest.fixture
-def kitchen(partner, food):
-    organisation = ProfileFactory(partner=partner, verified=True, findable=True, name="Banat Kitchen (example)",
-                                  city="Timișoara", country="RO", languages=["en", "ro"],
-                                  description="We cook for festivals: buffets for 800 guests, vegetarian menus, "
-                                              "mobile kitchens.", capabilities="festival catering\nmobile kitchen")
-    organisation.sectors.set([food])
-    profile_embed(organisation.pk)
-    organisation.refresh_from_db()
-    return organisation
-
-
-@pytest.fixture
-def cook(kitchen):
-    return representative(kitchen, UserFactory(username="cook", language="ro"))
 
 
 def _call(title, food, *, published_at, **fields):

@@ -8,49 +8,20 @@ from django.core.exceptions import PermissionDenied, ValidationError
 
 from ecocsme.accounts.factories import UserFactory
 from ecocsme.core.models import AuditEntry, OutgoingMail
-from ecocsme.opportunities import matching
 from ecocsme.opportunities.factories import OpportunityFactory, in_days, representative
 from ecocsme.opportunities.models import Reach
 from ecocsme.opportunities.selectors import told_organisation_ids
 from ecocsme.opportunities.services.reach import reach_tell
 from ecocsme.organisations.factories import ProfileFactory
-from ecocsme.organisations.services import profile_embed
-from ecocsme.reference.factories import NaceDivisionFactory, NaceSectionFactory
 
-pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture(autouse=True)
-def _fresh_catalogues():
-    matching.forget()
-    yield
-    matching.forget()
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("fresh_catalogues")]
 
 
 @pytest.fixture
-def food(db):
-    return NaceDivisionFactory(code="56", title="Food and beverage service activities",
-                               section=NaceSectionFactory(code="I"))
-
-
-def _profile(partner, food, **fields):
-    organisation = ProfileFactory(partner=partner, verified=fields.pop("verified", True),
-                                  findable=fields.pop("findable", True), languages=["en", "ro"], country="RO",
-                                  city="Timișoara", **fields)
-    organisation.sectors.set([food])
-    profile_embed(organisation.pk)
-    organisation.refresh_from_db()
-    return organisation
-
-
-@pytest.fixture
-def caterer(partner, food):
-    organisation = _profile(partner, food, name="Banat Kitchen (example)",
-                            description="We cook for festivals: buffets for 800 guests, vegetarian menus, "
-                                        "mobile kitchens.", capabilities="festival catering\nmobile kitchen")
-    representative(organisation, UserFactory(username="cook", language="ro"))
-    representative(organisation, UserFactory(username="cook-2", language="en"))
-    return organisation
+def caterer(kitchen, cook):
+    """The kitchen with two representatives: `cook` (Romanian) and cook-2 (English)."""
+    representative(kitchen, UserFactory(username="cook-2", language="en"))
+    return kitchen
 
 
 @pytest.fixture
@@ -90,11 +61,12 @@ def test_who_may_tell(caterer, call, other_staff, coordinator, partner):
     assert reach_tell(actor=coordinator, opportunity=call, organisation=caterer).new  # a moderator too
 
 
-def test_never_an_organisation_that_does_not_wish_to_be_found_or_does_not_fit(caterer, call, staff, partner, food):
-    hidden = _profile(partner, food, name="Hidden Kitchen (example)", findable=False,
-                      description="We cook for festivals, mobile kitchens and buffets.")
-    unverified = _profile(partner, food, name="New Kitchen (example)", verified=False,
+def test_never_an_organisation_that_does_not_wish_to_be_found_or_does_not_fit(caterer, call, staff, partner,
+                                                                               food_profile):
+    hidden = food_profile(name="Hidden Kitchen (example)", findable=False,
                           description="We cook for festivals, mobile kitchens and buffets.")
+    unverified = food_profile(name="New Kitchen (example)", verified=False,
+                              description="We cook for festivals, mobile kitchens and buffets.")
     for organisation in (hidden, unverified):
         representative(organisation)
         with pytest.raises(ValidationError, match="does not wish to be found, or is not verified"):
@@ -118,9 +90,8 @@ def test_only_an_open_published_opportunity(caterer, call, staff):
     assert not Reach.objects.exists()
 
 
-def test_the_route_goes_back_to_the_matches_with_a_message(client, caterer, call, staff, other_staff, partner, food):
-    hidden = _profile(partner, food, name="Hidden Kitchen (example)", findable=False,
-                      description="We cook for festivals.")
+def test_the_route_goes_back_to_the_matches_with_a_message(client, caterer, call, staff, other_staff, food_profile):
+    hidden = food_profile(name="Hidden Kitchen (example)", findable=False, description="We cook for festivals.")
     client.force_login(staff)
     url = f"/en/opportunities/{call.pk}/tell/{caterer.pk}/"
     assert client.get(url).status_code == 405

@@ -21,15 +21,15 @@ from ecocsme.organisations.access import (
 )
 from ecocsme.organisations.factories import ProfileFactory, RepresentativeFactory
 from ecocsme.organisations.models import Organisation
-from ecocsme.organisations.rules import forget_representing
 from ecocsme.testing.access import (
     ROLES,
     assert_answers,
     assert_visible_is_the_rule,
-    fresh,
     kinds_of_user,
     outcome,
 )
+
+from .afresh import again
 
 ALL_ROLES = (*ROLES, "representative")
 
@@ -43,12 +43,6 @@ class World:
     unverified: Organisation  # findable, not verified
     unkept: Organisation  # no partner of its city or country: the coordinators'
     elsewhere: Organisation  # kept by a partner of another project
-
-
-def again(user):
-    fresh(user)
-    forget_representing(user)
-    return user
 
 
 @pytest.fixture

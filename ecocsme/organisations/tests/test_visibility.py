@@ -12,14 +12,14 @@ from django.urls import reverse
 from ecocsme.organisations.access import organisation_for, organisations_visible_to
 from ecocsme.organisations.factories import ContactFactory, ProfileFactory, RepresentativeFactory
 from ecocsme.organisations.models import Contact, Organisation
-from ecocsme.organisations.rules import forget_representing
 from ecocsme.testing.access import (
     ROLES,
     assert_fetches_by_the_rules,
     assert_visible_is_the_rule,
-    fresh,
     kinds_of_user,
 )
+
+from .afresh import again
 
 ALL_ROLES = (*ROLES, "representative")
 
@@ -34,12 +34,6 @@ class World:
     unkept: Organisation  # no partner keeps it
     unkept_public: Organisation  # no partner keeps it, wishes to be found, verified
     elsewhere: Organisation  # kept by a partner of another project
-
-
-def again(user):
-    fresh(user)
-    forget_representing(user)
-    return user
 
 
 @pytest.fixture

@@ -275,18 +275,25 @@ def assert_unsubscribed_in_one_click(language: str, message) -> None:
     assert page_language(html) == language and h1_of(html) == said(language, "You are unsubscribed")
 
 
-def assert_unsubscribe_page(language: str, url: str, purpose: str) -> None:
+def consent_purpose(language: str, purpose: str) -> str:
+    """The consent purpose's label as the unsubscribe page's sentence names it in `language`."""
     with translation.override(language):
         label = str(Consent.Purpose(purpose).label)
     if language != "de":  # inside the sentence, the label reads small except where nouns keep capitals
         label = label[:1].lower() + label[1:]
+    return label
+
+
+def assert_unsubscribe_page(language: str, url: str, purpose: str) -> None:
+    """The unsubscribe link opens its page in the mail's language, whatever the browser's, saying
+    which mail stops (`purpose`, the words the page's sentence names it with)."""
     for browser in browsers(language):
         page = browser.get(path_of(url))
         assert page.status_code == 200
         html = page.content.decode()
         assert page_language(html) == language, f"the unsubscribe page follows the browser, not {language}"
         assert h1_of(html) == said(language, "Unsubscribe", "heading")
-        assert_says(language, words(html), "Stop receiving mail of this kind: %(purpose)s.", purpose=label)
+        assert_says(language, words(html), "Stop receiving mail of this kind: %(purpose)s.", purpose=purpose)
 
 
 # --- labs ---------------------------------------------------------------------------------------------------
@@ -341,7 +348,7 @@ def test_a_lab_invitation_and_its_reminder_in_the_readers_language(staff, partne
                     "You receive this message because you agreed to be consulted. Unsubscribe:")
         assert_says(language, html, "Answer with your personal link")
 
-    assert_unsubscribe_page(language, unsubscribe_url(invitation), "consultations")
+    assert_unsubscribe_page(language, unsubscribe_url(invitation), consent_purpose(language, "consultations"))
     answer_url = link_in(invitation, "/labs/answer/")
     assert path_of(answer_url).startswith(f"/{language}/labs/answer/")
     assert answer_url in html_of(invitation)
@@ -453,7 +460,7 @@ def test_an_event_invitation_its_reminders_and_the_confirmation_in_the_readers_l
     assert method == "PUBLISH" and "ATTENDEE" not in calendar.walk("VEVENT")[0]
     assert_calendar(language, calendar, event, with_link=False)
 
-    assert_unsubscribe_page(language, unsubscribe_url(invitation), "event_invitations")
+    assert_unsubscribe_page(language, unsubscribe_url(invitation), consent_purpose(language, "event_invitations"))
     answer_url = link_in(invitation, "/events/answer/")
     assert path_of(answer_url).startswith(f"/{language}/events/answer/")
     for browser in browsers(language):
@@ -633,6 +640,20 @@ def assert_opens_in(language: str, url: str, *, user=None, heading: str | None =
     return words(html)
 
 
+def assert_account_mail(language: str, message, footer: str, reader, *links: str,
+                        unsubscribe: str | None = None) -> tuple[str, str]:
+    """A mail to `reader`'s account: in `language` and the platform's layout (`assert_in_layout`,
+    without an unsubscribe link unless given), greeting the reader by name, with a link for each of
+    `links` (its label and a colon before the address in the text, the label as the link's words in
+    the HTML); returns (text, HTML words)."""
+    text, html = assert_in_layout(language, message, footer, unsubscribe=unsubscribe)
+    for body in (text, html):
+        assert_says(language, body, "Dear %(name)s,", name=reader.get_full_name())
+    assert_says(language, text, *(f"{link}:" for link in links))
+    assert_says(language, html, *links)
+    return text, html
+
+
 @pytest.fixture
 def ecoc_title(partner):
     title = EcocTitleFactory(year=2023, city="Timișoara", country="RO")
@@ -729,19 +750,12 @@ def test_a_profiles_verification_and_its_keepers_notices_in_each_readers_languag
                                                      "%(organisation)s", organisation=KITCHEN)
         assert subject_of(verified) == said(reading, "Your organisation's profile is verified: %(organisation)s",
                                             organisation=KITCHEN)
-        for message in (declined, verified):
-            text, html = assert_in_layout(reading, message, PLATFORM_FOOTER, unsubscribe=None)
-            for body in (text, html):
-                assert_says(reading, body, "Dear %(name)s,", name=reader.get_full_name())
-            assert_says(reading, text, "Your organisation's profile:")
-            assert_says(reading, html, "Your organisation's profile")
-        text, html = assert_in_layout(reading, declined, PLATFORM_FOOTER, unsubscribe=None)
-        for body in (text, html):
+        for body in assert_account_mail(reading, declined, PLATFORM_FOOTER, reader, "Your organisation's profile"):
             assert_says(reading, body, "The partners' staff did not verify the profile of %(organisation)s. "
                                        "They wrote:", organisation=KITCHEN)
             assert_says(reading, body, "Change the profile and it is looked at again.")
             assert note in body
-        for body in assert_in_layout(reading, verified, PLATFORM_FOOTER, unsubscribe=None):
+        for body in assert_account_mail(reading, verified, PLATFORM_FOOTER, reader, "Your organisation's profile"):
             assert_says(reading, body, "The partners' staff verified the profile of %(organisation)s.",
                         organisation=KITCHEN)
         shown = assert_opens_in(reading, url_in(verified, "/my/organisation/"), user=reader,
@@ -760,20 +774,15 @@ def test_a_profiles_verification_and_its_keepers_notices_in_each_readers_languag
     assert subject_of(left) == said(language, "A representative's account of %(organisation)s was deleted",
                                     organisation=KITCHEN)
     for message in (changed, left):
-        text, html = assert_in_layout(language, message, PLATFORM_FOOTER, unsubscribe=None)
-        for body in (text, html):
-            assert_says(language, body, "Dear %(name)s,", name=staff.get_full_name())
-        assert_says(language, text, "The organisation's profile:")
-        assert_says(language, html, "The organisation's profile")
         assert_opens_in(language, url_in(message, "/manage/organisations/"), user=staff,
                         heading=said(language, "Verify %(name)s", name=KITCHEN))
-    for body in assert_in_layout(language, changed, PLATFORM_FOOTER, unsubscribe=None):
+    for body in assert_account_mail(language, changed, PLATFORM_FOOTER, staff, "The organisation's profile"):
         assert_says(language, body, "The representative of %(organisation)s, a profile your partner verified, "
                                     "changed what the profile says the organisation does. It stays verified.",
                     organisation=KITCHEN)
         assert_says(language, body, "Look at it: if it no longer describes the organisation fairly, decline the "
                                     "verification and say why (the representatives are told).")
-    for body in assert_in_layout(language, left, PLATFORM_FOOTER, unsubscribe=None):
+    for body in assert_account_mail(language, left, PLATFORM_FOOTER, staff, "The organisation's profile"):
         assert_says(language, body, "The account of a representative of %(organisation)s was deleted. The "
                                     "organisation's profile stays, as your partner keeps it.", organisation=KITCHEN)
         assert flat(said_of(language, "It has %(counter)s representative left.",
@@ -816,9 +825,8 @@ def test_an_interest_its_thread_and_its_status_in_each_sides_language(
              "%(organisation)s withdrew its interest in your opportunity “%(opportunity)s”.", None, False)):
         reading = reader.language
         assert subject_of(message) == said(reading, subject, **values)
-        text, html = assert_in_layout(reading, message, CONVERSATION_FOOTER, unsubscribe=None)
-        for body in (text, html):
-            assert_says(reading, body, "Dear %(name)s,", name=reader.get_full_name())
+        thread = "Answer in the thread" if answer else "Open the thread"
+        for body in assert_account_mail(reading, message, CONVERSATION_FOOTER, reader, thread):
             if lead is None:  # the status, as the reader's language names it
                 assert_says(reading, body, "The opportunity's side says where things stand with the interest of "
                                            "%(organisation)s in “%(opportunity)s”: %(status)s.",
@@ -827,8 +835,6 @@ def test_an_interest_its_thread_and_its_status_in_each_sides_language(
                 assert_says(reading, body, lead, **values)
             if words_in_it:
                 assert words_in_it in body
-        assert_says(reading, text, "Answer in the thread:" if answer else "Open the thread:")
-        assert_says(reading, html, "Answer in the thread" if answer else "Open the thread")
         assert marked_english(html_of(message), CALL)  # the title, as it was written
         assert_opens_in(reading, url_in(message, "/opportunities/interests/"), user=reader,
                         heading=said(reading, "Interest of %(organisation)s", organisation=KITCHEN))
@@ -865,10 +871,10 @@ def test_a_suggested_organisation_and_a_digest_in_each_representatives_language(
         told = mails_to(smtp_server, reader.email)[0]
         assert subject_of(told) == said(reading, "An opportunity that fits %(organisation)s: %(opportunity)s",
                                         opportunity=CALL, **values)
-        text, html = assert_in_layout(reading, told, TOLD_FOOTER, unsubscribe=None)
+        text, html = assert_account_mail(reading, told, TOLD_FOOTER, reader, "Read the opportunity",
+                                         "Change this in your organisation's profile")
         deadline = in_language(reading, lambda: date_format(call.deadline, "DATE_FORMAT"))
         for body in (text, html):
-            assert_says(reading, body, "Dear %(name)s,", name=reader.get_full_name())
             assert_says(reading, body, "Those who posted an opportunity on the ECoC-SME Platform think it fits "
                                        "%(organisation)s:", **values)
             assert_says(reading, body, "Deadline: %(deadline)s", deadline=deadline)
@@ -878,8 +884,6 @@ def test_a_suggested_organisation_and_a_digest_in_each_representatives_language(
                         sectors="56 Food and beverage service activities")
             assert_says(reading, body, "Based in %(city)s, where the opportunity is.", city="Timișoara")
             assert in_language(reading, kind) in body and CALL in body
-        assert_says(reading, text, "Read the opportunity:", "Change this in your organisation's profile:")
-        assert_says(reading, html, "Read the opportunity", "Change this in your organisation's profile")
         assert marked_english(html_of(told), CALL)
         assert_opens_in(reading, url_in(told, "/opportunities/"), heading=CALL)
         assert_opens_in(reading, url_in(told, "/my/organisation/"), user=reader)
@@ -889,11 +893,11 @@ def test_a_suggested_organisation_and_a_digest_in_each_representatives_language(
     assert subject_of(digest) == flat(said_of(language, "%(counter)s new opportunity for %(organisation)s",
                                               "%(counter)s new opportunities for %(organisation)s", 1,
                                               counter=1, **values))
-    text, html = assert_in_layout(language, digest, DIGEST_FOOTER, unsubscribe="/opportunities/digest/unsubscribe/")
+    text, html = assert_account_mail(language, digest, DIGEST_FOOTER, cook,
+                                     unsubscribe="/opportunities/digest/unsubscribe/")
     menus = Opportunity.objects.get(title=MENUS)
     deadline = in_language(language, lambda: date_format(menus.deadline, "DATE_FORMAT"))
     for body in (text, html):
-        assert_says(language, body, "Dear %(name)s,", name=cook.get_full_name())
         assert_says(language, body, "Newly published opportunities that fit %(organisation)s, since last week's "
                                     "digest:", **values)
         assert_says(language, body, "Deadline: %(deadline)s", deadline=deadline)
@@ -904,14 +908,7 @@ def test_a_suggested_organisation_and_a_digest_in_each_representatives_language(
     assert_opens_in(language, url_in(digest, f"/opportunities/{menus.pk}/"), heading=MENUS)
     assert_opens_in(language, url_in(digest, f"/my/organisation/{kitchen.pk}/digest/"), user=cook)
 
-    url = unsubscribe_url(digest)
-    purpose = said(language, "the digest of new opportunities for %(organisation)s", **values)
-    for browser in browsers(language):
-        page = browser.get(path_of(url))
-        assert page.status_code == 200
-        html = page.content.decode()
-        assert page_language(html) == language, f"the unsubscribe page follows the browser, not {language}"
-        assert h1_of(html) == said(language, "Unsubscribe", "heading")
-        assert_says(language, words(html), "Stop receiving mail of this kind: %(purpose)s.", purpose=purpose)
+    assert_unsubscribe_page(language, unsubscribe_url(digest),
+                            said(language, "the digest of new opportunities for %(organisation)s", **values))
     assert_unsubscribed_in_one_click(language, digest)
     assert not DigestSubscription.objects.get(user=cook).is_active
