@@ -10,6 +10,7 @@ from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from ecocsme.core.exports import EXPORT_FORMATS, export_response
@@ -103,16 +104,21 @@ def event_action(request, pk: int, action: str):
             if not chosen:
                 raise ValidationError(_("Choose at least one contact."))
             report = invitations_create(actor=request.user, event=event, contacts=chosen)
-            messages.success(request, _("%(n)s invitation(s) created.") % {"n": len(report.created)})
+            created = len(report.created)
+            messages.success(request, ngettext("%(n)s invitation created.", "%(n)s invitations created.",
+                                               created) % {"n": created})
         elif action == "publish":
             event_publish(actor=request.user, event=event)
             messages.success(request, _("Published."))
         elif action == "send":
             count = invitations_send(actor=request.user, event=event)
-            messages.success(request, _("%(n)s invitation(s) are being sent.") % {"n": count})
+            messages.success(request, ngettext("%(n)s invitation is being sent.",
+                                               "%(n)s invitations are being sent.", count) % {"n": count})
         elif action == "remind":
             counts = reminders_send(event=event, actor=request.user, due_only=False)
-            messages.success(request, _("%(n)s reminder(s) are being sent.") % {"n": sum(counts.values())})
+            count = sum(counts.values())
+            messages.success(request, ngettext("%(n)s reminder is being sent.",
+                                               "%(n)s reminders are being sent.", count) % {"n": count})
         elif action == "retry":
             invitation = invitation_of(request.user, event, number_from(request.POST.get("invitation", "")))
             if invitation_retry(actor=request.user, invitation=invitation):
@@ -127,8 +133,9 @@ def event_action(request, pk: int, action: str):
         elif action == "cancel":
             count = event_cancel(actor=request.user, event=event,
                                  message=request.POST.get("message", "")[:1000])
-            messages.success(request, _("The event is cancelled; %(n)s participant(s) are told.")
-                             % {"n": count})
+            messages.success(request, ngettext("The event is cancelled; %(n)s participant is told.",
+                                               "The event is cancelled; %(n)s participants are told.",
+                                               count) % {"n": count})
         else:
             raise Http404
     except ValidationError as exc:

@@ -139,7 +139,9 @@ def test_staff_rename_merge_split_and_move(client, lab, staff, synthesised):
     assert survivor.memberships.count() == size
 
     parts_before = Theme.objects.filter(scope=Theme.LAB_SCOPE).count()
-    client.post(f"/en/manage/labs/{lab.pk}/themes/{survivor.pk}/", {"split": "1", "parts": "2"})
+    page = client.post(f"/en/manage/labs/{lab.pk}/themes/{survivor.pk}/", {"split": "1", "parts": "2"},
+                       follow=True).content.decode()
+    assert "Split into 2 themes." in page
     assert not Theme.objects.filter(pk=survivor.pk).exists()
     assert Theme.objects.filter(scope=Theme.LAB_SCOPE).count() == parts_before + 1
     # Still exactly one theme per answer and scope.
@@ -196,7 +198,8 @@ def test_new_answers_join_the_nearest_theme_without_losing_edits(client, lab, st
     late = answers_create(lab, [labelled_answers[1]])[0]  # a twin of an answer in that theme
     page = client.get(f"/en/manage/labs/{lab.pk}/synthesis/").content.decode()
     assert "1 answer arrived after the themes were found" in page
-    client.post(f"/en/manage/labs/{lab.pk}/synthesis/place/")
+    page = client.post(f"/en/manage/labs/{lab.pk}/synthesis/place/", follow=True).content.decode()
+    assert "1 new answer added to the nearest theme." in page
     assert theme_of(late) == theme_of(synthesised[1])
     assert Theme.objects.filter(label="Example edited label").exists()
 

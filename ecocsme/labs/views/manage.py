@@ -7,6 +7,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from ecocsme.core.forms import bind_with_draft
@@ -79,7 +80,9 @@ def lab_action(request, pk: int, action: str):
         if form.is_valid():
             report = invitations_create(actor=request.user, lab=lab,
                                         contacts=list(form.cleaned_data["contacts"]))
-            messages.success(request, _("%(n)s invitation(s) created.") % {"n": len(report.created)})
+            created = len(report.created)
+            messages.success(request, ngettext("%(n)s invitation created.", "%(n)s invitations created.",
+                                               created) % {"n": created})
         else:
             messages.error(request, _("Choose at least one contact."))
     elif action == "send":
@@ -88,14 +91,16 @@ def lab_action(request, pk: int, action: str):
         except ValidationError as exc:
             messages.error(request, " ".join(exc.messages))
         else:
-            messages.success(request, _("%(n)s invitation(s) are being sent.") % {"n": count})
+            messages.success(request, ngettext("%(n)s invitation is being sent.",
+                                               "%(n)s invitations are being sent.", count) % {"n": count})
     elif action == "remind":
         try:
             count = reminders_send(actor=request.user, lab=lab)
         except ValidationError as exc:
             messages.error(request, " ".join(exc.messages))
         else:
-            messages.success(request, _("%(n)s reminder(s) are being sent.") % {"n": count})
+            messages.success(request, ngettext("%(n)s reminder is being sent.",
+                                               "%(n)s reminders are being sent.", count) % {"n": count})
     elif action == "retry":
         invitation = invitation_of(request.user, lab, number_from(request.POST.get("invitation", "")))
         if invitation_retry(actor=request.user, invitation=invitation):

@@ -9,6 +9,7 @@ from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_http_methods, require_POST
 
 from ecocsme.core.charts import bar_chart, stacked_bar_chart
@@ -97,7 +98,9 @@ def synthesis_place(request, pk: int):
     except ValidationError as exc:
         messages.error(request, " ".join(exc.messages))
     else:
-        messages.success(request, _("%(n)s new answer(s) added to the nearest themes.") % {"n": count})
+        messages.success(request, ngettext("%(n)s new answer added to the nearest theme.",
+                                           "%(n)s new answers added to the nearest themes.", count)
+                         % {"n": count})
     return redirect("labs:synthesis", pk=lab.pk)
 
 
@@ -149,7 +152,8 @@ def _theme_action(request, theme: Theme) -> str:
         return request.path
     if "split" in post:
         parts = theme_services.theme_split(actor=actor, theme=theme, parts=_number(post.get("parts"), 2))
-        messages.success(request, _("Split into %(n)s themes.") % {"n": len(parts)})
+        messages.success(request, ngettext("Split into %(n)s theme.", "Split into %(n)s themes.", len(parts))
+                         % {"n": len(parts)})
         return _synthesis_url(theme.lab, theme.scope)
     if "quote" in post:
         answer_id = _number(post.get("quote"), 0)
