@@ -50,17 +50,24 @@ def by_status(opportunities: QuerySet[Opportunity], status: str | None) -> Query
 
 def filter_choices(opportunities: QuerySet[Opportunity]) -> dict[str, list]:
     """What the list's filters offer: the ECoC titles (with their key), cities and countries of
-    `opportunities`, and every NACE division (four queries, whatever the number of opportunities)."""
+    `opportunities`, and every NACE division (four queries, whatever the number of opportunities).
+    Titles come newest year first; titles, cities and countries are sorted by their names in the
+    active language, with its collation (Finland before Germany, České Budějovice among the C)."""
+    from ecocsme.reference.countries import country_choices, language_of
     from ecocsme.reference.models import EcocTitle
     from ecocsme.reference.selectors import nace_divisions
+    from ecocsme.text.collation import collated, collation_key
 
-    ids = opportunities.order_by().values("ecoc_title_id")
+    language = language_of()
+    name_key = collation_key(language)
+    titles = EcocTitle.objects.filter(pk__in=opportunities.order_by().values("ecoc_title_id"))
+    cities = opportunities.exclude(city="").order_by().values_list("city", flat=True).distinct()
+    countries = opportunities.order_by().values_list("country", flat=True).distinct()
     return {
-        "titles": [(title_key(title), title)
-                   for title in EcocTitle.objects.filter(pk__in=ids).order_by("-year", "city")],
-        "cities": list(opportunities.exclude(city="").order_by("city").values_list("city", flat=True)
-                       .distinct()),
-        "countries": list(opportunities.order_by("country").values_list("country", flat=True).distinct()),
+        "titles": [(title_key(title), title) for title in sorted(
+            titles, key=lambda t: (-t.year, not t.city, name_key(t.city_name or t.country_name)))],
+        "cities": collated(cities, language),
+        "countries": [code for code, _name in country_choices(language, codes=countries)],
         "sectors": list(nace_divisions()),
     }
 

@@ -46,15 +46,14 @@ class PracticeForm(TranslatedFieldsMixin, forms.Form):
              "ends_on", "main_institution", "contact_organisation", "website")
 
     def __init__(self, *args, user, practice: Practice | None = None, **kwargs):
-        from django_countries import countries
-
         from ecocsme.partnerships.access import partners_changeable_by
+        from ecocsme.reference.countries import country_choices
         from ecocsme.reference.phases import ECOC_PHASES
         from ecocsme.reference.selectors import ecoc_titles_for_choice, nace_divisions, nuts_regions
 
         super().__init__(*args, **kwargs)
         self.fields["partner"].queryset = partners_changeable_by(user)
-        self.fields["country"].choices = [("", "—"), *countries]
+        self.fields["country"].choices = [("", "—"), *country_choices()]
         self.fields["nuts_region"].queryset = nuts_regions()
         self.fields["ecoc_title"].queryset = ecoc_titles_for_choice()
         self.fields["sectors"].queryset = nace_divisions()

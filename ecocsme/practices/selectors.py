@@ -63,12 +63,15 @@ def practice_by_slug(practices: QuerySet[Practice], slug: str) -> Practice | Non
 def facet_items(facets: dict[str, list[tuple[object, int]]], chosen: dict[str, list[str]],
                 labels: dict[str, dict] | None = None) -> list:
     """The facets as a page or the API shows them: [(facet, label, [(value, label, count, chosen)])],
-    values by count, then label. `labels` (a search's) names titles and sectors without a query."""
+    the chosen values first, then by count, then by label as the active language sorts it
+    (Österreich before Portugal in German). `labels` (a search's) names titles and sectors without
+    a query."""
     from django.utils.translation import gettext as _
 
-    from ecocsme.reference.countries import country_name
+    from ecocsme.reference.countries import country_name, language_of
     from ecocsme.reference.models import EcocTitle, NaceDivision
     from ecocsme.reference.phases import Phase
+    from ecocsme.text.collation import collation_key
 
     from .filters import title_key
     from .themes import Theme
@@ -88,6 +91,7 @@ def facet_items(facets: dict[str, list[tuple[object, int]]], chosen: dict[str, l
     }
     names = {"ecoc": _("ECoC title"), "country": _("Country"), "phase": _("ECoC phase"),
              "theme": _("Theme"), "sector": _("Sector")}
+    label_key = collation_key(language_of())
     result = []
     for facet, counts in facets.items():
         items = []
@@ -97,6 +101,6 @@ def facet_items(facets: dict[str, list[tuple[object, int]]], chosen: dict[str, l
                 key, label = labelled
                 chosen_values = [c.lower() for c in chosen.get(facet, [])]
                 items.append((key, str(label), count, key.lower() in chosen_values))
-        items.sort(key=lambda item: (not item[3], -item[2], item[1]))
+        items.sort(key=lambda item: (not item[3], -item[2], label_key(item[1])))
         result.append((facet, names[facet], items))
     return result
