@@ -100,7 +100,8 @@ def opportunities_demo_load(*, progress: Callable[[int, int], None] | None = Non
 EXAMPLE_INTERESTS = (
     ("Karšti pietūs ir užkandžiai festivalio komandai", "Nemunas Food Lab UAB (example)", "in_talks",
      "We cook plant-based hot meals for festival crews, up to 400 a day, with seasonal Lithuanian "
-     "produce and no single-use plastic. We could serve all three days (example)."),
+     "produce and no single-use plastic. We could serve every day of the festival week, 12 to 18 "
+     "July (example)."),
     ("Karšti pietūs ir užkandžiai festivalio komandai", "UAB Ąžuolyno Virtuvė (example)", "interested",
      "Mūsų virtuvė Ąžuolyne gali tiekti karštus pietus ir užkandžius festivalio komandai (example)."),
     ("Servicii de catering pentru festivalul de vară", "Bucătăria Banatului Catering SRL (example)",
