@@ -43,6 +43,8 @@ def run(only: list[str]) -> int:
         print()
         print(table.render())
         return 0
+    if only == ["matching-pages"]:  # python -m bench matching-pages
+        return _matching_pages_only(table)
     pages(table, "demo")
     from . import events
 
@@ -96,6 +98,18 @@ def _mail_only(table: Table) -> int:
     from . import mail
 
     mail.run(table)
+    print()
+    print(table.render())
+    return 0
+
+
+def _matching_pages_only(table: Table) -> int:
+    from . import matching
+
+    target = SCALES["europe"].organisations
+    with tqdm(total=target, desc="generate-scale-data --scale europe", unit="org") as bar:
+        scale_generate("europe", progress=bar.update)
+    matching.pages(table)
     print()
     print(table.render())
     return 0

@@ -6,6 +6,8 @@ PORT="${PORT:-8000}"
 export PATH="$PWD/.venv/bin:$PATH"
 # Links in mail point to the address served here; exported, so the worker builds them alike.
 export ECOCSME_BASE_URL="${ECOCSME_BASE_URL:-http://127.0.0.1:${PORT}}"
+# ... and commands run from another shell too (ecocsme.settings.dev reads it).
+mkdir -p var && printf '%s\n' "$ECOCSME_BASE_URL" > var/base-url
 
 ecocsme migrate --noinput
 ecocsme load-demo

@@ -39,7 +39,9 @@ def opportunities_visible_to(user) -> QuerySet[Opportunity]:
     if not user.is_authenticated:
         return opportunities.filter(seen)
     staffed = staffed_partner_ids(user)
-    seen |= Q(posted_by=user) | Q(organisation__in=organisations_represented_by(user))
+    # a post made for an organisation is its representatives' (who posted it, only while one)
+    seen |= Q(posted_by=user, organisation__isnull=True)
+    seen |= Q(organisation__in=organisations_represented_by(user))
     seen |= Q(organisation__isnull=True, partner_id__in=staffed)
     seen |= Q(partner_id__in=staffed) & ~Q(status=Opportunity.Status.DRAFT)
     coordinated = coordinated_project_ids(user)
@@ -65,7 +67,7 @@ def opportunities_of(user) -> QuerySet[Opportunity]:
     """"My opportunities": those the user posted and those of the organisations they represent."""
     if not user.is_authenticated:
         return Opportunity.objects.none()
-    return Opportunity.objects.filter(Q(posted_by=user)
+    return Opportunity.objects.filter(Q(posted_by=user, organisation__isnull=True)
                                       | Q(organisation__in=organisations_represented_by(user)))
 
 
@@ -132,7 +134,8 @@ def interests_visible_to(user) -> QuerySet:
     coordinated = coordinated_project_ids(user)
     represented = organisations_represented_by(user)
     seen = Q(organisation__in=represented)
-    seen |= Q(opportunity__posted_by=user) | Q(opportunity__organisation__in=represented)
+    seen |= Q(opportunity__posted_by=user, opportunity__organisation__isnull=True)
+    seen |= Q(opportunity__organisation__in=represented)
     seen |= Q(opportunity__partner_id__in=staffed)  # moderators (and a partner's own posts)
     seen |= Q(opportunity__partner__project_id__in=coordinated)
     if coordinated:
@@ -212,24 +215,24 @@ DIGEST_LINK_PURPOSE = "opportunities.digest.unsubscribe"
 SUGGESTIONS_LINK_PURPOSE = "opportunities.suggestions.stop"
 
 
-def engagement_opportunities(user) -> tuple[QuerySet, bool]:
-    """The opportunities whose engagement figures the user sees, and whether they are every
-    partner's: the administrator all; a coordinator those of their project's partners (and those
-    no partner moderates, which coordinators moderate); partner staff those their partner
-    moderates. PermissionDenied for anyone without a role."""
+def engagement_opportunities(user) -> tuple[QuerySet, str]:
+    """The opportunities whose engagement figures the user sees, and whose they are ("all",
+    "project", "partner"): the administrator all; a coordinator those of their project's partners
+    (and those no partner moderates, which coordinators moderate); partner staff those their
+    partner moderates. PermissionDenied for anyone without a role."""
     from django.core.exceptions import PermissionDenied
 
     if not user.has_perm("opportunities.see_engagement"):
         raise PermissionDenied(_("The engagement figures are for the project's members."))
     if user.is_superuser:
-        return Opportunity.objects.all(), True
+        return Opportunity.objects.all(), "all"
     from .rules import coordinated_project_ids
 
     seen = Q(partner_id__in=staffed_partner_ids(user))
     coordinated = coordinated_project_ids(user)
     if coordinated:
         seen |= Q(partner__project_id__in=coordinated) | Q(partner__isnull=True)
-    return Opportunity.objects.filter(seen), bool(coordinated)
+    return Opportunity.objects.filter(seen), "project" if coordinated else "partner"
 
 
 def engagement_titles(opportunities) -> list:

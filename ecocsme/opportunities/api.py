@@ -147,7 +147,7 @@ def opportunity_engagement(request: HttpRequest, params: Query[EngagementFilter]
     from .access import engagement_opportunities
     from .selectors import engagement_figures
 
-    scope, _every_partner = engagement_opportunities(request.user)
+    scope, _whose = engagement_opportunities(request.user)
     chosen = filters.read({name: value for name, value in (("ecoc", params.ecoc), ("phase", params.phase))
                            if value is not None})
     if chosen.problems:

@@ -10,6 +10,7 @@ from django.conf import settings
 from django.utils.translation import gettext as _
 from django_countries import countries
 
+from ecocsme.reference.countries import country_name
 from ecocsme.reference.phases import Phase
 
 from .models import Opportunity
@@ -52,7 +53,7 @@ class Chosen:
         if self.city:
             parts.append(self.city)
         if self.country:
-            parts.append(str(dict(countries)[self.country]))
+            parts.append(country_name(self.country))
         if self.language:
             parts.append(str(dict(settings.LANGUAGES)[self.language]))
         if self.text:

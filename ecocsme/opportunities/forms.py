@@ -58,8 +58,7 @@ class OpportunityForm(forms.Form):
     contact_phone = forms.CharField(label=_("Contact phone"), required=False, max_length=50)
 
     def __init__(self, *args, user, opportunity: Opportunity | None = None, **kwargs):
-        from django_countries import countries
-
+        from ecocsme.reference.countries import country_choices
         from ecocsme.reference.phases import ECOC_PHASES
         from ecocsme.reference.selectors import ecoc_titles_for_choice, nace_divisions
 
@@ -74,7 +73,7 @@ class OpportunityForm(forms.Form):
         self.fields["sectors"].queryset = nace_divisions()
         self.fields["phase"].choices = [("", "—"), *[(p.value, p.label) for p in ECOC_PHASES]]
         self.fields["language"].choices = [("", "—"), *settings.LANGUAGES]
-        self.fields["country"].choices = [("", "—"), *countries]
+        self.fields["country"].choices = [("", "—"), *country_choices()]  # named and sorted as the reader's
         if opportunity is None:
             organisations = posting_organisations(user)
             partners = staffed_partners(user)
@@ -145,10 +144,12 @@ class InterestForm(forms.Form):
         widget=forms.Textarea(attrs={"rows": 5, "maxlength": INTEREST_MESSAGE_MAX_CHARS}))
 
     def __init__(self, *args, organisations: list, own: list = (), **kwargs):
-        """`own`: the interests the user's organisations already have in the opportunity; a
-        single one, open and unanswered, fills the message in to be corrected."""
-        if len(own) == 1 and own[0].first_message_changeable:
-            kwargs.setdefault("initial", {}).setdefault("message", own[0].message)
+        """`own`: the interests the user's organisations already have in the opportunity. For a
+        representative of one organisation, its interest (`first_interest`) names the button, and
+        while open and unanswered its message is filled in to be corrected."""
+        self.first_interest = own[0] if len(own) == 1 and len(organisations) == 1 else None
+        if self.first_interest is not None and self.first_interest.first_message_changeable:
+            kwargs.setdefault("initial", {}).setdefault("message", self.first_interest.message)
         super().__init__(*args, **kwargs)
         self.organisations = {organisation.pk: organisation for organisation in organisations}
         self.fields["organisation"].choices = [(o.pk, o.name) for o in organisations]

@@ -193,9 +193,11 @@ class Interest(TimeStampedModel):
 
     @property
     def first_message_changeable(self) -> bool:
-        """Open and not yet answered: saying it again corrects the first message; otherwise the
-        new words join the thread (prefetch `messages` on lists)."""
-        return not self.is_withdrawn and not self.messages.all()
+        """Open and not yet answered (no message in the thread, the status untouched): saying it
+        again corrects the first message; otherwise the new words join the thread (prefetch
+        `messages` on lists)."""
+        return (not self.is_withdrawn and self.status == self.Status.INTERESTED
+                and self.contracted_at is None and not self.messages.all())
 
 
 class InterestMessage(models.Model):

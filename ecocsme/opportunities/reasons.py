@@ -3,8 +3,8 @@ digests and the API give beside each suggestion."""
 
 from django.utils.translation import get_language_info
 from django.utils.translation import gettext as _
-from django_countries import countries
 
+from ecocsme.reference.countries import country_name
 from ecocsme.reference.selectors import nace_divisions
 from ecocsme.text.matching import Explanation, PartnerExplanation
 
@@ -54,10 +54,10 @@ def match_reasons(explanation: Explanation, nace: tuple, *, city: str = "", coun
         said.append(_("Based in %(city)s, where the opportunity is.") % {"city": city})
     elif explanation.place == "same_country":
         said.append(_("Based in %(country)s, the opportunity's country.") % {
-            "country": countries.name(country) or country})
+            "country": country_name(country) or country})
     else:
         said.append(_("Based in %(country)s: the opportunity welcomes organisations from other "
-                      "countries.") % {"country": countries.name(country) or country})
+                      "countries.") % {"country": country_name(country) or country})
     if explanation.partner_only:
         said.append(_("A public body or ECoC organiser: suggested as a partner, not as a supplier."))
     return said
@@ -74,7 +74,7 @@ def partner_reasons(explanation: PartnerExplanation, nace: tuple) -> list[str]:
             "sectors": _join(divisions.get(c, c) for c in explanation.their_sectors)})
     if explanation.other_country:
         said.append(_("Based in %(country)s: a partner across the border.") % {
-            "country": countries.name(explanation.other_country) or explanation.other_country})
+            "country": country_name(explanation.other_country) or explanation.other_country})
     if explanation.common_languages:
         said.append(_("Languages in common: %(languages)s.") % {
             "languages": ", ".join(_language(code) for code in explanation.common_languages)})

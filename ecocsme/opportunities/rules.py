@@ -2,10 +2,10 @@
 
 - Posting: partner staff (for their partner), coordinators, and the representatives of a
   verified organisation.
-- The poster's side (`is_poster`): the user who posted it, the representatives of the
-  organisation it was posted for, and, for a post made for a partner (not for an organisation),
-  that partner's staff. They edit it while it is a draft or returned, send it for review and
-  withdraw it.
+- The poster's side (`is_poster`): for a post made for an organisation, its representatives (the
+  one who posted it only while they still represent it); for a post made for a partner, the
+  user who posted it and that partner's staff. They edit it while it is a draft or returned,
+  send it for review and withdraw it.
 - Moderators (`is_moderator`): the staff of the moderating partner and the coordinators of its
   project; every coordinator for an opportunity no partner moderates. They publish, return with
   a note or close. A moderator who is also on the poster's side may publish directly.
@@ -65,10 +65,10 @@ def coordinated_project_ids(user) -> set[int]:
 def is_poster(user, opportunity) -> bool:
     if opportunity is None or not user.is_authenticated:
         return False
+    if opportunity.organisation_id is not None:  # its representatives, who posted it no longer counts
+        return opportunity.organisation_id in representing_ids(user)
     if opportunity.posted_by_id is not None and opportunity.posted_by_id == user.pk:
         return True
-    if opportunity.organisation_id is not None:
-        return opportunity.organisation_id in representing_ids(user)
     return opportunity.partner_id is not None and opportunity.partner_id in staffed_partner_ids(user)
 
 

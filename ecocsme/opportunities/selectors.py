@@ -156,6 +156,16 @@ def told_organisation_ids(opportunity) -> set[int]:
                .values_list("organisation_id", flat=True))
 
 
+def tellable_organisation_ids(organisation_ids) -> set[int]:
+    """Of `organisation_ids`, those someone can be told about an opportunity: a representative
+    with an active account and an address who has not stopped the partners' suggestions."""
+    from ecocsme.organisations.models import Representative
+
+    return set(Representative.objects.filter(organisation_id__in=organisation_ids, user__is_active=True,
+                                             suggestions_stopped_at__isnull=True)
+               .exclude(user__email="").values_list("organisation_id", flat=True))
+
+
 def digest_of(organisation, user):
     """The user's digest subscription for the organisation, if any."""
     from .models import DigestSubscription

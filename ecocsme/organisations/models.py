@@ -107,7 +107,7 @@ class Representative(models.Model):
     user = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name=_("user"),
                              on_delete=models.CASCADE, related_name="representing")
     created_at = models.DateTimeField(auto_now_add=True)
-    # Mail of the opportunities a partner picks for the organisation ("tell"): stopped by the
+    # Mail of the opportunities their posters suggest to the organisation ("tell"): stopped by the
     # person, from the link in each such mail (signed with `nonce`) or their digest page.
     suggestions_stopped_at = models.DateTimeField(_("suggestions by e-mail stopped"), null=True, blank=True)
     nonce = models.CharField(max_length=32, default=new_nonce, editable=False)

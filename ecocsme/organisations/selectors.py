@@ -161,6 +161,11 @@ def verification_queue(user, *, q: str = "") -> QuerySet[Organisation]:
     return organisations
 
 
+def verification_waiting_count(user) -> int:
+    """How many profiles wait for the user's verification (for the dashboard)."""
+    return verification_queue_for(user).count()
+
+
 def representatives_of(organisation: Organisation) -> QuerySet[Representative]:
     return organisation.representatives.select_related("user").order_by("created_at", "pk")
 

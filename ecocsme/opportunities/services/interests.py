@@ -15,7 +15,6 @@ and records an `AuditEntry` (`opportunities.interest.<verb>`; what people wrote 
 the audit log)."""
 
 import datetime as dt
-import re
 import unicodedata
 
 import rules
@@ -28,7 +27,6 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from ecocsme.accounts.plain_text import lines as plain_lines
-from ecocsme.accounts.plain_text import without_direction_controls
 from ecocsme.core.audit import audit_log
 from ecocsme.core.http import absolute_url
 from ecocsme.core.outbox import outbox_wake
@@ -42,7 +40,8 @@ MAIL_TEMPLATE = "opportunities/mail/interest"
 REPEAT_WINDOW = dt.timedelta(minutes=10)  # the same message again this soon is a double submission
 WITHDRAWN_THREAD = gettext_lazy("The organisation withdrew its interest: the thread takes no more messages. "
                                 "It can say it is interested again on the opportunity's page.")
-ZERO_WIDTH = re.compile("[\u200b-\u200d\u2060\ufeff]")
+# Letters and signs that print as nothing: Hangul fillers, the blank Braille pattern.
+BLANK_LOOKING = frozenset("\u115f\u1160\u3164\uffa0\u2800")
 
 
 def _require(actor, perm: str, obj=None) -> None:
@@ -57,11 +56,13 @@ def _require_open(interest: Interest, refusal: str) -> None:
 
 def check_message(text: str, *, field: str = "message") -> str:
     """The message, cleaned (line ends as "\n", a browser's CR LF counting as one character; no
-    control, direction or zero-width characters) and trimmed: not empty (the other side needs
-    something to answer: a letter, a digit or a sign), at most INTEREST_MESSAGE_MAX_CHARS
-    characters."""
-    text = ZERO_WIDTH.sub("", without_direction_controls(plain_lines(text or ""))).strip()
-    if not any(unicodedata.category(character)[0] in "LNS" for character in text):
+    control characters, no format characters: direction marks, zero-width spaces, invisible
+    operators) and trimmed: not empty (the other side needs something to answer: a visible
+    letter, digit or sign), at most INTEREST_MESSAGE_MAX_CHARS characters."""
+    text = "".join(character for character in plain_lines(text or "")
+                   if unicodedata.category(character) != "Cf").strip()  # format characters are invisible
+    if not any(unicodedata.category(character)[0] in "LNS" and character not in BLANK_LOOKING
+               for character in text):
         raise ValidationError({field: _("Write a few words: what you offer, or what you ask.")})
     if len(text) > INTEREST_MESSAGE_MAX_CHARS:
         raise ValidationError({field: _(

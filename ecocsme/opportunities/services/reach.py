@@ -16,12 +16,13 @@ from django.db import transaction
 from django.utils import timezone, translation
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from ecocsme.core.audit import audit_log
 from ecocsme.core.http import absolute_url
 from ecocsme.core.links import link_token
 from ecocsme.core.outbox import outbox_wake
-from ecocsme.organisations.models import Representative
+from ecocsme.organisations.models import Organisation, Representative
 
 from ..access import REFUSED, SUGGESTIONS_LINK_PURPOSE
 from ..models import Opportunity, Reach
@@ -63,21 +64,20 @@ def reach_tell(*, actor, opportunity: Opportunity, organisation) -> Told:
     if _fitting(opportunity, organisation) is None:
         raise ValidationError(_("%(organisation)s is not among the organisations that fit this opportunity.")
                               % {"organisation": organisation.name})
-    if Reach.objects.filter(organisation=organisation, channel=Reach.Channel.SUGGESTION,
-                            first_at__gte=timezone.now() - dt.timedelta(days=1)).count() >= TELLS_PER_DAY:
-        raise ValidationError(_("%(organisation)s was told of %(count)s opportunities in the last 24 hours: "
-                                "tell it of this one tomorrow.")
-                              % {"organisation": organisation.name, "count": TELLS_PER_DAY})
+    _check_cap(organisation)
     recipients = told_representatives(organisation)
     if not recipients and representatives_of(organisation.pk):
         raise ValidationError(_("The representatives of %(organisation)s asked not to be told of "
-                                "opportunities by e-mail. Its page shows how to reach it.")
+                                "opportunities by e-mail.")
                               % {"organisation": organisation.name})
     if not recipients:
         raise ValidationError(_("Nobody represents %(organisation)s on the platform yet: there is no one "
-                                "to tell. Its page shows how to reach it.")
+                                "to tell.")
                               % {"organisation": organisation.name})
     with transaction.atomic():
+        # one teller at a time per organisation, so that two at once cannot pass the cap together
+        Organisation.objects.select_for_update().filter(pk=organisation.pk).first()
+        _check_cap(organisation)
         reach, created = Reach.objects.get_or_create(opportunity=opportunity, organisation=organisation,
                                                      channel=Reach.Channel.SUGGESTION,
                                                      defaults={"first_at": timezone.now()})
@@ -109,6 +109,17 @@ def reach_tell(*, actor, opportunity: Opportunity, organisation) -> Told:
     return Told(reach, True, len(recipients))
 
 
+def _check_cap(organisation) -> None:
+    told = Reach.objects.filter(organisation=organisation, channel=Reach.Channel.SUGGESTION,
+                                first_at__gte=timezone.now() - dt.timedelta(days=1)).count()
+    if told >= TELLS_PER_DAY:
+        raise ValidationError(ngettext(
+            "%(organisation)s was told of %(count)s opportunity in the last 24 hours: tell it of this one "
+            "tomorrow.",
+            "%(organisation)s was told of %(count)s opportunities in the last 24 hours: tell it of this one "
+            "tomorrow.", told) % {"organisation": organisation.name, "count": told})
+
+
 def told_representatives(organisation) -> list[Representative]:
     """The representatives of `organisation` who take its suggestions by mail (with their
     accounts), each with an address, in a stable order."""
@@ -124,7 +135,7 @@ def suggestions_stop_url(link: Representative, language: str) -> str:
 
 
 def suggestions_set(*, link: Representative, stopped: bool, actor=None, via: str = "link") -> Representative:
-    """Stop (or start again) the mail of the opportunities partners pick for the organisation,
+    """Stop (or start again) the mail of the opportunities suggested to the organisation,
     for one representative: through the signed link in such a mail (checked by the caller, no
     login) or on their digest page by the person themself. Audited."""
     if actor is not None and actor.pk != link.user_id:

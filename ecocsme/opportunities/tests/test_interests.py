@@ -342,3 +342,50 @@ def test_a_coordinator_of_another_project_sees_no_interest_and_no_match(client, 
     assert client.get(f"/en/opportunities/{opportunity.pk}/matches/").status_code == 403
     client.force_login(coordinator)  # the coordinator of the moderating partner's project
     assert client.get(f"/en/opportunities/interests/{interest.pk}/").status_code == 200
+
+
+def test_once_the_status_moved_a_new_message_joins_the_thread(rep, organisation, opportunity, staff):
+    interest = interest_express(actor=rep, opportunity=opportunity, organisation=organisation, message=MESSAGE)
+    interest_set_status(actor=staff, interest=interest, status="contracted")
+    again = interest_express(actor=rep, opportunity=opportunity, organisation=organisation,
+                             message="Something else entirely (example).")
+    assert again.message == MESSAGE and again.messages.get().body == "Something else entirely (example)."
+
+
+@pytest.mark.parametrize("typed", ["\u3164\u3164", "\u2800", "\u115f ", "\u2062\u00ad"])
+def test_a_message_of_blank_looking_characters_is_empty(rep, organisation, opportunity, typed):
+    with pytest.raises(ValidationError, match="Write a few words"):
+        interest_express(actor=rep, opportunity=opportunity, organisation=organisation, message=typed)
+
+
+def test_invisible_operators_are_taken_out(rep, organisation, opportunity):
+    interest = interest_express(actor=rep, opportunity=opportunity, organisation=organisation,
+                                message="a\u2062b (example)")
+    assert interest.message == "ab (example)"
+
+
+def test_a_representative_of_two_organisations_is_not_offered_the_first_ones_message(
+        client, rep, organisation, opportunity, partner):
+    second = verified_organisation(partner=partner, name="Second Studio (example)")
+    representative(second, rep)
+    interest_express(actor=rep, opportunity=opportunity, organisation=organisation, message=MESSAGE)
+    client.force_login(rep)
+    page = client.get(f"/en/opportunities/{opportunity.pk}/interest/").content.decode()
+    assert MESSAGE not in page.split("<form")[1] and "Change our message" not in page
+
+
+def test_a_former_representative_is_no_longer_on_the_posters_side(client, rep, organisation, partner, title,
+                                                                  stranger):
+    post = OpportunityFactory(partner=partner, ecoc_title=title, posted_by=rep, organisation=organisation,
+                              title="Our call for sound (example)")
+    from ecocsme.organisations.models import Representative
+
+    Representative.objects.filter(user=rep).delete()
+    other = Interest.objects.get(pk=interest_express(
+        actor=stranger, opportunity=post, organisation=stranger.representing.get().organisation,
+        message=MESSAGE).pk)
+    assert rep.email not in {mail.to for mail in _mails()}
+    client.force_login(rep)
+    assert client.get(f"/en/opportunities/interests/{other.pk}/").status_code == 404
+    with pytest.raises(Http404):
+        interest_for(fresh(rep), other.pk)

@@ -116,7 +116,10 @@ def test_a_suggestion_can_be_stopped_from_its_mail_without_logging_in(partner, t
     path = stop.split("://", 1)[1].split("/", 1)[1]
     assert client.get(f"/{path}").status_code == 200 and Representative.objects.get(
         user=chef).suggestions_stopped_at is None  # a GET only asks
-    assert client.post(f"/{path}").status_code == 200
+    assert client.head(f"/{path}").status_code == 200  # a link checker's HEAD neither fails nor stops
+    assert Representative.objects.get(user=chef).suggestions_stopped_at is None
+    done = client.post(f"/{path}")
+    assert done.status_code == 200 and f"/ro/my/organisation/{canteen.pk}/digest/" in done.content.decode()
     assert Representative.objects.get(user=chef).suggestions_stopped_at is not None
     assert Representative.objects.get(user=colleague).suggestions_stopped_at is None
     assert client.get(f"/{path[:-3]}xyz/").status_code == 404  # a forged link stops nothing
@@ -144,6 +147,9 @@ def test_the_digest_page_stops_and_restarts_suggestions(canteen, chef, client):
     assert link.suggestions_stopped_at is None
     with pytest.raises(PermissionDenied):
         suggestions_set(link=link, stopped=True, actor=UserFactory(username="somebody"), via="page")
+    canteen.findable = False  # never suggested to anyone: nothing to stop
+    canteen.save()
+    assert "Stop these mails" not in client.get(page).content.decode()
 
 
 def test_an_organisation_is_told_of_three_opportunities_a_day_at_most(partner, title, meals_division, canteen,
@@ -182,9 +188,29 @@ def test_a_coordinator_of_another_project_counts_nothing_of_this_one(partner, ti
     call = OpportunityFactory(partner=partner, ecoc_title=title, posted_by=staff, title="Sound crew (example)")
     interest_express(actor=chef, opportunity=call, organisation=canteen, message="We can help (example).")
     elsewhere = CoordinatorFactory(username="elsewhere", project=PartnerFactory().project)
-    for user, expected in ((coordinator, 1), (staff, 1), (elsewhere, 0)):
+    for user, expected, whose in ((coordinator, 1, "of your project's partners"),
+                                  (staff, 1, "your partner moderates"), (elsewhere, 0, "of your project's partners"),
+                                  (AdministratorFactory(), 1, "of every partner")):
         client.force_login(user)
         figures = client.get("/api/v1/engagement").json()
         assert figures["totals"]["interested"] == expected, user.username
-        page = client.get("/en/manage/opportunities/engagement/?format=csv&table=totals")
-        assert page.status_code == 200
+        assert whose in client.get("/en/manage/opportunities/engagement/").content.decode().replace("&#x27;", "'")
+
+
+def test_the_tell_button_only_where_someone_takes_the_mail(partner, title, meals_division, canteen, chef, staff,
+                                                           client):
+    nobody = ProfileFactory(partner=partner, verified=True, findable=True, name="Timiș Buffets (example)",
+                            city="Timișoara", country="RO", languages=["ro"],
+                            description="Festival buffets and a mobile kitchen, vegetarian menus (example).",
+                            capabilities="festival catering\nmobile kitchen")
+    nobody.sectors.set([meals_division])
+    profile_embed(nobody.pk)
+    call = _meal_call(partner, title, meals_division, title="Catering for the festival (example)",
+                      posted_by=staff)
+    client.force_login(staff)
+    page = client.get(f"/en/opportunities/{call.pk}/matches/").content.decode()
+    assert "Tell Bega Canteen (example) about it" in page
+    assert "Tell Timiș Buffets (example) about it" not in page and "Nobody to tell on the platform" in page
+    suggestions_set(link=Representative.objects.get(user=chef), stopped=True, actor=chef, via="page")
+    page = client.get(f"/en/opportunities/{call.pk}/matches/").content.decode()
+    assert "Tell Bega Canteen (example) about it" not in page

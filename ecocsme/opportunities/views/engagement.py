@@ -57,7 +57,7 @@ def figure_charts(figures: dict) -> list[dict]:
 @login_required
 @require_safe
 def engagement(request):
-    scope, every_partner = engagement_opportunities(request.user)
+    scope, whose = engagement_opportunities(request.user)
     titles = engagement_titles(scope)
     form = EngagementFilterForm(request.GET or None, titles=titles)
     if form.is_bound and not form.is_valid():
@@ -75,7 +75,7 @@ def engagement(request):
     total_rows = [(_("Reached"), totals["reached"]), (_("Interested"), totals["interested"]),
                   (_("Contracted"), totals["contracted"])]
     return render(request, "opportunities/engagement.html", {
-        "form": form, "figures": figures, "totals": totals, "all_partners": every_partner,
+        "form": form, "figures": figures, "totals": totals, "whose": whose,
         "totals_svg": bar_chart(total_rows, title=_("Organisations reached, interested and contracted")),
         "charts": figure_charts(figures), "query": query_without(request, "format", "table", "page"),
     })

@@ -8,7 +8,7 @@ from django.views.decorators.http import require_safe
 
 from ..access import opportunity_for, organisation_for_matches
 from ..matching import NotReady, opportunities_for, organisations_for, partners_for
-from ..selectors import told_organisation_ids
+from ..selectors import tellable_organisation_ids, told_organisation_ids
 
 
 @login_required
@@ -21,7 +21,9 @@ def opportunity_matches(request, pk: int):
     except NotReady:  # the part asks again by itself in a few seconds
         context = {"opportunity": opportunity, "matches": None, "loaded": False, "preparing": True}
     may_tell = request.user.has_perm("opportunities.tell_organisation", opportunity) and opportunity.is_open
-    context.update(may_tell=may_tell, told=told_organisation_ids(opportunity) if may_tell else set())
+    context.update(may_tell=may_tell, told=told_organisation_ids(opportunity) if may_tell else set(),
+                   tellable=tellable_organisation_ids([m.record.pk for m in context["matches"] or []])
+                   if may_tell else set())
     template = "opportunities/_matches.html" if request.htmx else "opportunities/matches.html"
     return render(request, template, context)
 

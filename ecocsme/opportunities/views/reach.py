@@ -9,6 +9,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.views.decorators.csrf import csrf_exempt
@@ -188,8 +189,9 @@ def digest(request, pk: int):
     if request.method == "POST" and request.POST.get("suggestions") in ("stop", "start"):
         stopped = request.POST["suggestions"] == "stop"
         suggestions_set(link=link, stopped=stopped, actor=request.user, via="page")
-        messages.success(request, _("Stopped: no partner's suggestion reaches you by e-mail.") if stopped
-                         else _("Started again: you are told when a partner picks an opportunity for you."))
+        messages.success(request, _("Stopped: no suggested opportunity reaches you by e-mail.") if stopped
+                         else _("Started again: you are told when someone who posted an opportunity thinks "
+                                "it fits you."))
         return redirect("opportunities:digest", pk=organisation.pk)
     subscription = digest_of(organisation, request.user)
     active = subscription is not None and subscription.is_active
@@ -215,23 +217,27 @@ def digest(request, pk: int):
 
 
 @csrf_exempt  # the signed link is the credential; RFC 8058 one-click POSTs come from mail clients
-@require_http_methods(["GET", "POST"])
+@require_http_methods(["GET", "HEAD", "POST"])
 def suggestions_stop_link(request, token: str):
-    """The "stop these mails" link of a partner's suggestion: GET asks to confirm, POST stops
-    them for that organisation. No login."""
+    """The "stop these mails" link of a suggested opportunity: GET (and HEAD, which link checkers
+    send) asks to confirm, POST stops them for that person and organisation. No login."""
     link = representative_by_stop_link(token)
     if link is None:
         return render(request, "organisations/unsubscribe.html", {"invalid": True}, status=404)
-    purpose = _("the opportunities partners pick for %(organisation)s") % {
+    purpose = _("the opportunities their posters suggest to %(organisation)s") % {
         "organisation": link.organisation.name}
     if request.method == "POST":
         suggestions_set(link=link, stopped=True, via="link")
-        return render(request, "organisations/unsubscribe.html", {"done": True, "purpose": purpose})
+        return render(request, "organisations/unsubscribe.html", {
+            "done": True, "purpose": purpose,
+            "again": _("Only your own mail stops. To receive them again, log in: your organisation's page of "
+                       "new opportunities by e-mail starts them."),
+            "again_url": reverse("opportunities:digest", args=[link.organisation_id])})
     return render(request, "organisations/unsubscribe.html", {"purpose": purpose, "token": token})
 
 
 @csrf_exempt  # the signed link is the credential; RFC 8058 one-click POSTs come from mail clients
-@require_http_methods(["GET", "POST"])
+@require_http_methods(["GET", "HEAD", "POST"])
 def digest_unsubscribe_link(request, token: str):
     """A digest's one-click unsubscribe link: GET asks to confirm, POST stops it. No login."""
     subscription = digest_by_unsubscribe_link(token)

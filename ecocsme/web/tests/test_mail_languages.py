@@ -243,11 +243,12 @@ def assert_only_own_content(language: str, body: str, *texts: str) -> None:
 
 
 def assert_in_layout(language: str, message, footer: str, *,
-                     unsubscribe: str | None = "/unsubscribe/") -> tuple[str, str]:
+                     unsubscribe: str | None = "/unsubscribe/",
+                     label: tuple[str, ...] = ("mail link", "Unsubscribe")) -> tuple[str, str]:
     """The mail is in `language` (header, HTML lang) and the platform's layout, with the
-    unsubscribe link (its path after the language: `unsubscribe`) in the headers, the text and the
-    HTML, or, with `unsubscribe=None`, no unsubscribe link at all (the HTML's footer says `footer`);
-    returns (text, HTML words)."""
+    unsubscribe link (its path after the language: `unsubscribe`; its words: `label`, a msgid with
+    or without its context) in the headers, the text and the HTML, or, with `unsubscribe=None`, no
+    unsubscribe link at all (the HTML's footer says `footer`); returns (text, HTML words)."""
     assert message["Content-Language"] == language
     text, html = flat(plain_text(message)), html_of(message)
     assert page_language(html) == language
@@ -262,7 +263,7 @@ def assert_in_layout(language: str, message, footer: str, *,
     assert path_of(url).startswith(f"/{language}{unsubscribe}")
     assert url in text and f'href="{url}"' in html
     shown = words(html)
-    assert_says(language, shown, footer, ("mail link", "Unsubscribe"))
+    assert_says(language, shown, footer, label if len(label) > 1 else label[0])
     return text, shown
 
 
@@ -641,12 +642,13 @@ def assert_opens_in(language: str, url: str, *, user=None, heading: str | None =
 
 
 def assert_account_mail(language: str, message, footer: str, reader, *links: str,
-                        unsubscribe: str | None = None) -> tuple[str, str]:
+                        unsubscribe: str | None = None, label: tuple[str, ...] = ("mail link", "Unsubscribe")
+                        ) -> tuple[str, str]:
     """A mail to `reader`'s account: in `language` and the platform's layout (`assert_in_layout`,
     without an unsubscribe link unless given), greeting the reader by name, with a link for each of
     `links` (its label and a colon before the address in the text, the label as the link's words in
     the HTML); returns (text, HTML words)."""
-    text, html = assert_in_layout(language, message, footer, unsubscribe=unsubscribe)
+    text, html = assert_in_layout(language, message, footer, unsubscribe=unsubscribe, label=label)
     for body in (text, html):
         assert_says(language, body, "Dear %(name)s,", name=reader.get_full_name())
     assert_says(language, text, *(f"{link}:" for link in links))
@@ -872,7 +874,9 @@ def test_a_suggested_organisation_and_a_digest_in_each_representatives_language(
         assert subject_of(told) == said(reading, "An opportunity that fits %(organisation)s: %(opportunity)s",
                                         opportunity=CALL, **values)
         text, html = assert_account_mail(reading, told, TOLD_FOOTER, reader, "Read the opportunity",
-                                         "Change this in your organisation's profile")
+                                         "Change this in your organisation's profile", "Stop these mails",
+                                         unsubscribe="/opportunities/suggestions/stop/",
+                                         label=("Stop these mails",))
         deadline = in_language(reading, lambda: date_format(call.deadline, "DATE_FORMAT"))
         for body in (text, html):
             assert_says(reading, body, "Those who posted an opportunity on the ECoC-SME Platform think it fits "
@@ -897,9 +901,11 @@ def test_a_suggested_organisation_and_a_digest_in_each_representatives_language(
                                      unsubscribe="/opportunities/digest/unsubscribe/")
     menus = Opportunity.objects.get(title=MENUS)
     deadline = in_language(language, lambda: date_format(menus.deadline, "DATE_FORMAT"))
+    first_from = timezone.localtime(DigestSubscription.objects.get().consented_at - timedelta(days=7))
+    since = in_language(language, lambda: date_format(first_from, "DATE_FORMAT"))  # a week before subscribing
     for body in (text, html):
-        assert_says(language, body, "Newly published opportunities that fit %(organisation)s, since last week's "
-                                    "digest:", **values)
+        assert_says(language, body, "Opportunities published since %(since)s that fit %(organisation)s:",
+                    since=since, **values)
         assert_says(language, body, "Deadline: %(deadline)s", deadline=deadline)
         assert_says(language, body, "How often, or stop: your digest's page")
         assert_says(language, body, "Based in %(city)s, where the opportunity is.", city="Timișoara")

@@ -10,6 +10,7 @@ from ecocsme.accounts.predicates import memberships_of
 from ecocsme.core.forms import bind_with_draft
 from ecocsme.events.selectors import events_with_failing_mail
 from ecocsme.labs.selectors import labs_with_failing_mail
+from ecocsme.organisations.selectors import verification_waiting_count
 from ecocsme.partnerships.access import partner_for_change, partners_changeable_by
 from ecocsme.partnerships.services import partner_update
 
@@ -25,6 +26,7 @@ def dashboard(request):
         "partners": partners_changeable_by(request.user),
         "failing_labs": labs_with_failing_mail(request.user),
         "failing_events": events_with_failing_mail(request.user),
+        "profiles_waiting": verification_waiting_count(request.user),
     })
 
 

@@ -1,0 +1,13 @@
+from django import template
+
+register = template.Library()
+
+
+@register.simple_tag
+def may_manage(user) -> bool:
+    """{% may_manage user as shown %}: whether "Manage" belongs in the user's menu. Asks the rule
+    itself (memberships, read once per request): `perms.accounts.manage` would also ask the model
+    backend, two more queries on every page."""
+    import rules
+
+    return user.is_authenticated and user.is_active and rules.has_perm("accounts.manage", user)
