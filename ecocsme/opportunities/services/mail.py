@@ -23,13 +23,12 @@ def user_mail(user, *, key: str, template: str, context: dict, headers: dict | N
                       context={"name": user.get_full_name() or user.username, **context}, headers=headers)
 
 
-def poster_side_users(opportunity) -> list:
+def poster_side_users(opportunity, *, or_moderators: bool = True) -> list:
     """Who hears of an interest in an opportunity: the person who posted it and the
     representatives of the organisation it was posted for; when none of them has an account that
-    can be mailed (a post nobody signed, an account gone), the staff of the moderating partner,
-    else (a partner with no staff account yet) its project's coordinators; for an opportunity no
-    partner moderates, the coordinators."""
-    from ecocsme.accounts.models import Membership, User
+    can be mailed (a post nobody signed, an account gone), its moderators (`moderators_of`). With
+    `or_moderators=False` (what the moderation tells the poster's side), nobody then."""
+    from ecocsme.accounts.models import User
 
     users = []
     if opportunity.posted_by_id is not None:
@@ -37,7 +36,19 @@ def poster_side_users(opportunity) -> list:
     if opportunity.organisation_id is not None:
         users += list(User.objects.filter(representing__organisation_id=opportunity.organisation_id))
     found = addressable(users)
-    if not found and opportunity.partner_id is not None:
+    if not found and or_moderators:
+        found = moderators_of(opportunity)
+    return found
+
+
+def moderators_of(opportunity) -> list:
+    """Who is told that an opportunity waits for review: the staff of the moderating partner,
+    else (a partner with no staff account yet) its project's coordinators; for an opportunity no
+    partner moderates, the coordinators. Fetch it with select_related("partner")."""
+    from ecocsme.accounts.models import Membership, User
+
+    found = []
+    if opportunity.partner_id is not None:
         found = addressable(User.objects.filter(memberships__partner_id=opportunity.partner_id,
                                                 memberships__role=Membership.Role.PARTNER_STAFF))
     if not found:

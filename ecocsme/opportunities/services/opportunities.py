@@ -7,7 +7,9 @@ a note or closes it; the poster's side withdraws it. A moderator who posted it m
 without a review. Published opportunities close by themselves once their deadline has passed
 (`opportunities_close_past_deadline`, the hourly task). Every write checks the permission, checks
 the input, writes in one transaction and records an `AuditEntry`
-(`opportunities.opportunity.<verb>`)."""
+(`opportunities.opportunity.<verb>`). The moderators are told by mail that a post waits for their
+review; the poster's side that a moderator returned it (with the note), published it or closed
+it (`_mail`)."""
 
 import difflib
 import re
@@ -18,15 +20,19 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import timezone, translation
 from django.utils.formats import number_format
+from django.utils.html import format_html
 from django.utils.translation import gettext as _
 
 from ecocsme.core.audit import audit_log, changed_fields
+from ecocsme.core.http import absolute_url
+from ecocsme.core.outbox import outbox_wake
 from ecocsme.text.detect import detect_language
 
 from ..access import REFUSED, posting_organisations
 from ..models import DESCRIPTION_MAX_CHARS, TITLE_MAX_CHARS, Opportunity
 from ..rules import EDITABLE_STATUSES, staffed_partner_ids
 from ..selectors import past_deadline, posted_today_by
+from .mail import moderators_of, poster_side_users, user_mail
 
 MAX_POSTS_PER_DAY = 10
 NEAR_SAME = 0.9  # how alike two posts' title and description are to count as the same post
@@ -299,10 +305,13 @@ def _submit(actor, opportunity: Opportunity) -> Opportunity:
     if opportunity.organisation_id is not None and opportunity.organisation.verified_at is None:
         raise ValidationError(_("The organisation is not verified (any more): the partner's staff "
                                 "verify it before its opportunities are reviewed."))
+    again = opportunity.status == Opportunity.Status.RETURNED
     opportunity.status = Opportunity.Status.IN_REVIEW
     opportunity.submitted_at = timezone.now()
     opportunity.save(update_fields=["status", "submitted_at", "updated_at"])
     audit_log(actor=actor, action="opportunities.opportunity.submitted", obj=opportunity)
+    _mail(opportunity, moderators_of(opportunity), "resubmitted" if again else "submitted",
+          moment=opportunity.submitted_at, actor=actor)
     return opportunity
 
 
@@ -324,6 +333,9 @@ def _publish(actor, opportunity: Opportunity) -> Opportunity:
                                     "updated_at"])
     audit_log(actor=actor, action="opportunities.opportunity.published", obj=opportunity,
               data={"without_review": direct})
+    if not direct:  # a moderator's own post, published at once: nobody to tell
+        _mail(opportunity, poster_side_users(opportunity, or_moderators=False), "published",
+              moment=opportunity.published_at, actor=actor)
     return opportunity
 
 
@@ -357,6 +369,8 @@ def opportunity_return(*, actor, opportunity: Opportunity, note: str) -> Opportu
         opportunity.save(update_fields=["status", "moderation_note", "moderated_by", "updated_at"])
         audit_log(actor=actor, action="opportunities.opportunity.returned", obj=opportunity,
                   data={"note": note, "was_published": was_published})
+        _mail(opportunity, poster_side_users(opportunity, or_moderators=False), "returned",
+              moment=opportunity.updated_at, actor=actor, note=note, was_published=was_published)
     return opportunity
 
 
@@ -375,6 +389,8 @@ def opportunity_close(*, actor, opportunity: Opportunity, note: str = "") -> Opp
                                         "updated_at"])
         audit_log(actor=actor, action="opportunities.opportunity.closed", obj=opportunity,
                   data={"note": opportunity.moderation_note})
+        _mail(opportunity, poster_side_users(opportunity, or_moderators=False), "closed",
+              moment=opportunity.closed_at, actor=actor, note=opportunity.moderation_note)
     return opportunity
 
 
@@ -388,6 +404,38 @@ def opportunity_withdraw(*, actor, opportunity: Opportunity) -> Opportunity:
         opportunity.save(update_fields=["status", "closed_at", "updated_at"])
         audit_log(actor=actor, action="opportunities.opportunity.withdrawn", obj=opportunity)
     return opportunity
+
+
+# --- mail ----------------------------------------------------------------------------------------------
+MAIL_TEMPLATE = "opportunities/mail/moderation"
+
+
+def _mail(opportunity: Opportunity, users, kind: str, *, moment, actor, note: str = "",
+          was_published: bool = False) -> None:
+    """One mail to each of `users` but the actor, in their language, linking to the opportunity's
+    page (where the moderators publish, return or close it, and the poster's side reads the note
+    and changes it): to the moderators when it is sent for review ("submitted", "resubmitted" once
+    returned), to the poster's side when a moderator returns it, publishes it or closes it.
+
+    No unsubscribe link: these mails belong to a post the recipient made, speaks for or moderates,
+    and end with it; they are not a subscription. Their outbox key names the opportunity, the
+    kind, the moment and the recipient, so a repeated request queues nothing."""
+    organisation = opportunity.organisation.name if opportunity.organisation_id is not None else ""
+    event = f"opportunities.moderation:{opportunity.pk}:{kind}:{moment.timestamp():.6f}"
+    for user in users:
+        if user.pk == actor.pk:
+            continue
+        user_mail(user, key=f"{event}:{user.pk}",
+                  template=MAIL_TEMPLATE, context={
+                      "kind": kind, "opportunity": opportunity.title, "text_language": opportunity.language,
+                      # the HTML part names it in a sentence of the reader's language, marked with its own
+                      "opportunity_html": format_html('<span lang="{}">{}</span>', opportunity.language,
+                                                      opportunity.title),
+                      "organisation": organisation, "note": note, "was_published": was_published,
+                      "opportunity_url": absolute_url("opportunities:detail", [opportunity.pk],
+                                                      language=user.language),
+                  })
+    outbox_wake()
 
 
 def opportunities_close_past_deadline() -> int:
