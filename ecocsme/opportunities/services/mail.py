@@ -24,17 +24,16 @@ def user_mail(user, *, key: str, template: str, context: dict, headers: dict | N
 
 
 def poster_side_users(opportunity, *, or_moderators: bool = True) -> list:
-    """Who hears of an interest in an opportunity: the person who posted it and the
-    representatives of the organisation it was posted for; when none of them has an account that
+    """Who hears of an interest in an opportunity: the representatives of the organisation it was
+    posted for, else the person who posted it; when none of them has an account that
     can be mailed (a post nobody signed, an account gone), its moderators (`moderators_of`). With
     `or_moderators=False` (what the moderation tells the poster's side), nobody then."""
     from ecocsme.accounts.models import User
 
-    users = []
-    if opportunity.posted_by_id is not None:
-        users += list(User.objects.filter(pk=opportunity.posted_by_id))
-    if opportunity.organisation_id is not None:
-        users += list(User.objects.filter(representing__organisation_id=opportunity.organisation_id))
+    if opportunity.organisation_id is not None:  # who posted it, only while they represent it
+        users = list(User.objects.filter(representing__organisation_id=opportunity.organisation_id))
+    else:
+        users = list(User.objects.filter(pk=opportunity.posted_by_id))
     found = addressable(users)
     if not found and or_moderators:
         found = moderators_of(opportunity)
