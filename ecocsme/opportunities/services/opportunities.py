@@ -22,6 +22,7 @@ from django.utils import timezone, translation
 from django.utils.formats import number_format
 from django.utils.html import format_html
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from ecocsme.core.audit import audit_log, changed_fields
 from ecocsme.core.http import absolute_url
@@ -130,8 +131,11 @@ def check_not_spam(actor, values: dict, *, exclude: int | None = None, creating:
         recent = recent.exclude(pk=exclude)
     if creating and posted_today_by(actor).count() >= MAX_POSTS_PER_DAY:
         raise ValidationError(
-            _("You have posted %(count)s opportunities in the last 24 hours, the most allowed. "
-              "Post again tomorrow, or ask the moderators.") % {"count": MAX_POSTS_PER_DAY})
+            ngettext("You have posted %(count)s opportunity in the last 24 hours, the most allowed. "
+                     "Post again tomorrow, or ask the moderators.",
+                     "You have posted %(count)s opportunities in the last 24 hours, the most allowed. "
+                     "Post again tomorrow, or ask the moderators.", MAX_POSTS_PER_DAY)
+            % {"count": MAX_POSTS_PER_DAY})
     text = _normalised(f"{values.get('title', '')}\n{values.get('description', '')}")
     for earlier in recent.only("pk", "title", "description"):
         if _alike(text, _normalised(f"{earlier.title}\n{earlier.description}")):
