@@ -13,7 +13,8 @@ whatever page or person made it: the sign-up confirmation (in the language chose
 another), a profile declined and verified (to each representative in theirs), the notices to the
 keeping partner's staff (a verified profile's new description, a representative's deleted account),
 an interest's mails between the two sides of a conversation (said, answered, its status,
-withdrawn), an organisation told of an opportunity that fits and the weekly digest (the reasons,
+withdrawn), an opportunity's moderation (the moderators told of a post waiting for review, the
+poster's side of its return with the note, its publication and its closing), an organisation told of an opportunity that fits and the weekly digest (the reasons,
 the kind and the deadline in the reader's words). Only the digest has an unsubscribe link, in its
 text, HTML and List-Unsubscribe headers, working in one click; the others are in the platform's
 layout without one. Each link opens its page in the mail's language.
@@ -58,6 +59,14 @@ from ecocsme.opportunities.services.interests import (
     interest_reply,
     interest_set_status,
     interest_withdraw,
+)
+from ecocsme.opportunities.services.opportunities import (
+    Send,
+    opportunity_close,
+    opportunity_publish,
+    opportunity_return,
+    opportunity_save,
+    opportunity_submit,
 )
 from ecocsme.opportunities.services.reach import reach_tell
 from ecocsme.organisations.factories import ProfileFactory, StakeholderFactory
@@ -840,6 +849,69 @@ def test_an_interest_its_thread_and_its_status_in_each_sides_language(
         assert marked_english(html_of(message), CALL)  # the title, as it was written
         assert_opens_in(reading, url_in(message, "/opportunities/interests/"), user=reader,
                         heading=said(reading, "Interest of %(organisation)s", organisation=KITCHEN))
+
+
+MODERATOR_FOOTER = "You receive this message because you moderate this opportunity on the ECoC-SME Platform."
+POSTER_FOOTER = ("You receive this message because you posted this opportunity on the ECoC-SME Platform, or "
+                 "represent the organisation it was posted for.")
+
+
+@pytest.mark.django_db(transaction=True)
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_an_opportunitys_moderation_in_each_sides_language(staff, partner, ecoc_title, food, smtp_server,
+                                                            language):
+    """The moderating partner's staff read `language`, the kitchen's representative who posts
+    another: sent for review, returned with a note, sent again, published and closed, each side
+    reads its mails in its language, the title as it was written, the note as the moderator wrote
+    it, a link opening the opportunity's page in the mail's language."""
+    staff = with_staff_reading(staff, language)
+    kitchen = kitchen_of(partner, food, verified=True)
+    cook = speaks_for(kitchen, "cook", neighbour(language))
+    note = "Say how many guests each evening (example)."
+    call = opportunity_save(actor=cook, opportunity=None, organisation=kitchen, sectors=[food], send=Send.REVIEW,
+                            values={"title": CALL, "description": "Food for 600 guests: vegetarian menus, a mobile "
+                                                                  "kitchen (example).",
+                                    "kind": Opportunity.Kind.TENDER, "ecoc_title": ecoc_title, "language": "en",
+                                    "deadline": in_days(40), "contact_name": "Banat Kitchen (example)",
+                                    "contact_email": "kitchen@example.org"})
+    opportunity_return(actor=staff, opportunity=call, note=note)
+    opportunity_submit(actor=cook, opportunity=call)
+    opportunity_publish(actor=staff, opportunity=call)
+    opportunity_close(actor=staff, opportunity=call, note="The festival found its caterer (example).")
+    run_worker()
+    values = {"organisation": KITCHEN, "opportunity": CALL}
+    to_moderator, to_poster = mails_to(smtp_server, staff.email), mails_to(smtp_server, cook.email)
+    assert len(to_moderator) == 2 and len(to_poster) == 3
+    (submitted, resubmitted), (returned, published, closed) = to_moderator, to_poster
+    for reader, message, subject, lead, quoted, then in (
+            (staff, submitted, "Waiting for your review: %(opportunity)s",
+             "The opportunity “%(opportunity)s”, posted for %(organisation)s, waits for your review.", None,
+             "Read it on its page, then publish it, or return it to the poster with a note saying what to change."),
+            (staff, resubmitted, "Sent again for your review: %(opportunity)s",
+             "The opportunity “%(opportunity)s”, returned with a note, was sent for your review again.", None,
+             "Read it on its page, then publish it, or return it to the poster with a note saying what to change."),
+            (cook, returned, "Returned with a note: %(opportunity)s",
+             "The moderators returned your opportunity “%(opportunity)s” with this note:", note,
+             "Change it as the note asks and send it for review again."),
+            (cook, published, "Published: %(opportunity)s",
+             "The moderators published your opportunity “%(opportunity)s”: it is in the lists and feeds now, and "
+             "organisations may say they are interested.", None, None),
+            (cook, closed, "Closed: %(opportunity)s",
+             "The moderators closed your opportunity “%(opportunity)s”: it takes no more expressions of interest. "
+             "They wrote:", "The festival found its caterer (example).", None)):
+        reading = reader.language
+        assert subject_of(message) == said(reading, subject, **values)
+        moderating = reader == staff
+        footer, link = (MODERATOR_FOOTER, "Review the opportunity") if moderating else (POSTER_FOOTER,
+                                                                                        "Open the opportunity")
+        for body in assert_account_mail(reading, message, footer, reader, link):
+            assert_says(reading, body, lead, **values)
+            if then:
+                assert_says(reading, body, then)
+            if quoted:
+                assert quoted in body
+        assert marked_english(html_of(message), CALL)  # the title, as it was written
+        assert_opens_in(reading, url_in(message, f"/opportunities/{call.pk}/"), user=reader, heading=CALL)
 
 
 @pytest.mark.django_db(transaction=True)
