@@ -14,8 +14,9 @@ another), a profile declined and verified (to each representative in theirs), th
 keeping partner's staff (a verified profile's new description, a representative's deleted account),
 an interest's mails between the two sides of a conversation (said, answered, its status,
 withdrawn), an opportunity's moderation (the moderators told of a post waiting for review, the
-poster's side of its return with the note, its publication and its closing), an organisation told of an opportunity that fits and the weekly digest (the reasons,
-the kind and the deadline in the reader's words). Only the digest has an unsubscribe link, in its
+poster's side of its return with the note, its publication and its closing), an organisation
+told of an opportunity that fits and the weekly digest (the reasons, the kind and the deadline in
+the reader's words). Only the digest has an unsubscribe link, in its
 text, HTML and List-Unsubscribe headers, working in one click; the others are in the platform's
 layout without one. Each link opens its page in the mail's language.
 
