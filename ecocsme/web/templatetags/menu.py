@@ -10,4 +10,6 @@ def may_manage(user) -> bool:
     backend, two more queries on every page."""
     import rules
 
-    return user.is_authenticated and user.is_active and rules.has_perm("accounts.manage", user)
+    if not getattr(user, "is_authenticated", False):  # also a page rendered without a request
+        return False
+    return user.is_active and rules.has_perm("accounts.manage", user)
