@@ -47,20 +47,14 @@ def opportunities_erase(contact: Contact) -> None:
 
 
 # --- the reach: interests, their messages, digests, and the mail about them -------------------------
-REACH_MAIL_KEYS = ("opportunities.interest:", "opportunities.tell:", "opportunities.digest:")
+REACH_MAIL_KEYS = ("opportunities.interest:", "opportunities.tell:", "opportunities.digest:",
+                   "opportunities.moderation:")
 
 
 def _reach_mails(user):
-    from django.db.models import Q
+    from ecocsme.organisations.holdings import account_mails
 
-    from ecocsme.core.models import OutgoingMail
-
-    if not user.email:
-        return OutgoingMail.objects.none()
-    keys = Q()
-    for prefix in REACH_MAIL_KEYS:
-        keys |= Q(key__startswith=prefix)
-    return OutgoingMail.objects.filter(keys, to__iexact=user.email)
+    return account_mails(user, REACH_MAIL_KEYS)
 
 
 def reach_export(user) -> list[dict]:

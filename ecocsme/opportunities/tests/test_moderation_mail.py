@@ -39,6 +39,13 @@ POSTER_FOOTER = ("You receive this message because you posted this opportunity o
                  "represent the organisation it was posted for.")
 
 
+def said(language: str, msgid: str, **values) -> str:
+    """`msgid` as the catalogue of `language` has it, with `values`."""
+    with translation.override(language):
+        text = gettext(msgid)
+    return text % values if values else text
+
+
 def _mails(kind: str = "") -> list[OutgoingMail]:
     """The moderation's mails (of one kind: "submitted", "returned"…), in the order queued."""
     mails = OutgoingMail.objects.filter(key__startswith="opportunities.moderation:")
@@ -92,14 +99,15 @@ def test_a_post_sent_for_review_tells_each_moderator_in_their_language(
     for user, language in ((staff, "ro"), (second_staff, "lt")):
         mail = told[user.email]
         assert mail.language == language and mail.key.endswith(f":{user.pk}")
-        assert TITLE in mail.subject and "Waiting for your review" in mail.subject
+        assert mail.subject == said(language, "Waiting for your review: %(opportunity)s", opportunity=TITLE)
         with translation.override(language):  # the catalogue's greeting, in their language
             assert gettext("Dear %(name)s,") % {"name": user.get_full_name()} in mail.text
-        assert f"“{TITLE}”, posted for {organisation.name}, waits for your review." in mail.text
+        assert said(language, "The opportunity “%(opportunity)s”, posted for %(organisation)s, waits for your "
+                              "review.", opportunity=TITLE, organisation=organisation.name) in mail.text
         url = f"{settings.ECOCSME_BASE_URL.rstrip('/')}/{language}/opportunities/{in_review.pk}/"
         assert url in mail.text and f'href="{url}"' in mail.html  # its page, where they moderate it
         assert f'<span lang="en">{TITLE}</span>' in mail.html and f'<html lang="{language}">' in mail.html
-        assert MODERATOR_FOOTER in mail.text and MODERATOR_FOOTER in mail.html
+        assert said(language, MODERATOR_FOOTER) in mail.text and said(language, MODERATOR_FOOTER) in mail.html
         assert "unsubscribe" not in mail.text.lower() and "unsubscribe" not in mail.html.lower()
         assert not mail.headers  # no List-Unsubscribe: the post is part of their work
     assert not _mails("returned") and not _mails("published")
@@ -112,21 +120,25 @@ def test_returned_with_the_note_quoted_to_the_poster_side_then_sent_again(
     assert set(told) == {rep.email, colleague.email}  # who posted it and the other representative
     for user, language in ((rep, "en"), (colleague, "de")):
         mail = told[user.email]
-        assert mail.language == language and "Returned with a note" in mail.subject and TITLE in mail.subject
-        assert f"The moderators returned your opportunity “{TITLE}” with this note:" in mail.text
+        assert mail.language == language
+        assert mail.subject == said(language, "Returned with a note: %(opportunity)s", opportunity=TITLE)
+        assert said(language, "The moderators returned your opportunity “%(opportunity)s” with this note:",
+                    opportunity=TITLE) in mail.text
         assert NOTE in mail.text  # as written, in the plain text
         assert ("<blockquote" in mail.html and "Give the dates of the four concerts &amp; the stage sizes "
                 "(example).<br>The budget is missing.</blockquote>" in mail.html)
-        assert "Change it as the note asks and send it for review again." in mail.text
+        assert said(language, "Change it as the note asks and send it for review again.") in mail.text
         assert f"/{language}/opportunities/{in_review.pk}/" in mail.text
-        assert POSTER_FOOTER in mail.text and POSTER_FOOTER in mail.html
+        assert said(language, POSTER_FOOTER) in mail.text and said(language, POSTER_FOOTER) in mail.html
         assert "unsubscribe" not in mail.text.lower()
 
     opportunity_submit(actor=colleague, opportunity=in_review)  # changed, and sent again
     again = _to(_mails("resubmitted"))
     assert set(again) == {staff.email, second_staff.email}
-    assert "Sent again for your review" in again[staff.email].subject
-    assert "returned with a note, was sent for your review again." in again[staff.email].text
+    assert again[staff.email].subject == said("ro", "Sent again for your review: %(opportunity)s",
+                                              opportunity=TITLE)
+    assert said("ro", "The opportunity “%(opportunity)s”, returned with a note, was sent for your review again.",
+                opportunity=TITLE) in again[staff.email].text
     assert len(_mails()) == 2 + 2 + 2  # nobody else, nothing twice
 
 
@@ -143,7 +155,8 @@ def test_published_and_closed_by_a_moderator_tell_the_poster_side_only(
     opportunity_publish(actor=second_staff, opportunity=in_review)
     told = _to(_mails("published"))
     assert set(told) == {rep.email, colleague.email}  # not the other moderators
-    assert told[colleague.email].language == "de" and "Published" in told[colleague.email].subject
+    assert told[colleague.email].language == "de"
+    assert told[colleague.email].subject == said("de", "Published: %(opportunity)s", opportunity=TITLE)
     assert f"The moderators published your opportunity “{TITLE}”" in told[rep.email].text
     assert f'<span lang="en">{TITLE}</span>' in told[rep.email].html
 

@@ -76,3 +76,25 @@ def test_deleting_the_account_keeps_what_was_said_without_its_author(story):
         key__startswith="opportunities.").exists()
     assert not OutgoingMail.objects.filter(text__contains="Uniquename").exists()
     assert not AuditEntry.objects.filter(object_repr__contains="Uniquename").exists()
+
+
+def test_the_moderation_and_verification_mails_are_the_accounts_too(story, partner, title, staff, organisation):
+    """The mail telling the account its post was returned, and the one saying its organisation's
+    profile was verified, are in its owner's copy and blanked with the account."""
+    from ecocsme.opportunities.services.opportunities import opportunity_return
+    from ecocsme.organisations.services import organisation_verify
+
+    vaiva = story["vaiva"]
+    post = OpportunityFactory(partner=partner, posted_by=vaiva, organisation=organisation, ecoc_title=title,
+                              status="in_review", published_at=None)
+    opportunity_return(actor=staff, opportunity=post, note="Add the dates, please (example).")
+    organisation.verified_at = None
+    organisation.save(update_fields=["verified_at"])
+    organisation_verify(actor=staff, organisation=organisation)
+    data = account_personal_data(actor=vaiva, user=vaiva)
+    assert any(item["subject"].startswith("Returned with a note:") for item in data["opportunity_reach"]
+               if item["model"] == "core.OutgoingMail")
+    assert any(item["subject"].startswith("Your organisation's profile is verified:")
+               for item in data["account_mail"])
+    account_delete(actor=vaiva, user=vaiva, password=PASSWORD)
+    assert not OutgoingMail.objects.filter(to__iexact=ADDRESS).exists()

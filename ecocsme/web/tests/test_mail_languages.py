@@ -947,9 +947,10 @@ def test_a_suggested_organisation_and_a_digest_in_each_representatives_language(
         assert subject_of(told) == said(reading, "An opportunity that fits %(organisation)s: %(opportunity)s",
                                         opportunity=CALL, **values)
         text, html = assert_account_mail(reading, told, TOLD_FOOTER, reader, "Read the opportunity",
-                                         "Change this in your organisation's profile", "Stop these mails",
+                                         "Change this in your organisation's profile",
                                          unsubscribe="/opportunities/suggestions/stop/",
-                                         label=("Stop these mails",))
+                                         label=("mail link", "Stop these mails"))
+        assert_says(reading, text, "Stop these mails:")
         deadline = in_language(reading, lambda: date_format(call.deadline, "DATE_FORMAT"))
         for body in (text, html):
             assert_says(reading, body, "Those who posted an opportunity on the ECoC-SME Platform think it fits "
