@@ -44,3 +44,20 @@ def absolute_url(viewname: str, args=(), *, language: str | None = None) -> str:
     else:
         path = reverse(viewname, args=list(args))
     return settings.ECOCSME_BASE_URL.rstrip("/") + path
+
+
+def client_address(request) -> str | None:
+    """The client's network address, for the login lockout and the sign-up limits
+    (AXES_CLIENT_IP_CALLABLE). Behind ECOCSME_PROXY_COUNT reverse proxies (production: the
+    TLS-terminating server in front of Gunicorn, so REMOTE_ADDR is always the proxy's), the entry
+    of X-Forwarded-For that the nearest of them appended: what a client writes into the header
+    itself stands to its left and is never taken. Without proxies, REMOTE_ADDR alone."""
+    from django.conf import settings
+
+    proxies = getattr(settings, "ECOCSME_PROXY_COUNT", 0)
+    if proxies > 0:
+        forwarded = [part.strip() for part in request.META.get("HTTP_X_FORWARDED_FOR", "").split(",")]
+        forwarded = [part for part in forwarded if part]
+        if len(forwarded) >= proxies:
+            return forwarded[-proxies]
+    return request.META.get("REMOTE_ADDR")

@@ -137,6 +137,9 @@ AXES_FAILURE_LIMIT = 5
 AXES_COOLOFF_TIME = 1
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
+# The client's address behind reverse proxies (core.http.client_address): how many stand in front.
+ECOCSME_PROXY_COUNT = int(os.environ.get("ECOCSME_PROXY_COUNT", "0"))
+AXES_CLIENT_IP_CALLABLE = "ecocsme.core.http.client_address"
 AXES_LOCKOUT_TEMPLATE = "accounts/locked_out.html"
 
 LANGUAGE_CODE = "en"

@@ -18,6 +18,8 @@ STORAGES = {
 }
 SECURE_SSL_REDIRECT = env_bool("ECOCSME_SSL_REDIRECT", True)
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+# Behind the TLS-terminating server (docs/DEPLOY.md), one proxy appends the client's address.
+ECOCSME_PROXY_COUNT = int(os.environ.get("ECOCSME_PROXY_COUNT", "1"))
 SECURE_HSTS_SECONDS = int(os.environ.get("ECOCSME_HSTS_SECONDS", str(60 * 60 * 24 * 365)))
 SECURE_HSTS_INCLUDE_SUBDOMAINS = True
 SECURE_HSTS_PRELOAD = env_bool("ECOCSME_HSTS_PRELOAD", True)
