@@ -52,9 +52,9 @@ REACH_MAIL_KEYS = ("opportunities.interest:", "opportunities.tell:", "opportunit
 
 
 def _reach_mails(user):
-    from ecocsme.organisations.holdings import account_mails
+    from ecocsme.organisations.holdings import mails_to_account
 
-    return account_mails(user, REACH_MAIL_KEYS)
+    return mails_to_account(user, REACH_MAIL_KEYS)
 
 
 def reach_export(user) -> list[dict]:

@@ -36,7 +36,6 @@ def register_all() -> None:
                          "it on My account, the administrator through the administration site "
                          "(accounts.personal_data), never a partner through a contact at the same address")
     account_data.register("organisations", exporter=represented_export, leaving=representatives_leave)
-    account_data.register("account_mail", exporter=account_mail_export, leaving=account_mail_leave)
     personal_data.exempt("organisations.Organisation",
                          "profile_vector is the sentence vector of an organisation's own profile; "
                          "an organisation's page names no person")
@@ -139,13 +138,7 @@ def stakeholder_accounts_of(contact: Contact):
     return User.objects.none()
 
 
-# The mail about an account and its organisation's profile: the sign-up's, the verification's, the
-# keepers' notices. By key and address, so that mail to a contact at the same address stays out.
-ACCOUNT_MAIL_KEYS = ("accounts.signup.", "organisations.verification:", "organisations.profile_changed:",
-                     "organisations.representative_left:")
-
-
-def account_mails(user, prefixes) -> QuerySet[OutgoingMail]:
+def mails_to_account(user, prefixes) -> QuerySet[OutgoingMail]:
     """The mail sent to the account's address under one of the outbox key `prefixes`."""
     from django.db.models import Q
 
@@ -155,15 +148,6 @@ def account_mails(user, prefixes) -> QuerySet[OutgoingMail]:
     for prefix in prefixes:
         keys |= Q(key__startswith=prefix)
     return OutgoingMail.objects.filter(keys, to__iexact=user.email)
-
-
-def account_mail_export(user) -> list[dict]:
-    return [mail_record(mail) for mail in account_mails(user, ACCOUNT_MAIL_KEYS).order_by("queued_at", "id")]
-
-
-def account_mail_leave(user, actor) -> None:
-    """Before the account goes: the mail sent to it about itself and its profiles is blanked."""
-    mails_blank(account_mails(user, ACCOUNT_MAIL_KEYS))
 
 
 def represented_export(user) -> list[dict]:

@@ -79,8 +79,9 @@ def test_deleting_the_account_keeps_what_was_said_without_its_author(story):
 
 
 def test_the_moderation_and_verification_mails_are_the_accounts_too(story, partner, title, staff, organisation):
-    """The mail telling the account its post was returned, and the one saying its organisation's
-    profile was verified, are in its owner's copy and blanked with the account."""
+    """The mail telling the account its post was returned (with the reach's mail, in full), and
+    the one saying its organisation's profile was verified (with the account's mail, by subject),
+    are in its owner's copy and blanked with the account."""
     from ecocsme.opportunities.services.opportunities import opportunity_return
     from ecocsme.organisations.services import organisation_verify
 
@@ -94,7 +95,7 @@ def test_the_moderation_and_verification_mails_are_the_accounts_too(story, partn
     data = account_personal_data(actor=vaiva, user=vaiva)
     assert any(item["subject"].startswith("Returned with a note:") for item in data["opportunity_reach"]
                if item["model"] == "core.OutgoingMail")
-    assert any(item["subject"].startswith("Your organisation's profile is verified:")
-               for item in data["account_mail"])
+    assert any(item["subject"].startswith("Your organisation's profile is verified:")  # the account's mail:
+               for item in data["mail"])  # subjects and dates
     account_delete(actor=vaiva, user=vaiva, password=PASSWORD)
     assert not OutgoingMail.objects.filter(to__iexact=ADDRESS).exists()
