@@ -8,9 +8,9 @@ languages still say Macedonia for North Macedonia (renamed 2019) and Swaziland f
 (2018), and some use a long or an older form where the EU's and the language's own usage is the
 short current one. `CURRENT_NAMES` corrects those; every other name is the package's.
 
-django-countries sorts its lists by the letters without their accents (Čekija between Cekija
-and Danija happens to be right, Švedija before Suomija is not); `country_choices` sorts with the
-language's collation (ecocsme.text.collation).
+django-countries sorts its lists by the letters without their accents (in Lithuanian Čadas and
+Čekija come before Centrinės Afrikos Respublika, where Č is a letter after C); `country_choices`
+sorts with the language's collation (ecocsme.text.collation).
 """
 
 from collections.abc import Iterable
