@@ -18,4 +18,4 @@ class Command(BaseCommand):
                 polib.pofile(str(po_path)).save_as_mofile(str(mo_path))
                 count += 1
         if options["verbosity"] > 1 or count:
-            self.stdout.write(f"compiled {count} catalogue(s)")
+            self.stdout.write(f"compiled {count} catalogue{'' if count == 1 else 's'}")

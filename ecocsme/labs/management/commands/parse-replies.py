@@ -43,8 +43,9 @@ class Command(BaseCommand):
         for result in results:
             state = "answer" if result["is_answer"] else "not an answer"
             flags = f" [{', '.join(result['flags'])}]" if result["flags"] else ""
+            count = len(result["answers"])
             self.stdout.write(f"{result['file']}: {state} from {result['sender'] or '?'}, "
-                              f"{len(result['answers'])} answer(s){flags}")
+                              f"{count} answer{'' if count == 1 else 's'}{flags}")
 
 
 def _messages(path: Path):

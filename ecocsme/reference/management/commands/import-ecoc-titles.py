@@ -31,7 +31,8 @@ class Command(BaseCommand):
         except ImportRejected as exc:
             for error in exc.errors:
                 self.stderr.write(str(error))
-            raise CommandError(f"{len(exc.errors)} problem(s) in {file}; nothing was imported.") from exc
+            raise CommandError(f"{len(exc.errors)} problem{'' if len(exc.errors) == 1 else 's'} in {file}; "
+                               "nothing was imported.") from exc
         for line in result.details:
             self.stdout.write(line)
         verb = "would be" if dry_run else "were"
