@@ -22,7 +22,6 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import timezone
 from django.utils.formats import number_format
-from django.utils.html import format_html
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
@@ -34,7 +33,7 @@ from ecocsme.organisations.rules import representing_ids
 
 from ..access import INTEREST_REFUSED, interest_organisations
 from ..models import INTEREST_MESSAGE_MAX_CHARS, Interest, InterestMessage, Opportunity
-from .mail import poster_side_users, representatives_of, user_mail
+from .mail import poster_side_users, representatives_of, titled, user_mail
 
 MAIL_TEMPLATE = "opportunities/mail/interest"
 REPEAT_WINDOW = dt.timedelta(minutes=10)  # the same message again this soon is a double submission
@@ -241,10 +240,7 @@ def _mail(interest: Interest, users, kind: str, *, moment, actor, body: str = ""
             continue
         user_mail(user, key=f"opportunities.interest:{interest.pk}:{kind}:{key or _stamp(moment)}:{user.pk}",
                   template=MAIL_TEMPLATE, context={
-                      "kind": kind, "opportunity": opportunity.title, "text_language": opportunity.language,
-                      # the HTML part names it in a sentence of the reader's language, marked with its own
-                      "opportunity_html": format_html('<span lang="{}">{}</span>', opportunity.language,
-                                                      opportunity.title),
+                      "kind": kind, **titled(opportunity),
                       "organisation": organisation.name, "body": body,
                       "status": interest.status, "status_label": interest.get_status_display,
                       "thread_url": absolute_url("opportunities:interest", [interest.pk],

@@ -23,6 +23,16 @@ def user_mail(user, *, key: str, template: str, context: dict, headers: dict | N
                       context={"name": user.get_full_name() or user.username, **context}, headers=headers)
 
 
+def titled(opportunity) -> dict:
+    """The opportunity's title for a mail's context: as text, with its language, and for the HTML
+    part, which names it in a sentence of the reader's language, marked with its own."""
+    from django.utils.html import format_html
+
+    return {"opportunity": opportunity.title, "text_language": opportunity.language,
+            "opportunity_html": format_html('<span lang="{}">{}</span>', opportunity.language,
+                                            opportunity.title)}
+
+
 def poster_side_users(opportunity, *, or_moderators: bool = True) -> list:
     """Who hears of an interest in an opportunity: the representatives of the organisation it was
     posted for, else the person who posted it; when none of them has an account that

@@ -20,7 +20,6 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import timezone, translation
 from django.utils.formats import number_format
-from django.utils.html import format_html
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
@@ -33,7 +32,7 @@ from ..access import REFUSED, posting_organisations
 from ..models import DESCRIPTION_MAX_CHARS, TITLE_MAX_CHARS, Opportunity
 from ..rules import EDITABLE_STATUSES, staffed_partner_ids
 from ..selectors import past_deadline, posted_today_by
-from .mail import moderators_of, poster_side_users, user_mail
+from .mail import moderators_of, poster_side_users, titled, user_mail
 
 MAX_POSTS_PER_DAY = 10
 NEAR_SAME = 0.9  # how alike two posts' title and description are to count as the same post
@@ -431,10 +430,7 @@ def _mail(opportunity: Opportunity, users, kind: str, *, moment, actor, note: st
             continue
         user_mail(user, key=f"{event}:{user.pk}",
                   template=MAIL_TEMPLATE, context={
-                      "kind": kind, "opportunity": opportunity.title, "text_language": opportunity.language,
-                      # the HTML part names it in a sentence of the reader's language, marked with its own
-                      "opportunity_html": format_html('<span lang="{}">{}</span>', opportunity.language,
-                                                      opportunity.title),
+                      "kind": kind, **titled(opportunity),
                       "organisation": organisation, "note": note, "was_published": was_published,
                       "opportunity_url": absolute_url("opportunities:detail", [opportunity.pk],
                                                       language=user.language),
