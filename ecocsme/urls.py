@@ -19,6 +19,8 @@ urlpatterns += i18n_patterns(
     path("", include("ecocsme.events.urls")),
     path("", include("ecocsme.practices.urls")),
     path("", include("ecocsme.opportunities.urls")),
+    path("", include("ecocsme.actionplans.urls")),
+    path("", include("ecocsme.monitoring.urls")),
     path("", include("ecocsme.guidelines.urls")),
     path("", include("ecocsme.web.urls")),
 )

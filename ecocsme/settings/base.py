@@ -56,6 +56,8 @@ INSTALLED_APPS = [
     "ecocsme.events",
     "ecocsme.practices",
     "ecocsme.opportunities",
+    "ecocsme.actionplans",
+    "ecocsme.monitoring",
     "ecocsme.guidelines",
     "ecocsme.web",
     "ecocsme.api",

@@ -1,0 +1,102 @@
+"""Who may see and change action plans, as fetchers for views, the API, files and commands.
+
+One rule decides who sees a plan: `actionplans.view_plan` (rules.py) — the project's members
+and the administrator see every plan of the project; a visitor only an endorsed plan its
+partner published, and of it only the endorsed version. `plans_visible_to(user)` is the query
+form of that rule, `published_plans()` of its public half: the public pages, API and export
+command use only the latter. A visitor asking for a plan they may not see gets the same 404 as
+for a plan that does not exist.
+"""
+
+from django.db.models import Q, QuerySet
+from django.http import Http404
+from django.utils.translation import gettext_lazy
+
+from ecocsme.accounts.predicates import membership_scope, memberships_of
+from ecocsme.core.access import permitted
+from ecocsme.core.http import MAX_ID
+
+from .models import Action, ActionPlan, Comment, PlanVersion
+
+MISSING = gettext_lazy("There is no such action plan.")
+PUBLIC = Q(is_published=True, status__in=[ActionPlan.Status.ENDORSED, ActionPlan.Status.MONITORING])
+
+
+def _plans() -> QuerySet[ActionPlan]:
+    return ActionPlan.objects.select_related("project", "partner", "policy_instrument")
+
+
+def published_plans() -> QuerySet[ActionPlan]:
+    return _plans().filter(PUBLIC)
+
+
+def plans_visible_to(user) -> QuerySet[ActionPlan]:
+    plans = _plans()
+    if user.is_superuser:
+        return plans
+    projects = [m.project_id for m in memberships_of(user)]
+    return plans.filter(PUBLIC | Q(project_id__in=projects))
+
+
+def plans_in_work_for(user) -> QuerySet[ActionPlan]:
+    """The plans of the projects the user belongs to (all, for the administrator): the back
+    office's list."""
+    plans = _plans().order_by("project__code", "partner__number")
+    if user.is_superuser:
+        return plans
+    return plans.filter(project_id__in=[m.project_id for m in memberships_of(user)])
+
+
+def own_partner_ids(user) -> list[int]:
+    """The partners whose plans the user writes."""
+    return membership_scope(user)[1]
+
+
+def plan_for(user, pk, *, perm: str | None = None, refused: str = "") -> ActionPlan:
+    """The plan when the user may see it (Http404 otherwise) and, with `perm`, do that to it
+    (PermissionDenied otherwise)."""
+    plan = _plans().filter(pk=pk).first() if 0 < int(pk) <= MAX_ID else None
+    return permitted(user, plan, view="actionplans.view_plan", perm=perm, missing=MISSING, refused=refused)
+
+
+def history_for(user, pk) -> ActionPlan:
+    """The plan when the user may read its history and drafts (members and the administrator)."""
+    return plan_for(user, pk, perm="actionplans.view_history")
+
+
+def members_plan_for(user, pk) -> ActionPlan:
+    """The plan for the back office: only the project's members and the administrator; others
+    (a visitor of a published plan included) get the 404 of a plan that does not exist."""
+    plan = plan_for(user, pk)
+    if not user.has_perm("actionplans.view_history", plan):
+        raise Http404(MISSING)
+    return plan
+
+
+def action_of(plan: ActionPlan, action_id) -> Action:
+    action = plan.actions.filter(pk=action_id).first() if 0 < int(action_id) <= MAX_ID else None
+    if action is None:
+        raise Http404(gettext_lazy("There is no such action in this plan."))
+    return action
+
+
+def comment_of(plan: ActionPlan, comment_id) -> Comment:
+    comment = plan.comments.filter(pk=comment_id).first() if 0 < int(comment_id) <= MAX_ID else None
+    if comment is None:
+        raise Http404(gettext_lazy("There is no such comment on this plan."))
+    return comment
+
+
+def version_of(plan: ActionPlan, number) -> PlanVersion:
+    version = plan.versions.select_related("created_by").filter(number=number).first() \
+        if 0 < int(number) <= MAX_ID else None
+    if version is None:
+        raise Http404(gettext_lazy("This plan has no such version."))
+    return version
+
+
+def shown_version(user, plan: ActionPlan) -> PlanVersion | None:
+    """What a reader of `plan` sees: a member the latest version, a visitor the endorsed one."""
+    if user.has_perm("actionplans.view_history", plan):
+        return plan.versions.order_by("-number").first()
+    return plan.endorsed_version

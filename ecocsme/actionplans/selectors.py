@@ -1,0 +1,149 @@
+"""Reads of action plans for pages, files, monitoring and the API.
+
+`plan_document(plan)` is the whole plan as plain data (JSON-ready: amounts as strings such as
+"1200.00", dates as ISO strings): what every version stores, what the pages, the DOCX and the
+PDF render, and what two versions are compared on. Its shape:
+
+    {"schema": 1, "status", "language", "title": {lang: text}, "summary": {...},
+     "project": {"code", "acronym", "title", "programme"},
+     "partner": {"id", "number", "name", "names": {lang: name}, "city", "country",
+                 "nuts": {"code", "name"} | None},
+     "part1": {"other_organisations": {...}, "contact_role", "contact_email", "contact_phone"},
+     "part2": {"instrument_category", "policy_instrument": {"key", "name", "names",
+               "programming_period", "priority_axis", "thematic_objective", "managing_body"}
+               | None, "policy_context": {...}, "improvement_aim": {...}},
+     "actions": [{"key", "position", "title", "background", "description", "players",
+                  "start_date", "end_date", "status",
+                  "milestones": [{"date", "title"}], "costs": [{"item", "amount"}],
+                  "funding": [{"source", "amount" | None}], "cost_total", "funding_total",
+                  "inspirations": [{"kind", "id" | None, "label", "note"}]}],
+     "endorsement": {"endorsed_on", "endorsed_by_role", "endorsing_organisation"} | None}
+"""
+
+from decimal import Decimal
+
+from django.db.models import Prefetch, QuerySet
+
+from .models import Action, ActionPlan, ActionReport, Comment, Inspiration, PlanVersion
+
+SCHEMA = 1
+
+
+def _money(value: Decimal | None) -> str | None:
+    return None if value is None else f"{Decimal(value):.2f}"
+
+
+def _date(value) -> str | None:
+    return value.isoformat() if value else None
+
+
+def plan_with_everything(plan_id: int) -> ActionPlan | None:
+    return (ActionPlan.objects
+            .select_related("project", "partner__nuts_region", "policy_instrument", "endorsed_version")
+            .prefetch_related(Prefetch("actions", queryset=plan_actions_queryset()))
+            .filter(pk=plan_id).first())
+
+
+def plan_actions_queryset() -> QuerySet[Action]:
+    return Action.objects.order_by("position").prefetch_related(
+        "milestones", "cost_items", "funding_sources",
+        Prefetch("inspirations", queryset=Inspiration.objects.order_by("position")))
+
+
+def _inspiration_id(inspiration: Inspiration) -> int | None:
+    return {"practice": inspiration.practice_id, "theme": inspiration.theme_id,
+            "event": inspiration.event_id}.get(inspiration.kind)
+
+
+def action_document(action: Action) -> dict:
+    costs = [{"item": cost.item, "amount": _money(cost.amount)} for cost in action.cost_items.all()]
+    funding = [{"source": source.source, "amount": _money(source.amount)}
+               for source in action.funding_sources.all()]
+    return {
+        "key": action.key, "position": action.position, "title": action.title,
+        "background": action.background, "description": action.description, "players": action.players,
+        "start_date": _date(action.start_date), "end_date": _date(action.end_date), "status": action.status,
+        "milestones": [{"date": _date(m.date), "title": m.title} for m in action.milestones.all()],
+        "costs": costs, "funding": funding,
+        "cost_total": _money(sum((cost.amount for cost in action.cost_items.all()), Decimal(0))),
+        "funding_total": _money(sum((s.amount or 0 for s in action.funding_sources.all()), Decimal(0))),
+        "inspirations": [{"kind": i.kind, "id": _inspiration_id(i), "label": i.label, "note": i.note}
+                         for i in action.inspirations.all()],
+    }
+
+
+def plan_document(plan: ActionPlan) -> dict:
+    """The plan as plain data (module docstring). Fetch with plan_with_everything() for a
+    fixed number of queries."""
+    partner, project, instrument = plan.partner, plan.project, plan.policy_instrument
+    nuts = partner.nuts_region
+    return {
+        "schema": SCHEMA, "status": plan.status, "language": plan.language,
+        "title": plan.title, "summary": plan.summary,
+        "project": {"code": project.code, "acronym": project.acronym, "title": project.title,
+                    "programme": project.programme},
+        "partner": {"id": partner.pk, "number": partner.number, "name": partner.name, "names": partner.names,
+                    "city": partner.city, "country": str(partner.country),
+                    "nuts": {"code": nuts.code, "name": nuts.name} if nuts else None},
+        "part1": {"other_organisations": plan.other_organisations, "contact_role": plan.contact_role,
+                  "contact_email": plan.contact_email, "contact_phone": plan.contact_phone},
+        "part2": {
+            "instrument_category": plan.instrument_category,
+            "policy_instrument": None if instrument is None else {
+                "key": instrument.key, "name": instrument.name,
+                "names": {"en": instrument.name, **(instrument.name_translations or {})},
+                "programming_period": instrument.programming_period,
+                "priority_axis": instrument.priority_axis,
+                "thematic_objective": instrument.thematic_objective,
+                "managing_body": instrument.managing_body},
+            "policy_context": plan.policy_context, "improvement_aim": plan.improvement_aim},
+        "actions": [action_document(action) for action in plan.actions.all()],
+        "endorsement": None if not plan.endorsed_on else {
+            "endorsed_on": _date(plan.endorsed_on), "endorsed_by_role": plan.endorsed_by_role,
+            "endorsing_organisation": plan.endorsing_organisation},
+    }
+
+
+def plan_versions(plan: ActionPlan) -> QuerySet[PlanVersion]:
+    """The plan's versions, newest first, without their snapshots (the history's list)."""
+    return plan.versions.select_related("created_by").defer("snapshot").order_by("-number")
+
+
+def plan_version(plan: ActionPlan, number: int) -> PlanVersion | None:
+    return plan.versions.select_related("created_by").filter(number=number).first()
+
+
+def latest_version(plan: ActionPlan) -> PlanVersion | None:
+    return plan.versions.order_by("-number").first()
+
+
+def plan_comments(plan: ActionPlan) -> QuerySet[Comment]:
+    """The threads of a plan (first comments), oldest first, with their replies."""
+    return (plan.comments.filter(parent__isnull=True)
+            .select_related("author", "author_partner", "reviewer__contact", "resolved_by", "version")
+            .prefetch_related(Prefetch("replies", queryset=Comment.objects.select_related(
+                "author", "author_partner", "reviewer__contact").order_by("created_at", "id"))))
+
+
+def open_thread_count(plan: ActionPlan) -> int:
+    return plan.comments.filter(parent__isnull=True, resolved_at__isnull=True).count()
+
+
+def action_reports(plan: ActionPlan) -> QuerySet[ActionReport]:
+    return (ActionReport.objects.filter(action__plan=plan)
+            .select_related("action", "period", "reported_by").order_by("action__position", "period__number"))
+
+
+# --- figures other apps read (monitoring) -------------------------------------------------------
+def plans_of_project(project) -> QuerySet[ActionPlan]:
+    return ActionPlan.objects.filter(project=project).select_related("partner").order_by("partner__number")
+
+
+def action_status_counts(*, project, partner=None) -> dict[str, int]:
+    """How many actions of the project's plans (or one partner's) are in each status."""
+    from django.db.models import Count
+    actions = Action.objects.filter(plan__project=project)
+    if partner is not None:
+        actions = actions.filter(plan__partner=partner)
+    counts = dict(actions.values_list("status").annotate(n=Count("id")).values_list("status", "n"))
+    return {status: counts.get(status, 0) for status in Action.Status.values}
