@@ -4,6 +4,7 @@ from django.core.exceptions import PermissionDenied
 from django.http import Http404
 from ninja import NinjaAPI
 
+from ecocsme.actionplans.api import router as actionplans_router
 from ecocsme.events.api import router as events_router
 from ecocsme.guidelines.api import router as guidelines_router
 from ecocsme.opportunities.api import router as opportunities_router
@@ -26,6 +27,7 @@ api.add_router("/", practices_router)
 api.add_router("/", opportunities_router)
 api.add_router("/", organisations_router)
 api.add_router("/", guidelines_router)
+api.add_router("/", actionplans_router)
 
 
 @api.exception_handler(Http404)
