@@ -147,3 +147,36 @@ def action_status_counts(*, project, partner=None) -> dict[str, int]:
         actions = actions.filter(plan__partner=partner)
     counts = dict(actions.values_list("status").annotate(n=Count("id")).values_list("status", "n"))
     return {status: counts.get(status, 0) for status in Action.Status.values}
+
+
+# --- figures monitoring reads (monitoring.indicators) ---------------------------------------------
+def endorsed_plans(*, project, partner_ids) -> list[dict]:
+    """The plans of `project`'s partners among `partner_ids` that were endorsed by their policy
+    owner (endorsed, or past it in implementation monitoring): [{"id", "partner_id",
+    "endorsed_on"}]. One query for the whole project."""
+    rows = (ActionPlan.objects.filter(project=project, partner_id__in=list(partner_ids),
+                                      status__in=[ActionPlan.Status.ENDORSED, ActionPlan.Status.MONITORING],
+                                      endorsed_on__isnull=False)
+            .order_by("endorsed_on", "id").values_list("id", "partner_id", "endorsed_on"))
+    return [{"id": pk, "partner_id": partner_id, "endorsed_on": day} for pk, partner_id, day in rows]
+
+
+def report_facts(*, project, partner_ids) -> list[dict]:
+    """What the phase-2 reports of the plans of `project`'s partners among `partner_ids` say, one
+    row per action and reporting period: [{"plan_id", "partner_id", "action_id", "period_number",
+    "status", "instrument_improved", "instrument_category", "funds_influenced"}], the category
+    being the plan's own ("the plan aims to impact") or else its policy instrument's. One query
+    for the whole project."""
+    rows = (ActionReport.objects.filter(action__plan__project=project,
+                                        action__plan__partner_id__in=list(partner_ids),
+                                        period__project=project)
+            .order_by("period__number", "action_id")
+            .values_list("action__plan_id", "action__plan__partner_id", "action_id", "period__number",
+                         "status", "instrument_improved", "action__plan__instrument_category",
+                         "action__plan__policy_instrument__category", "funds_influenced"))
+    return [{"plan_id": plan_id, "partner_id": partner_id, "action_id": action_id, "period_number": number,
+             "status": status, "instrument_improved": improved,
+             "instrument_category": own_category or instrument_category or "",
+             "funds_influenced": funds}
+            for (plan_id, partner_id, action_id, number, status, improved, own_category, instrument_category,
+                 funds) in rows]

@@ -130,3 +130,33 @@ def events_with_failing_mail(user) -> list[tuple[Event, int]]:
 
     events = Event.objects.select_related("partner").filter(partner__in=partners_changeable_by(user))
     return owners_with_failing_mail(EventInvitation, events)
+
+
+# --- figures monitoring reads (monitoring.indicators) ---------------------------------------------
+def held_events(*, project, partner_ids) -> list[dict]:
+    """The events of `project` organised by one of `partner_ids` that were held: published (not a
+    draft, not cancelled) and over (ended before now). One query for the whole project.
+
+    Each {"id", "partner_id", "title", "day", "participants"}: `day` is the local date of its end
+    in the event's own time zone (an all-day session ends at the next local midnight, and counts
+    on its own day); `participants` the people checked in when anyone was, else those with a
+    confirmed place (who answered yes and are not on the waiting list)."""
+    import datetime as dt
+    from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+    rows = (Event.objects.filter(project=project, partner_id__in=list(partner_ids),
+                                 status=Event.Status.PUBLISHED, ends_at__lte=timezone.now())
+            .annotate(present=Count("invitations", filter=Q(invitations__checked_in_at__isnull=False)),
+                      confirmed=Count("invitations", filter=Q(invitations__place=Place.CONFIRMED)))
+            .order_by("ends_at", "id")
+            .values_list("id", "partner_id", "title", "ends_at", "time_zone", "present", "confirmed"))
+    held = []
+    for pk, partner_id, title, ends_at, zone_name, present, confirmed in rows:
+        try:
+            zone = ZoneInfo(zone_name)
+        except (ZoneInfoNotFoundError, ValueError):
+            zone = dt.UTC
+        held.append({"id": pk, "partner_id": partner_id, "title": title,
+                     "day": (ends_at - dt.timedelta(microseconds=1)).astimezone(zone).date(),
+                     "participants": present or confirmed})
+    return held

@@ -198,3 +198,34 @@ def labs_with_failing_mail(user) -> list[tuple[Lab, int]]:
 
     labs = Lab.objects.select_related("partner").filter(partner__in=partners_changeable_by(user))
     return owners_with_failing_mail(Invitation, labs)
+
+
+# --- figures monitoring reads (monitoring.indicators) ---------------------------------------------
+def held_labs(*, project, partner_ids) -> list[dict]:
+    """The labs of `project` run by one of `partner_ids` that were held: opened (not a draft) and
+    closed before now. Each {"id", "partner_id", "number", "theme", "day"}, `day` the date it
+    closed (in the platform's time zone). One query for the whole project."""
+    from django.utils import timezone
+
+    now = timezone.now()
+    rows = (Lab.objects.filter(project=project, partner_id__in=list(partner_ids), closes_at__lte=now)
+            .exclude(status=Lab.Status.DRAFT).order_by("closes_at", "id")
+            .values_list("id", "partner_id", "number", "theme", "closes_at"))
+    return [{"id": pk, "partner_id": partner_id, "number": number, "theme": theme,
+             "day": timezone.localdate(closes_at)}
+            for pk, partner_id, number, theme, closes_at in rows]
+
+
+def submitted_responses_by_day(*, project, partner_ids) -> list[dict]:
+    """The submitted responses to the labs of `project` run by one of `partner_ids` (one per
+    person who answered), counted by lab and day of submission in the platform's time zone:
+    [{"lab_id", "lab_number", "partner_id", "day", "count"}]. One grouped query for the whole
+    project."""
+    from django.db.models.functions import TruncDate
+
+    rows = (Response.objects.filter(lab__project=project, lab__partner_id__in=list(partner_ids),
+                                    status=Response.Status.SUBMITTED, submitted_at__isnull=False)
+            .annotate(day=TruncDate("submitted_at")).values("lab_id", "lab__number", "lab__partner_id", "day")
+            .annotate(n=Count("id")).order_by("day", "lab_id"))
+    return [{"lab_id": row["lab_id"], "lab_number": row["lab__number"], "partner_id": row["lab__partner_id"],
+             "day": row["day"], "count": row["n"]} for row in rows]

@@ -322,3 +322,20 @@ def engagement_figures(*, ecoc_title=None, partner=None, since=None, until=None,
                               lambda key: str(SizeClass(key).label) if key in SizeClass.values
                               else _("size not known")),
     }
+
+
+# --- figures monitoring reads (monitoring.indicators) ---------------------------------------------
+def first_interests(*, partner_ids) -> list[dict]:
+    """For each partner of `partner_ids` (the moderating partner of an opportunity) and each
+    organisation interested in one of its opportunities (an interest not withdrawn), when it
+    first said so, with the organisation's kind: [{"partner_id", "organisation_kind",
+    "first_at"}]. Counts only, never names; one grouped query whatever the number of partners."""
+    from django.db.models import Min
+
+    from .models import Interest
+
+    rows = (Interest.objects.filter(opportunity__partner_id__in=list(partner_ids), withdrawn_at__isnull=True)
+            .values("opportunity__partner_id", "organisation_id", "organisation__kind")
+            .annotate(first=Min("created_at")).order_by("first"))
+    return [{"partner_id": row["opportunity__partner_id"], "organisation_kind": row["organisation__kind"],
+             "first_at": row["first"]} for row in rows]

@@ -104,3 +104,18 @@ def facet_items(facets: dict[str, list[tuple[object, int]]], chosen: dict[str, l
         items.sort(key=lambda item: (not item[3], -item[2], label_key(item[1])))
         result.append((facet, names[facet], items))
     return result
+
+
+# --- figures monitoring reads (monitoring.indicators) ---------------------------------------------
+def published_practices_of(*, project, partner_ids) -> list[dict]:
+    """The good practices of `project` identified by one of `partner_ids` and published (reviewed
+    by the coordinator): [{"id", "slug", "partner_id", "title", "day"}], `day` the date of the
+    publication in the platform's time zone. One query for the whole project."""
+    from django.utils import timezone
+
+    rows = (Practice.objects.filter(project=project, partner_id__in=list(partner_ids),
+                                    status=Practice.Status.PUBLISHED, published_at__isnull=False)
+            .order_by("published_at", "id").values_list("id", "slug", "partner_id", "title", "published_at"))
+    return [{"id": pk, "slug": slug, "partner_id": partner_id, "title": title,
+             "day": timezone.localdate(published_at)}
+            for pk, slug, partner_id, title, published_at in rows]
