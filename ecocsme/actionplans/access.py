@@ -100,3 +100,33 @@ def shown_version(user, plan: ActionPlan) -> PlanVersion | None:
     if user.has_perm("actionplans.view_history", plan):
         return plan.versions.order_by("-number").first()
     return plan.endorsed_version
+
+
+# --- phase 2 reports (views/reports.py) ------------------------------------------------------------
+def report_period_of(plan: ActionPlan, number):
+    """The plan's project's reporting period `number` (S1, S2…), else Http404."""
+    from ecocsme.partnerships.models import Period
+
+    period = Period.objects.filter(project_id=plan.project_id, number=number).first() \
+        if 0 < int(number) <= 1000 else None
+    if period is None:
+        raise Http404(gettext_lazy("The plan's project has no such reporting period."))
+    return period
+
+
+def report_of(plan: ActionPlan, report_id):
+    """A report on an action of `plan`, else Http404 (a report of another plan included)."""
+    from .models import ActionReport
+
+    report = ActionReport.objects.select_related("action", "period").filter(
+        pk=report_id, action__plan=plan).first() if 0 < int(report_id) <= MAX_ID else None
+    if report is None:
+        raise Http404(gettext_lazy("There is no such report on this plan."))
+    return report
+
+
+def report_on(action, period):
+    """The report on `action` (already fetched through the plan) for `period`, or None."""
+    from .models import ActionReport
+
+    return ActionReport.objects.select_related("reported_by").filter(action=action, period=period).first()

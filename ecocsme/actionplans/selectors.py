@@ -180,3 +180,24 @@ def report_facts(*, project, partner_ids) -> list[dict]:
              "funds_influenced": funds}
             for (plan_id, partner_id, action_id, number, status, improved, own_category, instrument_category,
                  funds) in rows]
+
+
+# --- phase 2 reports: the grid of actions and reporting periods (views/reports.py) -----------------
+def report_grid(plan: ActionPlan) -> dict:
+    """The plan's actions × its project's reporting periods, each cell with its report or None:
+    {"periods": [Period], "rows": [{"action": Action, "cells": [{"period", "report"}]}],
+     "funds": [Decimal per period], "funds_total": Decimal}. Three queries."""
+    from ecocsme.partnerships.models import Period
+
+    actions = list(plan.actions.order_by("position").only(
+        "id", "plan_id", "key", "position", "title", "start_date", "end_date", "status", "is_example"))
+    periods = list(Period.objects.filter(project_id=plan.project_id).order_by("number"))
+    reports = {(report.action_id, report.period_id): report
+               for report in ActionReport.objects.filter(action__plan=plan).select_related("reported_by")}
+    rows = [{"action": action,
+             "cells": [{"period": period, "report": reports.get((action.pk, period.pk))}
+                       for period in periods]}
+            for action in actions]
+    funds = [sum((reports[(a.pk, p.pk)].funds_influenced or Decimal(0)
+                  for a in actions if (a.pk, p.pk) in reports), Decimal(0)) for p in periods]
+    return {"periods": periods, "rows": rows, "funds": funds, "funds_total": sum(funds, Decimal(0))}
