@@ -18,6 +18,8 @@ from dataclasses import dataclass
 from decimal import Decimal
 from functools import cached_property
 
+from django.utils import timezone
+
 from ecocsme.partnerships.models import Partner, Project
 
 from .indicators import (
@@ -245,7 +247,8 @@ def budget_lines(project: Project, partner_ids: list[int]) -> dict[tuple[int, in
 def budget_figures(project: Project, partner: Partner | None = None) -> dict:
     """{"budget": the partner's budget (or the sum of the partners' budgets; None when none is
     set), "periods": [{"number", "start", "end", "planned", "spent" (None when not reported),
-    "cumulative_planned", "cumulative_spent", "validated", "line"}], "planned_total",
+    "cumulative_planned", "cumulative_spent", "validated", "line" (the partner's BudgetLine),
+    "period" (the Period), "started"}], "planned_total",
     "spent_total", "remaining" (budget less planned total, None without a budget),
     "unspent" (budget less spent total)}. Three queries."""
     periods = project_periods(project)
@@ -279,6 +282,8 @@ def budget_figures(project: Project, partner: Partner | None = None) -> dict:
                 "cumulative_planned": planned_total,
                 "cumulative_spent": spent_total if any_spent else None,
                 "validated": bool(ids) and all((pid, period.number) in validated for pid in ids),
+                "period": period,
+                "started": period.start_date <= timezone.localdate(),
                 "line": own[0] if partner is not None and own else None,
             }
         )

@@ -338,6 +338,66 @@ def target_delete(*, actor, indicator: Indicator, partner: Partner, revision=Non
         current.delete()
 
 
+def _blank(value) -> bool:
+    return value is None or (isinstance(value, str) and not value.strip())
+
+
+def targets_save(*, actor, indicator: Indicator, rows: list[dict]) -> int:
+    """The targets of several partners at once (the indicator's page), all or nothing: each row
+    {"partner", "baseline", "target", "revision"}; a row with neither baseline nor target takes
+    the partner's target away; an unchanged row is left as it is. Returns how many changed."""
+    _require(actor, "monitoring.change_indicators", indicator.project, REFUSED_INDICATORS)
+    whole = indicator.unit in WHOLE_UNITS
+    changed = 0
+    with transaction.atomic():
+        current = {t.partner_id: t for t in Target.objects.select_for_update().filter(indicator=indicator)}
+        for row in rows:
+            partner = row["partner"]
+            try:
+                existing = current.get(partner.pk)
+                if _blank(row.get("baseline")) and _blank(row.get("target")):
+                    if existing is not None:
+                        target_delete(
+                            actor=actor, indicator=indicator, partner=partner, revision=row.get("revision")
+                        )
+                        changed += 1
+                    continue
+                baseline = checked_decimal(
+                    row.get("baseline"), name=_("Baseline"), whole=whole, required=False
+                )
+                target = checked_decimal(row.get("target"), name=_("Target"), whole=whole)
+                if existing is not None and (existing.baseline, existing.target) == (baseline or 0, target):
+                    _check_revision(row.get("revision"), existing.revision)
+                    continue
+                target_save(
+                    actor=actor,
+                    indicator=indicator,
+                    partner=partner,
+                    baseline=baseline,
+                    target=target,
+                    revision=row.get("revision"),
+                )
+                changed += 1
+            except StaleEdit:
+                raise
+            except ValidationError as error:
+                raise ValidationError(
+                    [f"{partner}: {message}" for message in error.messages], code="target"
+                ) from None
+    return changed
+
+
+def indicator_with_targets_save(
+    *, actor, project: Project, indicator: Indicator | None, values: dict, targets: list[dict]
+) -> Indicator:
+    """An indicator and its targets per partner in one transaction: nothing is kept when a part
+    is refused."""
+    with transaction.atomic():
+        indicator = indicator_save(actor=actor, project=project, indicator=indicator, values=values)
+        targets_save(actor=actor, indicator=indicator, rows=targets)
+    return indicator
+
+
 # --- evidence files -------------------------------------------------------------------------------
 EVIDENCE_TYPES = {
     "pdf": "application/pdf",
