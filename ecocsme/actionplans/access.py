@@ -102,6 +102,19 @@ def shown_version(user, plan: ActionPlan) -> PlanVersion | None:
     return plan.endorsed_version
 
 
+def review_invitation_for_token(token: str):
+    """The review invitation a stakeholder's personal link opens, with its plan and person, or
+    None when the link is malformed, forged, revoked or its person erased: the link is the
+    permission (what it still allows is the review service's `link_state`)."""
+    from ecocsme.invitations.access import invitation_for_token
+
+    from .models import ReviewInvitation
+
+    return invitation_for_token(
+        ReviewInvitation.objects.select_related("plan__project", "plan__partner", "contact__organisation"),
+        token)
+
+
 # --- phase 2 reports (views/reports.py) ------------------------------------------------------------
 def report_period_of(plan: ActionPlan, number):
     """The plan's project's reporting period `number` (S1, S2…), else Http404."""

@@ -6,3 +6,8 @@ class ActionPlansConfig(AppConfig):
     name = "ecocsme.actionplans"
     label = "actionplans"
     verbose_name = _("Action plans")
+
+    def ready(self):
+        from . import holdings
+
+        holdings.register()

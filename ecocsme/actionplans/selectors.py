@@ -149,6 +149,49 @@ def action_status_counts(*, project, partner=None) -> dict[str, int]:
     return {status: counts.get(status, 0) for status in Action.Status.values}
 
 
+# --- peer review (threads on the plan's pages, the reviewers' list) -----------------------------
+def review_threads(plan: ActionPlan, *, reviewer_id: int | None = None) -> QuerySet[Comment]:
+    """plan_comments with what the thread list shows beside the text: each stakeholder's
+    organisation (its kind is what those who may not see the person read) and the version's
+    number without its snapshot. With `reviewer_id`, only the threads that review invitation
+    started (the stakeholder's own page)."""
+    replies = (Comment.objects.select_related("author", "author_partner", "reviewer__contact__organisation")
+               .order_by("created_at", "id"))
+    threads = (plan.comments.filter(parent__isnull=True)
+               .select_related("author", "author_partner", "reviewer__contact__organisation",
+                               "resolved_by", "version")
+               .defer("version__snapshot")
+               .prefetch_related(Prefetch("replies", queryset=replies))
+               .order_by("created_at", "id"))
+    return threads if reviewer_id is None else threads.filter(reviewer_id=reviewer_id)
+
+
+def comment_targets(plan: ActionPlan) -> QuerySet[Action]:
+    """The actions a comment may be about (the choice in the comment form), by number."""
+    return plan.actions.order_by("position").only("id", "plan_id", "key", "position", "title")
+
+
+def plan_reviewers(plan: ActionPlan):
+    """The plan's review invitations with their person, mail and number of comments, by name."""
+    from django.db.models import Count
+
+    return (plan.invitations.select_related("contact__organisation", "mail")
+            .annotate(comment_count=Count("comments")).order_by("contact__name", "id"))
+
+
+def invitable_reviewers(user, plan: ActionPlan):
+    """The people the user may invite to review a plan: contacts of the plan's partner the user
+    may see, not erased, with an address, who agreed to be consulted and are not invited yet."""
+    from ecocsme.organisations.access import contacts_visible_to
+    from ecocsme.organisations.selectors import with_consent
+
+    from .models import ReviewInvitation
+
+    return (contacts_visible_to(user).filter(partner=plan.partner_id, erased_at__isnull=True)
+            .exclude(email="").filter(with_consent(ReviewInvitation.consent_purpose))
+            .exclude(actionplans_invitations__plan=plan).order_by("name", "id"))
+
+
 # --- figures monitoring reads (monitoring.indicators) ---------------------------------------------
 def endorsed_plans(*, project, partner_ids) -> list[dict]:
     """The plans of `project`'s partners among `partner_ids` that were endorsed by their policy

@@ -31,6 +31,7 @@ urlpatterns = [
     path("manage/action-plans/<int:pk>/comments/<int:comment_id>/<str:step>/", review.comment_step,
          name="comment_step"),
     path("manage/action-plans/<int:pk>/reviewers/", review.reviewers, name="reviewers"),
+    path("manage/action-plans/<int:pk>/reviewers.<str:fmt>", review.reviewers, name="reviewers_export"),
     path("review/<str:token>/", review.review, name="review"),
     # phase 2: per action and period
     path("manage/action-plans/<int:pk>/reports/", reports.plan_reports, name="reports"),
