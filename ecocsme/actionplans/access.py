@@ -143,3 +143,26 @@ def report_on(action, period):
     from .models import ActionReport
 
     return ActionReport.objects.select_related("reported_by").filter(action=action, period=period).first()
+
+
+# --- the plan as a document: public pages and files (views/files.py) ----------------------------
+def published_plan(pk):
+    """A plan anyone may read — endorsed and published by its partner — with its endorsed
+    version, for the public page and files; Http404 for any other plan, whoever asks (members
+    read drafts in the back office, never here)."""
+    plan = (published_plans().select_related("endorsed_version", "partner__nuts_region")
+            .filter(pk=pk).first()) if 0 < int(pk) <= MAX_ID else None
+    if plan is None or plan.endorsed_version_id is None:
+        raise Http404(MISSING)
+    return plan
+
+
+def members_version_for(user, pk, number=None):
+    """(plan, version) for a member's file of a plan: the version `number`, else the latest;
+    Http404 for anyone outside the project (a visitor of a published plan included) and for a
+    version the plan does not have."""
+    plan = members_plan_for(user, pk)
+    version = version_of(plan, number) if number is not None else plan.versions.order_by("-number").first()
+    if version is None:
+        raise Http404(gettext_lazy("This plan has no such version."))
+    return plan, version

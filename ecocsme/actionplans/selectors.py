@@ -244,3 +244,68 @@ def report_grid(plan: ActionPlan) -> dict:
     funds = [sum((reports[(a.pk, p.pk)].funds_influenced or Decimal(0)
                   for a in actions if (a.pk, p.pk) in reports), Decimal(0)) for p in periods]
     return {"periods": periods, "rows": rows, "funds": funds, "funds_total": sum(funds, Decimal(0))}
+
+
+# --- the plan as a document: the public list, links of the files, the export command ------------
+def public_plan_list(plans: QuerySet[ActionPlan], *, project: str = "",
+                     country: str = "") -> list[ActionPlan]:
+    """The published plans (access.published_plans) of a project's code and a partner's country,
+    when given, by project and partner number, each with `action_count`. One query."""
+    from django.db.models import Count
+
+    if project:
+        plans = plans.filter(project__code=project)
+    if country:
+        plans = plans.filter(partner__country=country)
+    return list(plans.select_related("partner__nuts_region").annotate(action_count=Count("actions"))
+                .order_by("project__code", "partner__number"))
+
+
+def public_plan_facets(plans: QuerySet[ActionPlan]) -> tuple[list[tuple[str, str]], list[str]]:
+    """What the public list filters by: [(project code, acronym)] and the partners' country codes
+    of the published plans. One query."""
+    rows = set(plans.order_by().values_list("project__code", "project__acronym", "partner__country"))
+    projects = sorted({(code, acronym) for code, acronym, _country in rows})
+    return projects, sorted({country for _code, _acronym, country in rows if country})
+
+
+def inspiration_links(document: dict, *, language: str | None = None) -> dict[str, str]:
+    """The addresses of what inspired the plan's actions that anyone may open — published
+    practices, public events — as {"practice:12": "/en/practices/…/"}: what files and public
+    pages link to (a lab's themes are the staff's pages: cited by their label alone). At most
+    one query per kind."""
+    from django.urls import reverse
+    from django.utils import translation
+
+    from ecocsme.events.access import public_events
+    from ecocsme.practices.access import published_practices
+
+    wanted: dict[str, set[int]] = {"practice": set(), "event": set()}
+    for action in document.get("actions") or []:
+        for item in action.get("inspirations") or []:
+            if item.get("kind") in wanted and isinstance(item.get("id"), int):
+                wanted[item["kind"]].add(item["id"])
+    links: dict[str, str] = {}
+    with translation.override(language or translation.get_language()):
+        if wanted["practice"]:
+            for pk, slug in published_practices().filter(pk__in=wanted["practice"]).values_list("pk", "slug"):
+                links[f"practice:{pk}"] = reverse("practices:detail", args=[slug])
+        if wanted["event"]:
+            events = public_events().prefetch_related(None).filter(pk__in=wanted["event"])
+            for pk in events.values_list("pk", flat=True):
+                links[f"event:{pk}"] = reverse("events:event_detail", args=[pk])
+    return links
+
+
+def project_for_export(code: str):
+    """The project with this code (any case), with its partners by number, or (None, []): the
+    export command's look-up (an operator's, on every project)."""
+    from ecocsme.partnerships.models import Project
+
+    project = Project.objects.filter(code__iexact=code.strip()).first() if code else None
+    return project, (list(project.partners.order_by("number")) if project else [])
+
+
+def plan_of_partner(partner) -> ActionPlan | None:
+    return ActionPlan.objects.select_related("project", "partner", "endorsed_version").filter(
+        partner=partner).first()

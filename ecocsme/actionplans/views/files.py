@@ -1,19 +1,91 @@
-"""PLACEHOLDER: written by its owner in this session."""
-from django.http import Http404
+"""An action plan as a document (AP-3): the public pages of the plans their partners endorsed and
+published (the list, one plan, its PDF and DOCX — always the endorsed version, never later text),
+and the members' files of any version. A plan a reader may not have answers 404 on every channel,
+as one that does not exist does. Files follow the Interreg Europe template (documents.py), their
+labels in `?language=` (default: the plan's language), their texts in the plan's."""
+
+from django.conf import settings
+from django.http import Http404, HttpResponse
+from django.shortcuts import render
+from django.utils.translation import get_language
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_safe
+
+from ..access import members_version_for, published_plan, published_plans
+from ..documents import FORMATS, file_name, output_language, plan_file
+from ..filters import PublicPlanFilter
+from ..selectors import inspiration_links, public_plan_facets, public_plan_list
 
 
-def public_list(request, *args, **kwargs):
-    raise Http404
+def _format(fmt: str) -> str:
+    if fmt not in FORMATS:
+        raise Http404(_("An action plan is available as PDF and DOCX."))
+    return fmt
 
 
-def public_detail(request, *args, **kwargs):
-    raise Http404
+def _labels_language(request, document: dict) -> str:
+    asked = request.GET.get("language", "")
+    return output_language(document, asked if asked in dict(settings.LANGUAGES) else None)
 
 
-def public_export(request, *args, **kwargs):
-    raise Http404
+def _file(request, version, fmt: str, *, private: bool) -> HttpResponse:
+    document = version.snapshot
+    language = _labels_language(request, document)
+    content_type, data = plan_file(document, fmt, language=language,
+                                   links=inspiration_links(document, language=language),
+                                   version={"number": version.number, "date": version.created_at})
+    response = HttpResponse(data, content_type=content_type)
+    response["Content-Disposition"] = f'attachment; filename="{file_name(document, fmt, version.number)}"'
+    response["Content-Language"] = language
+    if private:
+        response["Cache-Control"] = "private, no-store"
+    return response
 
 
-def plan_export(request, *args, **kwargs):
-    raise Http404
+@require_safe
+def plan_export(request, pk: int, fmt: str, number: int | None = None):
+    """A member's file: the plan's current version, or version `number` (the project's members
+    and the administrator; a 404 for anyone else, a visitor of the published plan included)."""
+    _format(fmt)
+    _plan, version = members_version_for(request.user, pk, number)
+    return _file(request, version, fmt, private=True)
 
+
+@require_safe
+def public_list(request):
+    """The plans their partners endorsed and published, by project and partner; filters: the
+    project and the partner's country."""
+    plans = published_plans()
+    projects, countries = public_plan_facets(plans)
+    form = PublicPlanFilter(request.GET or None, projects=projects, countries=countries)
+    chosen = form.chosen()
+    rows = public_plan_list(plans, project=chosen.get("project", ""), country=chosen.get("country", ""))
+    return render(request, "actionplans/public_list.html", {
+        "form": form, "plans": rows, "filtered": any(chosen.values()),
+    })
+
+
+@require_safe
+def public_detail(request, pk: int):
+    """The endorsed version of a published plan, in the template's parts."""
+    plan = published_plan(pk)
+    version = plan.endorsed_version
+    document = version.snapshot
+    reader = (get_language() or settings.LANGUAGE_CODE)[:2]
+    plan_language = output_language(document)
+    names = dict(settings.LANGUAGES)
+    return render(request, "actionplans/public_detail.html", {
+        "plan": plan, "version": version, "document": document,
+        "links": inspiration_links(document, language=reader),
+        "plan_language": plan_language, "plan_language_name": names.get(plan_language, plan_language),
+        "reader_language": reader if reader != plan_language and reader in names else "",
+        "reader_language_name": names.get(reader, reader),
+    })
+
+
+@require_safe
+def public_export(request, pk: int, fmt: str):
+    """The endorsed version of a published plan as PDF or DOCX."""
+    _format(fmt)
+    plan = published_plan(pk)
+    return _file(request, plan.endorsed_version, fmt, private=False)
