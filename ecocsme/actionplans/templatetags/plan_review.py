@@ -39,6 +39,7 @@ class Entry:
     where: str = ""
     stakeholder: bool = False
     yours: bool = False
+    named: bool = True  # False: the reader may not see who the stakeholder is
 
     @property
     def erased(self) -> bool:
@@ -100,7 +101,8 @@ def _entry(comment: Comment, *, scope, user, reviewer_id) -> Entry:
             return Entry(comment, who=contact.name, where=organisation.name if organisation else "",
                          stakeholder=True)
         return Entry(comment, who=_("A stakeholder"),
-                     where=str(organisation.get_kind_display()) if organisation else "", stakeholder=True)
+                     where=str(organisation.get_kind_display()) if organisation else "", stakeholder=True,
+                     named=False)
     if comment.author_id is None:
         return Entry(comment, who=_("A former user"), where=str(comment.author_partner or ""))
     author = comment.author

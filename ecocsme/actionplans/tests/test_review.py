@@ -282,3 +282,39 @@ def test_a_removed_action_still_says_what_the_thread_was_about(plan, staff, othe
     reply = comment_add(actor=staff, plan=plan, parent=thread, text="Dropped (example).")
     assert reply.action_key == "vouchere" and reply.section == "action"
     assert timezone.now() >= reply.created_at
+
+
+@pytest.mark.browser
+@pytest.mark.django_db(transaction=True)
+def test_the_thread_list_changes_in_place_on_the_plans_page(browser, live_server, partner, other_staff):
+    from ecocsme.accounts.factories import PASSWORD
+    from ecocsme.testing.browser import browser_login
+
+    plan = plan_in_review(partner)
+    context = browser.new_context(viewport={"width": 375, "height": 800}, locale="en-GB")
+    page = context.new_page()
+    page.set_default_timeout(15_000)
+    page.base = live_server.url
+    try:
+        browser_login(page, other_staff.username, PASSWORD)
+        page.goto(f"{live_server.url}/en/manage/action-plans/{plan.pk}/?on=part2#comment-form")
+        page.evaluate("window.notReloaded = true")
+        assert page.locator("#comment-on").input_value() == "part2"
+        page.locator("#comment-text").fill("Which priority axis, and until when? (example)")
+        page.get_by_role("button", name="Comment", exact=True).click()
+        page.locator(".review-thread").first.wait_for()
+        assert page.evaluate("window.notReloaded") is True  # htmx swapped the list, no new page
+        assert "1 open thread" in page.locator("#comments").inner_text()
+        page.locator("details.reply-form summary").first.click()
+        page.locator("details.reply-form textarea").first.fill("Axis 2, until 2023 (example).")
+        page.get_by_role("button", name="Send the reply").click()
+        page.locator(".review-replies").first.wait_for()
+        page.get_by_role("button", name="Resolve").click()
+        page.locator(".review-thread.resolved").wait_for()
+        assert "0 open threads" in page.locator("#comments").inner_text()
+        assert page.evaluate("window.notReloaded") is True
+        assert page.evaluate("document.documentElement.scrollWidth") <= 375
+    finally:
+        context.close()
+    thread = Comment.objects.get(parent__isnull=True)
+    assert thread.section == "part2" and thread.resolved_by == other_staff and thread.replies.count() == 1
