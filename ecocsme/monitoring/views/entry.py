@@ -213,6 +213,7 @@ def _panel(request, project, partner, page: dict, can_enter: bool, form=None) ->
     if mode == "edit":
         if not editable:
             panel["mode"] = "show"
+            panel["errors"] = form.non_field_errors() if form is not None else []
         else:
             panel["form"] = form or ValueForm(entry=cell["entry"], whole=indicator.unit in WHOLE_UNITS)
     if panel["mode"] == "show" and indicator.source != MANUAL:
