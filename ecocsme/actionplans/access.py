@@ -115,6 +115,38 @@ def review_invitation_for_token(token: str):
         token)
 
 
+# --- the back office's list and the start of a plan ------------------------------------------------
+def partners_to_start(user) -> list:
+    """The partners whose plan the user may start and that have none yet (`actionplans.add_plan`:
+    the partner's staff, the administrator), in the list's order."""
+    from ecocsme.partnerships.models import Partner
+
+    partners = Partner.objects.select_related("project").filter(action_plans__isnull=True)
+    if not user.is_superuser:
+        partners = partners.filter(pk__in=own_partner_ids(user))
+    return list(partners.order_by("project__code", "number"))
+
+
+def partner_for_new_plan(user, partner_id):
+    """The partner whose plan the user starts: Http404 when the user is no member of its project
+    (nor the administrator), PermissionDenied when a member may not start it (`actionplans.add_plan`:
+    only the partner's staff and the administrator)."""
+    import rules
+    from django.core.exceptions import PermissionDenied
+
+    from ecocsme.partnerships.models import Partner
+
+    partner = None
+    if 0 < int(partner_id) <= MAX_ID:
+        partner = Partner.objects.select_related("project", "policy_instrument").filter(pk=partner_id).first()
+    members = {m.project_id for m in memberships_of(user)}
+    if partner is None or not (user.is_superuser or partner.project_id in members):
+        raise Http404(gettext_lazy("There is no such partner."))
+    if not rules.has_perm("actionplans.add_plan", user, partner):
+        raise PermissionDenied(gettext_lazy("Only the partner's staff start its action plan."))
+    return partner
+
+
 # --- phase 2 reports (views/reports.py) ------------------------------------------------------------
 def report_period_of(plan: ActionPlan, number):
     """The plan's project's reporting period `number` (S1, S2…), else Http404."""

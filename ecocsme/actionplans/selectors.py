@@ -225,6 +225,64 @@ def report_facts(*, project, partner_ids) -> list[dict]:
                  funds) in rows]
 
 
+# --- the back office's list of plans -------------------------------------------------------------
+def plans_with_figures(plans: QuerySet[ActionPlan]) -> QuerySet[ActionPlan]:
+    """Plans with `action_count`, `open_threads` and their latest version: `last_number`,
+    `last_changed_at`, `last_by_username`, `last_by_first_name`, `last_by_last_name` (one query)."""
+    from django.db.models import Count, IntegerField, OuterRef, Subquery, Value
+    from django.db.models.functions import Coalesce
+
+    def counted(queryset):
+        return Coalesce(Subquery(queryset.filter(plan=OuterRef("pk")).order_by().values("plan")
+                                 .annotate(n=Count("id")).values("n")[:1], output_field=IntegerField()),
+                        Value(0))
+
+    latest = PlanVersion.objects.filter(plan=OuterRef("pk")).order_by("-number")
+    return plans.annotate(
+        action_count=counted(Action.objects.all()),
+        open_threads=counted(Comment.objects.filter(parent__isnull=True, resolved_at__isnull=True)),
+        last_number=Subquery(latest.values("number")[:1]),
+        last_changed_at=Subquery(latest.values("created_at")[:1]),
+        last_by_username=Subquery(latest.values("created_by__username")[:1]),
+        last_by_first_name=Subquery(latest.values("created_by__first_name")[:1]),
+        last_by_last_name=Subquery(latest.values("created_by__last_name")[:1]),
+    )
+
+
+def filter_plans(plans: QuerySet[ActionPlan], params) -> tuple[QuerySet[ActionPlan], dict]:
+    """The plans of one project, one partner and one status, from query parameters (each may be
+    empty); what was chosen, as strings, for the form."""
+    from ecocsme.core.http import number_from
+
+    chosen = {"project": params.get("project", ""), "partner": params.get("partner", ""),
+              "status": params.get("status", "")}
+    if (project_id := number_from(chosen["project"])) is not None:
+        plans = plans.filter(project_id=project_id)
+    else:
+        chosen["project"] = ""
+    if (partner_id := number_from(chosen["partner"])) is not None:
+        plans = plans.filter(partner_id=partner_id)
+    else:
+        chosen["partner"] = ""
+    if chosen["status"] in ActionPlan.Status.values:
+        plans = plans.filter(status=chosen["status"])
+    else:
+        chosen["status"] = ""
+    return plans, chosen
+
+
+def plan_filter_choices(plans: QuerySet[ActionPlan]) -> dict[str, list[tuple[int, str]]]:
+    """The projects and partners of some plans, each once, for the list's filters (one query)."""
+    rows = plans.order_by("project__code", "partner__number").values_list(
+        "project_id", "project__acronym", "project__code", "partner_id", "partner__short_name",
+        "partner__name", "partner__number")
+    projects, partners = {}, {}
+    for project_id, acronym, code, partner_id, short_name, name, number in rows:
+        projects.setdefault(project_id, acronym or code)
+        partners.setdefault(partner_id, f"{acronym or code} · {number}. {short_name or name}")
+    return {"projects": list(projects.items()), "partners": list(partners.items())}
+
+
 # --- phase 2 reports: the grid of actions and reporting periods (views/reports.py) -----------------
 def report_grid(plan: ActionPlan) -> dict:
     """The plan's actions × its project's reporting periods, each cell with its report or None:
@@ -309,3 +367,14 @@ def project_for_export(code: str):
 def plan_of_partner(partner) -> ActionPlan | None:
     return ActionPlan.objects.select_related("project", "partner", "endorsed_version").filter(
         partner=partner).first()
+
+
+# --- the back office's plan pages (views/plans.py) -------------------------------------------------
+def actions_by_key(plan: ActionPlan) -> dict[str, Action]:
+    """The plan's actions by key (no query when fetched with plan_with_everything)."""
+    return {action.key: action for action in plan.actions.all()}
+
+
+def latest_change(plan: ActionPlan) -> PlanVersion | None:
+    """The plan's latest version without its snapshot: who changed the plan last, and when."""
+    return plan_versions(plan).first()

@@ -160,3 +160,20 @@ def held_events(*, project, partner_ids) -> list[dict]:
                      "day": (ends_at - dt.timedelta(microseconds=1)).astimezone(zone).date(),
                      "participants": present or confirmed})
     return held
+
+
+# --- what an action plan cites (actionplans reads these) ----------------------------------------
+def citable_events(events: QuerySet[Event], *, project_id: int, keep=()) -> list[Event]:
+    """The events of a project among `events` (what the reader may see: access.events_visible_to),
+    and those in `keep` (already cited), newest first, for an action's list of what inspired it."""
+    visible = events.order_by().values("pk")
+    return list(Event.objects.filter(pk__in=visible)
+                .filter(Q(project_id=project_id) | Q(pk__in=list(keep)))
+                .only("id", "title", "kind", "starts_at", "status", "project_id")
+                .order_by("-starts_at", "-id"))
+
+
+def event_ids_among(events: QuerySet[Event], ids) -> set[int]:
+    """Which of `ids` are among `events` (the links of an action plan's inspirations)."""
+    return set(Event.objects.filter(pk__in=list(ids)).filter(pk__in=events.order_by().values("pk"))
+               .values_list("pk", flat=True))

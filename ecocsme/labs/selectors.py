@@ -229,3 +229,25 @@ def submitted_responses_by_day(*, project, partner_ids) -> list[dict]:
             .annotate(n=Count("id")).order_by("day", "lab_id"))
     return [{"lab_id": row["lab_id"], "lab_number": row["lab__number"], "partner_id": row["lab__partner_id"],
              "day": row["day"], "count": row["n"]} for row in rows]
+
+
+# --- what an action plan cites (actionplans reads these) ----------------------------------------
+def citable_themes(labs: QuerySet[Lab], *, partner_id: int, keep=()) -> list[Theme]:
+    """The themes of a partner's labs among `labs` (what the reader may see: access.labs_visible_to),
+    and the themes in `keep` among them (already cited), with their lab, for an action's list of
+    what inspired it. "Other answers" is no theme to cite unless staff named it."""
+    from django.db.models import Q
+
+    visible = labs.order_by().values("pk")
+    return list(Theme.objects.select_related("lab__partner", "question")
+                .filter(lab__in=visible)
+                .filter(Q(lab__partner_id=partner_id) & (Q(is_other=False) | Q(edited=True))
+                        | Q(pk__in=list(keep)))
+                .order_by("lab__number", "question__position", "position", "id"))
+
+
+def theme_labs(labs: QuerySet[Lab], theme_ids) -> dict[int, int]:
+    """{theme id: lab id} of the themes among `theme_ids` whose lab is among `labs` (the links of
+    an action plan's inspirations)."""
+    return dict(Theme.objects.filter(pk__in=list(theme_ids), lab__in=labs.order_by().values("pk"))
+                .values_list("pk", "lab_id"))

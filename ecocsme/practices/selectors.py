@@ -119,3 +119,20 @@ def published_practices_of(*, project, partner_ids) -> list[dict]:
     return [{"id": pk, "slug": slug, "partner_id": partner_id, "title": title,
              "day": timezone.localdate(published_at)}
             for pk, slug, partner_id, title, published_at in rows]
+
+
+# --- what an action plan cites (actionplans reads these) ----------------------------------------
+def citable_practices(practices: QuerySet[Practice], *, project_id: int, keep=()) -> list[Practice]:
+    """The practices of a project among `practices` (what the reader may see:
+    access.practices_visible_to), and those in `keep` (already cited), for an action's list of what
+    inspired it."""
+    from django.db.models import Q
+
+    return list(practices.filter(Q(project_id=project_id) | Q(pk__in=list(keep)))
+                .only("id", "slug", "title", "status", "project_id").order_by("id"))
+
+
+def practice_slugs(practices: QuerySet[Practice], ids) -> dict[int, str]:
+    """{id: slug} of the practices among `ids` that are among `practices` (the links of an action
+    plan's inspirations)."""
+    return dict(practices.filter(pk__in=list(ids)).values_list("pk", "slug"))
