@@ -45,6 +45,13 @@ def run(only: list[str]) -> int:
         return 0
     if only == ["matching-pages"]:  # python -m bench matching-pages
         return _matching_pages_only(table)
+    if only == ["monitoring"]:  # python -m bench monitoring
+        from . import monitoring
+
+        monitoring.run(table)
+        print()
+        print(table.render())
+        return 0
     pages(table, "demo")
     from . import events
 
@@ -88,6 +95,11 @@ def run(only: list[str]) -> int:
 
     print("Mail under load…", flush=True)
     mail.run(table)
+
+    from . import monitoring
+
+    print("Monitoring…", flush=True)
+    monitoring.run(table)
 
     print()
     print(table.render())

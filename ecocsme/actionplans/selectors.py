@@ -378,3 +378,24 @@ def actions_by_key(plan: ActionPlan) -> dict[str, Action]:
 def latest_change(plan: ActionPlan) -> PlanVersion | None:
     """The plan's latest version without its snapshot: who changed the plan last, and when."""
     return plan_versions(plan).first()
+
+
+# --- the monitoring dashboard (monitoring.tables reads these) ------------------------------------
+def action_status_by_partner(*, project) -> dict[int, dict[str, int]]:
+    """{partner id: {status: number of actions}} of the project's plans: one grouped query for
+    every partner (the dashboard's actions per partner)."""
+    from django.db.models import Count
+
+    rows = (Action.objects.filter(plan__project=project).values_list("plan__partner_id", "status")
+            .annotate(n=Count("id")).order_by())
+    counts: dict[int, dict[str, int]] = {}
+    for partner_id, status, n in rows:
+        counts.setdefault(partner_id, {})[status] = n
+    return counts
+
+
+def status_labels() -> dict[str, dict[str, str]]:
+    """The words for a plan's and an action's statuses in the reader's language:
+    {"plan": {value: label}, "action": {value: label}}."""
+    return {"plan": {value: str(label) for value, label in ActionPlan.Status.choices},
+            "action": {value: str(label) for value, label in Action.Status.choices}}

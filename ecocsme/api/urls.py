@@ -7,6 +7,7 @@ from ninja import NinjaAPI
 from ecocsme.actionplans.api import router as actionplans_router
 from ecocsme.events.api import router as events_router
 from ecocsme.guidelines.api import router as guidelines_router
+from ecocsme.monitoring.api import router as monitoring_router
 from ecocsme.opportunities.api import router as opportunities_router
 from ecocsme.organisations.api import router as organisations_router
 from ecocsme.partnerships.api import router as partnerships_router
@@ -27,6 +28,7 @@ api.add_router("/", practices_router)
 api.add_router("/", opportunities_router)
 api.add_router("/", organisations_router)
 api.add_router("/", guidelines_router)
+api.add_router("/", monitoring_router)
 api.add_router("/", actionplans_router)
 
 

@@ -13,3 +13,11 @@ def may_manage(user) -> bool:
     if not getattr(user, "is_authenticated", False):  # also a page rendered without a request
         return False
     return user.is_active and rules.has_perm("accounts.manage", user)
+
+
+@register.simple_tag
+def may_monitor(user) -> bool:
+    """{% may_monitor user as shown %}: whether "Monitoring" belongs in the user's menu: the
+    members of a project and the administrator, who see its monitoring (monitoring.view_project
+    on their projects); the same rule as "Manage", read the same way."""
+    return may_manage(user)
