@@ -45,10 +45,11 @@ def run(only: list[str]) -> int:
         return 0
     if only == ["matching-pages"]:  # python -m bench matching-pages
         return _matching_pages_only(table)
-    if only == ["monitoring"]:  # python -m bench monitoring
-        from . import monitoring
+    if only == ["action-plan-export"]:  # python -m bench action-plan-export
+        from . import action_plans
 
-        monitoring.run(table)
+        print("Action plans as documents…", flush=True)
+        action_plans.run(table)
         print()
         print(table.render())
         return 0
@@ -96,10 +97,10 @@ def run(only: list[str]) -> int:
     print("Mail under load…", flush=True)
     mail.run(table)
 
-    from . import monitoring
+    from . import action_plans
 
-    print("Monitoring…", flush=True)
-    monitoring.run(table)
+    print("Action plans as documents…", flush=True)
+    action_plans.run(table)
 
     print()
     print(table.render())
