@@ -155,7 +155,7 @@ def comment_targets(plan, actions=None) -> list[tuple[str, str]]:
     """(value, label) of what a new comment may be about: the plan, Part I, Part II, each action
     (`actions` from the plan's document when the page has it, else read)."""
     choices = [(value, str(label)) for value, label in Comment.Section.choices if value != "action"]
-    if actions is None:
+    if not actions:  # none given (or a page without the document): read them
         actions = [{"key": a.key, "position": a.position, "title": a.title} for a in targets_of(plan)]
     for action in actions:
         title = in_language(action["title"]).plain()

@@ -264,6 +264,9 @@ def test_the_comment_part_costs_the_same_few_queries_however_many_threads(plan, 
         # the user's memberships, the threads, their replies, the actions of the form
         # (+ the project's partners for a coordinator's people scope)
         assert count == small[user.username] == (5 if user == coordinator else 4), user
+    document = plan.versions.order_by("-number").first().snapshot  # the plan page has it: no query for the actions
+    count, body = count_queries(comments_part, plan, type(staff).objects.get(pk=staff.pk), document=document)
+    assert count == 3 and 'value="action:vouchere"' in body
     threads = list(plan_comments(plan))  # the lead's selector, as the plan page may pass it
     with assert_num_queries(1):  # the stakeholders' organisations, loaded at once
         _organisations_loaded(threads)
