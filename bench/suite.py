@@ -53,6 +53,13 @@ def run(only: list[str]) -> int:
         print()
         print(table.render())
         return 0
+    if only == ["monitoring"]:  # python -m bench monitoring
+        from . import monitoring
+
+        monitoring.run(table)
+        print()
+        print(table.render())
+        return 0
     pages(table, "demo")
     from . import events
 
@@ -96,6 +103,11 @@ def run(only: list[str]) -> int:
 
     print("Mail under load…", flush=True)
     mail.run(table)
+
+    from . import monitoring
+
+    print("Monitoring…", flush=True)
+    monitoring.run(table)
 
     from . import action_plans
 
