@@ -250,7 +250,7 @@ def budget_figures(project: Project, partner: Partner | None = None) -> dict:
     "cumulative_planned", "cumulative_spent", "validated", "line" (the partner's BudgetLine),
     "period" (the Period), "started"}], "planned_total",
     "spent_total", "remaining" (budget less planned total, None without a budget),
-    "unspent" (budget less spent total)}. Three queries."""
+    "unspent" (budget less spent total)}. Three queries for a partner, four for the project."""
     periods = project_periods(project)
     partners = [partner] if partner is not None else project_partners(project)
     ids = [p.pk for p in partners]
