@@ -321,3 +321,28 @@ def test_the_thread_list_changes_in_place_on_the_plans_page(browser, live_server
         context.close()
     thread = Comment.objects.get(parent__isnull=True)
     assert thread.section == "part2" and thread.resolved_by == other_staff and thread.replies.count() == 1
+
+
+@pytest.mark.django_db(transaction=True)
+def test_the_mail_about_a_new_thread_reaches_the_partner_in_its_language(partner, other_staff, smtp_server):
+    from ecocsme.testing.mail import mails_to, plain_text
+    from ecocsme.testing.worker import run_worker
+
+    plan = plan_in_review(partner)
+    PartnerStaffFactory(partner=partner, username="t-ro", language="ro", email="ro@example.org")
+    PartnerStaffFactory(partner=partner, username="t-fi", language="fi", email="fi@example.org")
+    PartnerStaffFactory(partner=partner, username="t-gone", is_active=False, email="gone@example.org")
+    thread = comment_add(actor=other_staff, plan=plan, on="action:mestesuguri", text="Cine predă atelierele?")
+    run_worker()
+    assert {m["To"] for m in smtp_server.messages} == {"ro@example.org", "fi@example.org"}
+    mail = mails_to(smtp_server, "ro@example.org")[0]
+    from email.header import decode_header, make_header
+
+    subject = str(make_header(decode_header(mail["Subject"])))
+    assert mail["Content-Language"] == "ro" and "Planul de acțiune al Timișoarei" in subject
+    text = plain_text(mail)
+    assert "Cine predă atelierele?" in text and f"/ro/manage/action-plans/{plan.pk}/#thread-{thread.pk}" in text
+    assert mails_to(smtp_server, "fi@example.org")[0]["Content-Language"] == "fi"
+    comment_add(actor=other_staff, plan=plan, parent=thread, text="Și cine plătește?")
+    run_worker()
+    assert len(smtp_server.messages) == 2  # a reply mails nobody; the thread's mail went once
