@@ -52,10 +52,21 @@ class DemoReport:
     comments: int = 0
     reports: int = 0
     skipped: list[str] = field(default_factory=list)
+    totals: dict[str, int] = field(default_factory=dict)
 
     def as_counts(self) -> dict[str, int]:
-        return {"action plans": self.plans, "actions": self.actions, "plan versions": self.versions,
-                "plan comments": self.comments, "action reports": self.reports}
+        """What the demo's project holds after the load (load-demo prints it)."""
+        return dict(self.totals)
+
+
+def _totals(project) -> dict[str, int]:
+    from .models import Comment
+
+    plans = ActionPlan.objects.filter(project=project)
+    return {"action plans": plans.count(), "actions": Action.objects.filter(plan__in=plans).count(),
+            "plan versions": PlanVersion.objects.filter(plan__in=plans).count(),
+            "plan comments": Comment.objects.filter(plan__in=plans).count(),
+            "action reports": ActionReport.objects.filter(action__plan__in=plans).count()}
 
 
 def _users(project) -> dict[str, object]:
@@ -286,6 +297,7 @@ def actionplans_demo_load(project, *, data_path: Path = DATA) -> DemoReport:
                 _review(plan, entry, users, finder, report)
             report.plans += 1
             report.versions += plan.versions.count()
+    report.totals = _totals(project)
     return report
 
 

@@ -2,8 +2,10 @@ from django.core.management.base import BaseCommand
 from tqdm import tqdm
 
 from ecocsme.accounts.demo import DEMO_USERS, demo_password
+from ecocsme.actionplans.demo import actionplans_demo_load
 from ecocsme.guidelines.demo import guidelines_demo_load
 from ecocsme.labs.demo import example_answers_load
+from ecocsme.monitoring.demo import monitoring_demo_load
 from ecocsme.opportunities.demo import opportunities_demo_load
 from ecocsme.organisations.demo import SME_USERNAME, example_profiles_load, sme_user_load
 from ecocsme.partnerships.models import Project
@@ -43,6 +45,11 @@ class Command(BaseCommand):
             counts["opportunities"] = opportunities_demo_load(progress=progress)
         report = guidelines_demo_load(project)
         counts["guideline versions"] = report.versions
+        with tqdm(desc="action plans and monitoring", total=2, unit="part") as bar:
+            counts.update(actionplans_demo_load(project).as_counts())
+            bar.update(1)
+            counts.update(monitoring_demo_load(project).as_counts())
+            bar.update(1)
         self.stdout.write(", ".join(f"{name}: {count}" for name, count in counts.items()))
         self.stdout.write(f"Example accounts (password: {demo_password()}):")
         for username, _first, last, role, _partner, superuser in DEMO_USERS:
