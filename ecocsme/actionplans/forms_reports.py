@@ -39,8 +39,10 @@ class ReportForm(TranslatedFieldsMixin, forms.Form):
     def __init__(self, *args, plan: ActionPlan, report: ActionReport | None, **kwargs):
         super().__init__(*args, **kwargs)
         self.report = report
-        self.fields["evidence_file"].help_text = _(
-            "A PDF, an image, or a DOCX, XLSX, ODT or ODS file, up to %(limit)s. It replaces the stored one."
+        stored = report is not None and bool(report.evidence_file)
+        self.fields["evidence_file"].help_text = (_(
+            "A PDF, an image, or a DOCX, XLSX, ODT or ODS file, up to %(limit)s. It replaces the stored one.")
+            if stored else _("A PDF, an image, or a DOCX, XLSX, ODT or ODS file, up to %(limit)s.")
         ) % {"limit": filesizeformat(max_bytes())}
         if report is not None:
             self.initial.update({

@@ -168,39 +168,51 @@ def _link(value) -> str:
         try:
             URLValidator(schemes=["http", "https"])(link)
         except ValidationError:
-            raise ValidationError({"evidence_link": _(
+            raise ValidationError(_(
                 "Evidence (link): “%(value)s” is not a web address; write it like https://example.org/call.pdf."
-            ) % {"value": link[:80]}}) from None
+            ) % {"value": link[:80]}) from None
     return link
 
 
 def _checked(values: dict, current: ActionReport | None) -> dict:
-    """Every value of the report, checked; a value the caller leaves out stays as it is."""
+    """Every value of the report, checked; a value the caller leaves out stays as it is. Every
+    field's mistake is told at once (one ValidationError by field)."""
+    errors: dict[str, list[str]] = {}
+
     def given(field, default=""):
         if field in values:
             return values[field]
         return getattr(current, field) if current is not None else default
 
+    def check(field, check_value):
+        try:
+            return check_value()
+        except ValidationError as error:
+            errors.setdefault(field, []).extend(error.messages)
+            return None
+
     status = given("status")
     if status not in Action.Status.values:
-        raise ValidationError({"status": _("Choose the action's status from the list.")})
-    progress = checked_texts(given("progress", {}), name=_("Progress"), limit=TEXT_MAX,
-                             required=status != Action.Status.PLANNED)
+        errors["status"] = [_("Choose the action's status from the list.")]
+    progress = check("progress", lambda: checked_texts(
+        given("progress", {}), name=_("Progress"), limit=TEXT_MAX,
+        required=status in Action.Status.values and status != Action.Status.PLANNED))
     improved = given("instrument_improved", ActionReport.Improved.NOT_YET) or ActionReport.Improved.NOT_YET
     if improved not in ActionReport.Improved.values:
-        raise ValidationError({"instrument_improved": _(
-            "Say whether the policy instrument is improved: yes, no or not yet.")})
+        errors["instrument_improved"] = [
+            _("Say whether the policy instrument is improved: yes, no or not yet.")]
     kind = given("improvement_type") or ""
-    if improved == ActionReport.Improved.YES:
-        if kind not in ActionReport.Improvement.values:
-            raise ValidationError({"improvement_type": _(
-                "The policy instrument is improved: choose the type of improvement.")})
-    else:
+    if improved != ActionReport.Improved.YES:
         kind = ""  # a type of improvement without an improvement says nothing
-    funds = funds_of(given("funds_influenced", None), name=_("Funds influenced"))
+    elif kind not in ActionReport.Improvement.values:
+        errors["improvement_type"] = [_("The policy instrument is improved: choose the type of improvement.")]
+    funds = check("funds_influenced", lambda: funds_of(given("funds_influenced", None),
+                                                        name=_("Funds influenced")))
+    link = check("evidence_link", lambda: _link(given("evidence_link")))
+    if errors:
+        raise ValidationError(errors)
     return {"status": status, "progress": progress, "instrument_improved": improved,
-            "improvement_type": kind, "funds_influenced": funds,
-            "evidence_link": _link(given("evidence_link"))}
+            "improvement_type": kind, "funds_influenced": funds, "evidence_link": link}
 
 
 # --- evidence files ------------------------------------------------------------------------------

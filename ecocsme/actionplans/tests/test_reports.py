@@ -456,7 +456,8 @@ def test_the_form_tells_what_is_wrong_and_keeps_the_text(world):
                                "funds_influenced": "-5", "evidence_link": ""})
     content = answer.content.decode()
     assert answer.status_code == 200 and "Half done, text kept (example)." in content
-    assert "choose the type of improvement" in content
+    assert "The report is not saved" in content
+    assert "choose the type of improvement" in content and "cannot be negative" in content  # both at once
     answer = client.post(url, {"revision": "", "status": "done", "progress_en": "Done (example).",
                                "instrument_improved": "no", "funds_influenced": "-5", "evidence_link": ""})
     assert "cannot be negative" in answer.content.decode()
