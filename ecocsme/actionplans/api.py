@@ -10,6 +10,7 @@ from django.urls import reverse
 from ninja import Field, Router, Schema
 
 from .access import plan_for, plans_visible_to, shown_version
+from .selectors import plans_listed
 
 router = Router(tags=["action plans"])
 
@@ -52,10 +53,7 @@ def _summary(request: HttpRequest, plan) -> dict:
 
 @router.get("/action-plans", response=list[PlanSummary], summary="Action plans the reader may see")
 def plan_list(request: HttpRequest, project: str | None = None):
-    plans = plans_visible_to(request.user).order_by("project__code", "partner__number")
-    if project:
-        plans = plans.filter(project__code=project)
-    return [_summary(request, plan) for plan in plans]
+    return [_summary(request, plan) for plan in plans_listed(plans_visible_to(request.user), project)]
 
 
 @router.get("/action-plans/{plan_id}", response=PlanOut, summary="One action plan, as the reader may see it")

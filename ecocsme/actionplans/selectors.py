@@ -399,3 +399,9 @@ def status_labels() -> dict[str, dict[str, str]]:
     {"plan": {value: label}, "action": {value: label}}."""
     return {"plan": {value: str(label) for value, label in ActionPlan.Status.choices},
             "action": {value: str(label) for value, label in Action.Status.choices}}
+
+
+def plans_listed(plans: QuerySet[ActionPlan], project_code: str | None = None) -> QuerySet[ActionPlan]:
+    """`plans` (what a reader may see) in the project's and partners' order, of one project if given."""
+    plans = plans.order_by("project__code", "partner__number")
+    return plans.filter(project__code=project_code) if project_code else plans
