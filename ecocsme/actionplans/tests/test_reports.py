@@ -547,3 +547,22 @@ def test_the_grid_runs_a_fixed_number_of_queries(world):
                         revision=existing.revision if existing else None)
     with assert_num_queries(7, label="8 actions, 16 reports"):
         client.get(url)
+
+
+def test_the_report_pages_run_a_fixed_number_of_queries(world):
+    kinds, plan, action, report = world
+    client = client_of(kinds.users["staff_a"])
+    form = reverse("actionplans:report_edit", args=[plan.pk, action.pk, 5])
+    evidence = reverse("actionplans:report_evidence", args=[plan.pk, report.pk])
+    export = reverse("actionplans:reports_export", args=[plan.pk, "xlsx"])
+    client.get(form)
+    with assert_num_queries(7, label="the report's form"):
+        client.get(form)
+    with assert_num_queries(5, label="the evidence file"):
+        client.get(evidence)
+    with assert_num_queries(5, label="the download"):
+        client.get(export)
+    reader = client_of(kinds.users["coordinator"])
+    reader.get(form)
+    with assert_num_queries(7, label="the report read"):
+        reader.get(form)
