@@ -73,6 +73,11 @@ class Column:
     # or unit (the row's own unit, `Table.units`).
     kind: str = "text"
 
+    @property
+    def numeric(self) -> bool:
+        """Figures align right, in tabular digits; text and dates stay left."""
+        return self.kind not in ("text", "date")
+
 
 @dataclass
 class Table:
@@ -109,7 +114,7 @@ class Table:
                     text = writers[column.kind](whole(value))
                 else:
                     text = str(value)
-                cells.append({"text": text, "numeric": column.kind != "text"})
+                cells.append({"text": text, "numeric": column.numeric})
             shown_rows.append(cells)
         return shown_rows
 
@@ -129,19 +134,20 @@ def partner_label(partner) -> str:
 def indicators_table(figures: list[dict], kind: str | None = None) -> Table:
     """Per indicator: its kind and unit, baseline, target, the value of each semester, the total
     and the progress against the target (per cent). With `kind`, only the indicators of that kind
-    (the table under each chart); without, all (the download)."""
+    and no column for it (the table under each chart); without, all (the download)."""
     periods = figures[0]["periods"] if figures else []
     rows = [figure for figure in figures if kind is None or figure["kind"] == kind]
     kinds = dict(KIND_HEADINGS)
     table = Table("indicators", str(kinds.get(kind, _("Indicators"))), [
-        Column(_("Indicator")), Column(_("Kind")), Column(_("Unit")), Column(_("Baseline"), "unit"),
-        Column(_("Target"), "unit"), *(Column(period_name(p["number"]), "unit") for p in periods),
+        Column(_("Indicator")), *([Column(_("Kind"))] if kind is None else []), Column(_("Unit")),
+        Column(_("Baseline"), "unit"), Column(_("Target"), "unit"),
+        *(Column(period_name(p["number"]), "unit") for p in periods),
         Column(_("Total"), "unit"), Column(_("Progress (%)"), "percent")])
     kind_labels = {"output": _("Output"), "result": _("Result"), "custom": _("Project's own")}
     for figure in rows:
-        table.rows.append([str(figure["name"]), kind_labels.get(figure["kind"], figure["kind"]),
-                           unit_label(figure["unit"]), figure["baseline"], figure["target"],
-                           *(p["value"] for p in figure["periods"]), figure["total"],
+        kind_cell = [kind_labels.get(figure["kind"], figure["kind"])] if kind is None else []
+        table.rows.append([str(figure["name"]), *kind_cell, unit_label(figure["unit"]), figure["baseline"],
+                           figure["target"], *(p["value"] for p in figure["periods"]), figure["total"],
                            per_cent(figure["progress"])])
         table.units.append(figure["unit"])
     return table
@@ -222,12 +228,18 @@ PARTICIPATION = {"events": "events_held", "participants": "event_participants", 
 
 
 def participation_of(data: selectors.ProjectData) -> list[dict]:
-    """selectors.participation_figures counted from the records `data` has read for the
-    indicators (the same sources, the same periods), so the dashboard reads the events and the
-    labs' answers once: per period {"number", "start", "end", "events", "participants", "labs",
-    "answers"}."""
-    cells = {key: SOURCES[source](data.project, data.partner_ids, data.spans, facts=data.facts)
-             for key, source in PARTICIPATION.items()} if data.partner_ids else {}
+    """selectors.participation_figures counted as the indicators count them (the same sources,
+    the same periods) from what `data` computed for the indicators, so the dashboard reads the
+    events and the labs' answers once; a source no indicator uses is computed apart. Per period
+    {"number", "start", "end", "events", "participants", "labs", "answers"}."""
+    computed = data.computed
+
+    def cells_of(source: str) -> dict:
+        if source in computed:
+            return computed[source]
+        return SOURCES[source](data.project, data.partner_ids, data.spans, facts=data.facts)
+
+    cells = {key: cells_of(source) for key, source in PARTICIPATION.items()} if data.partner_ids else {}
     rows = []
     for span in data.spans:
         counts = {key: int(sum((value for (_pid, number), value in cells.get(key, {}).items()
