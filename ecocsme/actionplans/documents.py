@@ -449,6 +449,7 @@ def plan_file(document: dict, fmt: str, *, language: str | None = None, links: d
 # --- DOCX ------------------------------------------------------------------------------------------
 BLUE = (0x0B, 0x3D, 0x6E)
 SHADE = "E8EEF5"
+PROGRAMME_BLUE = "003399"
 BOX_FONT = "MS Gothic"  # as Word's own check boxes; other programs fall back to a font with ☐ ☒
 
 
@@ -491,6 +492,36 @@ class _Docx:
         lang = OxmlElement("w:lang")
         lang.set(qn("w:val"), code)
         props.append(lang)
+
+    def _font(self, element, name: str) -> None:
+        """Set the font of a style or run for every script, without the theme's fonts (which a
+        word processor would take before the named one)."""
+        from docx.oxml.ns import qn
+
+        props = element.get_or_add_rPr()
+        fonts = props.get_or_add_rFonts()
+        for attribute in ("asciiTheme", "hAnsiTheme", "eastAsiaTheme", "cstheme"):
+            fonts.attrib.pop(qn(f"w:{attribute}"), None)
+        for attribute in ("ascii", "hAnsi", "eastAsia", "cs"):
+            fonts.set(qn(f"w:{attribute}"), name)
+
+    def _cell_margins(self, style, **margins) -> None:
+        """Space inside the cells of a table style, in twentieths of a point."""
+        from docx.oxml import OxmlElement
+        from docx.oxml.ns import qn
+
+        properties = style.element.find(qn("w:tblPr"))
+        cell_margins = properties.find(qn("w:tblCellMar"))
+        if cell_margins is None:
+            cell_margins = OxmlElement("w:tblCellMar")
+            properties.append(cell_margins)
+        for side, twips in margins.items():
+            for old in cell_margins.findall(qn(f"w:{side}")):
+                cell_margins.remove(old)
+            margin = OxmlElement(f"w:{side}")
+            margin.set(qn("w:w"), str(twips))
+            margin.set(qn("w:type"), "dxa")
+            cell_margins.append(margin)
 
     def _field(self, paragraph, instruction: str) -> None:
         from docx.oxml import OxmlElement
@@ -584,12 +615,17 @@ class _Docx:
         return paragraph
 
     def _widths(self, table, widths) -> None:
+        """Column widths, in the grid (what most programs read) and in every cell (Word)."""
+        table.autofit = False
+        for column, width in zip(table.columns, widths, strict=True):
+            column.width = width
         for row in table.rows:
             for cell, width in zip(row.cells, widths, strict=True):
                 cell.width = width
 
     # parts
     def setup(self) -> None:
+        from docx.oxml.ns import qn
         from docx.shared import Cm, Pt, RGBColor
 
         doc, view = self.doc, self.view
@@ -600,17 +636,28 @@ class _Docx:
         section.different_first_page_header_footer = True
         styles = doc.styles
         normal = styles["Normal"]
-        normal.font.name = "Arial"
+        self._font(normal.element, "Arial")
         normal.font.size = Pt(10)
+        defaults = doc.styles.element.find(qn("w:docDefaults"))
+        run_defaults = defaults.find(qn("w:rPrDefault")) if defaults is not None else None
+        if run_defaults is not None and run_defaults.find(qn("w:rPr")) is not None:
+            fonts = run_defaults.find(qn("w:rPr")).find(qn("w:rFonts"))
+            if fonts is not None:
+                for attribute in ("asciiTheme", "hAnsiTheme", "eastAsiaTheme", "cstheme"):
+                    fonts.attrib.pop(qn(f"w:{attribute}"), None)
+                for attribute in ("ascii", "hAnsi", "eastAsia", "cs"):
+                    fonts.set(qn(f"w:{attribute}"), "Arial")
         normal.paragraph_format.space_after = Pt(5)
         self._lang(normal, view.language)
         for name, size in (("Title", 34), ("Heading 1", 15), ("Heading 2", 12.5), ("Heading 3", 10.5)):
             style = styles[name]
-            style.font.name = "Arial"
+            self._font(style.element, "Arial")
             style.font.size = Pt(size)
             style.font.bold = True
             style.font.color.rgb = RGBColor(*BLUE)
+            style.paragraph_format.space_after = Pt(4)
         styles["Heading 3"].font.italic = False
+        self._cell_margins(styles["Table Grid"], top=50, bottom=50)
         props = doc.core_properties
         props.title = f"{LABELS['action_plan']} – {view.title.text}"[:250]
         props.subject = " · ".join(p for p in (view.project_acronym, view.partner_name.text) if p)[:250]
@@ -634,14 +681,19 @@ class _Docx:
         from docx.shared import Pt, RGBColor
 
         doc, view = self.doc, self.view
-        kicker = doc.add_paragraph()
+        band = doc.add_table(rows=1, cols=1).rows[0].cells[0]  # the programme's band, as the PDF's
+        self._shade(band, PROGRAMME_BLUE)
+        kicker = band.paragraphs[0]
+        kicker.paragraph_format.space_before = Pt(10)
         run = kicker.add_run(view.programme or str(LABELS["programme_default"]))
         run.bold = True
-        run.font.size = Pt(13)
-        run.font.color.rgb = RGBColor(*BLUE)
-        line = doc.add_paragraph().add_run(str(LABELS["eu_line"]))
+        run.font.size = Pt(16)
+        run.font.color.rgb = RGBColor(0xFF, 0xFF, 0xFF)
+        eu = band.add_paragraph()
+        eu.paragraph_format.space_after = Pt(10)
+        line = eu.add_run(str(LABELS["eu_line"]))
         line.font.size = Pt(8.5)
-        line.font.color.rgb = RGBColor(0x4A, 0x58, 0x68)
+        line.font.color.rgb = RGBColor(0xDF, 0xE6, 0xF5)
         for _blank in range(4):
             doc.add_paragraph()
         doc.add_paragraph(str(LABELS["action_plan"]), style="Title")
@@ -716,7 +768,7 @@ class _Docx:
             paragraph.paragraph_format.left_indent = Pt(14)
             paragraph.paragraph_format.space_after = Pt(2)
             box = paragraph.add_run("☒" if tick.chosen else "☐")
-            box.font.name = BOX_FONT
+            self._font(box._r, BOX_FONT)
             box.font.size = Pt(12)
             label = paragraph.add_run(f"  {tick.label}")
             label.bold = tick.chosen or None

@@ -6,6 +6,7 @@ labels, dates and amounts in the output language; links only to what anyone may 
 
 import io
 import re
+import shutil
 import subprocess
 
 import pytest
@@ -106,14 +107,15 @@ def test_the_docx_has_the_templates_parts_headings_and_tables(world):
                       "6. Funding sources"] * 3
 
     tables = [[[cell.text for cell in row.cells] for row in table.rows] for table in doc.tables]
-    part1 = tables[0]
+    assert tables[0][0][0].startswith(world["plan"].project.programme)  # the cover's band
+    part1 = tables[1]
     assert [row[0] for row in part1] == ["Project:", "Partner organisation:",
                                          "Other partner organisations involved (if relevant):", "Country:",
                                          "NUTS2 region:", "Contact person:"]
     assert part1[1][1] == "Municipality of Timișoara" and part1[3][1] == "Romania"
     assert part1[4][1] == "RO42 – Vest"
     assert part1[5][1] == "Manager de proiect ECoC-SME (exemplu)\necocsme@example.org\n+40 256 000 000"
-    milestones, costs, funding = tables[1:4]
+    milestones, costs, funding = tables[2:5]
     assert milestones[0] == ["Date", "Milestone"] and milestones[1] == ["1 December 2021", "Lansarea apelului (exemplu)"]
     assert costs == [["Cost item", "Amount"], ["Personal și coordonare (exemplu)", "€12,000.00"],
                      ["Evenimente și comunicare (exemplu)", "€3,500.50"], ["Total", "€15,500.50"]]
@@ -192,7 +194,7 @@ def test_labels_dates_and_amounts_in_the_output_language(world):
     assert "15.500,50 €" in text  # German money
     assert TITLE_RO in text  # the texts stay in the plan's language
     doc = docx_of(plan_docx(document, language="lt"))
-    costs = [[cell.text for cell in row.cells] for row in doc.tables[2].rows]
+    costs = [[cell.text for cell in row.cells] for row in doc.tables[3].rows]
     assert costs[-1][1] == "15\xa0500,50\xa0€"  # Lithuanian groups with a space
     # the default: the plan's language (Romanian)
     assert output_language(document) == "ro" and output_language(document, "xx") == "ro"
@@ -233,3 +235,20 @@ def test_file_names_are_plain():
     assert file_name({"project": {"code": "PGI06047"}, "partner": {"name": "Municipality of Timișoara"}},
                      "pdf", 7) == "pgi06047-municipality-of-timisoara-action-plan-v7.pdf"
     assert set(LABELS) >= {"part1", "part2", "part3", "background", "funding", "stamp"}
+
+
+@pytest.mark.skipif(not shutil.which("soffice"), reason="LibreOffice is not installed")
+def test_a_word_processor_opens_the_docx_and_shows_the_parts_in_order(world, tmp_path):
+    """LibreOffice, when installed, turns the DOCX into a PDF with the template's parts in order."""
+    source = tmp_path / "plan.docx"
+    source.write_bytes(plan_docx(world["document"], language="en"))
+    subprocess.run(["soffice", "--headless", f"-env:UserInstallation=file://{tmp_path}/profile",
+                    "--convert-to", "pdf", "--outdir", str(tmp_path), str(source)],
+                   capture_output=True, check=True, timeout=240)
+    text = " ".join(pdf_pages((tmp_path / "plan.pdf").read_bytes()))
+    assert in_order(text, ["Action plan", "Part I – General information", "NUTS2 region:",
+                           "Part II – Policy context", "☒ Investment for Growth and Jobs programme",
+                           "Part III – Details of the actions envisaged", "ACTION 1:", "6. Funding sources",
+                           "ACTION 3:", "Endorsement", "Stamp of the organisation (if available):"])
+    for letters in ("ș", "ț", "ė", "ų", "ß"):
+        assert letters in text
