@@ -163,3 +163,15 @@ def test_query_counts_of_the_public_pages(client, world, django_assert_num_queri
     with assert_num_queries(2, label="public page"):
         client.get(reverse("actionplans:public_detail", args=[plan.pk]))
 
+
+
+def test_a_plan_taken_off_the_site_is_gone_from_every_public_channel(client, world):
+    from ecocsme.actionplans.services.plans import plan_publish
+
+    plan = plan_publish(actor=world["users"]["staff_b"], plan=world["published"], published=False)
+    assert client.get(reverse("actionplans:public_list")).context["plans"] == []
+    for url in (reverse("actionplans:public_detail", args=[plan.pk]),
+                reverse("actionplans:public_export", args=[plan.pk, "pdf"]),
+                reverse("actionplans:public_export", args=[plan.pk, "docx"])):
+        assert client.get(url).status_code == 404
+    assert "No action plan has been published yet." in client.get(reverse("actionplans:public_list")).content.decode()
