@@ -149,6 +149,26 @@ def test_a_partner_of_another_project_is_not_found(client, monitored, coordinato
     assert opened(client, coordinator, export_url(monitored, "indicators", "xlsx", stranger)).status_code == 404
 
 
+def test_the_projects_own_indicator_has_its_own_chart_in_the_readers_language(client, monitored, coordinator,
+                                                                                 partner, staff):
+    from ecocsme.monitoring import services
+
+    own = services.indicator_save(actor=coordinator, project=monitored, values={
+        "name": {"en": "SMEs satisfied with the labs (example)", "ro": "IMM-uri mulțumite de laboratoare (exemplu)"},
+        "unit": "percent", "source": "manual", "is_cumulative": False})
+    services.target_save(actor=coordinator, indicator=own, partner=partner, baseline=40, target=75)
+    services.value_save(actor=staff, indicator=own, partner=partner, period=monitored.periods.get(number=1),
+                        value=Decimal("62.5"))
+    response = opened(client, coordinator, dashboard_url(monitored, language="ro"))
+    sections = response.context["indicators"]
+    assert [section["kind"] for section in sections] == ["output", "result", "custom"]
+    row = sections[2]["table"].rows[0]
+    assert row[0] == "IMM-uri mulțumite de laboratoare (exemplu)"
+    assert row[2:5] == [40, 75, Decimal("62.50")] and row[-2] == Decimal("62.50")  # the latest, not a sum
+    html = response.content.decode()
+    assert "IMM-uri mulțumite de laboratoare (exemplu)" in html and "63\xa0%" in html
+
+
 def test_the_page_without_indicators_and_plans_says_so(client, partner, coordinator):
     html = opened(client, coordinator, dashboard_url(partner.project)).content.decode()
     assert "No indicators have been set for this project yet." in html
