@@ -81,7 +81,7 @@ def _scope(request: HttpRequest, code: str, params: PartnerQuery):
 
 
 @router.get("/projects/{code}/indicators", response=IndicatorsOut, summary="A project's indicators")
-def indicator_list(request: HttpRequest, code: str, params: Query[PartnerQuery]):
+def project_indicators(request: HttpRequest, code: str, params: Query[PartnerQuery]):
     """Each indicator with its target and its value per semester, as on the monitoring dashboard."""
     project, partner = _scope(request, code, params)
     rows = [{**row, "name": str(row["name"])} for row in indicator_figures(project, partner)]
@@ -89,7 +89,7 @@ def indicator_list(request: HttpRequest, code: str, params: Query[PartnerQuery])
 
 
 @router.get("/projects/{code}/budget", response=BudgetOut, summary="A project's budget, planned and spent")
-def budget(request: HttpRequest, code: str, params: Query[PartnerQuery]):
+def project_budget(request: HttpRequest, code: str, params: Query[PartnerQuery]):
     """Planned and spent per semester and added up, as on the monitoring dashboard."""
     project, partner = _scope(request, code, params)
     return {**budget_figures(project, partner), "project": project.code,
