@@ -114,6 +114,11 @@ class ActionChange:
     rows: list[RowsChange]
 
     @property
+    def single_side(self) -> str:
+        """"new" for an action put in, "old" for one taken out: the page shows that side alone."""
+        return {ADDED: "new", REMOVED: "old"}.get(self.status, "")
+
+    @property
     def renumbered(self) -> bool:
         return None not in (self.old_position, self.new_position) and self.old_position != self.new_position
 
@@ -157,7 +162,11 @@ def _shown(value, language: str) -> tuple[str, str]:
 
 
 def _other_languages(old, new, shown: set[str]) -> list[str]:
+    """The languages a text changed in besides those shown; none for a text that one side does
+    not have at all (put in or taken out whole: the shown side says it)."""
     a, b = _texts(old), _texts(new)
+    if not a or not b:
+        return []
     return sorted(code for code in set(a) | set(b)
                   if code and code not in shown and a.get(code) != b.get(code))
 
@@ -250,6 +259,11 @@ def _timeframe(action: dict) -> str:
     return f"{start or '…'} – {end or '…'}"
 
 
+def _split(action: dict) -> bool:
+    """Whether the action's funding sources are split into amounts (else there is no total)."""
+    return any(row.get("amount") not in (None, "") for row in action.get("funding") or [])
+
+
 def _action_fields(old: dict, new: dict, language: str) -> list[TextChange]:
     pairs = [
         (_("Title"), old.get("title"), new.get("title")),
@@ -257,13 +271,14 @@ def _action_fields(old: dict, new: dict, language: str) -> list[TextChange]:
         (pgettext("heading", "The action"), old.get("description"), new.get("description")),
         (_("Players involved and their roles"), old.get("players"), new.get("players")),
         (_("Timeframe"), _timeframe(old), _timeframe(new)),
-        (_("Total costs"), _money(old.get("cost_total")) if old else "",
-         _money(new.get("cost_total")) if new else ""),
-        (_("Total funding"), _money(old.get("funding_total")) if old else "",
-         _money(new.get("funding_total")) if new else ""),
-        (_("Status"), _label(Action.Status.choices, old.get("status")) if old else "",
-         _label(Action.Status.choices, new.get("status")) if new else ""),
+        (_("Total costs"), _money(old.get("cost_total")) if old.get("costs") else "",
+         _money(new.get("cost_total")) if new.get("costs") else ""),
+        (_("Total funding"), _money(old.get("funding_total")) if _split(old) else "",
+         _money(new.get("funding_total")) if _split(new) else ""),
     ]
+    if old and new:  # the status reported in phase 2: news only for an action both versions have
+        pairs.append((_("Status"), _label(Action.Status.choices, old.get("status")),
+                      _label(Action.Status.choices, new.get("status"))))
     changes = [text_change(label, a, b, language) for label, a, b in pairs]
     return [change for change in changes if change.changed]
 
@@ -426,8 +441,7 @@ def for_reading(document: dict) -> dict:
         action["start_date"] = _as_date(action.get("start_date"))
         action["end_date"] = _as_date(action.get("end_date"))
         action["status_label"] = _label(Action.Status.choices, action.get("status"))
-        action["funding_split"] = any(row.get("amount") not in (None, "")
-                                      for row in action.get("funding") or [])
+        action["funding_split"] = _split(action)
         for milestone in action.get("milestones") or []:
             milestone["date"] = _as_date(milestone.get("date"))
         for item in action.get("inspirations") or []:

@@ -12,6 +12,7 @@ Amounts are read as people write them: "1200.50", "1 200,50", "1.200,50", "€ 1
 """
 
 import re
+from collections import Counter
 from decimal import Decimal, InvalidOperation
 
 from django import forms
@@ -293,10 +294,16 @@ class ActionForm(TranslatedFieldsMixin, forms.Form):
 
     PARTS = ("title", "background", "description", "players")
 
-    def __init__(self, *args, plan: ActionPlan, action: dict | None = None, revision: int, **kwargs):
+    def __init__(self, *args, plan: ActionPlan, action: dict | None = None, revision: int,
+                 rows_language: str | None = None, **kwargs):
         super().__init__(*args, **kwargs)
         action = action or {}
-        self.rows_language = _language(self.data.get("rows_language") if self.is_bound else plan.language)
+        if self.is_bound:
+            rows_language = self.data.get("rows_language")
+        languages = dict(settings.LANGUAGES)
+        self.row_language = (rows_language if rows_language in languages
+                             else rows_language_of(action, plan.language))
+        self.row_language_name = str(languages[self.row_language])
         self.initial.update(revision=revision, start_date=action.get("start_date"),
                             end_date=action.get("end_date"))
         stored = {part: action.get(part) or {} for part in self.PARTS}
@@ -315,12 +322,14 @@ class ActionForm(TranslatedFieldsMixin, forms.Form):
             "cost_items": _lines(_("Cost items, one line per item in their order")),
             "funding_sources": _lines(_("Funding sources, one line per source in their order")),
             "inspiration_notes": _lines(_("What the action takes from each source, one line per source")),
-        }, stored, source=self.rows_language)
+        }, stored, source=self.row_language)
         # The rows hold their texts in the rows' language: no second place for them.
         for _form, _field, part in ROW_GROUPS.values():
-            del self.fields[f"{part}_{self.rows_language}"]
+            del self.fields[f"{part}_{self.row_language}"]
         self.fields["rows_language"] = forms.CharField(widget=forms.HiddenInput, required=False,
-                                                       initial=self.rows_language)
+                                                       initial=self.row_language)
+        self.other_row_languages = [(code, name) for code, name in languages.items()
+                                    if code != self.row_language]
 
     def row_texts(self, data, name: str) -> str:
         """A group's row texts in the rows' language, a line each, as posted (the source text the
@@ -361,7 +370,7 @@ class ActionForm(TranslatedFieldsMixin, forms.Form):
     def _other_lines(self, part: str) -> dict[str, list[str]]:
         lines = {}
         for code, _name in settings.LANGUAGES:
-            if code == self.rows_language:
+            if code == self.row_language:
                 continue
             raw = self.cleaned_data.get(f"{part}_{code}") or ""
             if raw.strip():
@@ -382,7 +391,7 @@ class ActionForm(TranslatedFieldsMixin, forms.Form):
                 texts = {code: lines[index].strip() for code, lines in others.items()
                          if index < len(lines) and lines[index].strip()}
                 if (data.get(field) or "").strip():
-                    texts[self.rows_language] = data[field].strip()
+                    texts[self.row_language] = data[field].strip()
                 if name == "milestones":
                     result[name].append({"date": data.get("date"), "title": texts})
                 elif name == "costs":
@@ -394,6 +403,19 @@ class ActionForm(TranslatedFieldsMixin, forms.Form):
                     label = (data.get("label") or "").strip() or title
                     result[name].append({"kind": kind, "id": pk, "label": label, "note": texts})
         return ActionRows(**result)
+
+
+def rows_language_of(action: dict, default: str) -> str:
+    """The language an action's rows are written in: the one most of their texts have (the
+    plan's language first among equals); the plan's language for an action without rows."""
+    counts = Counter()
+    for name, key in ROW_TEXT_KEYS.items():
+        for row in action.get(name) or []:
+            counts.update(code for code, text in (row.get(key) or {}).items() if text)
+    if not counts:
+        return _language(default)
+    top = counts.most_common(1)[0][1]
+    return _language(default if counts[default] == top else counts.most_common(1)[0][0])
 
 
 def row_initial(action: dict | None, rows_language: str) -> dict[str, list[dict]]:

@@ -597,7 +597,7 @@ def _realistic(plan, staff, other_staff, partner, *, actions: int):
 
 PAGES = {"detail": lambda p: [p.pk], "history": lambda p: [p.pk], "compare": lambda p: [p.pk],
          "version": lambda p: [p.pk, 2]}
-QUERIES = {"detail": 17, "history": 5, "compare": 7, "version": 9}
+QUERIES = {"detail": 16, "history": 5, "compare": 7, "version": 9}
 
 
 @pytest.mark.parametrize("name", list(PAGES))

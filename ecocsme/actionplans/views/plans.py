@@ -108,6 +108,18 @@ def _name(user) -> str:
     return (user.get_full_name() or user.get_username()) if user is not None else ""
 
 
+def change_summary(version) -> str:
+    """What a version changed, in the reader's words: the services name the plan's fields they
+    changed ("policy_context, summary"); the page names them as the form does."""
+    from django.utils.text import capfirst
+
+    names = [name.strip() for name in version.summary.split(",")]
+    fields = {field.name: field for field in ActionPlan._meta.concrete_fields}
+    if version.change == "edited" and version.summary and all(name in fields for name in names):
+        return capfirst(", ".join(str(fields[name].verbose_name) for name in names))
+    return version.summary
+
+
 # --- the list ------------------------------------------------------------------------------------------
 PLAN_COLUMNS = ("id", "project", "partner_number", "partner", "title", "language", "status", "actions",
                 "open_threads", "version", "last_changed_at", "last_changed_by", "endorsed_on", "published")
@@ -289,8 +301,9 @@ def _action_forms(request, plan: ActionPlan, action: dict | None, revision: int,
         events=citable_events(events_visible_to(user), project_id=plan.project_id,
                               keep=_cited_ids(action, "event")),
         cited=cited)
-    form = ActionForm(data, plan=plan, action=action, revision=revision)
-    initial = row_initial(action, form.rows_language)
+    form = ActionForm(data, plan=plan, action=action, revision=revision,
+                      rows_language=request.GET.get("rows"))
+    initial = row_initial(action, form.row_language)
     formsets = {}
     for name in ROW_GROUPS:
         extra = 0 if data is not None else (1 if initial[name] else 2)
@@ -462,7 +475,8 @@ def plan_workflow(request, pk: int, step: str):
 def plan_history(request, pk: int):
     """Every version, newest first, each with its change, who and when; compare any two."""
     plan = members_plan_for(request.user, pk)
-    versions = [(version, _name(version.created_by)) for version in plan_versions(plan)]
+    versions = [(version, _name(version.created_by), change_summary(version))
+                for version in plan_versions(plan)]
     return render(request, "actionplans/history.html", {"plan": plan, "versions": versions})
 
 
@@ -484,7 +498,8 @@ def plan_compare(request, pk: int):
     numbers = list(range(newest, 0, -1))
     return render(request, "actionplans/compare.html", {
         "plan": plan, "old": old, "new": new, "old_by": _name(old.created_by),
-        "new_by": _name(new.created_by), "comparison": comparison, "language": language,
+        "new_by": _name(new.created_by), "old_summary": change_summary(old),
+        "new_summary": change_summary(new), "comparison": comparison, "language": language,
         "language_name": languages[language], "languages": list(languages.items()),
         "other_languages": [(code, languages[code]) for code in comparison.other_languages
                             if code in languages],
@@ -500,6 +515,7 @@ def version_detail(request, pk: int, number: int):
     version = version_of(plan, number)
     return render(request, "actionplans/version.html", {
         "plan": plan, "version": version, "by": _name(version.created_by), "latest": latest_change(plan),
+        "summary": change_summary(version),
         "links": inspiration_links(request.user, version.snapshot),
         "is_endorsed_version": plan.endorsed_version_id == version.pk,
     })
