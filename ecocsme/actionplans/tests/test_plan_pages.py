@@ -623,3 +623,28 @@ def test_the_list_runs_the_same_queries_for_few_and_many_plans(staff, partner, a
         make_plan(admin, other, actions=2)
     with assert_num_queries(6, label="list"):
         client.get(url("list"))
+
+
+def test_the_rows_can_be_written_in_another_language(plan, staff):
+    action = plan.actions.get(position=1)
+    client = client_of(staff)
+    assert _action_form(client, plan, action)["rows_language"] == "en"  # the language its rows have
+    page = client.get(url("action_edit", plan.pk, action.pk), {"rows": "ro"})
+    values = form_values(page.content.decode())
+    assert values["rows_language"] == "ro" and values["milestones-0-title"] == ""
+    assert values["milestone_titles_en"] == "Call 1 published (example)"
+    values["milestones-0-title"] = "Apel publicat (exemplu)"
+    assert "cost_items_ro" not in values and values["cost_items_en"] == "Staff (example)\nMentoring (example)"
+    values.update({"costs-0-item": "Personal (exemplu)", "costs-1-item": "Mentorat (exemplu)"})
+    assert client.post(url("action_edit", plan.pk, action.pk), values).status_code == 302
+    action.refresh_from_db()
+    assert action.milestones.get().title == {"en": "Call 1 published (example)", "ro": "Apel publicat (exemplu)"}
+    assert [c.item for c in action.cost_items.order_by("position")] == [
+        {"en": "Staff (example)", "ro": "Personal (exemplu)"}, {"en": "Mentoring (example)", "ro": "Mentorat (exemplu)"}]
+    assert client.get(url("action_edit", plan.pk, action.pk), {"rows": "xx"}).status_code == 200
+
+
+def test_members_find_the_plans_in_the_menu_and_on_the_dashboard(staff, stakeholder):
+    menu = client_of(staff).get(reverse("web:manage")).content.decode()
+    assert menu.count(f'href="{url("list")}"') == 2
+    assert url("list") not in client_of(stakeholder).get(reverse("web:home")).content.decode()
