@@ -175,3 +175,17 @@ def test_a_plan_taken_off_the_site_is_gone_from_every_public_channel(client, wor
                 reverse("actionplans:public_export", args=[plan.pk, "docx"])):
         assert client.get(url).status_code == 404
     assert "No action plan has been published yet." in client.get(reverse("actionplans:public_list")).content.decode()
+
+
+def test_a_file_is_made_once_and_a_reader_who_has_it_gets_304(client, world, django_assert_num_queries):
+    from django.core.cache import cache
+
+    cache.clear()
+    url = reverse("actionplans:public_export", args=[world["published"].pk, "pdf"])
+    first = client.get(url)
+    assert first.status_code == 200 and first["ETag"] and first["Cache-Control"] == "public, no-cache"
+    again = client.get(url)
+    assert again.content == first.content and again["ETag"] == first["ETag"]
+    assert client.get(url, HTTP_IF_NONE_MATCH=first["ETag"]).status_code == 304
+    other = client.get(url, {"language": "de"})
+    assert other["ETag"] != first["ETag"] and other.content != first.content

@@ -4,15 +4,19 @@ and the members' files of any version. A plan a reader may not have answers 404 
 as one that does not exist does. Files follow the Interreg Europe template (documents.py), their
 labels in `?language=` (default: the plan's language), their texts in the plan's."""
 
+import hashlib
+import json
+
 from django.conf import settings
-from django.http import Http404, HttpResponse
+from django.core.cache import cache
+from django.http import Http404, HttpResponse, HttpResponseNotModified
 from django.shortcuts import render
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 
 from ..access import members_version_for, published_plan, published_plans
-from ..documents import FORMATS, file_name, output_language, plan_file
+from ..documents import FILE_REVISION, FORMATS, file_name, output_language, plan_file
 from ..filters import PublicPlanFilter
 from ..selectors import inspiration_links, public_plan_facets, public_plan_list
 
@@ -29,16 +33,31 @@ def _labels_language(request, document: dict) -> str:
 
 
 def _file(request, version, fmt: str, *, private: bool) -> HttpResponse:
+    """A version as a file. A version never changes, so the file is kept (the cache, a day) under
+    what it is made of — the version's document, number and date, the format, the labels'
+    language, the links, the renderer's FILE_REVISION — and a reader who has it already gets 304
+    (its ETag)."""
     document = version.snapshot
     language = _labels_language(request, document)
-    content_type, data = plan_file(document, fmt, language=language,
-                                   links=inspiration_links(document, language=language),
-                                   version={"number": version.number, "date": version.created_at})
-    response = HttpResponse(data, content_type=content_type)
-    response["Content-Disposition"] = f'attachment; filename="{file_name(document, fmt, version.number)}"'
-    response["Content-Language"] = language
-    if private:
-        response["Cache-Control"] = "private, no-store"
+    links = inspiration_links(document, language=language)
+    made_of = [FILE_REVISION, document, version.number, version.created_at.date().isoformat(), fmt, language,
+               sorted(links.items())]
+    key = hashlib.sha256(json.dumps(made_of, sort_keys=True, default=str).encode()).hexdigest()[:32]
+    etag = f'"{key}"'
+    if etag in request.headers.get("If-None-Match", ""):
+        response = HttpResponseNotModified()
+    else:
+        data = cache.get(f"actionplans:file:{key}")
+        if data is None:
+            _content_type, data = plan_file(document, fmt, language=language, links=links,
+                                             version={"number": version.number, "date": version.created_at})
+            cache.set(f"actionplans:file:{key}", data, 24 * 3600)
+        response = HttpResponse(data, content_type=FORMATS[fmt])
+        response["Content-Disposition"] = f'attachment; filename="{file_name(document, fmt, version.number)}"'
+        response["Content-Language"] = language
+    response["ETag"] = etag
+    # members: never kept (drafts); the public: kept, but asked again each time (it may be taken off)
+    response["Cache-Control"] = "private, no-store" if private else "public, no-cache"
     return response
 
 
