@@ -39,6 +39,12 @@ class PeopleDemo:
     interest: object = None  # the public profile's interest in `opportunity`, with a thread
     digest_token: str = ""  # the unsubscribe link's token of its representative's digest
     suggestions_token: str = ""  # the "stop these mails" link's token of the same representative
+    plan: object = None  # the keeper's action plan in peer review: Ana commented through her link
+    review_token: str = ""  # Ana's personal link to review it
+    comment: object = None  # Ana's thread on the plan
+    published_plan: object = None  # the other partner's plan, endorsed, published, reported on
+    report: object = None  # a report on an action of the published plan
+    value: object = None  # the keeper's value of a manual indicator, with its evidence link
     people_by_partner: dict = field(default_factory=dict)
     notes_and_needs: dict = field(default_factory=dict)  # contact id: what they told an organiser
 
@@ -67,6 +73,7 @@ def people_demo_load(project) -> PeopleDemo:
     opportunity, draft_opportunity = _opportunities_load(lab.partner)
     profiles = _profiles_load(lab.partner)
     reach = _reach_load(opportunity, profiles["public_profile"])
+    plans = _plans_load(project, lab.partner, ana)
     people = {}
     for contact in Contact.objects.select_related("partner"):
         people.setdefault(contact.partner.number, []).append(contact)
@@ -75,7 +82,7 @@ def people_demo_load(project) -> PeopleDemo:
         **personal_tokens(ana, ana.labs_invitations.get(), ana.events_invitations.get()),
         people_by_partner=people, practice=practice, draft_practice=draft_practice, guideline=guideline,
         opportunity=opportunity, draft_opportunity=draft_opportunity,
-        **profiles, **reach,
+        **profiles, **reach, **plans,
         notes_and_needs={i.contact_id: (i.note, i.needs) for i in event.invitations.all()})
 
 
@@ -110,6 +117,64 @@ def _reach_load(opportunity, organisation) -> dict:
     link = Representative.objects.get(user=speaker, organisation=organisation)
     return {"interest": interest, "digest_token": link_token(DIGEST_LINK_PURPOSE, digest.pk, digest.nonce),
             "suggestions_token": link_token(SUGGESTIONS_LINK_PURPOSE, link.pk, link.nonce)}
+
+
+def _plans_load(project, keeper, ana) -> dict:
+    """The keeper's action plan in peer review (an action, Ana's thread through her personal link,
+    the other partner's reply), the other partner's plan endorsed, published and reported on, and
+    the project's indicators with a value of the keeper's."""
+    import datetime as dt
+
+    from ecocsme.accounts.models import Membership
+    from ecocsme.actionplans.services import plans as plan_services
+    from ecocsme.actionplans.services.reports import report_save
+    from ecocsme.actionplans.services.review import comment_add, reviewers_invite
+    from ecocsme.monitoring.models import Indicator
+    from ecocsme.monitoring.services import indicators_install, value_save
+
+    def staff_of(number):
+        return Membership.objects.filter(partner__project=project, partner__number=number,
+                                         role=Membership.Role.PARTNER_STAFF).first().user
+
+    keeper_staff, other_staff = staff_of(KEEPER_NUMBER), staff_of(OTHER_NUMBER)
+    coordinator = Membership.objects.filter(project=project, role=Membership.Role.COORDINATOR).first().user
+    rows = plan_services.ActionRows(
+        milestones=[{"date": "2021-10-01", "title": {"en": "Call published (example)"}}],
+        costs=[{"item": {"en": "Staff (example)"}, "amount": "1200.00"}],
+        funding=[{"source": {"en": "ROP 2014-2020 (example)"}, "amount": "1200.00"}], inspirations=[])
+    values = {"title": {"en": "A call for creative SMEs (example)"}, "start_date": "2021-09-01",
+              "end_date": "2022-06-30"}
+
+    def written(partner, staff, title):
+        plan = plan_services.plan_create(actor=staff, partner=partner, values={"title": {"en": title}})
+        action = plan_services.action_save(actor=staff, plan=plan, action=None, revision=plan.revision,
+                                           values=values, rows=rows)
+        return plan_services.plan_submit(actor=staff, plan=plan), action
+
+    plan, action = written(keeper, keeper_staff, "Keeper's action plan (example)")
+    invitation = reviewers_invite(actor=keeper_staff, plan=plan, contacts=[ana]).created[0]
+    comment = comment_add(plan=plan, invitation=invitation, on=f"action:{action.key}",
+                          text="Add a mentor for each firm (example).")
+    comment_add(plan=plan, actor=other_staff, parent=comment, text="We did so in Rijeka (example).")
+    other = project.partners.get(number=OTHER_NUMBER)
+    published, other_action = written(other, other_staff, "Other partner's action plan (example)")
+    published = plan_services.plan_validate(actor=coordinator, plan=published, revision=published.revision)
+    published = plan_services.plan_endorse(actor=other_staff, plan=published, endorsed_on=dt.date(2021, 6, 30),
+                                           endorsed_by_role="Mayor (example)",
+                                           endorsing_organisation="Example county (example)")
+    published = plan_services.plan_publish(actor=other_staff, plan=published, published=True)
+    period = project.periods.get(number=5)
+    report = report_save(actor=other_staff, plan=published, action=other_action, period=period,
+                         values={"status": "in_progress", "progress": {"en": "Half of it done (example)."},
+                                 "instrument_improved": "not_yet",
+                                 "evidence_link": "https://example.org/call"})
+    indicators_install(actor=None, project=project)
+    manual = Indicator.objects.filter(project=project, source="manual").order_by("position").first()
+    value = value_save(actor=keeper_staff, indicator=manual, partner=keeper, period=project.periods.get(number=1),
+                       value="3", note="Three trainings (example).", evidence_link="https://example.org/trainings")
+    published.refresh_from_db()
+    return {"plan": plan, "review_token": invitation.token(), "comment": comment, "published_plan": published,
+            "report": report, "value": value}
 
 
 def _opportunities_load(keeper) -> tuple:

@@ -37,6 +37,17 @@ GUIDE = lambda d: {"slug": d.guideline.slug}  # noqa: E731
 DRAFT = lambda d: {"slug": d.guideline.slug, "number": "1.1"}  # noqa: E731
 
 
+PLAN = lambda d: {"pk": d.plan.pk}  # noqa: E731
+PLAN_ACTION = lambda d: {"pk": d.plan.pk, "action_id": d.plan.actions.first().pk}  # noqa: E731
+PUBLISHED_PLAN = lambda d: {"pk": d.published_plan.pk}  # noqa: E731
+PROJECT_CODE = lambda d: {"code": d.project.code}  # noqa: E731
+KEEPER_OF_VALUE = lambda d: {"code": d.project.code, "partner_id": d.value.partner_id}  # noqa: E731
+PLAN_WRITERS = (302, 403, 200, 403, 200)  # the plan's partner's staff and the administrator
+COORDINATORS = (302, 403, 403, 200, 200)
+MEMBERS_FILES = (404, 200, 200, 200, 200)  # a file answers a visitor as if it did not exist
+NO_FILE = (302, 404, 404, 404, 404)  # evidence given as a link: there is no file to fetch
+
+
 def _draft_version(demo):
     return demo.guideline.versions.get(number="1.1")
 
@@ -197,6 +208,56 @@ MATRIX = {
                                                lambda d: {"organisation_id": d.public_profile.pk}),
     "api-v1:organisation_list": Entry(same(200), query=["", "?sector=56&language=en&q=example"]),
     "api-v1:organisation_detail": Entry(same(200), lambda d: {"organisation_id": d.public_profile.pk}),
+    # action plans: the public ones, the back office, peer review, reports (issue 12)
+    "actionplans:public_list": Entry(same(200)),
+    "actionplans:public_detail": Entry(same(200), PUBLISHED_PLAN),
+    "actionplans:public_export": Entry(same(200), lambda d: [{**PUBLISHED_PLAN(d), "fmt": f} for f in ("pdf", "docx")]),
+    "actionplans:list": Entry(MEMBERS, query=["", "?status=review"]),
+    "actionplans:list_export": Entry(MEMBERS, lambda d: [{"fmt": f} for f in ("csv", "xlsx")]),
+    "actionplans:create": Entry(PLAN_WRITERS, lambda d: {"partner_id": d.plan.partner_id}),
+    "actionplans:detail": Entry(MEMBERS, PLAN),
+    "actionplans:edit": Entry(PLAN_WRITERS, PLAN),
+    "actionplans:action_create": Entry(PLAN_WRITERS, PLAN),
+    "actionplans:action_edit": Entry(PLAN_WRITERS, PLAN_ACTION),
+    "actionplans:action_delete": Entry(PLAN_WRITERS, PLAN_ACTION),
+    "actionplans:action_move": Entry(POST_ONLY, PLAN_ACTION),
+    "actionplans:workflow": Entry(POST_ONLY, lambda d: [{**PLAN(d), "step": s} for s in (
+        "submit", "withdraw", "validate", "endorse", "publish")]),
+    "actionplans:history": Entry(MEMBERS, PLAN),
+    "actionplans:compare": Entry(MEMBERS, PLAN, query=["", "?a=1&b=2"]),
+    "actionplans:version": Entry(MEMBERS, lambda d: {**PLAN(d), "number": 1}),
+    "actionplans:export": Entry(MEMBERS_FILES, lambda d: [{**PLAN(d), "fmt": f} for f in ("pdf", "docx")]),
+    "actionplans:version_export": Entry(MEMBERS_FILES, lambda d: [{**PLAN(d), "number": 1, "fmt": f}
+                                                            for f in ("pdf", "docx")]),
+    "actionplans:comment_add": Entry(POST_ONLY, PLAN),
+    "actionplans:comment_step": Entry(POST_ONLY, lambda d: [{**PLAN(d), "comment_id": d.comment.pk, "step": s}
+                                                            for s in ("resolve", "reopen")]),
+    "actionplans:reviewers": Entry(MEMBERS, PLAN),
+    "actionplans:reviewers_export": Entry(MEMBERS, lambda d: [{**PLAN(d), "fmt": f} for f in FORMATS]),
+    "actionplans:review": Entry(same(200), lambda d: {"token": d.review_token}, owner="ana@example.org"),
+    "actionplans:reports": Entry(MEMBERS, PUBLISHED_PLAN),
+    "actionplans:reports_export": Entry(MEMBERS, lambda d: [{**PUBLISHED_PLAN(d), "fmt": f} for f in FORMATS]),
+    "actionplans:report_edit": Entry(MEMBERS, lambda d: {**PUBLISHED_PLAN(d), "action_id": d.report.action_id,
+                                                         "period": d.report.period.number}),
+    "actionplans:report_evidence": Entry(NO_FILE, lambda d: {**PUBLISHED_PLAN(d), "report_id": d.report.pk}),
+    "api-v1:plan_list": Entry(same(200)),
+    "api-v1:plan_detail": Entry(same(200), lambda d: {"plan_id": d.published_plan.pk}),
+    # monitoring: the project's members only
+    "monitoring:index": Entry(same(302)),  # to the login, or to the only project
+    "monitoring:dashboard": Entry(MEMBERS, PROJECT_CODE, query=["", "?partner=6"]),
+    "monitoring:table_export": Entry(MEMBERS, lambda d: [{**PROJECT_CODE(d), "table": t, "fmt": f}
+                                                         for t in ("indicators", "actions", "budget",
+                                                                   "participation", "partners")
+                                                         for f in ("csv", "xlsx")]),
+    "monitoring:indicators": Entry(MEMBERS, PROJECT_CODE),
+    "monitoring:indicator_add": Entry(COORDINATORS, PROJECT_CODE),
+    "monitoring:indicator_edit": Entry(COORDINATORS, lambda d: {**PROJECT_CODE(d), "pk": d.value.indicator_id}),
+    "monitoring:values": Entry(MEMBERS, KEEPER_OF_VALUE),
+    "monitoring:budget": Entry(MEMBERS, KEEPER_OF_VALUE),
+    "monitoring:period_validate": Entry(COORDINATORS, lambda d: {**KEEPER_OF_VALUE(d), "number": 1}),
+    "monitoring:value_evidence": Entry(NO_FILE, lambda d: {**PROJECT_CODE(d), "value_id": d.value.pk}),
+    "api-v1:project_indicators": Entry((404, 200, 200, 200, 200), PROJECT_CODE),
+    "api-v1:project_budget": Entry((404, 200, 200, 200, 200), PROJECT_CODE),
     # the development mail viewer: off in these settings; switched on, test_dev_mail.py runs its matrix
     "web:dev_mail_list": Entry(same(404)),
     "web:dev_mail_detail": Entry(same(404), lambda d: {"pk": 1}),
@@ -389,7 +450,9 @@ def test_another_partners_staff_write_nothing_to_the_keepers_records(client, peo
 CREATING = {"labs:lab_add", "events:manage_add", "organisations:organisation_add",
             "organisations:contact_add", "organisations:contact_import", "practices:add",
             "practices:assessment",  # a partner assesses a practice for its own territory
-            "opportunities:add"}
+            "opportunities:add",
+            "actionplans:comment_add",  # the partners comment on each other's plans (peer review)
+            "actionplans:report_edit"}  # the published plan of the matrix is the other partner's own
 # Pages every member reads, where a POST is no write (a list, a filter, an export).
 READABLE_BY_ALL = {"web:manage", "organisations:organisation_list", "organisations:contact_list",
                    "labs:lab_list", "events:manage_list", "events:manage_list_export",
