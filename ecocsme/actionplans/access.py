@@ -19,7 +19,8 @@ from ecocsme.core.http import MAX_ID
 from .models import Action, ActionPlan, Comment, PlanVersion
 
 MISSING = gettext_lazy("There is no such action plan.")
-PUBLIC = Q(is_published=True, status__in=[ActionPlan.Status.ENDORSED, ActionPlan.Status.MONITORING])
+PUBLIC = Q(is_published=True, status__in=[ActionPlan.Status.ENDORSED, ActionPlan.Status.MONITORING],
+           project__is_published=True)
 
 
 def _plans() -> QuerySet[ActionPlan]:

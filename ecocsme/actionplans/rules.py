@@ -2,7 +2,7 @@
 
 - A plan is read by the project's members (the partners' staff comment on each other's plans,
   the coordinator sees all) and the administrator; a visitor reads it only once endorsed and
-  published by its partner, and then only the endorsed version.
+  published by its partner, in a published project, and then only the endorsed version.
 - The partner's staff write their own plan while it is a draft or in peer review, send it to
   review, invite stakeholders to comment, record the endorsement, publish it and report on its
   actions; the coordinator validates it before the endorsement. The endorsed text never changes.
@@ -41,7 +41,8 @@ def is_endorsed(user, plan) -> bool:
 
 @rules.predicate
 def is_public(user, plan) -> bool:
-    return plan is not None and plan.is_published and plan.status in ("endorsed", "monitoring")
+    return (plan is not None and plan.is_published and plan.status in ("endorsed", "monitoring")
+            and plan.project.is_published)
 
 
 owner = is_partner_staff | is_superuser

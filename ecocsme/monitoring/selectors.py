@@ -72,6 +72,7 @@ class ProjectData:
         self.periods = project_periods(project)
         self.spans: list[Span] = spans_of(self.periods)
         self.spans.sort(key=lambda span: span.number)
+        self.whole = partner is None  # the whole project's, every partner's
         self.partners = [partner] if partner is not None else project_partners(project)
         self.partner_ids = [p.pk for p in self.partners]
 
@@ -341,14 +342,16 @@ def elapsed_share(spans: list[Span]) -> float:
     return sum(1 for span in spans if span.has_ended) / len(spans) if spans else 0.0
 
 
-def partners_overview(project: Project) -> list[dict]:
+def partners_overview(project: Project, data: ProjectData | None = None) -> list[dict]:
     """Per partner {"partner", "plan_status" (ActionPlan.Status value or None), "plan_id",
     "indicators_on_track", "indicators_with_target", "budget", "spent_total", "burn" (spent ÷
     budget)}. An indicator with a target is on track when its progress is at least the share of
-    the project's periods that have ended. A fixed number of queries (about fifteen)."""
+    the project's periods that have ended. A fixed number of queries (about fifteen); with the
+    whole project's `data` already read (the dashboard's), what it holds is not read again."""
     from ecocsme.actionplans.selectors import plans_of_project
 
-    data = ProjectData(project)
+    if data is None or not data.whole or data.project.pk != project.pk:
+        data = ProjectData(project)
     by_partner = figures_by_partner(project, data=data)
     plans = {plan.partner_id: plan for plan in plans_of_project(project)}
     lines = budget_lines(project, data.partner_ids)

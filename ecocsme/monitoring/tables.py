@@ -298,7 +298,7 @@ class Figures:
     @property
     def overview(self) -> list[dict]:
         def read():
-            rows = selectors.partners_overview(self.project)
+            rows = selectors.partners_overview(self.project, data=self.data if self.partner is None else None)
             return [row for row in rows if self.partner is None or row["partner"].pk == self.partner.pk]
         return self._read("overview", read)
 

@@ -4,6 +4,7 @@ older revision (`StaleEdit`: two people editing at once — the second is told, 
 overwritten), validates everything before it saves anything, stores the whole plan as a new
 `PlanVersion` with who and when, and records an audit entry (`actionplans.<thing>.<verb>`)."""
 
+import re
 import uuid
 from dataclasses import dataclass
 from datetime import date
@@ -33,6 +34,7 @@ SHORT_MAX = 2000
 MAX_ACTIONS = 40
 MAX_ROWS = 50  # milestones, cost items, funding sources, inspirations of one action
 MAX_AMOUNT = Decimal("999999999999.99")
+AMOUNT = re.compile(r"[-+]?[0-9]+(\.[0-9]*)?|[-+]?\.[0-9]+")
 PLAN_TEXTS = {
     "title": TITLE_MAX,
     "summary": TEXT_MAX,
@@ -226,14 +228,14 @@ def amount_of(value, *, name: str, required: bool = True) -> Decimal | None:
         if required:
             raise ValidationError(_("%(name)s: give an amount in euros.") % {"name": name})
         return None
+    written = value if isinstance(value, Decimal) else "".join(str(value).split())
     try:
-        amount = Decimal(str(value).strip().replace(" ", "").replace("\u00a0", ""))
+        amount = Decimal(written)
     except InvalidOperation:
-        raise ValidationError(
-            _("%(name)s: “%(value)s” is not an amount; write it like 1200.50.")
-            % {"name": name, "value": str(value)[:30]}
-        ) from None
-    if not amount.is_finite():
+        amount = None
+    # Only digits, a sign and a point: "1e3", "NaN" or "Infinity" are no amount people write.
+    plain = isinstance(written, Decimal) or AMOUNT.fullmatch(written)
+    if amount is None or not plain or not amount.is_finite():
         raise ValidationError(
             _("%(name)s: “%(value)s” is not an amount; write it like 1200.50.")
             % {"name": name, "value": str(value)[:30]}

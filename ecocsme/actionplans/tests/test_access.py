@@ -126,3 +126,15 @@ def test_a_change_after_validation_undoes_it(world):
     plan.refresh_from_db()
     assert plan.validated_at is None
     assert not rules.has_perm("actionplans.endorse_plan", fresh(staff), plan)
+
+
+def test_a_published_plan_of_a_project_taken_off_the_site_is_not_public(world):
+    project = world.published.project
+    project.is_published = False
+    project.save(update_fields=["is_published"])
+    visitor = fresh(world.users["anonymous"])
+    assert not published_plans().exists()
+    assert world.published.pk not in {plan.pk for plan in plans_visible_to(visitor)}
+    with pytest.raises(Http404):
+        plan_for(visitor, world.published.pk)
+    assert plan_for(fresh(world.users["staff_a"]), world.published.pk) == world.published
