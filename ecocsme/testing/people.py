@@ -73,7 +73,7 @@ def people_demo_load(project) -> PeopleDemo:
     opportunity, draft_opportunity = _opportunities_load(lab.partner)
     profiles = _profiles_load(lab.partner)
     reach = _reach_load(opportunity, profiles["public_profile"])
-    plans = _plans_load(project, lab.partner, ana)
+    plans = plans_load(project, lab.partner, project.partners.get(number=OTHER_NUMBER), ana)
     people = {}
     for contact in Contact.objects.select_related("partner"):
         people.setdefault(contact.partner.number, []).append(contact)
@@ -119,12 +119,13 @@ def _reach_load(opportunity, organisation) -> dict:
             "suggestions_token": link_token(SUGGESTIONS_LINK_PURPOSE, link.pk, link.nonce)}
 
 
-def _plans_load(project, keeper, ana) -> dict:
+def plans_load(project, keeper, other, ana) -> dict:
     """The keeper's action plan in peer review (an action, Ana's thread through her personal link,
-    the other partner's reply), the other partner's plan endorsed, published and reported on, and
-    the project's indicators with a value of the keeper's."""
-    import datetime as dt
+    the other partner's reply), the other partner's plan endorsed, published and reported on for
+    the latest period that has started, and the project's indicators with a value of the keeper's."""
+    from django.utils import timezone
 
+    from ecocsme.accounts.factories import CoordinatorFactory
     from ecocsme.accounts.models import Membership
     from ecocsme.actionplans.services import plans as plan_services
     from ecocsme.actionplans.services.reports import report_save
@@ -132,12 +133,12 @@ def _plans_load(project, keeper, ana) -> dict:
     from ecocsme.monitoring.models import Indicator
     from ecocsme.monitoring.services import indicators_install, value_save
 
-    def staff_of(number):
-        return Membership.objects.filter(partner__project=project, partner__number=number,
-                                         role=Membership.Role.PARTNER_STAFF).first().user
+    def staff_of(partner):
+        return Membership.objects.filter(partner=partner, role=Membership.Role.PARTNER_STAFF).first().user
 
-    keeper_staff, other_staff = staff_of(KEEPER_NUMBER), staff_of(OTHER_NUMBER)
-    coordinator = Membership.objects.filter(project=project, role=Membership.Role.COORDINATOR).first().user
+    keeper_staff, other_staff = staff_of(keeper), staff_of(other)
+    coordinator = Membership.objects.filter(project=project, role=Membership.Role.COORDINATOR).first()
+    coordinator = coordinator.user if coordinator else CoordinatorFactory(project=project)
     rows = plan_services.ActionRows(
         milestones=[{"date": "2021-10-01", "title": {"en": "Call published (example)"}}],
         costs=[{"item": {"en": "Staff (example)"}, "amount": "1200.00"}],
@@ -156,22 +157,22 @@ def _plans_load(project, keeper, ana) -> dict:
     comment = comment_add(plan=plan, invitation=invitation, on=f"action:{action.key}",
                           text="Add a mentor for each firm (example).")
     comment_add(plan=plan, actor=other_staff, parent=comment, text="We did so in Rijeka (example).")
-    other = project.partners.get(number=OTHER_NUMBER)
+    period = project.periods.filter(start_date__lte=timezone.localdate()).order_by("-number").first()
     published, other_action = written(other, other_staff, "Other partner's action plan (example)")
     published = plan_services.plan_validate(actor=coordinator, plan=published, revision=published.revision)
-    published = plan_services.plan_endorse(actor=other_staff, plan=published, endorsed_on=dt.date(2021, 6, 30),
+    published = plan_services.plan_endorse(actor=other_staff, plan=published, endorsed_on=period.start_date,
                                            endorsed_by_role="Mayor (example)",
                                            endorsing_organisation="Example county (example)")
     published = plan_services.plan_publish(actor=other_staff, plan=published, published=True)
-    period = project.periods.get(number=5)
     report = report_save(actor=other_staff, plan=published, action=other_action, period=period,
                          values={"status": "in_progress", "progress": {"en": "Half of it done (example)."},
                                  "instrument_improved": "not_yet",
                                  "evidence_link": "https://example.org/call"})
     indicators_install(actor=None, project=project)
     manual = Indicator.objects.filter(project=project, source="manual").order_by("position").first()
-    value = value_save(actor=keeper_staff, indicator=manual, partner=keeper, period=project.periods.get(number=1),
-                       value="3", note="Three trainings (example).", evidence_link="https://example.org/trainings")
+    first = project.periods.get(number=1)
+    value = value_save(actor=keeper_staff, indicator=manual, partner=keeper, period=first, value="3",
+                       note="Three trainings (example).", evidence_link="https://example.org/trainings")
     published.refresh_from_db()
     return {"plan": plan, "review_token": invitation.token(), "comment": comment, "published_plan": published,
             "report": report, "value": value}

@@ -42,7 +42,7 @@ from ecocsme.reference.factories import (
     NutsRegionFactory,
     PolicyInstrumentFactory,
 )
-from ecocsme.testing.people import PeopleDemo, personal_tokens
+from ecocsme.testing.people import PeopleDemo, personal_tokens, plans_load
 from ecocsme.testing.queries import assert_num_queries
 
 # (label, URL name, keyword arguments from the world, query string). A label is the URL name,
@@ -94,6 +94,11 @@ PUBLIC = [
     ("api-v1:event_detail", lambda w: {"event_id": w.event.pk}, ""),
     # organisation profiles: the public page of one that wishes to be found
     ("organisations:profile", lambda w: {"pk": w.public_profile.pk}, ""),
+    # action plans their partners endorsed and published
+    ("actionplans:public_list", {}, ""),
+    ("actionplans:public_detail", lambda w: {"pk": w.published_plan.pk}, ""),
+    ("api-v1:plan_list", {}, ""),
+    ("api-v1:plan_detail", lambda w: {"plan_id": w.published_plan.pk}, ""),
 ]
 BACK_OFFICE = [
     ("web:manage", {}, ""),
@@ -157,6 +162,25 @@ BACK_OFFICE = [
     ("organisations:my_organisation", {}, ""),
     ("organisations:my_account", {}, ""),
     ("organisations:my_account_data", {}, ""),
+    # action plans: the list, one plan with its threads, its history, two versions side by side,
+    # its reviewers, the reports of the other partner's plan
+    ("actionplans:list", {}, ""),
+    ("actionplans:list_export", {"fmt": "csv"}, ""),
+    ("actionplans:detail", lambda w: {"pk": w.plan.pk}, ""),
+    ("actionplans:history", lambda w: {"pk": w.plan.pk}, ""),
+    ("actionplans:compare", lambda w: {"pk": w.plan.pk}, "?a=1&b=2"),
+    ("actionplans:version", lambda w: {"pk": w.plan.pk, "number": 2}, ""),
+    ("actionplans:reviewers", lambda w: {"pk": w.plan.pk}, ""),
+    ("actionplans:reports", lambda w: {"pk": w.published_plan.pk}, ""),
+    ("actionplans:reports_export", lambda w: {"pk": w.published_plan.pk, "fmt": "csv"}, ""),
+    # monitoring: the dashboard of the project and of a partner, a table of it, the entry pages
+    ("monitoring:dashboard", lambda w: {"code": w.project.code}, ""),
+    ("monitoring:dashboard", lambda w: {"code": w.project.code}, "?partner=KEEPER"),
+    ("monitoring:table_export", lambda w: {"code": w.project.code, "table": "indicators", "fmt": "csv"}, ""),
+    ("monitoring:indicators", lambda w: {"code": w.project.code}, ""),
+    ("monitoring:values", lambda w: {"code": w.project.code, "partner_id": w.keeper.pk}, ""),
+    ("monitoring:budget", lambda w: {"code": w.project.code, "partner_id": w.keeper.pk}, ""),
+    ("api-v1:project_indicators", lambda w: {"code": w.project.code}, ""),
 ]
 # A stakeholder's account: the pages of the organisation it represents.
 REPRESENTATIVE_PAGES = [
@@ -181,6 +205,10 @@ REACH_PAGES = [
 # The pinned numbers: what each page costs, whatever the amount of data.
 # The anonymous visitor's: no session, no user.
 ANONYMOUS = {
+    "actionplans:public_list": 2,
+    "actionplans:public_detail": 1,
+    "api-v1:plan_list": 1,
+    "api-v1:plan_detail": 2,
     "practices:library": 2,
     "practices:library?q=radio+festival&phase=event_year&theme=tourism": 4,
     "practices:detail": 7,
@@ -226,6 +254,26 @@ ANONYMOUS = {
 # A member of the keeping partner's staff: the session, the user and their memberships (3
 # queries) come first on most pages.
 STAFF = {
+    "actionplans:public_list": 5,
+    "actionplans:public_detail": 4,
+    "api-v1:plan_list": 4,
+    "api-v1:plan_detail": 5,
+    "actionplans:list": 6,
+    "actionplans:list_export": 4,
+    "actionplans:detail": 14,
+    "actionplans:history": 5,
+    "actionplans:compare?a=1&b=2": 7,
+    "actionplans:version": 6,
+    "actionplans:reviewers": 7,
+    "actionplans:reports": 7,
+    "actionplans:reports_export": 4,
+    "monitoring:dashboard": 27,
+    "monitoring:dashboard?partner=KEEPER": 22,
+    "monitoring:table_export": 19,
+    "monitoring:indicators": 8,
+    "monitoring:values": 19,
+    "monitoring:budget": 9,
+    "api-v1:project_indicators": 18,
     "practices:library": 5,
     "practices:library?q=radio+festival&phase=event_year&theme=tourism": 7,
     "practices:detail": 10,
@@ -290,8 +338,8 @@ STAFF = {
     "organisations:contact_list": 6,
     "organisations:contact_list?format=csv": 5,
     "organisations:contact_edit": 6,
-    "organisations:contact_personal_data": 24,
-    "organisations:contact_erase": 23,
+    "organisations:contact_personal_data": 29,
+    "organisations:contact_erase": 28,
     "labs:lab_list": 4,
     "labs:lab_detail": 8,
     "labs:lab_answers": 5,
@@ -393,11 +441,12 @@ def world_build() -> World:
     mail = mail_queue(key="example:ana", to=ana.email, template="core/mail/test_message", context={},
                       language="ro", contact_id=ana.pk)
     profiles = _profiles(keeper)
+    plans = plans_load(project, keeper, other, ana)
     return World(project=project, keeper=keeper, other=other, ana=ana, lab=lab, event=event, reply=reply,
                  theme=theme, mail=mail, practice=practice, draft_practice=draft,
                  opportunity=opportunity, draft_opportunity=draft_opportunity,
                  **personal_tokens(ana, invitation, seat), **profiles,
-                 **_reach(opportunity, profiles["public_profile"]))
+                 **_reach(opportunity, profiles["public_profile"]), **plans)
 
 
 def _reach(opportunity, organisation) -> dict:
@@ -510,6 +559,41 @@ def world_grow(world: World, n: int = 6) -> None:
     world.public_profile.sectors.add(*NaceDivisionFactory.create_batch(n))
     world.represented.sectors.add(*NaceDivisionFactory.create_batch(n))
     RepresentativeFactory.create_batch(2, organisation=world.represented)
+    _plans_grow(world, n)
+
+
+def _plans_grow(world: World, n: int) -> None:
+    """More actions, versions and threads on the keeper's plan, more reports on the other's, plans
+    of the new partners, and more values and budget lines."""
+    from ecocsme.accounts.models import Membership
+    from ecocsme.actionplans.factories import ActionFactory, ActionPlanFactory
+    from ecocsme.actionplans.models import ActionReport
+    from ecocsme.actionplans.services.plans import ActionRows, action_save
+    from ecocsme.actionplans.services.review import comment_add
+    from ecocsme.monitoring.models import BudgetLine, Indicator, Value
+
+    staff = Membership.objects.filter(partner=world.keeper, role="partner_staff").first().user
+    other_staff = Membership.objects.filter(partner=world.other, role="partner_staff").first().user
+    plan = world.plan
+    for number in range(n):
+        plan.refresh_from_db()
+        action = action_save(actor=staff, plan=plan, action=None, revision=plan.revision,
+                             values={"title": {"en": f"Action {number} (example)"}},
+                             rows=ActionRows([], [{"item": {"en": "Staff"}, "amount": "10"}], [], []))
+        thread = comment_add(plan=plan, actor=other_staff, on=f"action:{action.key}", text=f"Why {number}?")
+        comment_add(plan=plan, actor=staff, parent=thread, text="Because (example).")
+    periods = list(world.project.periods.order_by("number"))
+    for action in ActionFactory.create_batch(n, plan=world.published_plan):
+        ActionReport.objects.create(action=action, period=world.report.period, status="in_progress")
+    for partner in world.project.partners.exclude(pk__in=[world.keeper.pk, world.other.pk])[:n]:
+        ActionFactory.create_batch(2, plan=ActionPlanFactory(partner=partner))
+    manual = list(Indicator.objects.filter(project=world.project, source="manual"))
+    for partner in (world.keeper, world.other):
+        for period in periods[:3]:
+            BudgetLine.objects.get_or_create(partner=partner, period=period, defaults={"planned": 1000})
+            for indicator in manual:
+                Value.objects.get_or_create(indicator=indicator, partner=partner, period=period,
+                                            defaults={"value": 2})
 
 
 @pytest.fixture
@@ -523,7 +607,7 @@ def requests_of(pages, world: World) -> list[tuple[str, str]]:
     made = []
     for name, kwargs, query in pages:
         values = kwargs(world) if callable(kwargs) else kwargs
-        made.append((name + query, reverse(name, kwargs=values) + query))
+        made.append((name + query, reverse(name, kwargs=values) + query.replace("KEEPER", str(world.keeper.pk))))
     return made
 
 
