@@ -11,3 +11,4 @@ class ActionPlansConfig(AppConfig):
         from . import holdings
 
         holdings.register()
+        holdings.register_accounts()

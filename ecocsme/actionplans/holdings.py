@@ -75,3 +75,30 @@ def actionplans_erase(contact: Contact) -> None:
     mails_blank(_thread_mails(threads))
     mails_blank(legacy_mails(invitations))
     audit_blank(audit_of(ReviewInvitation, [i.pk for i in invitations]), "review invitation (erased contact)")
+
+
+# --- what an account (its owner's data, accounts.personal_data) holds here -------------------------
+def register_accounts() -> None:
+    from ecocsme.accounts import personal_data as account_data
+
+    account_data.register("action_plans", exporter=account_export)
+
+
+def account_export(user) -> list[dict]:
+    """The comments the account wrote on plans, the versions it saved, the reports it gave. When the
+    account goes, they stay without it (their foreign keys are SET_NULL): the plan's history and
+    review are the partnership's record."""
+    from .models import ActionReport, PlanVersion
+
+    records = [record(comment, kind="comment on an action plan", plan=str(comment.plan), on=comment.section,
+                      text=comment.text, written_at=when(comment.created_at))
+               for comment in Comment.objects.filter(author=user).select_related("plan").order_by("pk")]
+    records += [record(version, kind="version of an action plan saved", plan=str(version.plan),
+                       number=version.number, change=version.change, saved_at=when(version.created_at))
+                for version in PlanVersion.objects.filter(created_by=user).defer("snapshot")
+                .select_related("plan").order_by("pk")]
+    records += [record(report, kind="report on an action", action=str(report.action),
+                       period=report.period.number, status=report.status, reported_at=when(report.updated_at))
+                for report in ActionReport.objects.filter(reported_by=user)
+                .select_related("action", "period").order_by("pk")]
+    return records

@@ -137,7 +137,7 @@ class TargetsForm(forms.Form):
                 "partner": p,
                 "baseline": data.get(f"baseline_{p.pk}", ""),
                 "target": data.get(f"target_{p.pk}", ""),
-                "revision": data.get(f"revision_{p.pk}"),
+                "revision": posted_revision(data.get(f"revision_{p.pk}")),
             }
             for p in self.partners
         ]
@@ -187,6 +187,12 @@ class ValueForm(forms.Form):
             del self.fields["remove_file"]
 
 
+def posted_revision(value) -> int:
+    """The revision a form was drawn from; a form that lost it counts as drawn from an older one
+    (services: None is for commands and the demo, which draw from no form)."""
+    return -1 if value is None else value
+
+
 class BudgetForm(forms.Form):
     """Planned and spent per period; a validated period is shown, not changed; nothing is spent in
     a period not started yet."""
@@ -226,7 +232,7 @@ class BudgetForm(forms.Form):
                 "period": row["period"],
                 "planned": data.get(f"planned_{row['number']}", ""),
                 "spent": data.get(f"spent_{row['number']}", ""),
-                "revision": data.get(f"revision_{row['number']}"),
+                "revision": posted_revision(data.get(f"revision_{row['number']}")),
             }
             for row in self.periods
             if not row["validated"]

@@ -433,3 +433,9 @@ def value_of(indicator: Indicator, partner: Partner, period) -> Value | None:
         .select_related("entered_by")
         .first()
     )
+
+
+def period_is_validated(partner_id: int, period_id: int) -> bool:
+    """Whether the coordinator validated the partner's figures for the period (action plans' reports
+    on it no longer change)."""
+    return PeriodValidation.objects.filter(partner_id=partner_id, period_id=period_id).exists()

@@ -326,6 +326,21 @@ def _revision(value) -> int | None:
 
 
 # --- the write -----------------------------------------------------------------------------------
+# Who else may say a period's reports are closed: monitoring registers the coordinator's validation
+# of a partner's period here (monitoring.apps), since action plans sit below monitoring and import
+# nothing of it. Each takes (partner id, period id) and says whether the period is locked.
+PERIOD_LOCKS: list = []
+
+
+def _plain(value):
+    """A report's field as the audit log keeps it (JSON): amounts as text, files by name."""
+    if isinstance(value, Decimal):
+        return str(value)
+    if hasattr(value, "name") and not isinstance(value, str | dict):
+        return value.name or ""
+    return value
+
+
 def report_save(*, actor, plan: ActionPlan, action: Action, period, values: dict, evidence_file=None,
                 revision=None) -> ActionReport:
     """Create or change the report on `action` for `period` (module docstring). `revision` is
@@ -348,6 +363,10 @@ def report_save(*, actor, plan: ActionPlan, action: Action, period, values: dict
             raise ValidationError(_("This action is not in the plan."))
         action = Action.objects.select_for_update().get(pk=action.pk, plan=plan)
         _check_period(plan, period)
+        if any(locked(plan.partner_id, period.pk) for locked in PERIOD_LOCKS):
+            raise ValidationError(_("The coordinator validated period %(number)s: its reports no longer "
+                                    "change. Ask the coordinator to reopen the period.")
+                                  % {"number": period.number}, code="validated")
         report = (ActionReport.objects.select_for_update().select_related("reported_by")
                   .filter(action=action, period=period).first())
         expected = _revision(revision)
@@ -371,6 +390,7 @@ def report_save(*, actor, plan: ActionPlan, action: Action, period, values: dict
             changed = list(FIELDS)
         else:
             changed = [field for field in FIELDS if getattr(report, field) != checked[field]]
+        before = {field: _plain(getattr(report, field)) for field in changed} if not created else {}
         for field, value in checked.items():
             setattr(report, field, value)
         old_file = report.evidence_file.name if report.evidence_file else ""
@@ -397,7 +417,9 @@ def report_save(*, actor, plan: ActionPlan, action: Action, period, values: dict
             verb = "created" if created else "changed"
             audit_log(actor=actor, action=f"actionplans.report.{verb}", obj=report,
                       data={"plan": plan.pk, "action": action.key, "period": period.number,
-                            "status": report.status, "fields": changed})
+                            "status": report.status, "fields": changed, "before": before,
+                            "after": {field: _plain(getattr(report, field)) for field in changed
+                                      if field != "evidence_file"}})
             if plan.status == ActionPlan.Status.ENDORSED:
                 plan_start_monitoring(actor=actor, plan=plan)
         except Exception:

@@ -122,4 +122,4 @@ def test_the_same_number_of_queries_for_two_and_seven_partners(client, monitored
 
     two = (count("indicators"), count("budget"))
     more_partners(monitored, 5, coordinator)
-    assert (count("indicators"), count("budget")) == two == (17, 8)
+    assert (count("indicators"), count("budget")) == two == (18, 8)

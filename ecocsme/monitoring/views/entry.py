@@ -24,7 +24,7 @@ from ecocsme.core.http import number_from
 
 from .. import services
 from ..access import evidence_for, indicator_of, partner_of, period_of, project_for
-from ..forms import BudgetForm, IndicatorForm, TargetsForm, ValidationForm, ValueForm
+from ..forms import BudgetForm, IndicatorForm, TargetsForm, ValidationForm, ValueForm, posted_revision
 from ..indicators import MANUAL, WHOLE_UNITS, indicator_name, shown, unit_label
 from ..selectors import (
     budget_figures,
@@ -242,7 +242,7 @@ def values(request, code: str, partner_id: int):
             if request.POST.get("action") == "delete":
                 if entry is None:
                     raise Http404
-                value_delete(actor=request.user, value=entry, revision=request.POST.get("revision"))
+                value_delete(actor=request.user, value=entry, revision=request.POST.get("revision", -1))
                 messages.success(request, _("The value is taken back."))
                 return redirect(anchor)
             form = ValueForm(request.POST, request.FILES, entry=entry, whole=indicator.unit in WHOLE_UNITS)
@@ -258,7 +258,7 @@ def values(request, code: str, partner_id: int):
                     evidence_link=data["evidence_link"],
                     evidence_file=data.get("evidence_file"),
                     remove_file=data.get("remove_file", False),
-                    revision=data.get("revision"),
+                    revision=posted_revision(data.get("revision")),
                 )
                 messages.success(request, _("Saved."))
                 return redirect(anchor)
