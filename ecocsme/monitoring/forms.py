@@ -7,6 +7,7 @@ revision it was drawn from."""
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from ecocsme.core.forms import TranslatedFieldsMixin
 
@@ -203,7 +204,8 @@ class BudgetForm(forms.Form):
         for row in periods:
             number, line = row["number"], row["line"]
             frozen = row["validated"]
-            self.fields[f"planned_{number}"] = number_field(_("Planned"), disabled=frozen)
+            planned = pgettext_lazy("budget", "Planned")
+            self.fields[f"planned_{number}"] = number_field(planned, disabled=frozen)
             self.fields[f"spent_{number}"] = number_field(_("Spent"), disabled=frozen or not row["started"])
             self.fields[f"revision_{number}"] = forms.IntegerField(widget=forms.HiddenInput, required=False)
             self.initial.update(

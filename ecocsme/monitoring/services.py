@@ -442,6 +442,15 @@ def _what_kind(data: bytes) -> str:
         try:
             with zipfile.ZipFile(BytesIO(data)) as archive:
                 names = set(archive.namelist())
+                types = archive.getinfo("[Content_Types].xml") if "[Content_Types].xml" in names else None
+                if types is not None and types.file_size > 1_000_000:
+                    raise refused
+                declared = archive.read(types).decode("utf-8", "replace") if types else ""
+                macros = any(name.lower().endswith("vbaproject.bin") for name in names)
+                if "macroEnabled" in declared or macros:
+                    raise ValidationError(
+                        _("Files with macros cannot be attached; save it as a plain DOCX or XLSX."),
+                        code="file_type")
                 for part, extension in OFFICE_PARTS.items():
                     if part in names and "[Content_Types].xml" in names:
                         return extension

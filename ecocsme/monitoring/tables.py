@@ -181,7 +181,7 @@ def _semester_columns() -> list[Column]:
 def budget_table(figures: dict) -> Table:
     """Per semester: planned and spent, and both added up over the semesters; the total last."""
     table = Table("budget", _("Budget: planned and spent"), [
-        *_semester_columns(), Column(_("Planned"), "money"), Column(_("Spent"), "money"),
+        *_semester_columns(), Column(pgettext("budget", "Planned"), "money"), Column(_("Spent"), "money"),
         Column(_("Planned so far"), "money"), Column(_("Spent so far"), "money")])
     for period in figures["periods"]:
         reported = period["spent"] is not None

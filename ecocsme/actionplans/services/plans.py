@@ -34,6 +34,7 @@ SHORT_MAX = 2000
 MAX_ACTIONS = 40
 MAX_ROWS = 50  # milestones, cost items, funding sources, inspirations of one action
 MAX_AMOUNT = Decimal("999999999999.99")
+EARLIEST, LATEST = date(2000, 1, 1), date(2100, 12, 31)  # dates an action's timeframe may hold
 AMOUNT = re.compile(r"[-+]?[0-9]+(\.[0-9]*)?|[-+]?\.[0-9]+")
 PLAN_TEXTS = {
     "title": TITLE_MAX,
@@ -275,6 +276,11 @@ def _check_action(values: dict, rows: ActionRows) -> tuple[dict, ActionRows]:
     }
     start = _day(values.get("start_date"), name=_("Start"))
     end = _day(values.get("end_date"), name=_("End"))
+    for day in (start, end):
+        if day and not EARLIEST <= day <= LATEST:
+            raise ValidationError({"start_date" if day == start else "end_date": _(
+                "%(date)s is not a date of this plan's timeframe: give a date between %(earliest)s and "
+                "%(latest)s.") % {"date": day.isoformat(), "earliest": EARLIEST.year, "latest": LATEST.year}})
     if start and end and end < start:
         raise ValidationError(
             {
@@ -539,6 +545,9 @@ def plan_endorse(
             raise ValidationError({"endorsed_on": _("Give the date of the endorsement.")})
         if day > timezone.localdate():
             raise ValidationError({"endorsed_on": _("The endorsement cannot be dated in the future.")})
+        if day < EARLIEST:  # a plan written on paper may be recorded here after its endorsement
+            raise ValidationError({"endorsed_on": _("The endorsement cannot be dated before %(year)s.")
+                                   % {"year": EARLIEST.year}})
         role = checked_text(endorsed_by_role, name=_("Signed by (role)"), limit=200, required=True)
         owner = checked_text(
             endorsing_organisation,

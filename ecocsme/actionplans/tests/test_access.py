@@ -138,3 +138,13 @@ def test_a_published_plan_of_a_project_taken_off_the_site_is_not_public(world):
     with pytest.raises(Http404):
         plan_for(visitor, world.published.pk)
     assert plan_for(fresh(world.users["staff_a"]), world.published.pk) == world.published
+
+
+def test_the_public_page_shows_the_partner_as_endorsed(client, world):
+    partner = world.published.partner
+    endorsed_name = partner.name
+    partner.name, partner.city = "Renamed Later (example)", "Renamed City (example)"
+    partner.save(update_fields=["name", "city"])
+    page = client.get(f"/en/action-plans/{world.published.pk}/").content.decode()
+    assert endorsed_name in page
+    assert "Renamed Later" not in page and "Renamed City" not in page

@@ -84,3 +84,21 @@ def test_the_accounts_copy_holds_its_plan_and_monitoring_work(endorsed):
     assert {"comment on an action plan", "version of an action plan saved"} <= plans
     assert any(row.get("text") == "Name the call's budget (example)." for row in copy["action_plans"])
     assert [row["value"] for row in copy["monitoring"]] == ["4.00"]
+
+
+@pytest.mark.parametrize("macro_part", ["word/vbaProject.bin", "xl/vbaProject.bin"])
+def test_evidence_with_macros_is_refused(macro_part):
+    import io
+    import zipfile
+
+    from ecocsme.monitoring.services import _what_kind
+
+    data = io.BytesIO()
+    with zipfile.ZipFile(data, "w") as archive:
+        archive.writestr("[Content_Types].xml", '<Types><Override ContentType="application/vnd.ms-word.document.'
+                                                'macroEnabled.main+xml"/></Types>')
+        archive.writestr("word/document.xml", "<w:document/>")
+        archive.writestr(macro_part, b"\x00macro")
+    with pytest.raises(ValidationError) as refused:
+        _what_kind(data.getvalue())
+    assert "macros" in refused.value.messages[0]
