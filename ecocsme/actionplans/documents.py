@@ -526,52 +526,6 @@ class _Docx:
             margin.set(qn("w:type"), "dxa")
             cell_margins.append(margin)
 
-    def _field(self, paragraph, instruction: str) -> None:
-        from docx.oxml import OxmlElement
-        from docx.oxml.ns import qn
-
-        def char(kind):
-            element = OxmlElement("w:fldChar")
-            element.set(qn("w:fldCharType"), kind)
-            return element
-
-        run = paragraph.add_run()
-        run._r.append(char("begin"))
-        code = OxmlElement("w:instrText")
-        code.set(qn("xml:space"), "preserve")
-        code.text = instruction
-        run._r.append(code)
-        run._r.append(char("separate"))
-        paragraph.add_run("1")
-        paragraph.add_run()._r.append(char("end"))
-
-    def _link(self, paragraph, url: str, text: str) -> None:
-        from docx.opc.constants import RELATIONSHIP_TYPE
-        from docx.oxml import OxmlElement
-        from docx.oxml.ns import qn
-
-        rel = paragraph.part.relate_to(url, RELATIONSHIP_TYPE.HYPERLINK, is_external=True)
-        link = OxmlElement("w:hyperlink")
-        link.set(qn("r:id"), rel)
-        run = OxmlElement("w:r")
-        props = OxmlElement("w:rPr")
-        style = OxmlElement("w:rStyle")
-        style.set(qn("w:val"), "Hyperlink")
-        props.append(style)
-        underline = OxmlElement("w:u")
-        underline.set(qn("w:val"), "single")
-        props.append(underline)
-        colour = OxmlElement("w:color")
-        colour.set(qn("w:val"), "0B3D6E")
-        props.append(colour)
-        run.append(props)
-        text_element = OxmlElement("w:t")
-        text_element.text = text
-        text_element.set(qn("xml:space"), "preserve")
-        run.append(text_element)
-        link.append(run)
-        paragraph._p.append(link)
-
     def _lines(self, paragraph, text: str, *, lang: str = "", bold=False, italic=False, size=None):
         lines = text.split("\n")
         for number, line in enumerate(lines):
@@ -631,6 +585,8 @@ class _Docx:
         from docx.oxml.ns import qn
         from docx.shared import Cm, Pt, RGBColor
 
+        from ecocsme.core import docx as word
+
         doc, view = self.doc, self.view
         section = doc.sections[0]
         section.page_width, section.page_height = Cm(21), Cm(29.7)
@@ -677,7 +633,7 @@ class _Docx:
         from docx.enum.text import WD_ALIGN_PARAGRAPH
 
         footer.alignment = WD_ALIGN_PARAGRAPH.CENTER
-        self._field(footer, "PAGE")
+        word.field(footer, "PAGE", "1")
 
     def cover(self) -> None:
         from docx.enum.text import WD_BREAK
@@ -830,6 +786,8 @@ class _Docx:
     def action(self, action: ActionView) -> None:
         from docx.shared import Cm, Pt
 
+        from ecocsme.core import docx as word
+
         doc = self.doc
         heading = doc.add_heading(level=2)
         heading.add_run(str(_("ACTION %(number)s")) % {"number": action.number} + ": ")
@@ -849,7 +807,7 @@ class _Docx:
                     self._lang(note, source.note.language)
                 if source.url:
                     item.add_run(" ")
-                    self._link(item, source.url, source.url)
+                    word.hyperlink(item, source.url, source.url)
 
         doc.add_heading(str(LABELS["description"]), level=3)
         self._block(action.description, empty=str(LABELS["not_given"]))

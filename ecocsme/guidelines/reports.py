@@ -39,27 +39,6 @@ def version_file_bytes(doc: DocumentView, fmt: str) -> tuple[str, bytes]:
 
 
 # --- DOCX ------------------------------------------------------------------------------------------
-def _field(paragraph, instruction: str, placeholder: str) -> None:
-    """A Word field (a table of contents) that the word processor computes on opening."""
-    from docx.oxml import OxmlElement
-    from docx.oxml.ns import qn
-
-    def char(kind):
-        element = OxmlElement("w:fldChar")
-        element.set(qn("w:fldCharType"), kind)
-        return element
-
-    run = paragraph.add_run()
-    run._r.append(char("begin"))
-    code = OxmlElement("w:instrText")
-    code.set(qn("xml:space"), "preserve")
-    code.text = instruction
-    run._r.append(code)
-    run._r.append(char("separate"))
-    paragraph.add_run(placeholder).italic = True
-    paragraph.add_run()._r.append(char("end"))
-
-
 def _update_fields_on_open(document) -> None:
     from docx.oxml import OxmlElement
     from docx.oxml.ns import qn
@@ -67,34 +46,6 @@ def _update_fields_on_open(document) -> None:
     element = OxmlElement("w:updateFields")
     element.set(qn("w:val"), "true")
     document.settings.element.append(element)
-
-
-def _link(paragraph, url: str, text: str) -> None:
-    from docx.opc.constants import RELATIONSHIP_TYPE
-    from docx.oxml import OxmlElement
-    from docx.oxml.ns import qn
-
-    rel = paragraph.part.relate_to(url, RELATIONSHIP_TYPE.HYPERLINK, is_external=True)
-    link = OxmlElement("w:hyperlink")
-    link.set(qn("r:id"), rel)
-    run = OxmlElement("w:r")
-    props = OxmlElement("w:rPr")
-    style = OxmlElement("w:rStyle")
-    style.set(qn("w:val"), "Hyperlink")
-    props.append(style)
-    underline = OxmlElement("w:u")
-    underline.set(qn("w:val"), "single")
-    props.append(underline)
-    colour = OxmlElement("w:color")
-    colour.set(qn("w:val"), "0B3D6E")
-    props.append(colour)
-    run.append(props)
-    text_element = OxmlElement("w:t")
-    text_element.text = text
-    text_element.set(qn("xml:space"), "preserve")
-    run.append(text_element)
-    link.append(run)
-    paragraph._p.append(link)
 
 
 def _date(value) -> str:
@@ -110,6 +61,8 @@ def _docx(doc: DocumentView) -> bytes:
     from docx import Document
     from docx.enum.text import WD_BREAK
     from docx.shared import Pt, RGBColor
+
+    from ecocsme.core import docx as word
 
     base = settings.ECOCSME_BASE_URL.rstrip("/")
     document = Document()
@@ -134,15 +87,15 @@ def _docx(doc: DocumentView) -> bytes:
         status = _("Version %(number)s — draft, not published") % {"number": doc.number}
     document.add_paragraph(status)
     cite = document.add_paragraph(_("Cite this version as:") + " ")
-    _link(cite, citable_url(doc.slug, doc.number), citable_url(doc.slug, doc.number))
+    word.hyperlink(cite, citable_url(doc.slug, doc.number), citable_url(doc.slug, doc.number))
     if doc.is_example:
         example = document.add_paragraph(_("Example content, written for the demonstration of the platform."))
         example.runs[0].italic = True
 
     document.add_heading(_("Contents"), level=1)
-    _field(document.add_paragraph(), 'TOC \\o "1-2" \\h \\z \\u',
-           _("The table of contents appears when the word processor updates the fields (it asks on "
-             "opening)."))
+    word.field(document.add_paragraph(), 'TOC \\o "1-2" \\h \\z \\u',
+               _("The table of contents appears when the word processor updates the fields (it asks on "
+                 "opening)."), italic=True)
     document.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
 
     if doc.introduction:
@@ -180,7 +133,7 @@ def _docx(doc: DocumentView) -> bytes:
                 entry.add_run(f" ({source.place})")
             if source.url:
                 entry.add_run(" ")
-                _link(entry, base + source.url, base + source.url)
+                word.hyperlink(entry, base + source.url, base + source.url)
         elif source.kind == "answer":
             entry.add_run(_("Answer of a stakeholder") + ": ").italic = True
             entry.add_run(", ".join(part for part in (source.respondent, source.quote_language_name) if part))
