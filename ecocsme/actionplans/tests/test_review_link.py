@@ -6,7 +6,8 @@ import datetime as dt
 
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.utils import timezone
+from django.utils import timezone, translation
+from django.utils.html import escape
 
 from ecocsme.actionplans.factories import ActionFactory, ReviewInvitationFactory
 from ecocsme.actionplans.models import ActionPlan, Comment, ReviewInvitation
@@ -76,7 +77,9 @@ def test_the_stakeholder_sees_only_their_own_threads(client, plan, partner, invi
         with pytest.raises(ValidationError):
             comment_add(invitation=invitation, plan=plan, parent=parent, text="Me too (example).")
         answer = client.post(_url(invitation), {"parent": str(parent.pk), "text": "Me too (example)."})
-        assert answer.status_code == 400 and "only to the threads you started" in answer.content.decode()
+        with translation.override(invitation.language):  # the page speaks the reviewer's language
+            refusal = escape(translation.gettext("You can reply only to the threads you started."))
+        assert answer.status_code == 400 and refusal in answer.content.decode()
     assert not Comment.objects.filter(parent__isnull=False).exists()
     assert mine.reviewer == invitation
 

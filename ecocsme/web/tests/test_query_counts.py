@@ -372,7 +372,7 @@ STAFF = {
     "organisations:organisation_verify": 6,
     "organisations:my_organisation": 6,
     "organisations:my_account": 6,
-    "organisations:my_account_data": 11,
+    "organisations:my_account_data": 17,
 }
 # A stakeholder's account: the session, the user and whom they represent come first.
 REPRESENTATIVE = {
@@ -381,7 +381,7 @@ REPRESENTATIVE = {
     "organisations:profile": 5,
     "opportunities:organisation_matches": 6,
     "organisations:my_account": 6,
-    "organisations:my_account_data": 11,
+    "organisations:my_account_data": 17,
 }
 
 REACH_REPRESENTATIVE = {
