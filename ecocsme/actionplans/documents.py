@@ -49,7 +49,7 @@ FORMATS = {
 ENDORSED_STATUSES = ("endorsed", "monitoring")
 # Raised when the files come out differently for the same version (their layout, their labels):
 # the files kept by the site's cache are made anew.
-FILE_REVISION = 1
+FILE_REVISION = 2
 PRINT_CSS = Path(__file__).resolve().parent / "static" / "actionplans" / "print.css"
 
 # The template's labels, in one place: the DOCX, the PDF and the web page read them here.

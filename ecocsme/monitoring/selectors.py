@@ -246,8 +246,8 @@ def budget_lines(project: Project, partner_ids: list[int]) -> dict[tuple[int, in
 
 
 def budget_figures(project: Project, partner: Partner | None = None) -> dict:
-    """{"budget": the partner's budget (or the sum of the partners' budgets; None when none is
-    set), "periods": [{"number", "start", "end", "planned", "spent" (None when not reported),
+    """{"budget": the partner's budget (for the project: its total budget, else the sum of the
+    partners' budgets when every partner has one; None otherwise), "periods": [{"number", "start", "end", "planned", "spent" (None when not reported),
     "cumulative_planned", "cumulative_spent", "validated", "line" (the partner's BudgetLine),
     "period" (the Period), "started"}], "planned_total",
     "spent_total", "remaining" (budget less planned total, None without a budget),
@@ -262,7 +262,12 @@ def budget_figures(project: Project, partner: Partner | None = None) -> dict:
         )
     )
     budgets = [p.budget for p in partners if p.budget is not None]
-    budget = sum(budgets, ZERO) if budgets else None
+    if partner is None and project.total_budget is not None:
+        budget = project.total_budget  # the project's, whatever its partners' budgets say
+    elif budgets and len(budgets) == len(partners):
+        budget = sum(budgets, ZERO)
+    else:  # a sum that leaves partners out would read as the whole
+        budget = None
     rows, planned_total, spent_total, any_spent = [], ZERO, ZERO, False
     for period in sorted(periods, key=lambda p: p.number):
         own = [lines[(pid, period.number)] for pid in ids if (pid, period.number) in lines]

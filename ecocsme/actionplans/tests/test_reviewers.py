@@ -61,8 +61,9 @@ def test_the_invite_form_offers_only_the_partners_consenting_contacts(client, pl
     answer = client.post(_url(plan), {"do": "invite", "contacts": [people[0].pk, people[1].pk],
                                       "expires_on": (timezone.localdate() + dt.timedelta(days=10)).isoformat()},
                          follow=True)
-    assert "2 invitations created." in answer.content.decode()
+    assert "2 invitations are being sent." in answer.content.decode()  # inviting sends the mail
     invitations = {i.contact.email: i for i in ReviewInvitation.objects.select_related("contact")}
+    assert {i.mail_id is not None for i in invitations.values()} == {True}
     assert set(invitations) == {"ioana@example.org", "jan@example.org"}
     assert invitations["jan@example.org"].language == "nl"
     assert timezone.localdate(invitations["jan@example.org"].expires_at) == timezone.localdate() + dt.timedelta(days=10)
@@ -74,7 +75,7 @@ def test_the_invite_form_offers_only_the_partners_consenting_contacts(client, pl
     for day in ("2001-01-01", (timezone.localdate() + dt.timedelta(days=400)).isoformat(), "31/12/2030", "-5"):
         answer = client.post(_url(plan), {"do": "invite", "contacts": [people[2].pk], "expires_on": day},
                              follow=True)
-        assert "invitation created" not in answer.content.decode()
+        assert "being sent" not in answer.content.decode()
     answer = client.post(_url(plan), {"do": "invite", "contacts": [people[3].pk]}, follow=True)
     assert "Select a valid choice" in answer.content.decode()
     assert ReviewInvitation.objects.count() == 2

@@ -177,9 +177,10 @@ def _reviewers_action(request, plan):
             except ValidationError as exc:
                 messages.error(request, " ".join(exc.messages))
             else:
-                created = len(report.created)
-                messages.success(request, ngettext("%(n)s invitation created.", "%(n)s invitations created.",
-                                                   created) % {"n": created})
+                # Inviting is sending: people who tick contacts and press Invite expect the mail to go.
+                count = service.reviewers_send(actor=user, plan=plan) if report.created else 0
+                messages.success(request, ngettext("%(n)s invitation is being sent.",
+                                                   "%(n)s invitations are being sent.", count) % {"n": count})
                 for contact, reason in report.skipped:
                     messages.warning(request, _("%(name)s: %(reason)s")
                                      % {"name": contact.name, "reason": reason})

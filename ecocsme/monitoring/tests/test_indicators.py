@@ -281,7 +281,12 @@ def test_budget_figures_add_the_periods_up(project, partner, other_partner, staf
     assert figures["planned_total"] == 118163 and figures["spent_total"] == Decimal("28500.50")
     assert figures["remaining"] == 0
     whole = budget_figures(project)
-    assert whole["budget"] == Decimal("118163")  # Rijeka has no budget set
+    assert whole["budget"] is None  # Rijeka has no budget set: one partner's is not the project's
+    assert whole["planned_total"] == 118163
+    project.total_budget = Decimal("1163171")
+    project.save(update_fields=["total_budget"])
+    whole = budget_figures(project)
+    assert whole["budget"] == Decimal("1163171") and whole["unspent"] == Decimal("1163171") - Decimal("28500.50")
     overview = {row["partner"].pk: row for row in partners_overview(project)}
     assert overview[partner.pk]["burn"] == pytest.approx(28500.50 / 118163)
     assert overview[other_partner.pk]["burn"] is None
