@@ -107,7 +107,9 @@ def _changed(plan: ActionPlan, fields=("revision", "validated_at", "validated_by
 
 
 def record_version(plan: ActionPlan, *, actor, change: str, summary: str = "") -> PlanVersion:
-    """Store the whole plan as its next version (called inside the writing transaction)."""
+    """Store the whole plan as its next version (called inside the writing transaction). The
+    summary names what changed in no language ("policy_context, title", "action-changed 2"): each
+    reader reads it in theirs (views.plans.change_summary)."""
     number = (plan.versions.aggregate(top=Max("number"))["top"] or 0) + 1
     document = plan_document(plan_with_everything(plan.pk))
     return PlanVersion.objects.create(
@@ -396,7 +398,7 @@ def action_save(
                 raise ValidationError(_("A plan has at most %(count)s actions.") % {"count": MAX_ACTIONS})
             position = (plan.actions.aggregate(top=Max("position"))["top"] or 0) + 1
             action = Action.objects.create(plan=plan, key=uuid.uuid4().hex[:12], position=position, **checked)
-            verb, summary = "created", _("Action %(number)s added") % {"number": position}
+            verb, summary = "created", f"action-added {position}"
         else:
             action = Action.objects.select_for_update().get(pk=action.pk, plan=plan)
             _check_revision(action.revision, revision, plan)
@@ -404,7 +406,7 @@ def action_save(
                 setattr(action, field, value)
             action.revision += 1
             action.save()
-            verb, summary = "changed", _("Action %(number)s changed") % {"number": action.position}
+            verb, summary = "changed", f"action-changed {action.position}"
         _write_rows(action, rows)
         _changed(plan)
         record_version(plan, actor=actor, change=PlanVersion.Change.EDITED, summary=summary)
@@ -426,7 +428,7 @@ def action_delete(*, actor, plan: ActionPlan, action: Action, revision) -> None:
             plan,
             actor=actor,
             change=PlanVersion.Change.EDITED,
-            summary=_("Action %(number)s removed") % {"number": position},
+            summary=f"action-removed {position}",
         )
 
 
@@ -458,7 +460,7 @@ def action_move(*, actor, plan: ActionPlan, action: Action, direction: int, revi
             plan,
             actor=actor,
             change=PlanVersion.Change.EDITED,
-            summary=_("Action %(from)s moved to %(to)s") % {"from": at + 1, "to": to + 1},
+            summary=f"action-moved {at + 1} {to + 1}",
         )
 
 

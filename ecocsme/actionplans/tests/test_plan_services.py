@@ -277,7 +277,7 @@ def test_move_and_delete_renumber_and_keep_history(plan, staff):
     action_delete(actor=staff, plan=fresh(plan), action=third, revision=third.revision)
     assert list(fresh(plan).actions.order_by("position").values_list("position", flat=True)) == [1, 2]
     latest = fresh(plan).versions.order_by("-number").first()
-    assert latest.summary == "Action 2 removed" and len(latest.snapshot["actions"]) == 2
+    assert latest.summary == "action-removed 2" and len(latest.snapshot["actions"]) == 2
     assert AuditEntry.objects.filter(action="actionplans.action.deleted").count() == 1
 
 

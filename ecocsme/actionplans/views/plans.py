@@ -8,6 +8,8 @@ while the plan is a draft or in peer review, the coordinator validates — throu
 which refuse a save from a form drawn from an older revision (`StaleEdit`): the page then keeps
 what the user wrote, tells who saved in between and shows what they saved."""
 
+import re
+
 import rules
 from django.conf import settings
 from django.contrib import messages
@@ -108,6 +110,9 @@ def _name(user) -> str:
     return (user.get_full_name() or user.get_username()) if user is not None else ""
 
 
+ACTION_CHANGE = re.compile(r"action-(added|changed|removed|moved) (\d+)(?: (\d+))?")
+
+
 def change_summary(version) -> str:
     """What a version changed, in the reader's words: the services name the plan's fields they
     changed ("policy_context, summary"); the page names them as the form does."""
@@ -117,6 +122,13 @@ def change_summary(version) -> str:
     fields = {field.name: field for field in ActionPlan._meta.concrete_fields}
     if version.change == "edited" and version.summary and all(name in fields for name in names):
         return capfirst(", ".join(str(fields[name].verbose_name) for name in names))
+    action = ACTION_CHANGE.fullmatch(version.summary or "")
+    if action:
+        kind, number, to = action.groups()
+        if kind == "moved":
+            return _("Action %(from)s moved to %(to)s") % {"from": number, "to": to}
+        return {"added": _("Action %(number)s added"), "changed": _("Action %(number)s changed"),
+                "removed": _("Action %(number)s removed")}[kind] % {"number": number}
     return version.summary
 
 
