@@ -247,7 +247,8 @@ def budget_lines(project: Project, partner_ids: list[int]) -> dict[tuple[int, in
 
 def budget_figures(project: Project, partner: Partner | None = None) -> dict:
     """{"budget": the partner's budget (for the project: its total budget, else the sum of the
-    partners' budgets when every partner has one; None otherwise), "periods": [{"number", "start", "end", "planned", "spent" (None when not reported),
+    partners' budgets when every partner has one; None otherwise), "periods": [{"number", "start",
+    "end", "planned", "spent" (None when not reported),
     "cumulative_planned", "cumulative_spent", "validated", "line" (the partner's BudgetLine),
     "period" (the Period), "started"}], "planned_total",
     "spent_total", "remaining" (budget less planned total, None without a budget),

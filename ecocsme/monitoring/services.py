@@ -558,7 +558,7 @@ def value_save(
         _lock_partner(partner)
         _refuse_if_validated(partner, period)
         current = (
-            Value.objects.select_for_update()
+            Value.objects.select_for_update(of=("self",))
             .select_related("entered_by")
             .filter(indicator=indicator, partner=partner, period=period)
             .first()
@@ -623,7 +623,8 @@ def value_delete(*, actor, value: Value, revision=None) -> None:
     with transaction.atomic():
         _lock_partner(value.partner)
         _refuse_if_validated(value.partner, value.period)
-        current = Value.objects.select_for_update().select_related("entered_by").filter(pk=value.pk).first()
+        current = (Value.objects.select_for_update(of=("self",)).select_related("entered_by")
+                   .filter(pk=value.pk).first())
         if current is None:
             return
         _check_revision(revision, current.revision, who=current.entered_by, when=current.updated_at)
@@ -678,7 +679,7 @@ def budget_plan_save(*, actor, partner: Partner, rows: list[BudgetRow]) -> list[
         validated = set(PeriodValidation.objects.filter(partner=partner).values_list("period_id", flat=True))
         lines = {
             line.period_id: line
-            for line in BudgetLine.objects.select_for_update()
+            for line in BudgetLine.objects.select_for_update(of=("self",))
             .select_related("updated_by")
             .filter(partner=partner)
         }

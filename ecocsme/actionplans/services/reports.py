@@ -367,7 +367,7 @@ def report_save(*, actor, plan: ActionPlan, action: Action, period, values: dict
             raise ValidationError(_("The coordinator validated period %(number)s: its reports no longer "
                                     "change. Ask the coordinator to reopen the period.")
                                   % {"number": period.number}, code="validated")
-        report = (ActionReport.objects.select_for_update().select_related("reported_by")
+        report = (ActionReport.objects.select_for_update(of=("self",)).select_related("reported_by")
                   .filter(action=action, period=period).first())
         expected = _revision(revision)
         if (report is None) != (expected is None) or (report is not None and report.revision != expected):
