@@ -244,7 +244,7 @@ MATRIX = {
     "api-v1:plan_detail": Entry(same(200), lambda d: {"plan_id": d.published_plan.pk}),
     # monitoring: the project's members only
     "monitoring:index": Entry(same(302)),  # to the login, or to the only project
-    "monitoring:dashboard": Entry(MEMBERS, PROJECT_CODE, query=["", "?partner=6"]),
+    "monitoring:dashboard": Entry(MEMBERS, PROJECT_CODE),  # one partner's view: monitoring/tests/test_dashboard.py
     "monitoring:table_export": Entry(MEMBERS, lambda d: [{**PROJECT_CODE(d), "table": t, "fmt": f}
                                                          for t in ("indicators", "actions", "budget",
                                                                    "participation", "partners")
