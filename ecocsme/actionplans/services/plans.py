@@ -225,6 +225,17 @@ class ActionRows:
     inspirations: list[dict]  # {"kind", "id", "label", "note": {lang: text}}
 
 
+def amount_in_range(amount: Decimal, *, name: str) -> None:
+    """ValidationError unless `amount` (EUR) is not negative, in cents at most, and not too large:
+    the rule of every amount of a plan and its reports, however it was written."""
+    if amount < 0:
+        raise ValidationError(_("%(name)s cannot be negative.") % {"name": name})
+    if amount != amount.quantize(Decimal("0.01")):
+        raise ValidationError(_("%(name)s: give at most two decimals (cents).") % {"name": name})
+    if amount > MAX_AMOUNT:
+        raise ValidationError(_("%(name)s is too large.") % {"name": name})
+
+
 def amount_of(value, *, name: str, required: bool = True) -> Decimal | None:
     """A money amount in EUR from a form or a file: not negative, at most two decimals."""
     if value in (None, ""):
@@ -243,12 +254,7 @@ def amount_of(value, *, name: str, required: bool = True) -> Decimal | None:
             _("%(name)s: “%(value)s” is not an amount; write it like 1200.50.")
             % {"name": name, "value": str(value)[:30]}
         )
-    if amount < 0:
-        raise ValidationError(_("%(name)s cannot be negative.") % {"name": name})
-    if amount != amount.quantize(Decimal("0.01")):
-        raise ValidationError(_("%(name)s: give at most two decimals (cents).") % {"name": name})
-    if amount > MAX_AMOUNT:
-        raise ValidationError(_("%(name)s is too large.") % {"name": name})
+    amount_in_range(amount, name=name)
     return amount
 
 

@@ -43,7 +43,7 @@ from ecocsme.core.audit import audit_log
 from ecocsme.core.texts import checked_text, checked_texts
 
 from ..models import Action, ActionPlan, ActionReport
-from .plans import MAX_AMOUNT, TEXT_MAX, plan_start_monitoring
+from .plans import TEXT_MAX, amount_in_range, plan_start_monitoring
 
 REFUSED = gettext_lazy("Only the partner's staff report on the actions of its endorsed plan.")
 NOT_ENDORSED = gettext_lazy(
@@ -130,12 +130,7 @@ def funds_of(value, *, name: str) -> Decimal | None:
             return None
     else:
         raise refused
-    if amount < 0:
-        raise ValidationError(_("%(name)s cannot be negative.") % {"name": name})
-    if amount != amount.quantize(Decimal("0.01")):
-        raise ValidationError(_("%(name)s: give at most two decimals (cents).") % {"name": name})
-    if amount > MAX_AMOUNT:
-        raise ValidationError(_("%(name)s is too large.") % {"name": name})
+    amount_in_range(amount, name=name)
     return amount.quantize(Decimal("0.01"))
 
 
