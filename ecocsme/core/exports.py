@@ -5,6 +5,10 @@ carriage return, also after leading spaces) is written as text: in CSV with a le
 apostrophe (OWASP's advice on CSV injection), in XLSX as a string cell. Numbers and dates are
 never changed. Control characters that a workbook cannot hold are dropped from CSV and XLSX
 alike; JSON stays exact.
+
+A column is a machine name, or a `(name, heading)` pair: CSV and XLSX are read by people and
+head each column with its heading (in the reader's language); JSON is read by programs and keys
+each value by the name, which never changes with the language.
 """
 
 import csv
@@ -107,9 +111,21 @@ def _xlsx_cell(sheet, value) -> WriteOnlyCell:
     return cell
 
 
-def export_response(fmt: str, filename: str, columns: Sequence[str], rows: Iterable[Sequence]):
+Column = str | tuple[str, str]
+
+
+def column_names(columns: Sequence[Column]) -> list[str]:
+    return [column[0] if isinstance(column, tuple) else column for column in columns]
+
+
+def column_headings(columns: Sequence[Column]) -> list[str]:
+    return [str(column[1]) if isinstance(column, tuple) else column for column in columns]
+
+
+def export_response(fmt: str, filename: str, columns: Sequence[Column], rows: Iterable[Sequence]):
+    """`columns` are names or (name, heading) pairs; see the module's note."""
     if fmt == "json":
-        return json_response(filename, columns, rows)
+        return json_response(filename, column_names(columns), rows)
     if fmt == "xlsx":
-        return xlsx_response(filename, columns, rows)
-    return csv_response(filename, columns, rows)
+        return xlsx_response(filename, column_headings(columns), rows)
+    return csv_response(filename, column_headings(columns), rows)

@@ -102,6 +102,16 @@ def test_json_stays_exact():
     assert [item["value"] for item in items] == values
 
 
+def test_people_read_headings_and_programs_read_names():
+    from django.utils.translation import gettext_lazy, override
+
+    columns = [("submitted_at", gettext_lazy("submitted")), "id"]
+    with override("ro"):
+        assert csv_rows(download("csv", columns, [(1, 2)]))[0] == ["data transmiterii", "id"]
+        assert [c.value for c in xlsx_sheet(download("xlsx", columns, [(1, 2)]))[1]] == ["data transmiterii", "id"]
+        assert json.loads(download("json", columns, [(1, 2)])) == [{"submitted_at": 1, "id": 2}]
+
+
 def test_an_exported_csv_imports_back_to_the_same_text():
     columns = ["organisation", "phone"]
     rows = [("Example Org", value) for value in HOSTILE if value == value.strip()]
