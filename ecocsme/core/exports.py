@@ -8,7 +8,9 @@ alike; JSON stays exact.
 
 A column is a machine name, or a `(name, heading)` pair: CSV and XLSX are read by people and
 head each column with its heading (in the reader's language); JSON is read by programs and keys
-each value by the name, which never changes with the language.
+each value by the name, which never changes with the language. A third item, `(name, heading,
+labels)`, shows people a code's label instead of the code (a mapping such as
+`dict(Kind.choices)`, or a function of the value); JSON keeps the code.
 """
 
 import csv
@@ -16,7 +18,7 @@ import datetime as dt
 import io
 import json
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from decimal import Decimal
 
 from django.core.serializers.json import DjangoJSONEncoder
@@ -111,7 +113,8 @@ def _xlsx_cell(sheet, value) -> WriteOnlyCell:
     return cell
 
 
-Column = str | tuple[str, str]
+Labels = Mapping | Callable
+Column = str | tuple[str, str] | tuple[str, str, Labels]
 
 
 def column_names(columns: Sequence[Column]) -> list[str]:
@@ -122,10 +125,27 @@ def column_headings(columns: Sequence[Column]) -> list[str]:
     return [str(column[1]) if isinstance(column, tuple) else column for column in columns]
 
 
+def _label(labels: Labels, value):
+    if value is None or value == "":
+        return value
+    if isinstance(labels, Mapping):
+        return labels.get(value, value)
+    return labels(value)
+
+
+def readable_rows(columns: Sequence[Column], rows: Iterable[Sequence]) -> Iterable[Sequence]:
+    """The rows as people read them: a column with labels shows each code's label."""
+    labels = [column[2] if isinstance(column, tuple) and len(column) > 2 else None for column in columns]
+    if not any(labels):
+        return rows
+    return ([value if by is None else _label(by, value) for by, value in zip(labels, row, strict=True)]
+            for row in rows)
+
+
 def export_response(fmt: str, filename: str, columns: Sequence[Column], rows: Iterable[Sequence]):
     """`columns` are names or (name, heading) pairs; see the module's note."""
     if fmt == "json":
         return json_response(filename, column_names(columns), rows)
     if fmt == "xlsx":
-        return xlsx_response(filename, column_headings(columns), rows)
-    return csv_response(filename, column_headings(columns), rows)
+        return xlsx_response(filename, column_headings(columns), readable_rows(columns, rows))
+    return csv_response(filename, column_headings(columns), readable_rows(columns, rows))

@@ -15,6 +15,7 @@ from ecocsme.core.http import query_without
 from . import services
 from .access import organisation_to_verify, profile_for, public_profile_for
 from .forms import ProfileForm, language_choices
+from .models import Organisation
 from .rules import forget_representing
 from .selectors import profiles_of, representatives_of, verification_queue
 
@@ -113,7 +114,9 @@ def verification_list(request):
     organisations = verification_queue(request.user, q=q)
     fmt = request.GET.get("format")
     if fmt in EXPORT_FORMATS:
-        columns = ("id", "name", "kind", "city", "country", "kept_by", "changed")
+        columns = (("id", _("ID")), ("name", _("Name")), ("kind", _("Kind"), dict(Organisation.Kind.choices)),
+                   ("city", _("City")), ("country", _("Country")), ("kept_by", _("Kept by")),
+                   ("changed", _("Changed")))
         rows = ((o.pk, o.name, o.kind, o.city, o.country.code, str(o.partner or ""),
                  o.updated_at.isoformat()) for o in organisations)
         return export_response(fmt, "organisations-to-verify", columns, rows)

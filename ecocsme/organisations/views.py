@@ -23,6 +23,7 @@ from ecocsme.core.http import query_without
 from ecocsme.core.imports import ImportRejected
 from ecocsme.partnerships.access import default_partner_of, partner_changeable_by
 from ecocsme.partnerships.models import Partner
+from ecocsme.reference.sme import SizeClass
 
 from . import services
 from .access import contact_by_unsubscribe_link, contact_for, organisation_for
@@ -49,7 +50,10 @@ def organisation_list(request):
     organisations = organisations_list(request.user, **filters)
     fmt = request.GET.get("format")
     if fmt in EXPORT_FORMATS:
-        columns = ("id", "name", "kind", "size_class", "city", "country", "website", "contacts")
+        columns = (("id", _("ID")), ("name", _("Name")),
+                   ("kind", _("Kind"), dict(Organisation.Kind.choices)),
+                   ("size_class", _("Size class"), dict(SizeClass.choices)), ("city", _("City")),
+                   ("country", _("Country")), ("website", _("Website")), ("contacts", _("Contacts")))
         rows = ((o.pk, o.name, o.kind, o.size_class, o.city, o.country.code, o.website,
                  o.contact_count) for o in organisations.iterator(chunk_size=2000))
         return export_response(fmt, "organisations", columns, rows)
@@ -101,8 +105,11 @@ def contact_list(request):
     fmt = request.GET.get("format")
     if fmt in EXPORT_FORMATS:
         consents = consents_of(contacts)
-        columns = ("id", "name", "email", "phone", "position", "language", "organisation",
-                   "partner", *(f"consent_{p}" for p in Consent.Purpose.values))
+        columns = (("id", _("ID")), ("name", _("Name")), ("email", _("E-mail")), ("phone", _("Phone")),
+                   ("position", _("Position")), ("language", _("Language"), dict(settings.LANGUAGES)),
+                   ("organisation", _("Organisation")), ("partner", _("Partner")),
+                   *((f"consent_{purpose}", _("Consent: %s") % label, YES_NO)
+                     for purpose, label in Consent.Purpose.choices))
         rows = ((c.pk, c.name, c.email, c.phone, c.role, c.language,
                  c.organisation.name if c.organisation else "", str(c.partner),
                  *(_yes_no(consents.get(c.pk, {}).get(p)) for p in Consent.Purpose.values))
@@ -285,6 +292,9 @@ def unsubscribe(request, token: str):
         services.contact_unsubscribe(contact_id=contact.pk, purpose=purpose)
         return render(request, "organisations/unsubscribe.html", {"done": True, "purpose": purpose.label})
     return render(request, "organisations/unsubscribe.html", {"purpose": purpose.label, "token": token})
+
+
+YES_NO = {"yes": gettext_lazy("yes"), "no": gettext_lazy("no")}
 
 
 def _yes_no(value: bool | None) -> str:

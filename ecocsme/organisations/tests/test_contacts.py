@@ -163,6 +163,6 @@ def test_contact_list_filters_and_exports(client, contact, people):
     assert list(response.context["page"].object_list) == []
     csv_text = b"".join(client.get(reverse("organisations:contact_list") + "?format=csv")
                         .streaming_content).decode("utf-8-sig")
-    assert "ana@example.org" in csv_text and "consent_consultations" in csv_text
+    assert "ana@example.org" in csv_text and "Consent: Consultations" in csv_text
     xlsx = client.get(reverse("organisations:contact_list") + "?format=xlsx")
     assert xlsx.content[:2] == b"PK"
