@@ -57,3 +57,15 @@ class AccountDeleteForm(forms.Form):
     password = forms.CharField(label=_("Your password"), strip=False,
                                widget=forms.PasswordInput(attrs={"autocomplete": "current-password"}),
                                help_text=_("To be sure it is you."))
+
+
+class PasswordResetRequestForm(forms.Form):
+    """A forgotten password: the address of the account."""
+
+    email = forms.EmailField(
+        label=_("E-mail"), max_length=254,
+        help_text=_("The address of your account; we send a link to set a new password to it."))
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["email"].widget.attrs["autocomplete"] = "email"

@@ -323,3 +323,41 @@ def _account_erase(user: User, *, action: str, actor, data: dict) -> None:
     entry = audit_log(actor=actor, obj=user, action=action, data=data)
     AuditEntry.objects.filter(pk=entry.pk).update(object_repr=replacement)
     user.delete()
+
+
+# --- a forgotten password --------------------------------------------------------------------------
+def password_reset_request(*, email: str, network_address: str) -> None:
+    """Mail a link to set a new password to the active account of an address, nothing otherwise
+    (the caller answers the same: no account enumeration). Limited like the sign-ups, on counters
+    of its own. The link is Django's password reset token: void once the password changes."""
+    email = normalised(email)
+    by_network = _count("reset-ip", network_address or "unknown")
+    if by_network > PER_NETWORK_ADDRESS or _count("reset-address", email) > PER_ADDRESS:
+        raise TooManyRequests
+    user = User.objects.filter(email__iexact=email, is_active=True).order_by("pk").first()
+    if user is not None and user.has_usable_password():
+        _password_reset_mail(user)
+        outbox_wake()
+
+
+def password_reset_link(user: User) -> str:
+    from django.contrib.auth.tokens import default_token_generator
+
+    from ecocsme.core.http import absolute_url
+
+    uid, token = urlsafe_base64_encode(force_bytes(user.pk)), default_token_generator.make_token(user)
+    return absolute_url("accounts:password_reset_confirm", [uid, token],
+                        language=user.language or None)
+
+
+def _password_reset_mail(user: User) -> None:
+    from ecocsme.core.http import absolute_url
+
+    language = user.language or settings.LANGUAGE_CODE
+    mail_queue(key=f"accounts.password_reset:{user.pk}:{time.time_ns()}", to=user.email,
+               template="accounts/mail/password_reset", language=language,
+               context={"name": user.get_full_name() or user.username, "link": password_reset_link(user),
+                        "username": user.get_username(),
+                        "days": max(1, settings.PASSWORD_RESET_TIMEOUT // 86400),
+                        "again_url": absolute_url("accounts:password_reset", language=language)})
+    audit_log(actor=None, obj=user, action="accounts.user.password_reset_requested")

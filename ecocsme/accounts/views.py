@@ -5,11 +5,12 @@ from django.contrib import messages
 from django.contrib.auth import login
 from django.contrib.auth import views as auth_views
 from django.shortcuts import redirect, render, resolve_url
+from django.urls import reverse_lazy
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
 from . import services
-from .forms import ResendForm, SignupForm
+from .forms import PasswordResetRequestForm, ResendForm, SignupForm
 from .predicates import memberships_of
 
 
@@ -82,3 +83,34 @@ def signup_confirm(request, uidb64: str, token: str):
         messages.success(request, _("Your account is confirmed. Welcome!"))
         return redirect("organisations:my_organisation")
     return render(request, "accounts/signup_confirm.html", {"account": user})
+
+
+@require_http_methods(["GET", "POST"])
+def password_reset(request):
+    """A forgotten password: the same answer whether the address has an account or not."""
+    form = PasswordResetRequestForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.password_reset_request(email=form.cleaned_data["email"],
+                                            network_address=get_client_ip_address(request) or "")
+        except services.TooManyRequests:
+            return render(request, "accounts/password_reset.html", {"form": form, "throttled": True},
+                          status=429)
+        return redirect("accounts:password_reset_done")
+    return render(request, "accounts/password_reset.html", {"form": form})
+
+
+class PasswordResetDoneView(auth_views.PasswordResetDoneView):
+    template_name = "accounts/password_reset_done.html"
+
+
+class PasswordResetConfirmView(auth_views.PasswordResetConfirmView):
+    """The link from the mail: Django's view, which moves the token into the session (so it never
+    leaks through the Referer) and voids it by changing the password."""
+
+    template_name = "accounts/password_reset_confirm.html"
+    success_url = reverse_lazy("accounts:password_reset_complete")
+
+
+class PasswordResetCompleteView(auth_views.PasswordResetCompleteView):
+    template_name = "accounts/password_reset_complete.html"

@@ -160,6 +160,10 @@ MATRIX = {
     "accounts:signup": Entry((200, 302, 302, 302, 302)),
     "accounts:signup_resend": Entry(same(200)),
     "accounts:signup_confirm": Entry(same(404), lambda d: {"uidb64": "MQ", "token": "no-such-token"}),
+    "accounts:password_reset": Entry(same(200)),
+    "accounts:password_reset_done": Entry(same(200)),
+    "accounts:password_reset_confirm": Entry(same(200), lambda d: {"uidb64": "MQ", "token": "no-such-token"}),
+    "accounts:password_reset_complete": Entry(same(200)),
     "organisations:profile": Entry(same(200), lambda d: {"pk": d.public_profile.pk}),
     "organisations:my_organisation": Entry(MEMBERS),
     "organisations:profile_add": Entry((302, 403, 403, 403, 200)),  # the administrator holds every permission
