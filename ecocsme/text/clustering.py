@@ -18,7 +18,8 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
-from .keywords import class_keywords, tokens
+from .keywords import class_keywords, keywords_by_language, tokens
+from .theme_labels import concepts_in, concepts_scored, theme_label
 
 OTHER_LABEL = "other"
 MAX_EXACT = 4000  # above this many answers, cluster a sample and assign the rest
@@ -34,10 +35,13 @@ class Theme:
     quote_ids: list[str]
     is_other: bool = False
     languages: dict[str, int] = field(default_factory=dict)
+    concepts: list[str] = field(default_factory=list)  # thesaurus concepts, best first
+    keywords_by_language: dict[str, list[str]] = field(default_factory=dict)
 
     def as_json(self) -> dict:
         return {"label": self.label, "keywords": self.keywords, "answer_ids": self.answer_ids,
-                "quote_ids": self.quote_ids, "is_other": self.is_other, "languages": self.languages}
+                "quote_ids": self.quote_ids, "is_other": self.is_other, "languages": self.languages,
+                "concepts": self.concepts, "keywords_by_language": self.keywords_by_language}
 
 
 def find_themes(ids: list[str], texts: list[str], vectors: np.ndarray, languages: list[str],
@@ -45,8 +49,10 @@ def find_themes(ids: list[str], texts: list[str], vectors: np.ndarray, languages
                 label_language: str = "en") -> list[Theme]:
     """Group answers into themes; every id lands in exactly one theme ("other" included).
 
-    A theme's label is the gist of its most central answer, in `label_language` when one of
-    the central answers is written in it; staff rename themes as they see fit.
+    A theme's label names the thesaurus concepts its answers share, in `label_language`
+    (theme_labels.py), else its keywords; the gist of its most central answer only when it has
+    neither. Callers that show themes to readers of several languages keep `concepts` and
+    `keywords_by_language` and write the label for each reader; staff rename as they see fit.
     """
     n = len(ids)
     if n == 0:
@@ -172,18 +178,24 @@ def _describe(ids, texts, languages, points, labels, label_language) -> list[The
     clusters = sorted({int(c) for c in labels if c >= 0},
                       key=lambda c: -int(np.sum(labels == c)))
     rng = np.random.default_rng(0)
-    read = {}
+    read, read_languages, named = {}, {}, {}
     for cluster in clusters:
         members = np.flatnonzero(labels == cluster)
         if len(members) > KEYWORD_SAMPLE:
             members = rng.choice(members, KEYWORD_SAMPLE, replace=False)
         read[cluster] = [tokens(texts[i], languages[i]) for i in members]
+        read_languages[cluster] = [languages[i] for i in members]
+        named[cluster] = [concepts_in(texts[i], languages[i]) for i in members]
     keywords = class_keywords(read)
+    by_language = keywords_by_language(read, read_languages)
+    concepts = concepts_scored(named)
     result = []
     for cluster in clusters:
         members = np.flatnonzero(labels == cluster).tolist()
         theme = _theme(members, ids, texts, languages, points, keywords[cluster], None)
-        theme.label = _gist(members, texts, languages, points, label_language) or theme.label
+        theme.concepts, theme.keywords_by_language = concepts[cluster], by_language[cluster]
+        theme.label = (theme_label(theme.concepts, theme.keywords_by_language, label_language)
+                       or _gist(members, texts, languages, points, label_language) or theme.label)
         result.append(theme)
     outliers = np.flatnonzero(labels == -1).tolist()
     if outliers:

@@ -69,6 +69,13 @@ def tokens(text: str, language: str) -> list[Token]:
 def class_keywords(token_lists: dict, *, count: int = 10) -> dict:
     """Class-based TF-IDF: for each group (its texts' tokens), the words frequent in it and rare
     in the others, best first."""
+    scored, surface = _scored_stems(token_lists)
+    return {group: [surface[word_stem].most_common(1)[0][0] for word_stem in stems[:count]]
+            for group, stems in scored.items()}
+
+
+def _scored_stems(token_lists: dict) -> tuple[dict, dict[str, Counter]]:
+    """Each group's stems, best first, and each stem's written forms with their counts."""
     frequency: dict = {}
     documents: dict = {}
     surface: dict[str, Counter] = defaultdict(Counter)
@@ -91,17 +98,48 @@ def class_keywords(token_lists: dict, *, count: int = 10) -> dict:
         scored = sorted(((count / words) * math.log(1 + average / total[word_stem]), word_stem)
                         for word_stem, count in counts.items()
                         if documents[group][word_stem] >= max(2, size * 0.04))
-        scored.reverse()
-        result[group] = [surface[word_stem].most_common(1)[0][0] for _score, word_stem in scored[:count]]
+        result[group] = [word_stem for _score, word_stem in reversed(scored)]
+    return result, surface
+
+
+def keywords_by_language(token_lists: dict, languages: dict, *, count: int = 8) -> dict:
+    """Class-based TF-IDF as class_keywords, each keyword filed under the language of the texts
+    that use it most: {group: {language: [words, best first]}}, at most `count` per language.
+    `languages[group]` lists the language of each of the group's texts."""
+    scored, _surface = _scored_stems(token_lists)
+    result = {}
+    for group, stems in scored.items():
+        written: dict[str, Counter] = defaultdict(Counter)
+        for text_tokens, language in zip(token_lists[group], languages[group], strict=True):
+            for word_stem, word in text_tokens:
+                written[word_stem][(language or "?", word)] += 1
+        by_language: dict[str, list[str]] = defaultdict(list)
+        for word_stem in stems:
+            (language, word), _n = written[word_stem].most_common(1)[0]
+            if len(by_language[language]) < count and word not in by_language[language]:
+                by_language[language].append(word)
+        result[group] = dict(by_language)
     return result
+
+
+def sampled(groups: dict, *, sample: int = SAMPLE, seed: int = 0) -> dict:
+    """At most `sample` items of each group, chosen at random with a fixed seed."""
+    rng = np.random.default_rng(seed)
+    return {key: [items[i] for i in rng.choice(len(items), sample, replace=False)]
+            if len(items) > sample else list(items) for key, items in groups.items()}
 
 
 def keywords_for(groups: dict, *, sample: int = SAMPLE, seed: int = 0, count: int = 8) -> dict:
     """Keywords of each group of (text, language) pairs against the other groups."""
-    rng = np.random.default_rng(seed)
-    read = {}
-    for key, items in groups.items():
-        if len(items) > sample:
-            items = [items[i] for i in rng.choice(len(items), sample, replace=False)]
-        read[key] = [tokens(text, language) for text, language in items]
+    read = {key: [tokens(text, language) for text, language in items]
+            for key, items in sampled(groups, sample=sample, seed=seed).items()}
     return {key: words[:count] for key, words in class_keywords(read).items()}
+
+
+def keywords_by_language_for(groups: dict, *, sample: int = SAMPLE, seed: int = 0,
+                             count: int = 8) -> dict:
+    """keywords_by_language of each group of (text, language) pairs against the other groups."""
+    chosen = sampled(groups, sample=sample, seed=seed)
+    read = {key: [tokens(text, language) for text, language in items] for key, items in chosen.items()}
+    languages = {key: [language for _text, language in items] for key, items in chosen.items()}
+    return keywords_by_language(read, languages, count=count)
