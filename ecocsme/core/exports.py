@@ -133,6 +133,11 @@ def _label(labels: Labels, value):
     return labels(value)
 
 
+def each_labelled(labels: Mapping, separator: str = " ") -> Callable[[str], str]:
+    """Labels for a cell of codes joined by `separator` (phases, themes): each code's label."""
+    return lambda value: "; ".join(str(labels.get(code, code)) for code in value.split(separator) if code)
+
+
 def readable_rows(columns: Sequence[Column], rows: Iterable[Sequence]) -> Iterable[Sequence]:
     """The rows as people read them: a column with labels shows each code's label."""
     labels = [column[2] if isinstance(column, tuple) and len(column) > 2 else None for column in columns]

@@ -2,15 +2,30 @@
 list's export leaves the contact point out (it is on each opportunity's page); the back office's
 adds the status and the contact point for the moderators."""
 
-from ecocsme.core.http import absolute_url
+from django.conf import settings
+from django.utils.translation import gettext_lazy as _
 
+from ecocsme.core.http import absolute_url
+from ecocsme.reference.phases import Phase
+
+from .models import Interest, Opportunity
+
+LANGUAGE_NAMES = dict(settings.LANGUAGES)
+YES_NO = {True: _("yes"), False: _("no")}
 OPPORTUNITY_COLUMNS = (
-    "id", "address", "title", "kind", "ecoc_title", "ecoc_year", "phase", "sectors", "language",
-    "city", "country", "deadline", "budget_eur", "cross_border", "posted_for", "moderated_by",
-    "published", "description",
+    ("id", _("ID")), ("address", _("Web address")), ("title", _("Title")),
+    ("kind", _("Kind"), dict(Opportunity.Kind.choices)), ("ecoc_title", _("ECoC title")),
+    ("ecoc_year", _("ECoC year")), ("phase", _("ECoC phase"), dict(Phase.choices)),
+    ("sectors", _("Sectors (NACE)")), ("language", _("Language"), LANGUAGE_NAMES), ("city", _("City")),
+    ("country", _("Country")), ("deadline", _("Deadline")), ("budget_eur", _("Budget (EUR)")),
+    ("cross_border", _("Open across borders"), YES_NO), ("posted_for", _("Posted for")),
+    ("moderated_by", _("Moderated by")), ("published", _("Published")), ("description", _("Description")),
 )
-BACK_OFFICE_COLUMNS = (*OPPORTUNITY_COLUMNS, "status", "closed", "contact_point", "contact_email",
-                       "contact_phone", "example")
+BACK_OFFICE_COLUMNS = (
+    *OPPORTUNITY_COLUMNS, ("status", _("Status"), dict(Opportunity.Status.choices)), ("closed", _("Closed")),
+    ("contact_point", _("Contact point")), ("contact_email", _("Contact e-mail")),
+    ("contact_phone", _("Contact phone")), ("example", _("Example content"), YES_NO),
+)
 
 
 def _row(opportunity) -> tuple:
@@ -38,8 +53,12 @@ def back_office_rows(opportunities):
 
 
 # "Our interests": a representative's own organisations' interests (what they said, where it stands).
-INTEREST_COLUMNS = ("opportunity_id", "opportunity", "address", "ecoc_title", "deadline", "organisation",
-                    "status", "said", "changed", "withdrawn", "message")
+INTEREST_COLUMNS = (
+    ("opportunity_id", _("Opportunity ID")), ("opportunity", _("Opportunity")), ("address", _("Web address")),
+    ("ecoc_title", _("ECoC title")), ("deadline", _("Deadline")), ("organisation", _("Organisation")),
+    ("status", _("Status"), dict(Interest.Status.choices)), ("said", _("Said on")), ("changed", _("Changed")),
+    ("withdrawn", _("Withdrawn")), ("message", _("Message")),
+)
 
 
 def interest_rows(interests):
@@ -51,7 +70,12 @@ def interest_rows(interests):
 
 
 # The engagement figures (OPP-4), one table per chart: counts of organisations, never names.
-ENGAGEMENT_COLUMNS = ("dimension", "key", "label", "reached", "interested", "contracted")
+DIMENSIONS = {"totals": _("All"), "ecoc_title": _("ECoC title"), "phase": _("ECoC phase"),
+              "sector": _("Sector"), "size_class": _("Size class")}
+ENGAGEMENT_COLUMNS = (
+    ("dimension", _("By"), DIMENSIONS), ("key", _("Code")), ("label", _("Group")),
+    ("reached", _("Reached")), ("interested", _("Interested")), ("contracted", _("Contracted")),
+)
 
 
 def engagement_rows(figures: dict, table: str):

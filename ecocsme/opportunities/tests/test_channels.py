@@ -150,7 +150,7 @@ def test_the_exports_hold_the_filtered_open_ones(client, posts):
     url = reverse("opportunities:list")
     csv = b"".join(client.get(url, {"sector": "59", "format": "csv"}).streaming_content).decode("utf-8-sig")
     lines = csv.strip().splitlines()
-    assert lines[0].startswith("id,address,title,kind,ecoc_title,ecoc_year,phase,sectors")
+    assert lines[0].startswith("ID,Web address,Title,Kind,ECoC title,ECoC year,ECoC phase,Sectors (NACE)")
     assert len(lines) == 3 and "Stage lighting at the port" in csv and "Caterers" not in csv
     assert SECRET not in csv and "programme.office@example.org" not in csv  # no contact in the public export
     data = json.loads(client.get(url, {"format": "json"}).content)
@@ -160,7 +160,7 @@ def test_the_exports_hold_the_filtered_open_ones(client, posts):
     assert stage["sectors"] == "59 90" and stage["ecoc_title"] == "Rijeka" and stage["ecoc_year"] == 2020
     assert stage["address"].endswith(reverse("opportunities:detail", args=[posts["stage"].pk]))
     rows = sheet_rows(client.get(url, {"format": "xlsx", "language": "ro"}).content)
-    assert rows[0][:3] == ["id", "address", "title"] and [row[2] for row in rows[1:]] == [
+    assert rows[0][:3] == ["ID", "Web address", "Title"] and [row[2] for row in rows[1:]] == [
         "Coproducție de film documentar"]
 
 

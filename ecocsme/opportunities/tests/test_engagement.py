@@ -104,11 +104,11 @@ def test_the_page_its_scope_and_its_exports(client, world, staff, other_staff, c
             assert response.status_code == 200, (table, fmt)
             assert HIDDEN not in response_text(response)
     csv = response_text(client.get("/en/manage/opportunities/engagement/?table=size_class&format=csv"))
-    assert "size_class,small,Small enterprise,1,1,1" in csv
+    assert "Size class,small,Small enterprise,1,1,1" in csv
     assert client.get("/en/manage/opportunities/engagement/?table=people&format=csv").status_code == 404
     client.force_login(other_staff)
     csv = response_text(client.get("/en/manage/opportunities/engagement/?table=totals&format=csv"))
-    assert "totals,,,1,1,0" in csv
+    assert "All,,,1,1,0" in csv
     client.force_login(UserFactory(username="nobody"))
     assert client.get("/en/manage/opportunities/engagement/").status_code == 403
     client.logout()
