@@ -126,12 +126,12 @@ def test_the_list_filters_and_downloads_what_it_shows(plan, staff, other_staff, 
     assert "Rijeka&#x27;s plan" in content and "Creative SMEs" not in content
     csv = client.get(url("list_export", "csv"), {"status": "draft"})
     text = b"".join(csv.streaming_content).decode("utf-8-sig")
-    assert text.splitlines()[0].startswith("id,project,partner_number,partner,title")
+    assert text.splitlines()[0].startswith("ID,Project,Partner number,Partner,Title")
     assert "Rijeka's plan (example)" in text and "Creative SMEs" not in text
     xlsx = client.get(url("list_export", "xlsx"))
     sheet = load_workbook(io.BytesIO(xlsx.content)).active
     rows = list(sheet.values)
-    assert rows[0][0] == "id" and {row[0] for row in rows[1:]} == {plan.pk, other.pk}
+    assert rows[0][0] == "ID" and {row[0] for row in rows[1:]} == {plan.pk, other.pk}
     assert client.get(url("list_export", "pdf")).status_code == 404
     # bad filters are ignored, not an error
     assert client.get(url("list"), {"project": "x'; drop", "partner": "²", "status": "nope"}).status_code == 200

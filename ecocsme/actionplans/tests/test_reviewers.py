@@ -200,8 +200,8 @@ def test_the_list_downloads_with_the_people_one_may_see(client, plan, partner, s
     client.force_login(staff)
     answer = client.get(_url(plan, "csv"))
     rows = list(csv.reader(io.StringIO(_text(answer))))
-    assert rows[0] == ["contact", "organisation", "language", "status", "mail", "sent", "link_expires",
-                       "reminders", "comments"]
+    assert rows[0] == ["Contact", "Organisation", "Language", "Status", "Mail", "Sent", "Link expires",
+                       "Reminders", "Comments"]
     by_name = {row[0]: row for row in rows[1:]}
     ioana = by_name["Ioana Popescu-Știrbu (example)"]
     assert ioana[3] == "Commented" and ioana[8] == "1" and ioana[1] == "Atelierul Bega SRL (example)"

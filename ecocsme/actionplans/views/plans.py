@@ -19,6 +19,7 @@ from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from ecocsme.core.exports import export_response
@@ -133,8 +134,16 @@ def change_summary(version) -> str:
 
 
 # --- the list ------------------------------------------------------------------------------------------
-PLAN_COLUMNS = ("id", "project", "partner_number", "partner", "title", "language", "status", "actions",
-                "open_threads", "version", "last_changed_at", "last_changed_by", "endorsed_on", "published")
+PLAN_COLUMNS = (
+    ("id", gettext_lazy("ID")), ("project", gettext_lazy("Project")),
+    ("partner_number", gettext_lazy("Partner number")), ("partner", gettext_lazy("Partner")),
+    ("title", gettext_lazy("Title")), ("language", gettext_lazy("Language"), dict(settings.LANGUAGES)),
+    ("status", gettext_lazy("Status"), dict(ActionPlan.Status.choices)), ("actions", gettext_lazy("Actions")),
+    ("open_threads", gettext_lazy("Open threads")), ("version", gettext_lazy("Version")),
+    ("last_changed_at", gettext_lazy("Last changed")), ("last_changed_by", gettext_lazy("Last changed by")),
+    ("endorsed_on", gettext_lazy("Endorsed on")),
+    ("published", gettext_lazy("Published"), {True: gettext_lazy("yes"), False: gettext_lazy("no")}),
+)
 
 
 def _last_by(plan) -> str:

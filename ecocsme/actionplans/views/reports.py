@@ -12,6 +12,7 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
 from django.views.decorators.http import require_http_methods, require_safe
 
 from ecocsme.core.exports import EXPORT_FORMATS, export_response
@@ -39,10 +40,18 @@ def _may_report(user, plan: ActionPlan) -> bool:
     return bool(user.is_active and rules.has_perm("actionplans.report_plan", user, plan))
 
 
-def export_columns() -> list[str]:
-    return [_("Action"), _("Title of the action"), _("Reporting period"), _("Start"), _("End"), _("Status"),
-            _("Progress"), _("Policy instrument improved"), _("Type of improvement"),
-            _("Funds influenced (EUR)"), _("Evidence (link)"), _("Evidence (file)"), _("Updated")]
+# JSON keeps the English headings it has always had as names; people read them in their language.
+EXPORT_HEADINGS = (
+    gettext_noop("Action"), gettext_noop("Title of the action"), gettext_noop("Reporting period"),
+    gettext_noop("Start"), gettext_noop("End"), gettext_noop("Status"), gettext_noop("Progress"),
+    gettext_noop("Policy instrument improved"), gettext_noop("Type of improvement"),
+    gettext_noop("Funds influenced (EUR)"), gettext_noop("Evidence (link)"), gettext_noop("Evidence (file)"),
+    gettext_noop("Updated"),
+)
+
+
+def export_columns() -> list[tuple[str, str]]:
+    return [(heading, _(heading)) for heading in EXPORT_HEADINGS]
 
 
 def export_rows(plan: ActionPlan, reports):

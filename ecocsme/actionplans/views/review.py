@@ -11,7 +11,7 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.utils.translation import ngettext
+from django.utils.translation import gettext_lazy, ngettext
 from django.views.decorators.http import require_http_methods, require_POST
 
 from ecocsme.core.exports import EXPORT_FORMATS, export_response
@@ -30,8 +30,14 @@ from ..services import review as service
 
 UNAVAILABLE = "actionplans/review_unavailable.html"
 STATUS_FILTERS = ("created", "sent", "failed", "answered", "expired")
-REVIEWER_COLUMNS = ("contact", "organisation", "language", "status", "mail", "sent", "link_expires",
-                    "reminders", "comments")
+# The rows hold labels already (status, mail, language) in every format.
+REVIEWER_COLUMNS = (
+    ("contact", gettext_lazy("Contact")), ("organisation", gettext_lazy("Organisation")),
+    ("language", gettext_lazy("Language")), ("status", gettext_lazy("Status")),
+    ("mail", gettext_lazy("Mail")), ("sent", gettext_lazy("Sent")),
+    ("link_expires", gettext_lazy("Link expires")), ("reminders", gettext_lazy("Reminders")),
+    ("comments", gettext_lazy("Comments")),
+)
 
 
 def _parent(plan, value):
