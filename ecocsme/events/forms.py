@@ -193,6 +193,13 @@ class AnswerForm(forms.Form):
                            max_length=2000, widget=forms.Textarea(attrs={"rows": 3}))
     needs = forms.CharField(label=_("Dietary or access needs (optional)"), required=False,
                             max_length=2000, widget=forms.Textarea(attrs={"rows": 2}))
+    clear_note = forms.BooleanField(label=_("Remove my earlier note and needs"), required=False)
+
+    def note_and_needs(self) -> tuple[str, str]:
+        """What to keep: nothing when the person asked to remove the earlier note and needs."""
+        if self.cleaned_data.get("clear_note"):
+            return "", ""
+        return self.cleaned_data["note"], self.cleaned_data["needs"]
 
 
 class InviteForm(forms.Form):

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from django.db import transaction
-from django.db.models import prefetch_related_objects
+from django.db.models import Count, Q, prefetch_related_objects
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -132,6 +132,32 @@ def _has_room(event: Event) -> bool:
     if event.capacity is None:
         return True
     return event.invitations.filter(place=EventInvitation.Place.CONFIRMED).count() < event.capacity
+
+
+@dataclass(frozen=True)
+class WaitingListOutlook:
+    """Where a person stands when the event is full: `waiting` already on the waiting list, else
+    where a yes would put them; `position` 1 is the next to be given a place."""
+    position: int
+    waiting: bool
+
+
+def waiting_list_outlook(invitation: EventInvitation) -> WaitingListOutlook | None:
+    """The waiting list as this person would meet it (one query at most); None when they hold a
+    place, or a yes would give one."""
+    event = invitation.event
+    if invitation.place == Place.CONFIRMED or event.capacity is None:
+        return None
+    if invitation.place == Place.WAITING:  # in the order _promote gives places
+        ahead = event.invitations.filter(place=Place.WAITING).filter(
+            Q(waiting_since__lt=invitation.waiting_since)
+            | Q(waiting_since=invitation.waiting_since, id__lt=invitation.id)).count()
+        return WaitingListOutlook(position=ahead + 1, waiting=True)
+    places = event.invitations.aggregate(confirmed=Count("id", filter=Q(place=Place.CONFIRMED)),
+                                         waiting=Count("id", filter=Q(place=Place.WAITING)))
+    if places["confirmed"] < event.capacity:
+        return None
+    return WaitingListOutlook(position=places["waiting"] + 1, waiting=False)
 
 
 def _answer_mail(invitation: EventInvitation, previous_place: str, *,

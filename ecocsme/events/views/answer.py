@@ -1,5 +1,6 @@
 """The answer page behind a personal link (EVT-2): yes, no or maybe, a note and needs; no
-account needed, the link is the permission."""
+account needed, the link is the permission. What was saved, or what stopped it, comes first on
+the page and takes the focus; a full event says so before the person answers."""
 
 from django.shortcuts import render
 from django.views.decorators.http import require_http_methods
@@ -12,7 +13,7 @@ from ..access import invitation_for_token
 from ..forms import AnswerForm
 from ..models import EventInvitation
 from ..selectors import event_sessions
-from ..services.answers import answer_save, answer_state
+from ..services.answers import answer_save, answer_state, waiting_list_outlook
 from ..services.mail import personal_calendar_url
 
 UNAVAILABLE = "events/answer_unavailable.html"
@@ -26,22 +27,28 @@ def answer(request, token: str):
     state = answer_state(invitation)
     if state is not LinkState.OPEN:
         return link_unavailable(request, state, UNAVAILABLE, _answer_context(invitation))
-    form = AnswerForm(request.POST or None, initial={
-        "answer": invitation.answer, "note": invitation.note, "needs": invitation.needs})
+    form = AnswerForm(request.POST or None, initial=_answer_initial(invitation))
     saved = False
     if request.method == "POST" and form.is_valid():
+        note, needs = form.note_and_needs()
         try:
             # The answer comes back with its event and sessions as read under the event's lock.
             invitation = answer_save(invitation=invitation, answer=form.cleaned_data["answer"],
-                                     note=form.cleaned_data["note"], needs=form.cleaned_data["needs"])
+                                     note=note, needs=needs)
         except AnswerRefused as refused:
             if refused.state is not None:  # the event changed while the page was open
                 return link_unavailable(request, refused.state, UNAVAILABLE, _answer_context(invitation))
             form.add_error(None, str(refused))
         else:
             saved = True
-    return render(request, "events/answer.html",
-                  {**_answer_context(invitation), "form": form, "saved": saved})
+            form = AnswerForm(initial=_answer_initial(invitation))  # what is saved now
+    return render(request, "events/answer.html", {
+        **_answer_context(invitation), "form": form, "saved": saved,
+        "waiting_list": waiting_list_outlook(invitation)})
+
+
+def _answer_initial(invitation: EventInvitation) -> dict:
+    return {"answer": invitation.answer, "note": invitation.note, "needs": invitation.needs}
 
 
 def _answer_context(invitation: EventInvitation) -> dict:

@@ -1,7 +1,7 @@
 """The answer form stakeholders open through their personal link (LAB-3): no account needed,
-the link is the permission."""
+the link is the permission. What was saved, or what stopped it, comes first on the page and
+takes the focus (the draft saved while typing only says so beside the buttons)."""
 
-from django.contrib import messages
 from django.shortcuts import render
 from django.utils import timezone
 from django.utils.translation import get_language
@@ -37,7 +37,7 @@ def answer(request, token: str):
             "theme": in_language(lab.theme, language)})
     form = AnswerForm(request.POST or None, questions=questions, language=language,
                       initial_texts=current)
-    saved_at = None
+    saved_at = confirmation = None
     if request.method == "POST" and form.is_valid():
         submit = "submit" in request.POST
         try:
@@ -46,13 +46,14 @@ def answer(request, token: str):
             form.add_error(None, str(exc))
         else:
             saved_at = timezone.now()
-            if request.htmx:
-                return render(request, "labs/_saved.html", {"saved_at": saved_at})
-            messages.success(request, _(
+            confirmation = _(
                 "Thank you: your answers are submitted. You can still change them until the "
-                "consultation closes.") if submit else _("Your draft is saved."))
+                "consultation closes.") if submit else _("Your draft is saved.")
+    if request.htmx and request.method == "POST":  # the draft saved while typing
+        return render(request, "labs/_saved.html", {"saved_at": saved_at, "form": form})
     return render(request, "labs/answer.html", {
         "lab": lab, "invitation": invitation, "form": form, "response": response,
         "theme": in_language(lab.theme, language), "saved_at": saved_at,
+        "confirmation": confirmation,
         "description": in_language(lab.description, language),
     })
