@@ -16,7 +16,7 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.utils.translation import ngettext
+from django.utils.translation import gettext_lazy, ngettext
 from django.views.decorators.http import require_http_methods, require_safe
 
 from ecocsme.core.exports import EXPORT_FORMATS, export_response
@@ -52,28 +52,30 @@ from ..services import (
     value_save,
 )
 
+YES_NO = {True: gettext_lazy("yes"), False: gettext_lazy("no")}
 TARGET_COLUMNS = [
-    "indicator",
-    "name",
-    "kind",
-    "unit",
-    "values",
-    "partner_number",
-    "partner",
-    "baseline",
-    "target",
+    ("indicator", gettext_lazy("Indicator")),
+    ("name", gettext_lazy("Name")),
+    ("kind", gettext_lazy("Kind")),
+    ("unit", gettext_lazy("Unit")),
+    # JSON names the source a computed indicator counts; people read whether it is computed.
+    ("values", gettext_lazy("Values"), lambda source: _("entered") if source == MANUAL else _("computed")),
+    ("partner_number", gettext_lazy("Partner number")),
+    ("partner", gettext_lazy("Partner")),
+    ("baseline", gettext_lazy("Baseline")),
+    ("target", gettext_lazy("Target")),
 ]
 VALUE_COLUMNS = [
-    "indicator",
-    "name",
-    "unit",
-    "values",
-    "period",
-    "start",
-    "end",
-    "value",
-    "validated",
-    "evidence",
+    ("indicator", gettext_lazy("Indicator")),
+    ("name", gettext_lazy("Name")),
+    ("unit", gettext_lazy("Unit")),
+    ("values", gettext_lazy("Values")),
+    ("period", gettext_lazy("Reporting period")),
+    ("start", gettext_lazy("Start")),
+    ("end", gettext_lazy("End")),
+    ("value", gettext_lazy("Value")),
+    ("validated", gettext_lazy("Validated"), YES_NO),
+    ("evidence", gettext_lazy("Evidence")),
 ]
 
 
