@@ -147,6 +147,8 @@ class EventInvitation(PersonalInvitation):
     # The event's sequence last sent to this person in a calendar file.
     calendar_sequence = models.PositiveIntegerField(null=True, blank=True, editable=False)
     event_reminded = models.BooleanField(default=False, editable=False)
+    # The first check-in at any session (SessionAttendance holds each): present at the event, for
+    # the figures that count a person once; kept by services.attendance.
     checked_in_at = models.DateTimeField(_("checked in"), null=True, blank=True)
 
     class Meta:
@@ -159,6 +161,34 @@ class EventInvitation(PersonalInvitation):
 
     def __str__(self) -> str:
         return f"{self.event} → {self.contact}"
+
+    @property
+    def attended_session_ids(self) -> set[int]:
+        """The sessions this person was present at (lists prefetch them: selectors.with_presence)."""
+        return {attendance.session_id for attendance in self.attendances.all()}
+
+
+class SessionAttendance(models.Model):
+    """A participant present at one session of an event (EVT-4): one row per person and session."""
+
+    invitation = models.ForeignKey(EventInvitation, verbose_name=_("participant"), on_delete=models.CASCADE,
+                                   related_name="attendances")
+    session = models.ForeignKey(Session, verbose_name=_("session"), on_delete=models.CASCADE,
+                                related_name="attendances")
+    checked_in_at = models.DateTimeField(_("checked in"))
+    checked_in_by = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name=_("checked in by"), null=True,
+                                      blank=True, on_delete=models.SET_NULL, related_name="+")
+
+    class Meta:
+        verbose_name = _("presence at a session")
+        verbose_name_plural = _("presences at sessions")
+        ordering = ["session", "invitation"]
+        constraints = [
+            models.UniqueConstraint(fields=["invitation", "session"], name="one_attendance_per_session"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.invitation_id} at session {self.session_id}"
 
 
 class CalendarLink(models.Model):

@@ -177,3 +177,46 @@ def event_ids_among(events: QuerySet[Event], ids) -> set[int]:
     """Which of `ids` are among `events` (the links of an action plan's inspirations)."""
     return set(Event.objects.filter(pk__in=list(ids)).filter(pk__in=events.order_by().values("pk"))
                .values_list("pk", flat=True))
+
+# --- check-in session by session (EVT-4: the check-in page, the attendance sheet, exports) -------
+def _presences() -> Prefetch:
+    from .models import SessionAttendance
+
+    return Prefetch("attendances",
+                    queryset=SessionAttendance.objects.only("id", "invitation_id", "session_id"))
+
+
+def with_presence(invitations: QuerySet[EventInvitation]) -> QuerySet[EventInvitation]:
+    """Invitations with the sessions each person was present at (`attended_session_ids`)."""
+    return invitations.prefetch_related(_presences())
+
+
+def participant_with_presence(event: Event, pk: int) -> EventInvitation:
+    """One confirmed participant of the event, as the check-in list shows them."""
+    return with_presence(confirmed_participants(event).filter(pk=pk)).get()
+
+
+def session_presence(event: Event) -> dict[int, int]:
+    """How many confirmed participants were present at each session of the event, by session id."""
+    from .models import SessionAttendance
+
+    rows = (SessionAttendance.objects.filter(session__event=event, invitation__place=Place.CONFIRMED)
+            .values("session_id").annotate(present=Count("id")).order_by())
+    return {row["session_id"]: row["present"] for row in rows}
+
+
+def participants_matching(invitations, query: str) -> list:
+    """The invitations whose person's name or organisation holds every word of `query`, ignoring
+    case and accents ("timisoara" finds "Timișoara")."""
+    from ecocsme.text.keywords import fold
+
+    words = fold(query.casefold()).split()
+    if not words:
+        return list(invitations)
+
+    def text_of(invitation) -> str:
+        organisation = invitation.contact.organisation
+        return fold(f"{invitation.contact.name} {organisation.name if organisation else ''}".casefold())
+
+    return [i for i in invitations if all(word in text_of(i) for word in words)]
+

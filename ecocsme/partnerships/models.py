@@ -80,6 +80,10 @@ class Period(models.Model):
         return f"{self.project.code} S{self.number}"
 
 
+def partner_logo_path(partner, filename: str) -> str:
+    return f"partners/{partner.pk}/logo/{filename}"
+
+
 class Partner(TimeStampedModel):
     """An organisation's place in a project (PRJ-1)."""
 
@@ -111,6 +115,8 @@ class Partner(TimeStampedModel):
     erdf_rate = models.DecimalField(_("ERDF co-financing rate (%)"), max_digits=5,
                                     decimal_places=2, null=True, blank=True)
     website = models.URLField(_("website"), blank=True)
+    logo = models.FileField(_("logo"), upload_to=partner_logo_path, max_length=300, blank=True,
+                            help_text=_("PNG, JPEG or SVG, printed on attendance sheets."))
 
     class Meta:
         verbose_name = _("partner")

@@ -208,6 +208,12 @@ CONTENT_SECURITY_POLICY = {
 NINJA_PAGINATION_PER_PAGE = 50
 NINJA_PAGINATION_MAX_LIMIT = 500
 
+# The programme's name and logo on printed documents (the attendance sheet): a PNG, JPEG or SVG
+# file's path, empty for none. The bundled logo is a neutral example; set the programme's own.
+ECOCSME_PROGRAMME_NAME = os.environ.get("ECOCSME_PROGRAMME_NAME", "Interreg Europe")
+ECOCSME_PROGRAMME_LOGO = os.environ.get(
+    "ECOCSME_PROGRAMME_LOGO", str(BASE_DIR / "partnerships/static/partnerships/programme-logo-example.svg"))
+
 # The project shown on the home page when one installation hosts several.
 ECOCSME_FEATURED_PROJECT = os.environ.get("ECOCSME_FEATURED_PROJECT", "PGI06047")
 
