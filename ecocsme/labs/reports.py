@@ -12,19 +12,40 @@ from ecocsme.core.charts import bar_chart
 from ecocsme.core.formats import percent
 from ecocsme.core.i18n import in_language
 
+from .browsing import theme_labels
 from .labels import NOT_KNOWN, kind_labels, language_labels
-from .models import Lab
+from .models import Lab, Response
 from .selectors import lab_answers, lab_participation, lab_questions, lab_synthesis
 
-ANSWER_COLUMNS = ("response", "channel", "submitted_at", "respondent_kind", "respondent_city",
-                  "question", "question_text", "answer", "answer_language")
+def answer_columns() -> tuple:
+    """The columns of the answers export as (machine name, heading, labels): JSON keeps the names
+    and codes, CSV and XLSX show the headings and labels in the reader's language (core.exports),
+    taken now, as the rows may be written after the request's language is gone."""
+    kinds, languages = kind_labels(), language_labels()
+    channels = {code: str(label) for code, label in Response.Channel.choices}
+    return (
+        ("response", _("Response")),
+        ("channel", _("Channel"), channels),
+        ("submitted_at", _("Submitted")),
+        ("respondent_kind", _("Respondent kind"), kinds),
+        ("respondent_city", _("City")),
+        ("question", _("Question number")),
+        ("question_text", _("Question")),
+        ("answer", _("Answer")),
+        ("answer_language", _("Language"), languages),
+        ("theme", _("Theme across the lab")),
+        ("question_theme", _("Theme of the question")),
+    )
 
 
-def answer_rows(lab: Lab):
-    """Every submitted answer of a lab as a row of ANSWER_COLUMNS: no names, only kinds and cities."""
+def answer_rows(lab: Lab, answers=None):
+    """Every submitted answer of a lab, or `answers` (those a filtered answer browser shows:
+    browsing.export_answers), as rows of answer_columns(): no names, only kinds and cities."""
+    themes = theme_labels(lab)
+    answers = lab_answers(lab) if answers is None else answers
     return ((a.response_id, a.response.channel, a.response.submitted_at, a.response.respondent_kind,
              a.response.respondent_city, a.question.position, a.question.localized_text()[0], a.text,
-             a.language) for a in lab_answers(lab))
+             a.language, themes.get((a.pk, True), ""), themes.get((a.pk, False), "")) for a in answers)
 
 
 @dataclass

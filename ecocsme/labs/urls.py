@@ -1,6 +1,6 @@
 from django.urls import path
 
-from .views import answer, exports, manage, replies, synthesis
+from .views import answer, answers, exports, manage, replies, synthesis
 
 app_name = "labs"
 urlpatterns = [
@@ -10,6 +10,8 @@ urlpatterns = [
     path("manage/labs/<int:pk>/", manage.lab_detail, name="lab_detail"),
     path("manage/labs/<int:pk>/edit/", manage.lab_edit, name="lab_edit"),
     path("manage/labs/<int:pk>/answers.<str:fmt>", exports.lab_answers_export, name="lab_answers"),
+    path("manage/labs/<int:pk>/answers/", answers.lab_answers_browse, name="lab_answers_browse"),
+    path("manage/labs/<int:pk>/answers/move/", answers.lab_answer_move, name="lab_answer_move"),
     path("manage/labs/<int:pk>/replies/", replies.lab_replies, name="lab_replies"),
     path("manage/labs/<int:pk>/replies/<int:reply_pk>/", replies.lab_reply, name="lab_reply"),
     path("manage/labs/<int:pk>/synthesis/", synthesis.synthesis, name="synthesis"),

@@ -112,6 +112,8 @@ MATRIX = {
     "labs:lab_detail": Entry(MEMBERS, LAB),
     "labs:lab_edit": Entry(KEEPERS, LAB),
     "labs:lab_answers": Entry(MEMBERS, lambda d: [{"pk": d.lab.pk, "fmt": f} for f in FORMATS]),
+    "labs:lab_answers_browse": Entry(MEMBERS, LAB, query=["", "?scope=lab", "?view=question&q=funding"]),
+    "labs:lab_answer_move": Entry(POST_ONLY, LAB),
     "labs:lab_replies": Entry(KEEPERS, LAB),
     "labs:lab_reply": Entry(KEEPERS, lambda d: {"pk": d.lab.pk, "reply_pk": d.reply.pk}),
     "labs:synthesis": Entry(MEMBERS, LAB),
