@@ -56,4 +56,4 @@ def test_every_kind_of_user_reads_every_title(client, users, titles, role):
     export = client.get(reverse("web:ecoc_timeline"), {"format": "csv"})
     text = b"".join(export.streaming_content).decode("utf-8-sig")
     rows = list(csv.DictReader(io.StringIO(text)))
-    assert {(int(row["year"]), row["country_code"], row["city"]) for row in rows} == titles
+    assert {(int(row["Year"]), row["Country code"], row["City"]) for row in rows} == titles

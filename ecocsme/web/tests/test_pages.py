@@ -92,8 +92,8 @@ def test_timeline_exports_follow_the_filters(client, ecoc_titles):
     response = client.get("/en/ecoc/?country=RO&format=csv")
     assert response["Content-Type"].startswith("text/csv")
     rows = list(csv.DictReader(io.StringIO(b"".join(response.streaming_content).decode("utf-8-sig"))))
-    assert [r["city"] for r in rows] == ["Sibiu", "Timișoara"]
-    assert rows[1]["original_year"] == "2021"
+    assert [r["City"] for r in rows] == ["Sibiu", "Timișoara"]
+    assert rows[1]["Original year"] == "2021"
     data = json.loads(client.get("/en/ecoc/?year_from=2023&year_to=2023&format=json").content)
     assert sorted(d["city"] for d in data) == ["Elefsina", "Timișoara", "Veszprém"]
 

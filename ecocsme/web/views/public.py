@@ -8,6 +8,7 @@ from django.views.decorators.http import require_safe
 from ecocsme.core.exports import EXPORT_FORMATS, export_response
 from ecocsme.core.http import query_without
 from ecocsme.partnerships.access import project_for_view, projects_visible_to
+from ecocsme.partnerships.models import Partner
 from ecocsme.partnerships.selectors import (
     featured_project,
     partners_page_code,
@@ -68,9 +69,13 @@ def ecoc_timeline(request):
     ))
     fmt = request.GET.get("format")
     if fmt in EXPORT_FORMATS:
-        columns = ("year", "city", "country_code", "country", "original_year",
-                   "title_extended_to", "phase", "phase_on", "preparation_starts", "event_starts",
-                   "event_ends", "legacy_ends")
+        phases = dict(Phase.choices)
+        columns = (("year", _("Year")), ("city", _("City")), ("country_code", _("Country code")),
+                   ("country", _("Country")), ("original_year", _("Original year")),
+                   ("title_extended_to", _("Title year extended to")), ("phase", _("Phase"), phases),
+                   ("phase_on", _("Phase on")), ("preparation_starts", _("Preparation starts")),
+                   ("event_starts", _("Title year starts")), ("event_ends", _("Title year ends")),
+                   ("legacy_ends", _("Legacy ends")))
         rows = ((t.year, t.city_name, t.country.code or "", t.country_name, t.original_year,
                  t.title_extended_to, t.phase, day, t.preparation_starts, t.event_starts,
                  t.event_ends, t.legacy_ends)
@@ -134,8 +139,11 @@ def partner_list(request, code: str):
     day = today()
     fmt = request.GET.get("format")
     if fmt in EXPORT_FORMATS:
-        columns = ("number", "role", "name", "city", "country", "nuts_region", "ecoc_title",
-                   "ecoc_phase_today", "policy_instrument", "budget_eur")
+        columns = (("number", _("Partner number")), ("role", _("Role"), dict(Partner.Role.choices)),
+                   ("name", _("Name")), ("city", _("City")), ("country", _("Country")),
+                   ("nuts_region", _("NUTS-2 region")), ("ecoc_title", _("ECoC title")),
+                   ("ecoc_phase_today", _("ECoC phase today"), dict(Phase.choices)),
+                   ("policy_instrument", _("Policy instrument")), ("budget_eur", _("Budget (EUR)")))
         rows = ((p.number, p.role, p.name, p.city, p.country.code, p.nuts_region_id or "",
                  str(p.ecoc_title or ""), p.ecoc_title.phase_on(day) if p.ecoc_title else "",
                  p.policy_instrument.name if p.policy_instrument else "", p.budget)
