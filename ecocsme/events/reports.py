@@ -1,6 +1,7 @@
 """What events give out as files: the printable attendance sheet (EVT-4), one line per confirmed
 participant, to sign; and the rows of the event, participant and participation exports."""
 
+from django.conf import settings
 from django.template.loader import render_to_string
 from django.utils import formats, timezone
 from django.utils.translation import gettext_lazy as _
@@ -43,8 +44,13 @@ def attendance_pdf(event: Event, language: str, people) -> bytes:
     return HTML(string=html, url_fetcher=URLFetcher(allowed_protocols={"data"})).write_pdf()
 
 
-EVENT_COLUMNS = ("id", "title", "kind", "organiser", "starts_utc", "ends_utc", "time_zone", "language",
-                 "city", "venue", "capacity", "confirmed", "status")
+EVENT_COLUMNS = (
+    ("id", _("ID")), ("title", _("Title")), ("kind", _("Kind"), dict(Event.Kind.choices)),
+    ("organiser", _("Organising partner")), ("starts_utc", _("Starts (UTC)")), ("ends_utc", _("Ends (UTC)")),
+    ("time_zone", _("Time zone")), ("language", _("Language"), dict(settings.LANGUAGES)), ("city", _("City")),
+    ("venue", _("Venue")), ("capacity", _("Capacity")), ("confirmed", _("Confirmed")),
+    ("status", _("Status"), dict(Event.Status.choices)),
+)
 
 
 def event_rows(events):
@@ -89,7 +95,12 @@ def participant_rows(event: Event, invitations, sessions=()):
                *(checked_in.get(s.pk) for s in sessions))
 
 
-PARTICIPATION_COLUMNS = ("by", "group", "confirmed", "present")
+PARTICIPATION_COLUMNS = (
+    ("by", _("By"), {"organisation_kind": _("Kind of organisation"), "partner": _("Partner")}),
+    # A group is a kind of organisation (its label) or a partner's city (as it is).
+    ("group", _("Group"), dict(Organisation.Kind.choices)),
+    ("confirmed", _("Confirmed")), ("present", _("Present")),
+)
 
 
 def participation_rows(figures: dict) -> list[tuple]:

@@ -162,7 +162,7 @@ def test_check_in_attendance_sheet_and_participation(client, staff, partner, peo
     assert "Example Ana" not in text and "Signature" in text
 
     figures = b"".join(client.get("/en/manage/events/participation.csv").streaming_content).decode()
-    assert "organisation_kind,sme,1,1" in figures.replace("\r", "") and "partner,Timișoara,2,1" in figures
+    assert "Kind of organisation,SME,1,1" in figures.replace("\r", "") and "Partner,Timișoara,2,1" in figures
     participants = b"".join(client.get(f"/en/manage/events/{event.pk}/participants.csv")
                             .streaming_content).decode()
     assert "Example Ioana" in participants and "@example.org" not in participants
