@@ -23,8 +23,11 @@ def zone_choices() -> list[tuple[str, str]]:
 class EventForm(TranslatedFieldsMixin, forms.Form):
     partner = forms.ModelChoiceField(label=_("Organising partner"), queryset=None)
     kind = forms.ChoiceField(label=_("Kind"), choices=Event.Kind.choices)
-    language = forms.ChoiceField(label=_("Working language"), choices=settings.LANGUAGES)
-    time_zone = forms.ChoiceField(label=_("Time zone of the times below"), choices=())
+    language = forms.ChoiceField(label=_("Working language"), choices=settings.LANGUAGES,
+                                 help_text=_("The language spoken at the event."))
+    time_zone = forms.ChoiceField(label=_("Time zone of the times below"), choices=(),
+                                  help_text=_("The zone where the event happens; calendar programs "
+                                              "convert the times for people elsewhere."))
     venue = forms.CharField(label=_("Venue"), required=False, max_length=300)
     address = forms.CharField(label=_("Address"), required=False, max_length=300)
     city = forms.CharField(label=_("City"), required=False, max_length=100)
@@ -32,10 +35,16 @@ class EventForm(TranslatedFieldsMixin, forms.Form):
                                 assume_scheme="https",
                                 help_text=_("Shown only to confirmed participants."))
     capacity = forms.IntegerField(label=_("Places"), required=False, min_value=1,
-                                  help_text=_("Leave empty for no limit."))
+                                  help_text=_("Leave empty for no limit. When the places are taken, "
+                                              "further yes answers join a waiting list and move up, "
+                                              "in order, when someone gives up a place."))
     rsvp_deadline = forms.DateField(label=_("Answer by (last day)"), required=False,
-                                    widget=DateInput())
-    lab = forms.ModelChoiceField(label=_("Local learning lab"), queryset=None, required=False)
+                                    widget=DateInput(),
+                                    help_text=_("Answers close at the end of this day, in the event's "
+                                                "time zone. Leave empty to take answers until the "
+                                                "event ends."))
+    lab = forms.ModelChoiceField(label=_("Local learning lab"), queryset=None, required=False,
+                                 help_text=_("If the event is a meeting of one of your labs."))
     is_public = forms.BooleanField(label=_("Show on the public site and calendar"), required=False,
                                    initial=True)
     contact_name = forms.CharField(label=_("Whom to contact"), required=False, max_length=200,

@@ -29,13 +29,24 @@ class AnswerForm(forms.Form):
 
 class LabForm(TranslatedFieldsMixin, forms.Form):
     partner = forms.ModelChoiceField(label=_("Partner"), queryset=None)
-    number = forms.IntegerField(label=_("Number in the series"), min_value=1, max_value=99)
-    format = forms.ChoiceField(label=_("Format"), choices=())
+    number = forms.IntegerField(label=_("Number in the series"), min_value=1, max_value=99,
+                                help_text=_("The partner's first lab is 1, the second 2…"))
+    format = forms.ChoiceField(label=_("Format"), choices=(),
+                               help_text=_("How the lab meets; in every format the invitations carry a "
+                                           "personal link to answer."))
     phases = forms.MultipleChoiceField(label=_("ECoC phases addressed"), required=False,
-                                       widget=forms.CheckboxSelectMultiple, choices=())
+                                       widget=forms.CheckboxSelectMultiple, choices=(),
+                                       help_text=_("The stages of a Capital of Culture the questions are "
+                                                   "about: the years before the title, the title year, "
+                                                   "the years after."))
     closes_at = forms.DateTimeField(label=_("Closes"), required=False,
-                                    widget=DateTimeInput())
-    reply_to = forms.EmailField(label=_("Address for e-mail replies"), required=False)
+                                    widget=DateTimeInput(),
+                                    help_text=_("After this moment nobody can answer. Leave empty to "
+                                                "keep the lab open."))
+    reply_to = forms.EmailField(label=_("Address for e-mail replies"), required=False,
+                                help_text=_("If given, invitations say people may answer by replying to "
+                                            "the e-mail, and replies go to this mailbox; save them as "
+                                            ".eml files and upload them on the lab's page."))
 
     def __init__(self, *args, user, lab=None, **kwargs):
         from django.conf import settings
