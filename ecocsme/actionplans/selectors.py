@@ -405,3 +405,21 @@ def plans_listed(plans: QuerySet[ActionPlan], project_code: str | None = None) -
     """`plans` (what a reader may see) in the project's and partners' order, of one project if given."""
     plans = plans.order_by("project__code", "partner__number")
     return plans.filter(project__code=project_code) if project_code else plans
+
+
+# --- what needs doing: the back office's dashboard reads this ------------------------------------
+def plans_with_failing_review_mail(partner_ids) -> list[ActionPlan]:
+    """The plans of these partners with review invitations whose mail failed or may not have gone
+    out (the reviewers page's "failed": the link not expired), with `failing_count`. One query."""
+    from django.db.models import Count, Q
+    from django.utils import timezone
+
+    from ecocsme.invitations.selectors import FAILING
+
+    from .models import ReviewInvitation
+
+    failing = Q(invitations__expires_at__gt=timezone.now()) & (
+        Q(invitations__mail__status__in=FAILING) | Q(invitations__status=ReviewInvitation.Status.FAILED))
+    plans = ActionPlan.objects.filter(partner_id__in=list(partner_ids)).select_related("partner", "project")
+    return list(plans.annotate(failing_count=Count("invitations", filter=failing, distinct=True))
+               .filter(failing_count__gt=0).order_by("partner__number", "id"))

@@ -220,3 +220,53 @@ def participants_matching(invitations, query: str) -> list:
 
     return [i for i in invitations if all(word in text_of(i) for word in words)]
 
+
+# --- what needs doing: the back office's dashboard reads these ----------------------------------
+def _count_per_event(condition):
+    """How many invitations with `condition` each event has (a subquery: counts multiply no rows)."""
+    from django.db.models import OuterRef, Subquery
+    from django.db.models.functions import Coalesce
+
+    rows = (EventInvitation.objects.filter(condition, event=OuterRef("pk")).order_by().values("event")
+            .annotate(n=Count("pk")).values("n"))
+    return Coalesce(Subquery(rows), 0)
+
+
+def mail_failing() -> Q:
+    """The invitations whose mail could not be sent or may not have gone out."""
+    from ecocsme.invitations.selectors import FAILING
+
+    return Q(mail__status__in=FAILING)
+
+
+INVITATION_FILTERS = {
+    "pending": lambda i: not i.answer,
+    "waiting": lambda i: i.place == Place.WAITING,
+    "failing": lambda i: i.mail is not None and i.mail.status in ("failed", "uncertain"),
+}
+
+
+def invitations_shown(invitations, show: str) -> list:
+    """The invitations an event page lists for `?show=`: not answered, on the waiting list, mail
+    failing; all for anything else."""
+    keep = INVITATION_FILTERS.get(show)
+    return [i for i in invitations if keep(i)] if keep else list(invitations)
+
+
+def events_needing_work(partner_ids) -> list[Event]:
+    """The events of these partners with something to do: not over and not cancelled, or with mail
+    failing; each with `pending_count` (invited, not answered), `confirmed_count`,
+    `waiting_count` and `failing_count`; the soonest first. One query, however many events."""
+    upcoming = Q(ends_at__gt=timezone.now()) & ~Q(status=Event.Status.CANCELLED)
+    events = Event.objects.filter(partner_id__in=list(partner_ids)).select_related("partner").annotate(
+        pending_count=_count_per_event(Q(answer="")),
+        confirmed_count=_count_per_event(Q(place=Place.CONFIRMED)),
+        waiting_count=_count_per_event(Q(place=Place.WAITING)),
+        failing_count=_count_per_event(mail_failing()))
+    return list(events.filter(upcoming | Q(failing_count__gt=0)).order_by("starts_at", "id"))
+
+
+def partners_with_events(partner_ids) -> set[int]:
+    """Which of these partners have an event at all (the dashboard's first steps)."""
+    return set(Event.objects.filter(partner_id__in=list(partner_ids)).order_by()
+               .values_list("partner_id", flat=True).distinct())

@@ -4,6 +4,7 @@ from .views import answer, attendance, calendars, manage, public
 
 app_name = "events"
 urlpatterns = [
+    path("events/", public.featured_events, name="featured_list"),
     path("projects/<str:code>/events/", public.event_list, name="event_list"),
     path("projects/<str:code>/events.<str:fmt>", public.event_list, name="event_list_export"),
     path("events/<int:pk>/", public.event_detail, name="event_detail"),

@@ -269,3 +269,53 @@ def theme_labs(labs: QuerySet[Lab], theme_ids) -> dict[int, int]:
     an action plan's inspirations)."""
     return dict(Theme.objects.filter(pk__in=list(theme_ids), lab__in=labs.order_by().values("pk"))
                 .values_list("pk", "lab_id"))
+
+
+# --- what needs doing: the back office's dashboard reads these ----------------------------------
+def _count_per_lab(model, condition):
+    """How many rows of `model` with `condition` each lab has: a subquery, so that several counts
+    on one lab multiply no rows."""
+    from django.db.models import OuterRef, Subquery
+    from django.db.models.functions import Coalesce
+
+    rows = (model.objects.filter(condition, lab=OuterRef("pk")).order_by().values("lab")
+            .annotate(n=Count("pk")).values("n"))
+    return Coalesce(Subquery(rows), 0)
+
+
+def mail_failing():
+    """The invitations whose mail could not be sent, may not have gone out, or bounced."""
+    from django.db.models import Q
+
+    from ecocsme.invitations.selectors import FAILING
+
+    return Q(mail__status__in=FAILING) | Q(status__in=[Invitation.Status.FAILED, Invitation.Status.BOUNCED])
+
+
+def is_mail_failing(invitation: Invitation) -> bool:
+    """`mail_failing` for one invitation fetched with its mail (the lab page's filter)."""
+    from ecocsme.invitations.selectors import FAILING
+
+    return (invitation.mail is not None and invitation.mail.status in FAILING) or invitation.status in (
+        Invitation.Status.FAILED, Invitation.Status.BOUNCED)
+
+
+def labs_needing_work(partner_ids) -> list[Lab]:
+    """The labs of these partners with something to do: open, or with e-mail replies to review or
+    mail failing; each with `sent_count` (invitations sent), `submitted_count`, `to_review_count`
+    and `failing_count`; the nearest closing first. One query, however many labs."""
+    from django.db.models import F, Q
+
+    labs = Lab.objects.filter(partner_id__in=list(partner_ids)).select_related("partner").annotate(
+        sent_count=_count_per_lab(Invitation, Q(sent_at__isnull=False)),
+        submitted_count=_count_per_lab(Response, Q(status=Response.Status.SUBMITTED)),
+        to_review_count=_count_per_lab(EmailReply, Q(status=EmailReply.Status.TO_REVIEW)),
+        failing_count=_count_per_lab(Invitation, mail_failing()))
+    return list(labs.filter(Q(status=Lab.Status.OPEN) | Q(to_review_count__gt=0) | Q(failing_count__gt=0))
+                .order_by(F("closes_at").asc(nulls_last=True), "partner__number", "number"))
+
+
+def partners_with_labs(partner_ids) -> set[int]:
+    """Which of these partners have a lab at all (the dashboard's first steps)."""
+    return set(Lab.objects.filter(partner_id__in=list(partner_ids)).order_by()
+               .values_list("partner_id", flat=True).distinct())

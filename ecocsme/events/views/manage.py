@@ -5,7 +5,6 @@ address, cancel (EVT-1, EVT-2)."""
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils import timezone
@@ -29,20 +28,28 @@ from ..access import event_for, events_visible_to
 from ..forms import EventForm, InviteForm, SessionFormSet, session_initial, sessions_from
 from ..models import Event, EventInvitation
 from ..reports import EVENT_COLUMNS, event_rows
-from ..selectors import event_invitations, event_participation, event_sessions, filter_events
+from ..selectors import (
+    INVITATION_FILTERS,
+    event_invitations,
+    event_participation,
+    event_sessions,
+    invitations_shown,
+)
+from .public import events_chosen, events_page
 
 
 @login_required
 def event_list(request, fmt: str | None = None):
     if not request.user.has_perm("accounts.manage"):
         raise PermissionDenied(_("Your account has no role in a project yet."))
-    events, chosen = filter_events(events_visible_to(request.user), request.GET)
+    events = events_visible_to(request.user)
     if fmt is not None:
         if fmt not in EXPORT_FORMATS:
             raise Http404
-        return export_response(fmt, "events", EVENT_COLUMNS, event_rows(events))
+        return export_response(fmt, "events", EVENT_COLUMNS, event_rows(events_chosen(events, request.GET)))
+    events, chosen, page = events_page(events, request.GET, 25)
     return render(request, "events/manage_list.html", {
-        "page": Paginator(events, 25).get_page(request.GET.get("page")), "chosen": chosen,
+        "page": page, "chosen": chosen,
         "kinds": Event.Kind.choices, "query": query_without(request, "page")})
 
 
@@ -79,11 +86,17 @@ def event_detail(request, pk: int):
     event = event_for(request.user, pk)
     can_change = request.user.has_perm("events.change_event", event)
     invitations, hidden = people_visible_to(request.user).split(event_invitations(event))
+    show = request.GET.get("show", "")
+    show = show if show in INVITATION_FILTERS else ""
+    listed = invitations_shown(invitations, show)  # the dashboard links to each filter
     if can_change:
-        for invitation in invitations:
+        for invitation in listed:
             invitation.personal_link = invitation.answer_url()
     return render(request, "events/manage_detail.html", {
-        "event": event, "can_change": can_change, "invitations": invitations, "hidden": hidden,
+        "event": event, "can_change": can_change, "invitations": listed, "hidden": hidden,
+        "show": show, "invitation_filters": [("pending", _("Not answered")),
+                                             ("waiting", _("On the waiting list")),
+                                             ("failing", _("Mail failing"))],
         "title": in_language(event.title), "sessions": event_sessions(event),
         "waiting": sorted((i for i in invitations if i.place == EventInvitation.Place.WAITING),
                           key=lambda i: (i.waiting_since, i.pk)),

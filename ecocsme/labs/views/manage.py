@@ -21,7 +21,7 @@ from ecocsme.organisations.access import people_visible_to
 
 from ..access import lab_for, labs_visible_to
 from ..forms import InviteForm, LabForm
-from ..selectors import invitation_figures, lab_invitations, lab_questions
+from ..selectors import invitation_figures, is_mail_failing, lab_invitations, lab_questions
 
 
 @login_required
@@ -38,12 +38,18 @@ def lab_detail(request, pk: int):
     can_change = request.user.has_perm("labs.change_lab", lab)
     invitations = list(lab_invitations(lab))
     shown, hidden = people_visible_to(request.user).split(invitations)
+    show = request.GET.get("show", "")
+    if show == "failing":  # the dashboard's link to the mail failing
+        shown = [invitation for invitation in shown if is_mail_failing(invitation)]
+    else:
+        show = ""
     if can_change:
         for invitation in shown:
             invitation.personal_link = invitation.answer_url()
     return render(request, "labs/lab_detail.html", {
         "lab": lab, "can_change": can_change,
-        "questions": list(lab_questions(lab)),
+        "questions": list(lab_questions(lab)), "show": show,
+        "invitation_filters": [("failing", _("Mail failing"))],
         "invitations": shown, "hidden": hidden, "figures": invitation_figures(invitations),
         "invite_form": InviteForm(lab=lab, user=request.user) if can_change else None,
         "theme": in_language(lab.theme),

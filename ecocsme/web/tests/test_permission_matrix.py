@@ -67,6 +67,7 @@ MATRIX = {
     "web:project_detail": Entry(same(200), lambda d: {"code": d.project.code}),
     "web:partner_list": Entry(same(200), lambda d: {"code": d.project.code}),
     "web:partners": Entry(same(302)),  # to the featured project
+    "events:featured_list": Entry(same(302)),  # to the featured project's events
     "events:event_list": Entry(same(200), lambda d: {"code": d.project.code}, "?when=past"),
     "events:event_list_export": Entry(same(200), lambda d: [{"code": d.project.code, "fmt": f}
                                                             for f in FORMATS], "?when=past"),

@@ -334,7 +334,7 @@ STAFF = {
     "api-v1:event_list": 3,
     "api-v1:event_list?when=past": 3,
     "api-v1:event_detail": 2,
-    "web:manage": 9,
+    "web:manage": 12,  # what needs doing per partner: labs, events, plans' reviews, first steps
     "web:partner_edit": 4,
     "organisations:organisation_list": 5,
     "organisations:organisation_list?format=csv": 3,
@@ -358,7 +358,7 @@ STAFF = {
     "labs:theme_detail": 8,
     "events:manage_list": 6,
     "events:manage_list?when=past": 6,
-    "events:manage_list_export": 5,
+    "events:manage_list_export": 6,  # no upcoming or past chosen: counts the upcoming, as the list
     "events:manage_detail": 9,
     "events:check_in": 6,
     "events:participants_export": 6,

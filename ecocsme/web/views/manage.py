@@ -8,12 +8,11 @@ from django.utils.translation import gettext as _
 
 from ecocsme.accounts.predicates import memberships_of
 from ecocsme.core.forms import bind_with_draft
-from ecocsme.events.selectors import events_with_failing_mail
-from ecocsme.labs.selectors import labs_with_failing_mail
 from ecocsme.organisations.selectors import verification_waiting_count
-from ecocsme.partnerships.access import partner_for_change, partners_changeable_by
+from ecocsme.partnerships.access import partner_for_change
 from ecocsme.partnerships.services import partner_update
 
+from ..dashboard import dashboard_for
 from ..forms_manage import PartnerForm, PhaseNotesForm
 
 
@@ -23,9 +22,7 @@ def dashboard(request):
         raise PermissionDenied(_("Your account has no role in a project yet."))
     return render(request, "web/manage/dashboard.html", {
         "memberships": memberships_of(request.user),
-        "partners": partners_changeable_by(request.user),
-        "failing_labs": labs_with_failing_mail(request.user),
-        "failing_events": events_with_failing_mail(request.user),
+        "dashboard": dashboard_for(request.user, request.GET),
         "profiles_waiting": verification_waiting_count(request.user),
     })
 
