@@ -1,8 +1,8 @@
 from django.conf import settings
 from django.db import models
 from django.utils import timezone
+from django.utils.translation import get_language, gettext, override, pgettext, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import pgettext_lazy
 
 from ecocsme.core.i18n import localized
 from ecocsme.core.models import TimeStampedModel
@@ -302,8 +302,13 @@ class Theme(models.Model):
     position = models.PositiveSmallIntegerField(default=0)
     label = models.CharField(_("label"), max_length=200)
     keywords = models.JSONField(_("keywords"), default=list, blank=True)
+    # {language: [words]}: the page shows the reader's language's first.
+    keywords_by_language = models.JSONField(_("keywords by language"), default=dict, blank=True)
+    # Thesaurus concepts, best first: the label is written from them in the reader's language.
+    concepts = models.JSONField(_("concepts"), default=list, blank=True)
     is_other = models.BooleanField(_("other answers"), default=False)
     edited = models.BooleanField(_("edited by staff"), default=False)
+    label_edited = models.BooleanField(_("label typed by staff"), default=False)
     answers = models.ManyToManyField(Answer, through="ThemeAnswer", related_name="themes")
 
     class Meta:
@@ -316,9 +321,43 @@ class Theme(models.Model):
 
     @property
     def display_label(self) -> str:
+        """The label in the active language (see label_for)."""
+        return self.label_for(get_language())
+
+    def label_for(self, language: str | None) -> str:
+        """The label in `language`: as staff typed it, else written from the theme's concepts or
+        keywords (text/theme_labels.py), else as the run stored it."""
+        if self.label_edited:
+            return self.label
         if self.is_other and not self.edited:
             return str(_("Other answers"))
-        return self.label
+        from ecocsme.text.theme_labels import theme_label
+
+        code = _code(language)
+        with override(code):  # "a, b and c" in the label's language, not the page's
+            joiner = gettext("%(list)s and %(last)s")
+            separator = pgettext("between the items of a list", ", ")
+        return theme_label(self.concepts or [], self.keywords_by_language or {}, code,
+                           last_joiner=joiner, separator=separator) or self.label
+
+    @property
+    def reader_keywords(self) -> list[tuple[str, str]]:
+        return self.keywords_for(get_language())
+
+    def keywords_for(self, language: str | None) -> list[tuple[str, str]]:
+        """(word, language code) pairs, `language`'s first with no code, then the others with
+        theirs; keywords stored before they had a language come as they are, with no code."""
+        from ecocsme.text.theme_labels import keywords_for_reader
+
+        if not self.keywords_by_language:
+            return [(word, "") for word in self.keywords or []]
+        code = _code(language)
+        return [(word, "" if lang == code else lang)
+                for word, lang in keywords_for_reader(self.keywords_by_language, code)]
+
+
+def _code(language: str | None) -> str:
+    return (language or "en").split("-")[0]
 
 
 class ThemeAnswer(models.Model):
@@ -336,3 +375,62 @@ class ThemeAnswer(models.Model):
 
     def __str__(self) -> str:
         return f"{self.theme} · {self.answer_id}"
+
+
+class ThemeEdit(models.Model):
+    """A merge, split or move of themes in one scope, with the themes it touched before and after,
+    so that the last edit of a scope can be undone while nothing has changed them since."""
+
+    class Kind(models.TextChoices):
+        MERGE = "merge", _("Merge")
+        SPLIT = "split", _("Split")
+        MOVE = "move", _("Move")
+
+    lab = models.ForeignKey(Lab, on_delete=models.CASCADE, related_name="theme_edits")
+    scope = models.CharField(max_length=20)
+    kind = models.CharField(_("kind"), max_length=10, choices=Kind.choices)
+    actor = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True,
+                              on_delete=models.SET_NULL, related_name="+")
+    created_at = models.DateTimeField(_("made"), auto_now_add=True)
+    # [{"id", "label", ..., "members": [[answer id, is quote], ...]}] of the touched themes.
+    before = models.JSONField(default=list)
+    after = models.JSONField(default=list)
+    undone_at = models.DateTimeField(_("undone"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("theme edit")
+        verbose_name_plural = _("theme edits")
+        ordering = ["lab", "scope", "-created_at", "-id"]
+        indexes = [models.Index(fields=["lab", "scope", "-id"], name="theme_edit_latest")]
+
+    def __str__(self) -> str:
+        return f"{self.lab} · {self.scope} · {self.kind}"
+
+
+def answer_digest(text: str) -> str:
+    """What a machine draft records of the text it translates: a new text needs a new draft."""
+    import hashlib
+
+    return hashlib.sha256(text.encode()).hexdigest()
+
+
+class AnswerTranslation(models.Model):
+    """A machine draft of an answer in another language, shown beside a quote and marked as such;
+    computed once on request and kept while the answer's text is the same."""
+
+    answer = models.ForeignKey(Answer, on_delete=models.CASCADE, related_name="translations")
+    language = models.CharField(_("language"), max_length=8)
+    source_digest = models.CharField(max_length=64)  # sha256 of the answer's text it translates
+    text = models.TextField(_("machine draft"))
+    engine = models.CharField(_("engine"), max_length=100)
+    created_at = models.DateTimeField(_("made"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("machine draft of an answer")
+        verbose_name_plural = _("machine drafts of answers")
+        constraints = [
+            models.UniqueConstraint(fields=["answer", "language"], name="one_draft_per_answer_and_language"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.answer_id} · {self.language}"

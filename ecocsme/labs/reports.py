@@ -120,11 +120,13 @@ def report_docx(lab: Lab, language: str) -> bytes:
                    _("Question %(number)s") % {"number": scope.question.position} + ": "
                    + in_language(scope.question.text, language).plain())
         document.add_heading(heading, level=1)
-        _table(document, [_("Theme"), _("Answers")], [(v.theme.display_label, v.count) for v in scope.themes])
+        _table(document, [_("Theme"), _("Answers")],
+               [(v.theme.label_for(language), v.count) for v in scope.themes])
         for view in scope.themes:
-            document.add_heading(f"{view.theme.display_label} ({view.count})", level=2)
-            if view.theme.keywords:
-                document.add_paragraph(_("Keywords") + ": " + ", ".join(view.theme.keywords))
+            document.add_heading(f"{view.theme.label_for(language)} ({view.count})", level=2)
+            if keywords := view.theme.keywords_for(language):
+                document.add_paragraph(_("Keywords") + ": " + ", ".join(
+                    f"{word} ({code})" if code else word for word, code in keywords))
             for quote in view.quotes:
                 document.add_paragraph(f"“{quote.text}”", style="Quote")
     output = io.BytesIO()

@@ -319,3 +319,34 @@ def partners_with_labs(partner_ids) -> set[int]:
     """Which of these partners have a lab at all (the dashboard's first steps)."""
     return set(Lab.objects.filter(partner_id__in=list(partner_ids)).order_by()
                .values_list("partner_id", flat=True).distinct())
+
+
+# --- the synthesis: undo and machine drafts of quotes -----------------------------------------------
+def last_theme_edit(lab: Lab, scope: str):
+    """The last merge, split or move of a scope's themes, while it is not undone (the page offers
+    to undo it; services.themes.theme_edit_undo checks that nothing changed them since)."""
+    from .models import ThemeEdit
+
+    edit = (ThemeEdit.objects.filter(lab=lab, scope=scope).only("id", "kind", "created_at", "undone_at")
+            .order_by("-id").first())
+    return edit if edit is not None and edit.undone_at is None else None
+
+
+def lab_theme_edit(lab: Lab, edit_id: int):
+    from .models import ThemeEdit
+
+    return ThemeEdit.objects.filter(lab=lab, pk=edit_id).select_related("lab").first()
+
+
+def lab_answer(lab: Lab, answer_id: int):
+    """A submitted answer of the lab, or None."""
+    return lab_answers(lab).filter(pk=answer_id).first()
+
+
+def quote_drafts(answers, language: str) -> dict[int, object]:
+    """{answer id: its kept machine draft in `language`} for drafts of the answers' present text."""
+    from .models import AnswerTranslation, answer_digest
+
+    answers = {a.pk: a for a in answers}
+    drafts = AnswerTranslation.objects.filter(answer_id__in=list(answers), language=language)
+    return {d.answer_id: d for d in drafts if d.source_digest == answer_digest(answers[d.answer_id].text)}

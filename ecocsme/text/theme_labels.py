@@ -22,6 +22,7 @@ LABEL_CONCEPTS = 3  # concepts a label names
 STORED_CONCEPTS = 6  # concepts a theme keeps (a merge or a reader may need the next ones)
 MIN_SHARE = 0.12  # a concept must appear in this share of a theme's answers to describe it
 MIN_ANSWERS = 2
+SMALL_THEME = 8  # answers
 
 
 # --- which concepts a text names -------------------------------------------------------------------
@@ -86,7 +87,8 @@ def concepts_scored(named: dict, *, count: int = STORED_CONCEPTS) -> dict:
     result = {}
     for key, counts in frequency.items():
         size = max(1, len(named[key]))
-        needed = max(MIN_ANSWERS, math.ceil(size * MIN_SHARE))
+        # In a small theme one answer may say what the theme is about.
+        needed = max(1 if size < SMALL_THEME else MIN_ANSWERS, math.ceil(size * MIN_SHARE))
         scored = sorted(((n / size) * math.log(1 + average / total[concept]), concept)
                         for concept, n in counts.items() if n >= needed)
         result[key] = [concept for _score, concept in reversed(scored)][:count]

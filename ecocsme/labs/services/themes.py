@@ -14,12 +14,24 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from ecocsme.core.audit import audit_log
+from ecocsme.core.translation import translator
 from ecocsme.text.clustering import OTHER_LABEL, find_themes, nearest, quotes_for
 from ecocsme.text.detect import detect_language
 from ecocsme.text.embeddings import default_embedder, from_bytes, to_bytes
-from ecocsme.text.keywords import keywords_for
+from ecocsme.text.keywords import keywords_by_language_for, keywords_for, sampled
+from ecocsme.text.theme_labels import theme_concepts
+from ecocsme.text.translate import TranslationFailed
 
-from ..models import Answer, Lab, SynthesisRun, Theme, ThemeAnswer
+from ..models import (
+    Answer,
+    AnswerTranslation,
+    Lab,
+    SynthesisRun,
+    Theme,
+    ThemeAnswer,
+    ThemeEdit,
+    answer_digest,
+)
 from ..selectors import lab_answers, unplaced_answers
 from .labs import require_change
 
@@ -131,13 +143,15 @@ def _themes_by_scope(lab: Lab, answers: list[Answer], vectors: np.ndarray) -> di
 
 def _store(lab: Lab, found: dict[str, list]) -> None:
     lab.themes.all().delete()
+    lab.theme_edits.all().delete()  # nothing of the old themes is left to undo
     memberships = []
     for scope, themes in found.items():
         question_id = None if scope == Theme.LAB_SCOPE else int(scope)
         rows = Theme.objects.bulk_create([
             Theme(lab=lab, scope=scope, question_id=question_id, position=position,
                   label=OTHER_LABEL if theme.is_other else theme.label[:MAX_LABEL],
-                  keywords=theme.keywords, is_other=theme.is_other)
+                  keywords=theme.keywords, keywords_by_language=theme.keywords_by_language,
+                  concepts=theme.concepts, is_other=theme.is_other)
             for position, theme in enumerate(themes)])
         for row, theme in zip(rows, themes, strict=True):
             quotes = set(theme.quote_ids)
@@ -198,8 +212,8 @@ def theme_rename(*, actor, theme: Theme, label: str) -> Theme:
     if len(label) > MAX_LABEL:
         raise ValidationError(_("A label may have at most %(count)d characters.") % {"count": MAX_LABEL})
     old = theme.label
-    Theme.objects.filter(pk=theme.pk).update(label=label, edited=True)
-    theme.label, theme.edited = label, True
+    Theme.objects.filter(pk=theme.pk).update(label=label, edited=True, label_edited=True)
+    theme.label, theme.edited, theme.label_edited = label, True, True
     audit_log(actor=actor, action="labs.theme.renamed", obj=theme, data={"label": [old, label]})
     return theme
 
@@ -211,7 +225,11 @@ def themes_merge(*, actor, themes: list[Theme], label: str = "") -> Theme:
         raise ValidationError(_("Choose at least two themes to merge."))
     _same_scope(themes)
     require_change(actor, themes[0].lab)
+    label = " ".join((label or "").split())
+    if len(label) > MAX_LABEL:
+        raise ValidationError(_("A label may have at most %(count)d characters.") % {"count": MAX_LABEL})
     with transaction.atomic():
+        before = _snapshot([t.pk for t in themes])
         sizes = dict(Theme.objects.filter(pk__in=[t.pk for t in themes])
                      .annotate(n=Count("memberships")).values_list("pk", "n"))
         target = max(themes, key=lambda t: (not t.is_other, sizes.get(t.pk, 0)))
@@ -223,8 +241,10 @@ def themes_merge(*, actor, themes: list[Theme], label: str = "") -> Theme:
         Theme.objects.filter(pk=target.pk).update(edited=True)
         _refresh_quotes(target)
         _refresh_keywords(target.lab, target.scope)
+        _edit_record(actor, target.lab, target.scope, ThemeEdit.Kind.MERGE, before, [target.pk])
         audit_log(actor=actor, action="labs.themes.merged", obj=target,
                   data={"merged": [t.label for t in others]})
+    target.refresh_from_db()
     return target
 
 
@@ -247,6 +267,7 @@ def theme_split(*, actor, theme: Theme, parts: int = 2) -> list[Theme]:
         raise ValidationError(_("The answers of this theme are too alike to split."))
     leftovers = {m.answer_id for m in members} - {int(i) for g in groups for i in g.answer_ids}
     with transaction.atomic():
+        before = _snapshot([theme.pk])
         created = []
         for number, group in enumerate(groups):
             ids = [int(i) for i in group.answer_ids]
@@ -254,6 +275,8 @@ def theme_split(*, actor, theme: Theme, parts: int = 2) -> list[Theme]:
                 ids += sorted(leftovers)  # set-aside answers stay with the largest part
             new = Theme.objects.create(lab=theme.lab, scope=theme.scope, question=theme.question,
                                        position=theme.position, label=group.label[:MAX_LABEL],
+                                       concepts=group.concepts,
+                                       keywords_by_language=group.keywords_by_language,
                                        is_other=theme.is_other and number == 0, edited=True)
             quotes = {int(i) for i in group.quote_ids}
             ThemeAnswer.objects.filter(theme=theme, answer_id__in=ids).update(theme=new, is_quote=False)
@@ -261,6 +284,7 @@ def theme_split(*, actor, theme: Theme, parts: int = 2) -> list[Theme]:
             created.append(new)
         theme.delete()
         _refresh_keywords(theme.lab, theme.scope)
+        _edit_record(actor, theme.lab, theme.scope, ThemeEdit.Kind.SPLIT, before, [t.pk for t in created])
         audit_log(actor=actor, action="labs.theme.split", obj=theme.lab,
                   data={"theme": theme.label, "parts": [t.label for t in created]})
     return created
@@ -274,17 +298,19 @@ def answers_move(*, actor, theme: Theme, answer_ids, target: Theme | None = None
     moving = theme.memberships.filter(answer_id__in=ids)
     if not ids or not moving.exists():
         raise ValidationError(_("Choose at least one answer to move."))
+    new_label = " ".join((new_label or "").split())
     if target is not None:
         _same_scope([theme, target])
         if target.pk == theme.pk:
             raise ValidationError(_("The answers are already in this theme."))
-    elif not " ".join(new_label.split()):
+    elif not new_label:
         raise ValidationError(_("Give the new theme a label, or choose a theme."))
     with transaction.atomic():
+        before = _snapshot([theme.pk] + ([target.pk] if target else []))
         if target is None:
             target = Theme.objects.create(lab=theme.lab, scope=theme.scope, question=theme.question,
-                                          position=theme.position, edited=True,
-                                          label=" ".join(new_label.split())[:MAX_LABEL])
+                                          position=theme.position, edited=True, label_edited=True,
+                                          label=new_label[:MAX_LABEL])
         moved = moving.update(theme=target, is_quote=False)
         Theme.objects.filter(pk=target.pk).update(edited=True)
         if not theme.is_other and not theme.memberships.exists():
@@ -293,6 +319,8 @@ def answers_move(*, actor, theme: Theme, answer_ids, target: Theme | None = None
             _refresh_quotes(theme, keep_chosen=True)
         _refresh_quotes(target, keep_chosen=True)
         _refresh_keywords(target.lab, target.scope)
+        _edit_record(actor, target.lab, target.scope, ThemeEdit.Kind.MOVE, before,
+                     [theme.pk, target.pk])
         audit_log(actor=actor, action="labs.answers.moved", obj=target,
                   data={"answers": moved, "from": theme.label})
     return target
@@ -327,11 +355,112 @@ def _refresh_quotes(theme: Theme, *, keep_chosen: bool = False) -> None:
 
 
 def _refresh_keywords(lab: Lab, scope: str) -> None:
+    """Keywords (all, and per language) and concepts of a scope's themes, scored anew against
+    each other after an edit changed who is in which."""
     groups: dict[int, list[tuple[str, str]]] = defaultdict(list)
     rows = (ThemeAnswer.objects.filter(theme__lab=lab, scope=scope, theme__is_other=False)
             .values_list("theme_id", "answer__text", "answer__language"))
     for theme_id, text, language in rows.iterator(chunk_size=2000):
         groups[theme_id].append((text, language or "?"))
+    by_language = keywords_by_language_for(groups)
+    concepts = theme_concepts(sampled(groups))
     for theme_id, words in keywords_for(groups).items():
-        Theme.objects.filter(pk=theme_id).update(keywords=words)
+        Theme.objects.filter(pk=theme_id).update(keywords=words, concepts=concepts[theme_id],
+                                                 keywords_by_language=by_language[theme_id])
 
+
+# --- undo ------------------------------------------------------------------------------------------
+STATE_FIELDS = ("label", "is_other", "edited", "label_edited", "question_id", "position")
+KEPT_FIELDS = (*STATE_FIELDS, "keywords", "keywords_by_language", "concepts")
+
+
+def _snapshot(theme_ids: list[int]) -> list[dict]:
+    """The themes with their fields and members ([answer id, is quote], in answer order)."""
+    themes = {row["id"]: {**row, "members": []}
+              for row in Theme.objects.filter(pk__in=theme_ids).values("id", *KEPT_FIELDS)}
+    rows = (ThemeAnswer.objects.filter(theme_id__in=list(themes))
+            .order_by("answer_id").values_list("theme_id", "answer_id", "is_quote"))
+    for theme_id, answer_id, quoted in rows:
+        themes[theme_id]["members"].append([answer_id, quoted])
+    return [themes[pk] for pk in sorted(themes)]
+
+
+def _state(snapshot: list[dict]) -> list[dict]:
+    """What must be as the edit left it for an undo to be safe (keywords are scored anew by
+    every edit of the scope, so they do not count)."""
+    return [{key: theme[key] for key in ("id", *STATE_FIELDS, "members")} for theme in snapshot]
+
+
+def _edit_record(actor, lab: Lab, scope: str, kind: str, before: list[dict], after_ids) -> ThemeEdit:
+    return ThemeEdit.objects.create(lab=lab, scope=scope, kind=kind, actor=actor, before=before,
+                                    after=_snapshot(sorted(set(after_ids))))
+
+
+def theme_edit_undo(*, actor, edit: ThemeEdit) -> list[Theme]:
+    """Put the themes an edit touched back as they were before it: labels, members, quotes.
+    Only the scope's last edit, and only while neither a new run nor another edit changed them."""
+    require_change(actor, edit.lab)
+    with transaction.atomic():
+        Lab.objects.select_for_update().filter(pk=edit.lab_id).first()
+        edit = ThemeEdit.objects.select_related("lab").get(pk=edit.pk)
+        if edit.undone_at is not None:
+            raise ValidationError(_("This change has already been undone."))
+        latest = ThemeEdit.objects.filter(lab=edit.lab, scope=edit.scope).order_by("-id").first()
+        if latest.pk != edit.pk:
+            raise ValidationError(_("Only the last change of these themes can be undone."))
+        current = _snapshot([theme["id"] for theme in edit.after])
+        if _state(current) != _state(edit.after):
+            raise ValidationError(_("These themes have changed since (edited again, new answers "
+                                    "placed or the themes found anew): the change cannot be undone."))
+        restored = _restore(edit)
+        _refresh_keywords(edit.lab, edit.scope)
+        ThemeEdit.objects.filter(pk=edit.pk).update(undone_at=timezone.now())
+        audit_log(actor=actor, action="labs.themes.edit_undone", obj=edit.lab,
+                  data={"edit": edit.pk, "kind": edit.kind, "scope": edit.scope,
+                        "themes": [t.pk for t in restored]})
+    return restored
+
+
+def _restore(edit: ThemeEdit) -> list[Theme]:
+    before_ids = {theme["id"] for theme in edit.before}
+    after_ids = [theme["id"] for theme in edit.after]
+    Theme.objects.filter(pk__in=[pk for pk in after_ids if pk not in before_ids]).delete()
+    ThemeAnswer.objects.filter(theme_id__in=after_ids).delete()
+    restored = []
+    for state in edit.before:
+        fields = {key: state[key] for key in KEPT_FIELDS}
+        theme, _created = Theme.objects.update_or_create(
+            pk=state["id"], defaults={**fields, "lab": edit.lab, "scope": edit.scope})
+        restored.append(theme)
+    ThemeAnswer.objects.bulk_create(
+        [ThemeAnswer(theme_id=state["id"], answer_id=answer_id, scope=edit.scope, is_quote=quoted)
+         for state in edit.before for answer_id, quoted in state["members"]], batch_size=2000)
+    return restored
+
+
+# --- machine drafts of quotes ------------------------------------------------------------------------
+def quote_draft_possible(source: str, target: str) -> bool:
+    """Whether the configured engine (if any) translates from `source` into `target`."""
+    engine = translator()
+    return bool(engine and source and source != target and engine.can_translate(source, target))
+
+
+def quote_draft(*, answer: Answer, language: str) -> AnswerTranslation:
+    """A machine draft of an answer in `language`, made once and kept while its text is the same
+    (the page asks for it with a button: an engine may take seconds)."""
+    if not quote_draft_possible(answer.language, language):
+        raise ValidationError(_("No machine translation is available for this language."))
+    digest = answer_digest(answer.text)
+    kept = AnswerTranslation.objects.filter(answer=answer, language=language).first()
+    if kept is not None and kept.source_digest == digest:
+        return kept
+    engine = translator()
+    try:
+        text = engine.translate([answer.text], answer.language, language)[0]
+    except TranslationFailed as exc:
+        logger.warning("machine draft of answer %s failed: %s", answer.pk, exc)
+        raise ValidationError(_("The machine translation did not work; try again later.")) from exc
+    draft, _created = AnswerTranslation.objects.update_or_create(
+        answer=answer, language=language,
+        defaults={"text": text, "source_digest": digest, "engine": engine.name})
+    return draft

@@ -13,7 +13,7 @@ from ecocsme.labs.services import themes as services
 from ecocsme.testing.answers import TRANSLATED
 from ecocsme.testing.queries import assert_num_queries
 
-SYNTHESIS_PAGE_QUERIES = 10  # at any number of answers and themes
+SYNTHESIS_PAGE_QUERIES = 11  # at any number of answers and themes
 
 
 @pytest.fixture

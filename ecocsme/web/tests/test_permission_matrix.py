@@ -121,6 +121,9 @@ MATRIX = {
     "labs:synthesis_status": Entry(MEMBERS, LAB),
     "labs:synthesis_place": Entry(POST_ONLY, LAB),
     "labs:themes_merge": Entry(POST_ONLY, LAB),
+    "labs:theme_edit_undo": Entry(POST_ONLY, lambda d: {"pk": d.lab.pk, "edit_pk": 1}),
+    "labs:quote_draft": Entry(POST_ONLY, lambda d: {"pk": d.lab.pk,
+                                                    "answer_pk": d.theme.memberships.first().answer_id}),
     "labs:theme_detail": Entry(MEMBERS, lambda d: {"pk": d.lab.pk, "theme_pk": d.theme.pk}),
     "labs:lab_report": Entry(MEMBERS, lambda d: [{"pk": d.lab.pk, "fmt": f} for f in ("pdf", "docx")]),
     "labs:lab_action": Entry(POST_ONLY, lambda d: [{"pk": d.lab.pk, "action": a}

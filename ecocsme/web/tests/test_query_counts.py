@@ -353,9 +353,9 @@ STAFF = {
     "labs:lab_answers_browse?view=question&language=ro": 12,
     "labs:lab_replies": 7,
     "labs:lab_reply": 7,
-    "labs:synthesis": 10,
+    "labs:synthesis": 11,  # the scope's last edit, for its undo
     "labs:synthesis_status": 5,
-    "labs:theme_detail": 8,
+    "labs:theme_detail": 9,  # the scope's last edit, for its undo
     "events:manage_list": 6,
     "events:manage_list?when=past": 6,
     "events:manage_list_export": 6,  # no upcoming or past chosen: counts the upcoming, as the list
