@@ -29,7 +29,10 @@ class OpportunityForm(forms.Form):
     title = forms.CharField(label=_("Title"), max_length=TITLE_MAX_CHARS)
     description = forms.CharField(label=_("Description"), required=False,
                                   widget=forms.Textarea(attrs={"rows": 10}))
-    kind = forms.ChoiceField(label=_("Kind"), choices=Opportunity.Kind.choices)
+    kind = forms.ChoiceField(label=_("Kind"), choices=Opportunity.Kind.choices,
+                             help_text=_("A tender buys a service under procurement rules; an open call "
+                                         "selects projects or artists; the other kinds are looser offers. "
+                                         "Matching and digests use it."))
     ecoc_title = forms.ModelChoiceField(label=_("ECoC title"), queryset=None,
                                         help_text=_("The European Capital of Culture it is for."))
     phase = forms.ChoiceField(label=_("ECoC phase"), required=False,
@@ -48,7 +51,8 @@ class OpportunityForm(forms.Form):
     deadline = forms.DateField(label=_("Deadline"), widget=DateInput(),
                                help_text=_("The last day to answer."))
     budget_eur = forms.DecimalField(label=_("Budget (EUR)"), required=False, min_value=0,
-                                    max_digits=14, decimal_places=2)
+                                    max_digits=14, decimal_places=2,
+                                    help_text=_("The amount on offer, if it is public; leave empty if not."))
     cross_border = forms.BooleanField(label=_("Organisations from other countries are welcome"),
                                       required=False, initial=True)
     contact_name = forms.CharField(label=_("Contact point"), required=False, max_length=200,
@@ -172,7 +176,9 @@ class MessageForm(forms.Form):
 
 
 class InterestStatusForm(forms.Form):
-    status = forms.ChoiceField(label=_("Status"), choices=Interest.Status.choices)
+    status = forms.ChoiceField(label=_("Status"), choices=Interest.Status.choices,
+                               help_text=_("Where the talks stand; the organisation sees it, and the "
+                                           "engagement figures count it."))
 
 
 class DigestForm(forms.Form):

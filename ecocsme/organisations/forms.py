@@ -58,10 +58,13 @@ class OrganisationForm(PlainTextMixin, forms.ModelForm):
     sectors = forms.ModelMultipleChoiceField(
         label=_("Sectors (NACE)"), required=False, queryset=NaceDivision.objects.all(),
         widget=forms.SelectMultiple(attrs={"size": 6, "data-filter-options": SEARCH_LIST}),
+        help_text=_("What the organisation works in; matching with opportunities uses it. Hold Ctrl "
+                    "(⌘ on a Mac) to choose several."),
     )
     languages = forms.MultipleChoiceField(
         label=_("Languages"), required=False, choices=(),
-        widget=forms.SelectMultiple(attrs={"size": 6, "data-filter-options": SEARCH_LIST}))
+        widget=forms.SelectMultiple(attrs={"size": 6, "data-filter-options": SEARCH_LIST}),
+        help_text=_("The languages the organisation works in."))
 
     def __init__(self, *args, **kwargs):
         from ecocsme.reference.selectors import nuts_regions
@@ -162,9 +165,12 @@ class ProfileForm(PlainTextMixin, forms.ModelForm):
 
 
 class ContactForm(forms.ModelForm):
-    partner = forms.ModelChoiceField(label=_("Kept by partner"), queryset=None, required=False)
+    partner = forms.ModelChoiceField(label=_("Kept by partner"), queryset=None, required=False,
+                                     help_text=_("The partner whose staff keep this person's record and "
+                                                 "answer for it."))
     consent_consultations = forms.BooleanField(
-        label=_("Agrees to be consulted (local learning labs)"), required=False)
+        label=_("Agrees to be consulted (local learning labs)"), required=False,
+        help_text=_("Tick a consent only if the person gave it; every mail lets them withdraw it."))
     consent_event_invitations = forms.BooleanField(
         label=_("Agrees to receive event invitations"), required=False)
     consent_newsletters = forms.BooleanField(
@@ -196,6 +202,7 @@ class ContactForm(forms.ModelForm):
             kept = kept | Organisation.objects.filter(pk=self.instance.organisation_id)
         self.fields["organisation"].queryset = kept.order_by("name")
         self.fields["email"].required = True
+        self.fields["language"].help_text = _("Mails and answer pages reach the person in this language.")
         for name, purpose in CONSENT_FIELDS.items():
             self.fields[name].initial = (consents or {}).get(purpose, False)
 

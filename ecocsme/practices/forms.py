@@ -19,27 +19,38 @@ class PracticeForm(TranslatedFieldsMixin, forms.Form):
     """A practice's fields in the programme's order (GP-1); each text in the languages it is
     written in."""
 
-    partner = forms.ModelChoiceField(label=_("Identified by"), queryset=None)
+    partner = forms.ModelChoiceField(label=_("Identified by"), queryset=None,
+                                     help_text=_("The partner who found the practice and keeps its record."))
     keywords = forms.CharField(label=_("Keywords"), required=False, max_length=500,
                                help_text=_("Separated by commas."))
     country = forms.ChoiceField(label=_("Country"), choices=())
-    nuts_region = forms.ModelChoiceField(label=_("NUTS-2 region"), queryset=None, required=False)
+    nuts_region = forms.ModelChoiceField(label=_("NUTS-2 region"), queryset=None, required=False,
+                                         help_text=_("The EU's statistical region (level 2) where the "
+                                                     "practice runs."))
     city = forms.CharField(label=_("City"), required=False, max_length=100)
     ecoc_title = forms.ModelChoiceField(label=_("ECoC title"), queryset=None, required=False,
                                         help_text=_("The European Capital of Culture the practice "
                                                     "is linked to."))
     phases = forms.MultipleChoiceField(label=_("ECoC phases"), required=False,
-                                       widget=forms.CheckboxSelectMultiple, choices=())
+                                       widget=forms.CheckboxSelectMultiple, choices=(),
+                                       help_text=_("When in the life of a Capital of Culture the practice "
+                                                   "happened: the years before the title, the title year, "
+                                                   "the years after."))
     themes = forms.MultipleChoiceField(label=_("Themes"), required=False,
                                        widget=forms.CheckboxSelectMultiple, choices=Theme.choices)
     sectors = forms.ModelMultipleChoiceField(label=_("Sectors (NACE)"), queryset=None, required=False,
-                                             widget=forms.SelectMultiple(attrs={"size": 8}))
+                                             widget=forms.SelectMultiple(attrs={"size": 8}),
+                                             help_text=_("The economic sectors the practice concerns; "
+                                                         "hold Ctrl (⌘ on a Mac) to choose several."))
     starts_on = forms.DateField(label=_("Started"), required=False, widget=DateInput())
     ends_on = forms.DateField(label=_("Ended"), required=False, widget=DateInput(),
                               help_text=_("Leave empty while it goes on."))
-    main_institution = forms.CharField(label=_("Main institution"), required=False, max_length=300)
+    main_institution = forms.CharField(label=_("Main institution"), required=False, max_length=300,
+                                       help_text=_("The organisation that ran the practice."))
     contact_organisation = forms.CharField(label=_("Organisation to contact"), required=False,
-                                           max_length=300)
+                                           max_length=300,
+                                           help_text=_("Where readers can ask about it: an organisation, "
+                                                       "not a person's name."))
     website = forms.URLField(label=_("Website"), required=False, max_length=500, assume_scheme="https")
 
     PLAIN = ("country", "nuts_region", "city", "ecoc_title", "phases", "themes", "starts_on",
@@ -76,7 +87,9 @@ class PracticeForm(TranslatedFieldsMixin, forms.Form):
                                help_text=_("Money, staff, premises: what it took.")),
             "evidence_of_success": _text(_("Evidence of success")),
             "difficulties": _text(_("Difficulties encountered and lessons learnt")),
-            "transfer_potential": _text(_("Potential for learning or transfer")),
+            "transfer_potential": _text(_("Potential for learning or transfer"),
+                                        help_text=_("What another city would need to do the same, and "
+                                                    "what it could learn even without copying it.")),
             "stakeholders": _text(_("Main stakeholders and beneficiaries"), rows=3),
         }, stored, source=source)
 
@@ -104,7 +117,9 @@ class AssessmentForm(forms.Form):
                                    help_text=_("1: hardly transferable to our territory; "
                                                "5: transferable as it is."))
     conditions = forms.CharField(label=_("Conditions for a transfer"), required=False, max_length=4000,
-                                 widget=forms.Textarea(attrs={"rows": 3}))
+                                 widget=forms.Textarea(attrs={"rows": 3}),
+                                 help_text=_("What would have to be in place in your territory for the "
+                                             "practice to work there."))
     comment = forms.CharField(label=_("Comment"), required=False, max_length=4000,
                               widget=forms.Textarea(attrs={"rows": 3}))
 
