@@ -11,13 +11,18 @@ class PartnerForm(TranslatedFieldsMixin, forms.Form):
     """The fields a partner's own staff keep up to date; the name in English (as the programme
     lists partners) and in any other language."""
 
-    short_name = forms.CharField(label=_("Short name"), max_length=100, required=False)
+    short_name = forms.CharField(label=_("Short name"), max_length=100, required=False,
+                                 help_text=_("How lists, charts and menus name the partner, e.g. "
+                                             "“Timișoara”; empty: the full name."))
     city = forms.CharField(label=_("City"), max_length=100)
     website = forms.URLField(label=_("Website"), required=False, assume_scheme="https")
     budget = forms.DecimalField(label=_("Budget (EUR)"), required=False, min_value=0,
-                                max_digits=14, decimal_places=2)
+                                max_digits=14, decimal_places=2,
+                                help_text=_("The partner's budget in the approved application."))
     erdf_rate = forms.DecimalField(label=_("ERDF co-financing rate (%)"), required=False,
-                                   min_value=0, max_value=100, max_digits=5, decimal_places=2)
+                                   min_value=0, max_value=100, max_digits=5, decimal_places=2,
+                                   help_text=_("The share of the budget the European Regional "
+                                               "Development Fund pays, as in the subsidy contract."))
 
     def __init__(self, data=None, *, instance_values: Partner):
         super().__init__(data, initial={name: getattr(instance_values, name) for name in PLAIN_FIELDS})
