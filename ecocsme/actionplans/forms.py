@@ -166,13 +166,17 @@ class PlanForm(TranslatedFieldsMixin, forms.Form):
     contact_role = forms.CharField(label=_("Contact (role)"), required=False, max_length=200,
                                    help_text=ActionPlan._meta.get_field("contact_role").help_text)
     contact_email = forms.EmailField(label=_("Contact e-mail"), required=False,
-                                     help_text=ActionPlan._meta.get_field("contact_email").help_text)
+                                     help_text=_("The office's address, such as projects@city.example, "
+                                                 "not a person's own: it outlives changes of staff."))
     contact_phone = forms.CharField(label=_("Contact phone"), required=False, max_length=40)
     instrument_category = forms.ChoiceField(
         label=_("The action plan aims to impact"), required=False,
-        choices=[("", "—"), *PolicyInstrument.Category.choices])
-    policy_instrument = forms.ModelChoiceField(label=_("Policy instrument addressed"), queryset=None,
-                                               required=False)
+        choices=[("", "—"), *PolicyInstrument.Category.choices],
+        help_text=_("Which kind of programme the policy instrument is."))
+    policy_instrument = forms.ModelChoiceField(
+        label=_("Policy instrument addressed"), queryset=None, required=False,
+        help_text=_("The public policy (a programme, strategy or funding scheme, often with EU funds) "
+                    "the plan sets out to improve; its owner endorses the plan."))
 
     PARTS = ("title", "summary", "other_organisations", "policy_context", "improvement_aim")
 
@@ -496,7 +500,9 @@ class EndorseForm(forms.Form):
         label=_("Signed for the policy owner by (role)"), max_length=200,
         help_text=_("The position of the signatory, such as “Mayor”, not a name."))
     endorsing_organisation = forms.CharField(label=_("Organisation that owns the policy instrument"),
-                                             max_length=300)
+                                             max_length=300,
+                                             help_text=_("The managing authority or body that runs the "
+                                                         "instrument and endorses the plan."))
 
     def __init__(self, *args, plan: ActionPlan, **kwargs):
         super().__init__(*args, prefix="endorse", **kwargs)

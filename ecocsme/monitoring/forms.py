@@ -49,7 +49,8 @@ class IndicatorForm(TranslatedFieldsMixin, forms.Form):
         help_text=_("Otherwise progress is the latest period's value (a share, a level)."),
     )
     position = forms.IntegerField(
-        label=_("Position in the list"), required=False, min_value=0, max_value=32767
+        label=_("Position in the list"), required=False, min_value=0, max_value=32767,
+        help_text=_("Lower numbers come first on the indicators page and the dashboard."),
     )
 
     def __init__(self, data=None, *, indicator=None):
