@@ -84,12 +84,15 @@ def concepts_scored(named: dict, *, count: int = STORED_CONCEPTS) -> dict:
     for counts in frequency.values():
         total.update(counts)
     average = sum(total.values()) / max(1, len(frequency))
+    spread = Counter(c for counts in frequency.values() for c in counts)  # groups naming it
     result = {}
     for key, counts in frequency.items():
         size = max(1, len(named[key]))
         # In a small theme one answer may say what the theme is about.
         needed = max(1 if size < SMALL_THEME else MIN_ANSWERS, math.ceil(size * MIN_SHARE))
-        scored = sorted(((n / size) * math.log(1 + average / total[concept]), concept)
+        # A concept every theme names ("programme", "company") says little of any of them.
+        scored = sorted(((n / size) * math.log(1 + average / total[concept])
+                         * math.log(1 + len(frequency) / spread[concept]), concept)
                         for concept, n in counts.items() if n >= needed)
         result[key] = [concept for _score, concept in reversed(scored)][:count]
     return result
