@@ -407,9 +407,9 @@ def export_answers(lab: Lab, filters: Filters) -> Iterable[Answer]:
 
 
 def theme_labels(lab: Lab) -> dict[tuple[int, bool], str]:
-    """{(answer id, across the lab?): its theme's label} of every answer in a theme of the lab."""
-    rows = (ThemeAnswer.objects.filter(theme__lab=lab)
-            .values_list("answer_id", "scope", "theme__label", "theme__is_other", "theme__edited"))
-    return {(answer_id, scope == Theme.LAB_SCOPE):
-            Theme(label=label, is_other=other, edited=edited).display_label
-            for answer_id, scope, label, other, edited in rows.iterator(chunk_size=2000)}
+    """{(answer id, across the lab?): its theme's label in the active language} of every answer
+    in a theme of the lab."""
+    labels = {theme.pk: theme.display_label for theme in lab.themes.all()}
+    rows = ThemeAnswer.objects.filter(theme__lab=lab).values_list("answer_id", "scope", "theme_id")
+    return {(answer_id, scope == Theme.LAB_SCOPE): labels[theme_id]
+            for answer_id, scope, theme_id in rows.iterator(chunk_size=2000)}

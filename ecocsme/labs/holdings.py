@@ -15,7 +15,8 @@ from .models import EmailReply, Invitation, ReplyImport, Response
 def register() -> None:
     personal_data.register(
         "labs", models=("labs.Invitation", "labs.Response", "labs.Answer", "labs.EmailReply",
-                        "labs.Theme", "labs.ThemeAnswer", "labs.ReplyImport", "core.OutgoingMail"),
+                        "labs.Theme", "labs.ThemeAnswer", "labs.AnswerTranslation", "labs.ReplyImport",
+                        "core.OutgoingMail"),
         exporter=labs_export, eraser=labs_erase)
 
 
@@ -44,13 +45,18 @@ def labs_export(contact: Contact) -> list[dict]:
     items = [record(i, lab=str(i.lab), language=i.language, status=i.status, sent_at=when(i.sent_at),
                     expires_at=when(i.expires_at), reminders_sent=i.reminders_sent)
              for i in invitations]
-    for response in Response.objects.filter(invitation__in=invitations).prefetch_related("answers__question"):
+    responses = Response.objects.filter(invitation__in=invitations).prefetch_related(
+        "answers__question", "answers__translations")
+    for response in responses:
         items.append(record(response, lab=str(response.lab), channel=response.channel,
                             status=response.status, submitted_at=when(response.submitted_at),
                             respondent_kind=response.respondent_kind,
                             respondent_city=response.respondent_city))
-        items += [record(a, question=a.question.position, text=a.text, language=a.language)
-                  for a in response.answers.all()]
+        for answer in response.answers.all():
+            items.append(record(answer, question=answer.question.position, text=answer.text,
+                                language=answer.language))
+            items += [record(draft, kind="machine draft of the answer", language=draft.language,
+                             text=draft.text, engine=draft.engine) for draft in answer.translations.all()]
     for reply in _replies(contact, invitations):
         items.append(record(reply, sender=reply.sender, subject=reply.subject,
                             received=when(reply.created_at), status=reply.status, answers=reply.answers,

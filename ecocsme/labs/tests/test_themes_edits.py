@@ -308,3 +308,17 @@ def test_the_theme_page_of_a_question_offers_bulk_moves_and_the_undo(client, lab
     assert "Answers moved at" in page
     assert ThemeAnswer.objects.filter(answer_id__in=moving, scope=scope,
                                       theme__label="Example moved answers").count() == 2
+
+
+@pytest.mark.django_db
+def test_a_persons_data_holds_the_machine_drafts_of_their_answers(lab):
+    from ecocsme.labs.factories import InvitationFactory, QuestionFactory, ResponseFactory
+    from ecocsme.labs.holdings import labs_export
+
+    QuestionFactory(lab=lab, position=9)
+    invitation = InvitationFactory(lab=lab)
+    response = ResponseFactory(invitation=invitation, answers={9: "Reikia dotacijų (pavyzdys)."})
+    AnswerTranslation.objects.create(answer=response.answers.get(), language="en", source_digest="x",
+                                     text="Grants are needed (example).", engine="Example engine")
+    exported = labs_export(invitation.contact)
+    assert any(item.get("text") == "Grants are needed (example)." for item in exported)
