@@ -77,4 +77,21 @@ def example_invitations_load(event: Event, actor) -> int:
                         now=answered_at + timedelta(hours=position))
         except AnswerRefused:
             continue
+    example_check_ins_load(event, actor)
     return len(EXAMPLE_ANSWERS)
+
+
+def example_check_ins_load(event: Event, actor) -> None:
+    """The confirmed participants present as the example sheets were signed: everyone at the
+    last session, the first of them at every session."""
+    from datetime import timedelta
+
+    from ecocsme.events.services.attendance import attendance_check_in
+
+    sessions = list(event.sessions.order_by("position"))
+    confirmed = list(event.invitations.filter(place="confirmed").order_by("contact__name"))
+    for number, invitation in enumerate(confirmed):
+        for session in sessions if number == 0 else sessions[-1:]:
+            start = session.starts_at or datetime.combine(session.day, time(9), tzinfo=event.zone)
+            attendance_check_in(actor=actor, invitation=invitation, session=session, present=True,
+                                at=start - timedelta(minutes=10 - number))

@@ -62,7 +62,36 @@ def ecoc_sme_load() -> Project:
                     "policy_instrument": _instrument(item["policy_instrument"]),
                 },
             )
+    example_logos_load(project)
     return project
+
+
+LOGO_COLOURS = ("#0072B2", "#009E73", "#D55E00", "#CC79A7", "#56B4E9", "#E69F00", "#000000")
+
+
+def example_logos_load(project: Project) -> None:
+    """Give each partner without a logo a plain drawn one with its short name, marked "(example)":
+    the attendance sheets show where a partner's own logo goes. Kept under one name per partner,
+    so loading again writes nothing new."""
+    from xml.sax.saxutils import escape
+
+    from django.core.files.base import ContentFile
+
+    for partner in project.partners.filter(logo=""):
+        name = f"partners/{partner.pk}/logo/example.svg"
+        if not partner.logo.storage.exists(name):
+            colour = LOGO_COLOURS[partner.number % len(LOGO_COLOURS)]
+            label = escape(str(partner))
+            svg = (f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 240 80" width="240" height="80">'
+                   f"<title>{label} logo (example)</title>"
+                   f'<rect x="1" y="1" width="238" height="78" rx="8" fill="{colour}"/>'
+                   f'<text x="120" y="40" text-anchor="middle" font-family="DejaVu Sans, sans-serif" '
+                   f'font-size="19" font-weight="bold" fill="#ffffff">{label}</text>'
+                   f'<text x="120" y="62" text-anchor="middle" font-family="DejaVu Sans, sans-serif" '
+                   f'font-size="12" fill="#ffffff">logo (example)</text></svg>')
+            partner.logo.storage.save(name, ContentFile(svg.encode()))
+        partner.logo.name = name
+        partner.save(update_fields=["logo"])
 
 
 def _instrument(key: str | None) -> PolicyInstrument | None:

@@ -16,6 +16,30 @@ PARTNER_EDITABLE_FIELDS = ("name", "name_translations", "short_name", "city", "w
                            "erdf_rate", "policy_instrument", "ecoc_title", "nuts_region")
 
 
+def partner_logo_set(*, actor, partner: Partner, content: bytes | None) -> Partner:
+    """Give a partner a logo for printed documents (PNG, JPEG or SVG: partnerships.logos), or
+    remove it with None; the file replaced is deleted."""
+    from django.core.files.base import ContentFile
+
+    from .logos import logo_check
+
+    if not actor.has_perm("partnerships.change_partner", partner):
+        raise PermissionDenied(_("You may not change this partner."))
+    kind = None if content is None else logo_check(content)
+    old_name = partner.logo.name
+    with transaction.atomic():
+        if kind is None:
+            partner.logo = ""
+        else:
+            partner.logo.save(f"logo.{'jpg' if kind == 'jpeg' else kind}", ContentFile(content), save=False)
+        partner.save(update_fields=["logo", "updated_at"])
+        audit_log(actor=actor, action="partnerships.partner.logo_changed", obj=partner,
+                  data={"logo": kind or "removed"})
+    if old_name and old_name != partner.logo.name:
+        partner.logo.storage.delete(old_name)
+    return partner
+
+
 def project_upsert(*, code: str, acronym: str, title: str, programme: str, start_date: dt.date,
                    duration_months: int, **values) -> Project:
     """Create or update a project by code and derive its end and reporting periods."""

@@ -24,8 +24,14 @@ class PartnerForm(TranslatedFieldsMixin, forms.Form):
                                    help_text=_("The share of the budget the European Regional "
                                                "Development Fund pays, as in the subsidy contract."))
 
-    def __init__(self, data=None, *, instance_values: Partner):
-        super().__init__(data, initial={name: getattr(instance_values, name) for name in PLAIN_FIELDS})
+    logo = forms.FileField(label=_("Logo for printed documents"), required=False,
+                           help_text=_("PNG, JPEG or SVG, at most 512 KB: printed on attendance sheets."))
+    remove_logo = forms.BooleanField(label=_("Remove the logo"), required=False)
+
+    def __init__(self, data=None, files=None, *, instance_values: Partner):
+        super().__init__(data, files, initial={name: getattr(instance_values, name) for name in PLAIN_FIELDS})
+        if not instance_values.logo:
+            del self.fields["remove_logo"]
         self.add_translated_fields(
             {"name": lambda: forms.CharField(label=_("Organisation"), max_length=300, required=False)},
             {"name": instance_values.names}, source="en")
@@ -35,6 +41,21 @@ class PartnerForm(TranslatedFieldsMixin, forms.Form):
         if not (cleaned.get("name_en") or "").strip():
             self.add_error("name_en", _("Give the name in English, as the programme lists it."))
         return cleaned
+
+    def clean_logo(self):
+        from ecocsme.partnerships.logos import MAX_LOGO_BYTES, logo_check
+
+        upload = self.cleaned_data.get("logo")
+        if not upload:
+            return None
+        content = upload.read(MAX_LOGO_BYTES + 1)
+        logo_check(content)
+        return content
+
+    def logo_change(self) -> tuple[bool, bytes | None]:
+        """(whether the logo changes, its new content: None to remove it)."""
+        content = self.cleaned_data.get("logo")
+        return (True, content) if content or self.cleaned_data.get("remove_logo") else (False, None)
 
     def values(self) -> dict:
         names = self.translated("name")

@@ -17,27 +17,29 @@ from ..models import EventInvitation, Session, SessionAttendance
 from .events import require_change
 
 
-def attendance_check_in(*, actor, invitation: EventInvitation, session: Session,
-                        present: bool) -> EventInvitation:
-    """Mark a confirmed participant present at one session of their event, or undo it. Checking
-    in twice keeps the first time (a double tap changes nothing)."""
+def attendance_check_in(*, actor, invitation: EventInvitation, session: Session, present: bool,
+                        at: dt.datetime | None = None) -> EventInvitation:
+    """Mark a confirmed participant present at one session of their event (now, or `at` when a
+    paper list is entered afterwards), or undo it. Checking in twice keeps the first time (a
+    double tap changes nothing)."""
     require_change(actor, invitation.event)
     if session.event_id != invitation.event_id:
         raise ValidationError(_("This session belongs to another event."))
     if invitation.place != EventInvitation.Place.CONFIRMED:
         raise ValidationError(_("Only participants with a confirmed place are checked in."))
     with transaction.atomic():
-        invitation = EventInvitation.objects.select_for_update().get(pk=invitation.pk)
+        locked = EventInvitation.objects.select_for_update().only("id", "checked_in_at").get(pk=invitation.pk)
         if present:
             SessionAttendance.objects.get_or_create(
-                invitation=invitation, session=session,
-                defaults={"checked_in_at": timezone.now(), "checked_in_by": actor})
+                invitation=locked, session=session,
+                defaults={"checked_in_at": at or timezone.now(), "checked_in_by": actor})
         else:
-            SessionAttendance.objects.filter(invitation=invitation, session=session).delete()
-        first = invitation.attendances.aggregate(first=Min("checked_in_at"))["first"]
-        if first != invitation.checked_in_at:
-            invitation.checked_in_at = first
-            invitation.save(update_fields=["checked_in_at", "updated_at"])
+            SessionAttendance.objects.filter(invitation=locked, session=session).delete()
+        first = locked.attendances.aggregate(first=Min("checked_in_at"))["first"]
+        if first != locked.checked_in_at:
+            EventInvitation.objects.filter(pk=locked.pk).update(checked_in_at=first,
+                                                                updated_at=timezone.now())
+        invitation.checked_in_at = first
         audit_log(actor=actor, action="events.invitation.checked_in", obj=invitation,
                   data={"present": present, "session": session.position})
     return invitation

@@ -310,3 +310,34 @@ def test_the_participants_export_has_a_presence_column_per_session(client, staff
     ioana = next(item for item in items if item["name"] == "Example Ioana Popescu")
     assert ioana["present_session_1"] is None and ioana["present_session_2"] and ioana["answer"] == "yes"
     assert ioana["organisation_kind"] == "ngo"
+
+
+# --- personal data ----------------------------------------------------------------------------------
+def test_a_persons_data_names_the_sessions_they_came_to_and_erasure_keeps_the_figures(staff, workshop, seats):
+    from ecocsme.events.holdings import events_erase, events_export
+
+    first, second = sessions_of(workshop)
+    for session in (second, first):
+        attendance_check_in(actor=staff, invitation=seats[0], session=session, present=True)
+    [item] = [r for r in events_export(seats[0].contact) if "present_at_sessions" in r]
+    assert [p["session"] for p in item["present_at_sessions"]] == [1, 2]
+    assert item["present_at_sessions"][0]["day"] == first.day.isoformat()
+    events_erase(seats[0].contact)
+    assert session_presence(workshop) == {first.pk: 1, second.pk: 1}
+
+
+@pytest.mark.parametrize("people", [3, 30])
+def test_a_check_in_takes_the_same_queries_however_many_people(client, staff, workshop, people,
+                                                              django_assert_num_queries):
+    """Pinned like the pages in web/tests/test_query_counts.py: the check-in and the row and
+    counters it answers with take a fixed number of queries, whatever the size of the list."""
+    seats = [EventInvitationFactory(event=workshop, answer="yes") for _ in range(people)]
+    attendance_check_in(actor=staff, invitation=seats[1], session=sessions_of(workshop)[0], present=True)
+    client.force_login(staff)
+    with django_assert_num_queries(CHECK_IN_QUERIES):
+        row = client.post(f"/en/manage/events/{workshop.pk}/check-in/",
+                          {"invitation": seats[0].pk, "present": "1"}, HTTP_HX_REQUEST="true")
+    assert "1 of" not in row.content.decode() and f"2 of {people} present at session 1" in row.content.decode()
+
+
+CHECK_IN_QUERIES = 19

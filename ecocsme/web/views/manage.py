@@ -29,17 +29,25 @@ def dashboard(request):
 
 @login_required
 def partner_edit(request, pk: int):
+    from ecocsme.partnerships.logos import partner_logo_data_url
+    from ecocsme.partnerships.services import partner_logo_set
+
     partner = partner_for_change(request.user, pk)
-    form, drafting = bind_with_draft(request, lambda data: PartnerForm(data, instance_values=partner))
+    form, drafting = bind_with_draft(
+        request, lambda data: PartnerForm(data, request.FILES or None, instance_values=partner))
     if request.method == "POST" and not drafting and form.is_valid():
         try:
             partner_update(actor=request.user, partner=partner, values=form.values())
+            changes_logo, logo = form.logo_change()
+            if changes_logo:
+                partner_logo_set(actor=request.user, partner=partner, content=logo)
         except ValidationError as exc:
             form.add_error(None, exc)
         else:
             messages.success(request, _("Saved."))
             return redirect("web:partner_list", code=partner.project.code)
     return render(request, "web/manage/partner_edit.html", {"partner": partner, "form": form,
+                                                            "logo": partner_logo_data_url(partner),
                                                             "drafted": drafting and form.data["draft"]})
 
 
