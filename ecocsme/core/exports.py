@@ -148,7 +148,7 @@ def readable_rows(columns: Sequence[Column], rows: Iterable[Sequence]) -> Iterab
 
 
 def export_response(fmt: str, filename: str, columns: Sequence[Column], rows: Iterable[Sequence]):
-    """`columns` are names or (name, heading) pairs; see the module's note."""
+    """`columns` are names, (name, heading) pairs or (name, heading, labels); see the module's note."""
     if fmt == "json":
         return json_response(filename, column_names(columns), rows)
     if fmt == "xlsx":
