@@ -30,9 +30,9 @@ class OpportunityForm(forms.Form):
     description = forms.CharField(label=_("Description"), required=False,
                                   widget=forms.Textarea(attrs={"rows": 10}))
     kind = forms.ChoiceField(label=_("Kind"), choices=Opportunity.Kind.choices,
-                             help_text=_("A tender buys a service under procurement rules; an open call "
-                                         "selects projects or artists; the other kinds are looser offers. "
-                                         "Matching and digests use it."))
+                             help_text=_("A tender buys under procurement rules; an open call selects "
+                                         "projects or artists; the others seek a co-producer, a supplier, "
+                                         "a sponsor or a partner. Matching uses it."))
     ecoc_title = forms.ModelChoiceField(label=_("ECoC title"), queryset=None,
                                         help_text=_("The European Capital of Culture it is for."))
     phase = forms.ChoiceField(label=_("ECoC phase"), required=False,
