@@ -72,9 +72,9 @@ def test_the_coordinator_sees_every_partner_and_switches_between_them(client, co
     assert "Municipality of Timișoara" in page and "Municipality of Rijeka" in page
     assert '<strong class="overdue">overdue by 2 days</strong>' in page
     page = _page(client, coordinator, f"?partner={other_partner.pk}")
-    assert 'id="partner-%d"' % other_partner.pk in page and 'id="partner-%d"' % partner.pk not in page
+    assert f'id="partner-{other_partner.pk}"' in page and f'id="partner-{partner.pk}"' not in page
     page = _page(client, coordinator, "?partner=not-a-number")
-    assert 'id="partner-%d"' % partner.pk in page
+    assert f'id="partner-{partner.pk}"' in page
 
 
 def test_a_partner_without_labs_or_events_is_told_what_to_do_first(client, staff):
