@@ -33,6 +33,7 @@ def attendance_pdf(event: Event, language: str, people) -> bytes:
     html = render_to_string("events/attendance.html", {
         "event": event, "title": in_language(event.title, language), "language": language,
         "sessions": sessions, "landscape": len(sessions) >= LANDSCAPE_FROM_SESSIONS,
+        "columns": 4 + max(len(sessions), 1),
         "participants": participants, "hidden": hidden,
         "blank": range(len(participants) + 1, len(participants) + 1 + blank_lines),
         "partner_logo": partner_logo_data_url(event.partner),

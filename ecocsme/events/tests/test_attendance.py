@@ -257,7 +257,8 @@ def test_the_sheet_has_a_signature_column_per_session_and_both_logos(client, sta
     client.force_login(staff)
     pdf = keep("two-sessions", client.get(f"/en/manage/events/{workshop.pk}/attendance.pdf").content)
     text = pdf_text(pdf)
-    assert "Signature, session 1" in text and "Signature, session 2" in text
+    assert f"{DAY:%d/%m/%Y} 09:30–12:00" in text  # each column headed with its session's day and time
+    assert text.count("Signature") == 2 and "Session 1" in text and "Session 2" in text
     assert "Kind of organisation" in text and "Startup" in text and "NGO" in text
     assert "Example Ioana Popescu" in text and "Example Declined" not in text
     assert "Example Programme" in text and "Logo" not in text and re.search(r"1 ?/ ?1", text)
@@ -289,7 +290,8 @@ def test_three_sessions_turn_the_sheet_to_landscape_and_long_lists_repeat_the_he
     count = int(pages.split()[-1])
     assert count >= 3
     per_page = pdf_text(pdf).split("\f")[:count]
-    assert all("Signature, session 3" in page and "Attendance sheet" in page for page in per_page)
+    assert all(page.count("Signature") == 3 and "Session 3" in page and "Attendance sheet" in page
+               for page in per_page)
     assert re.search(rf"{count} ?/ ?{count}", per_page[-1])
 
 
@@ -341,3 +343,15 @@ def test_a_check_in_takes_the_same_queries_however_many_people(client, staff, wo
 
 
 CHECK_IN_QUERIES = 19
+
+
+def test_the_demo_sheet_shows_the_example_logos_of_the_partner_and_the_programme(client, project):
+    """The demo's partners have drawn example logos, the programme the bundled example one."""
+    from ecocsme.accounts.models import User
+
+    event = project.events.get(partner__number=6, kind="partner_workshop")
+    assert event.partner.logo.name.endswith("example.svg")
+    client.force_login(User.objects.get(username="timisoara"))
+    text = pdf_text(keep("demo", client.get(f"/en/manage/events/{event.pk}/attendance.pdf").content))
+    assert text.count("logo (example)") == 2 and "Logo" not in text
+    assert text.count("Signature") == 2 and "Session 1 · Part 1" in text and "Session 2 · Part 2" in text
