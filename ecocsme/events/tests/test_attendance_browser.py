@@ -99,3 +99,23 @@ def test_without_javascript_search_and_check_in_still_work(browser, live_server,
         assert page.get_by_role("button", name="Undo the check-in of Example Person 07").is_visible()
     finally:
         context.close()
+
+
+def test_the_partners_page_shows_the_logo_and_refuses_an_unsafe_one(page, project):
+    """The demo's Timișoara has its drawn example logo."""
+    partner = project.partners.get(number=6)
+    browser_login(page, "timisoara")
+    page.goto(page.base + f"/en/manage/partners/{partner.pk}/")
+    assert page.get_by_role("img", name="Logo of Timișoara").is_visible()
+    shoot(page, "1280-partner-logo")
+    page.set_viewport_size({"width": 375, "height": 812})
+    assert page.evaluate("document.scrollingElement.scrollWidth") <= 375
+    shoot(page, "375-partner-logo")
+    page.get_by_label("Logo for printed documents").set_input_files(
+        files=[{"name": "bad.svg", "mimeType": "image/svg+xml", "buffer": b"<svg onload='x()'></svg>"}])
+    page.get_by_role("button", name="Save").last.click()
+    page.wait_for_load_state()
+    assert "contains scripts" in page.locator("main").inner_text()
+    shoot(page, "375-partner-logo-refused")
+    partner.refresh_from_db()
+    assert partner.logo.name.endswith("example.svg")
