@@ -62,6 +62,17 @@ class Tour:
         self._count()
         locator.select_option(value, label=label) if label is not None else locator.select_option(value)
 
+    def log_in(self, username: str, password: str | None = None) -> None:
+        """From the login page (the first page opened), as a demo account unless a password is
+        given; staff land on the dashboard."""
+        from ecocsme.accounts.demo import demo_password
+
+        self.open(self.page.base + "/en/accounts/login/")
+        self.fill(self.page.get_by_label("Username"), username)
+        self.fill(self.page.get_by_label("Password"), password or demo_password())
+        self.click(self.page.get_by_role("button", name="Log in"))
+        self.page.wait_for_load_state()
+
     def on_phone(self) -> None:
         self.page.set_viewport_size(PHONE)
 
