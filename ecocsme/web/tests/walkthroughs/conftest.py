@@ -28,3 +28,11 @@ def bare_page(browser, live_server, db):
     page.base = live_server.url
     yield page
     context.close()
+
+
+@pytest.fixture
+def run_worker_now():
+    """The background worker, run until its queue is empty (ecocsme.testing.worker)."""
+    from ecocsme.testing.worker import run_worker
+
+    return run_worker
