@@ -71,14 +71,14 @@ LOGO_COLOURS = ("#0072B2", "#009E73", "#D55E00", "#CC79A7", "#56B4E9", "#E69F00"
 
 def example_logos_load(project: Project) -> None:
     """Give each partner without a logo a plain drawn one with its short name, marked "(example)":
-    the attendance sheets show where a partner's own logo goes. Kept under one name per partner,
-    so loading again writes nothing new."""
+    the attendance sheets show where a partner's own logo goes. Kept under one name per project
+    and partner number, so loading again (or in another database) writes nothing new."""
     from xml.sax.saxutils import escape
 
     from django.core.files.base import ContentFile
 
     for partner in project.partners.filter(logo=""):
-        name = f"partners/{partner.pk}/logo/example.svg"
+        name = f"partners/example-logos/{project.code}-{partner.number}.svg"
         if not partner.logo.storage.exists(name):
             colour = LOGO_COLOURS[partner.number % len(LOGO_COLOURS)]
             label = escape(str(partner))
