@@ -73,6 +73,15 @@ class Tour:
         self.click(self.page.get_by_role("button", name="Log in"))
         self.page.wait_for_load_state()
 
+    def save_link(self, locator, path: Path) -> Path:
+        """A link to a file the browser shows itself (a PDF opened inline): one step, the file
+        fetched with the person's session."""
+        self._count()
+        response = self.page.request.get(self.page.base + locator.get_attribute("href"))
+        assert response.ok, response.status
+        path.write_bytes(response.body())
+        return path
+
     def on_phone(self) -> None:
         self.page.set_viewport_size(PHONE)
 
