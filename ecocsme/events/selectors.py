@@ -178,6 +178,7 @@ def event_ids_among(events: QuerySet[Event], ids) -> set[int]:
     return set(Event.objects.filter(pk__in=list(ids)).filter(pk__in=events.order_by().values("pk"))
                .values_list("pk", flat=True))
 
+
 # --- check-in session by session (EVT-4: the check-in page, the attendance sheet, exports) -------
 def _presences() -> Prefetch:
     from .models import SessionAttendance

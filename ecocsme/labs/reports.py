@@ -17,6 +17,7 @@ from .labels import NOT_KNOWN, kind_labels, language_labels
 from .models import Lab, Response
 from .selectors import lab_answers, lab_participation, lab_questions, lab_synthesis
 
+
 def answer_columns() -> tuple:
     """The columns of the answers export as (machine name, heading, labels): JSON keeps the names
     and codes, CSV and XLSX show the headings and labels in the reader's language (core.exports),
