@@ -271,3 +271,11 @@ def partners_with_events(partner_ids) -> set[int]:
     """Which of these partners have an event at all (the dashboard's first steps)."""
     return set(Event.objects.filter(partner_id__in=list(partner_ids)).order_by()
                .values_list("partner_id", flat=True).distinct())
+
+
+def partners_organising(events: QuerySet[Event]) -> list:
+    """The partners who organise `events`, for the back-office list's partner filter."""
+    from ecocsme.partnerships.models import Partner
+
+    return list(Partner.objects.filter(events__in=events.order_by().values("pk")).distinct()
+                .select_related("project").order_by("project__code", "number"))

@@ -350,3 +350,20 @@ def quote_drafts(answers, language: str) -> dict[int, object]:
     answers = {a.pk: a for a in answers}
     drafts = AnswerTranslation.objects.filter(answer_id__in=list(answers), language=language)
     return {d.answer_id: d for d in drafts if d.source_digest == answer_digest(answers[d.answer_id].text)}
+
+
+# --- the back office's list of labs ------------------------------------------------------------
+def labs_of_partner(labs: QuerySet[Lab], params) -> tuple[QuerySet[Lab], int | None]:
+    """The labs of the partner `params["partner"]` names, and its id; all labs without one."""
+    from ecocsme.core.http import number_from
+
+    partner_id = number_from(params.get("partner", ""))
+    return (labs if partner_id is None else labs.filter(partner_id=partner_id)), partner_id
+
+
+def partners_running(labs: QuerySet[Lab]) -> list:
+    """The partners whose labs are among `labs`, for the list's partner filter."""
+    from ecocsme.partnerships.models import Partner
+
+    return list(Partner.objects.filter(labs__in=labs.order_by().values("pk")).distinct()
+                .select_related("project").order_by("project__code", "number"))

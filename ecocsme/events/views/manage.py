@@ -34,6 +34,7 @@ from ..selectors import (
     event_participation,
     event_sessions,
     invitations_shown,
+    partners_organising,
 )
 from .public import events_chosen, events_page
 
@@ -47,9 +48,11 @@ def event_list(request, fmt: str | None = None):
         if fmt not in EXPORT_FORMATS:
             raise Http404
         return export_response(fmt, "events", EVENT_COLUMNS, event_rows(events_chosen(events, request.GET)))
+    partners = partners_organising(events)
     events, chosen, page = events_page(events, request.GET, 25)
     return render(request, "events/manage_list.html", {
-        "page": page, "chosen": chosen,
+        "page": page, "chosen": chosen, "partners": partners,
+        "partner_id": number_from(chosen["partner"]),
         "kinds": Event.Kind.choices, "query": query_without(request, "page")})
 
 

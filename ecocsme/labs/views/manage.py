@@ -21,14 +21,24 @@ from ecocsme.organisations.access import people_visible_to
 
 from ..access import lab_for, labs_visible_to
 from ..forms import InviteForm, LabForm
-from ..selectors import invitation_figures, is_mail_failing, lab_invitations, lab_questions
+from ..selectors import (
+    invitation_figures,
+    is_mail_failing,
+    lab_invitations,
+    lab_questions,
+    labs_of_partner,
+    partners_running,
+)
 
 
 @login_required
 def lab_list(request):
     if not request.user.has_perm("accounts.manage"):
         raise PermissionDenied(_("Your account has no role in a project yet."))
-    return render(request, "labs/lab_list.html", {"labs": labs_visible_to(request.user)})
+    visible = labs_visible_to(request.user)
+    labs, partner_id = labs_of_partner(visible, request.GET)
+    return render(request, "labs/lab_list.html", {"labs": labs, "partner_id": partner_id,
+                                                  "partners": partners_running(visible)})
 
 
 @login_required

@@ -117,7 +117,7 @@ def test_anonymous_is_sent_to_log_in(client, project):
 def test_dashboard_lists_only_editable_partners(client, project, staff):
     client.force_login(staff["timisoara"])
     response = client.get(reverse("web:manage"))
-    assert [p.number for p in response.context["partners"]] == [6]
+    assert [p.number for p in response.context["dashboard"].partners] == [6]
     client.force_login(staff["stakeholder"])
     assert client.get(reverse("web:manage")).status_code == 403
 

@@ -41,7 +41,7 @@ def test_timeline_filter_form(page):
 
 def test_partner_staff_edit_their_own_partner_only(page, tmp_path):
     browser_login(page, "timisoara")
-    page.get_by_role("link", name="Municipality of Timișoara").click()
+    page.get_by_role("link", name="Municipality of Timișoara", exact=True).first.click()
     page.get_by_label("Website").fill("https://example.org/timisoara")
     page.get_by_role("button", name="Save").click()
     page.wait_for_url("**/projects/PGI06047/partners/")

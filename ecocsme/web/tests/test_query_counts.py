@@ -343,12 +343,12 @@ STAFF = {
     "organisations:contact_list": 6,
     "organisations:contact_list?format=csv": 5,
     "organisations:contact_edit": 6,
-    "organisations:contact_personal_data": 30,
-    "organisations:contact_erase": 29,
-    "labs:lab_list": 4,
+    "organisations:contact_personal_data": 31,
+    "organisations:contact_erase": 30,
+    "labs:lab_list": 5,
     "labs:lab_detail": 8,
-    "labs:lab_answers": 6,
-    "labs:lab_answers?kind=sme&q=radio": 6,
+    "labs:lab_answers": 7,
+    "labs:lab_answers?kind=sme&q=radio": 7,
     "labs:lab_answers_browse": 12,
     "labs:lab_answers_browse?scope=lab&q=radio&kind=sme": 12,
     "labs:lab_answers_browse?view=question&language=ro": 12,
@@ -357,8 +357,8 @@ STAFF = {
     "labs:synthesis": 11,  # the scope's last edit, for its undo
     "labs:synthesis_status": 5,
     "labs:theme_detail": 9,  # the scope's last edit, for its undo
-    "events:manage_list": 6,
-    "events:manage_list?when=past": 6,
+    "events:manage_list": 7,
+    "events:manage_list?when=past": 7,
     "events:manage_list_export": 6,  # no upcoming or past chosen: counts the upcoming, as the list
     "events:manage_detail": 9,
     "events:check_in": 7,
