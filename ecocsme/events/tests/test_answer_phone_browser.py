@@ -3,35 +3,19 @@ and the whole label a 44px target, the waiting-list notice before a full event i
 earlier note removed on request, the confirmation or the errors on top with the focus, nothing
 wider than the screen; the same page at 1280 px and in Romanian."""
 
-from pathlib import Path
-
 import pytest
-from django.utils import translation
 
 from ecocsme.events.factories import EventFactory, EventInvitationFactory
 from ecocsme.testing.a11y import assert_accessible
-
-pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
-
-PHONE = {"width": 375, "height": 812}
-SHOTS = Path("/tmp/ecocsme-shots")  # looked at by people, not by the test
-
-
-def ro(msgid: str) -> str:
-    with translation.override("ro"):
-        return translation.gettext(msgid)
+from ecocsme.testing.phone import PHONE, assert_fits_a_phone, assert_on_top_with_focus, ro
+from ecocsme.testing.phone import shoot as shoot_as
 
 
 def shoot(page, name: str) -> None:
-    SHOTS.mkdir(exist_ok=True)
-    page.screenshot(path=SHOTS / f"event-answer-{name}.png", full_page=True)
+    shoot_as(page, f"event-answer-{name}")
 
 
-def assert_fits_a_phone(page) -> None:
-    assert page.evaluate("document.scrollingElement.scrollWidth") <= PHONE["width"]
-    for textarea in page.locator("textarea").all():
-        box, form = textarea.bounding_box(), page.locator("form.answer-form").bounding_box()
-        assert box["width"] >= form["width"] - 2, "a text box narrower than the form"
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 
 def assert_labels_beside_their_controls(page, name: str) -> None:
@@ -45,13 +29,6 @@ def assert_labels_beside_their_controls(page, name: str) -> None:
         assert row["y"] <= middle <= row["y"] + row["height"], "control off its label's row"
         assert row["x"] <= mark["x"] and mark["x"] + mark["width"] < row["x"] + row["width"]
         assert row["height"] >= 44 and row["width"] >= 200
-
-
-def assert_on_top_with_focus(page, element_id: str) -> None:
-    box = page.locator(f"#{element_id}").bounding_box()
-    assert page.evaluate("window.scrollY") == 0
-    assert box["y"] >= 0 and box["y"] + box["height"] <= PHONE["height"], "below the fold"
-    assert page.evaluate("document.activeElement.id") == element_id
 
 
 @pytest.fixture

@@ -3,44 +3,22 @@ text boxes as wide as the form, the confirmation or the errors on top with the f
 wider than the screen; the page at 1280 px, in Romanian, and after the link expired."""
 
 import datetime as dt
-from pathlib import Path
 
 import pytest
-from django.utils import timezone, translation
+from django.utils import timezone
 
 from ecocsme.labs.factories import InvitationFactory, ResponseFactory
 from ecocsme.labs.models import Response
 from ecocsme.testing.a11y import assert_accessible
-
-pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
-
-PHONE = {"width": 375, "height": 812}
-SHOTS = Path("/tmp/ecocsme-shots")  # looked at by people, not by the test
-
-
-def ro(msgid: str) -> str:
-    with translation.override("ro"):
-        return translation.gettext(msgid)
+from ecocsme.testing.phone import PHONE, assert_fits_a_phone, assert_on_top_with_focus, ro
+from ecocsme.testing.phone import shoot as shoot_as
 
 
 def shoot(page, name: str) -> None:
-    SHOTS.mkdir(exist_ok=True)
-    page.screenshot(path=SHOTS / f"lab-answer-{name}.png", full_page=True)
+    shoot_as(page, f"lab-answer-{name}")
 
 
-def assert_fits_a_phone(page) -> None:
-    assert page.evaluate("document.scrollingElement.scrollWidth") <= PHONE["width"]
-    form = page.locator("form.answer-form")
-    if form.count():
-        for textarea in page.locator("textarea").all():
-            assert textarea.bounding_box()["width"] >= form.bounding_box()["width"] - 2
-
-
-def assert_on_top_with_focus(page, element_id: str) -> None:
-    box = page.locator(f"#{element_id}").bounding_box()
-    assert page.evaluate("window.scrollY") == 0
-    assert box["y"] >= 0 and box["y"] + box["height"] <= PHONE["height"], "below the fold"
-    assert page.evaluate("document.activeElement.id") == element_id
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 
 @pytest.fixture
