@@ -114,6 +114,16 @@ def test_public_pages_list_filter_export_and_show_an_event(client, partner):
 
 
 @pytest.mark.django_db
+def test_a_past_event_says_it_is_over_and_offers_no_calendar_or_answer(client, partner):
+    event = past_workshop(partner)
+    page = client.get(f"/en/events/{event.pk}/").content.decode()
+    assert "This event is over." in page
+    assert "Add to calendar" not in page and "the link is sent to confirmed participants" not in page
+    coming = client.get(f"/en/events/{EventFactory(partner=partner).pk}/").content.decode()
+    assert "Add to calendar" in coming and "This event is over." not in coming
+
+
+@pytest.mark.django_db
 def test_event_pages_keep_a_fixed_query_count(client, staff, partner, people):
     event = EventFactory(partner=partner)
     client.force_login(staff)
