@@ -8,6 +8,7 @@ act on, so one with scripts, event handlers, embedded HTML or references outside
 import base64
 import re
 from pathlib import Path
+from xml.etree import ElementTree
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -39,10 +40,47 @@ def logo_check(content: bytes) -> str:
     kind = logo_kind(content)
     if kind is None:
         raise ValidationError(_("A logo is a PNG, JPEG or SVG image."))
-    if kind == "svg" and _SVG_UNSAFE.search(content):
+    if kind == "svg" and (_SVG_UNSAFE.search(content) or not _plain_drawing(content)):
         raise ValidationError(_("This SVG file contains scripts or links to other files; "
                                 "save it as a plain drawing, or as PNG."))
     return kind
+
+
+SVG_NAMESPACE = "http://www.w3.org/2000/svg"
+# What a plain drawing is made of. No <use> (a few nested ones multiply the drawing's cost out of
+# all proportion), no <style> (it can import), no <image>, <a>, <script> or <foreignObject>.
+_DRAWING = frozenset({
+    "svg", "g", "path", "rect", "circle", "ellipse", "line", "polyline", "polygon", "text", "tspan",
+    "title", "desc", "defs", "lineargradient", "radialgradient", "stop", "clippath", "mask",
+    "metadata", "symbol"})
+# Names refused in any namespace: a prefix must not smuggle them in.
+_NEVER = frozenset({"script", "foreignobject", "iframe", "use", "style", "image", "a", "object",
+                    "embed", "animate", "set", "feimage", "handler", "listener"})
+
+
+def _plain_drawing(content: bytes) -> bool:
+    """Whether an SVG parses and holds only drawing elements (an allow-list, not a deny-list)."""
+    if re.search(rb"<!doctype", content, re.IGNORECASE):
+        return False  # entities could expand without end
+    try:
+        root = ElementTree.fromstring(content)  # noqa: S314 (no DOCTYPE, so no entities; expat fetches nothing)
+    except ElementTree.ParseError:
+        return False
+    inside_metadata = {child for meta in root.iter(f"{{{SVG_NAMESPACE}}}metadata") for child in meta.iter()}
+    for element in root.iter():
+        if not isinstance(element.tag, str):
+            continue
+        namespace, _brace, name = element.tag.rpartition("}")
+        name = name.lower()
+        if name in _NEVER:
+            return False
+        if namespace.lstrip("{") == SVG_NAMESPACE and name not in _DRAWING:
+            return False
+        if namespace.lstrip("{") == "http://www.w3.org/1999/xhtml" and element not in inside_metadata:
+            return False
+        if any(attribute.rpartition("}")[2].lower().startswith("on") for attribute in element.attrib):
+            return False
+    return True
 
 
 MEDIA_TYPES = {"png": "image/png", "jpeg": "image/jpeg", "svg": "image/svg+xml"}

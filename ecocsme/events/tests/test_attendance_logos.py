@@ -32,6 +32,16 @@ def test_a_logo_is_png_jpeg_or_svg(content, kind):
      "scripts"),
     (b'<svg xmlns="http://www.w3.org/2000/svg"><rect style="fill:url(https://example.org/a)"/></svg>',
      "scripts"),
+    (b'<svg xmlns="http://www.w3.org/2000/svg" xmlns:s="http://www.w3.org/2000/svg"><s:script>x()</s:script>'
+     b'</svg>', "scripts"),
+    (b'<svg xmlns="http://www.w3.org/2000/svg" xmlns:h="http://www.w3.org/1999/xhtml"><h:iframe src="x"/>'
+     b'</svg>', "scripts"),
+    (b'<svg xmlns="http://www.w3.org/2000/svg"><style>@import "http://example.org/a.css";</style></svg>',
+     "scripts"),
+    (b'<svg xmlns="http://www.w3.org/2000/svg"><g id="a"><rect width="1" height="1"/></g>'
+     b'<g id="b"><use href="#a"/><use href="#a"/></g><use href="#b"/></svg>', "scripts"),
+    (b'<!DOCTYPE svg [<!ENTITY a "aaaa">]><svg xmlns="http://www.w3.org/2000/svg">&a;</svg>', "PNG, JPEG or SVG"),
+    (b'<svg xmlns="http://www.w3.org/2000/svg"><rect', "scripts"),
 ])
 def test_other_files_are_refused_saying_why(content, says):
     with pytest.raises(ValidationError) as refused:
