@@ -12,7 +12,7 @@ from django.utils.translation import gettext as _
 from ecocsme.core.audit import audit_log, changed_fields
 from ecocsme.core.outbox import outbox_flush
 
-from ..models import Event, EventInvitation, Session
+from ..models import Event, EventInvitation, Session, SessionAttendance
 from ..times import TimeProblem, overall_bounds, session_span, zone_named
 from .mail import invitation_mail, participants
 
@@ -107,6 +107,10 @@ def event_save(*, actor, event: Event | None, partner=None, values: dict,
 def _store_sessions(event: Event, spans) -> None:
     """Keep the rows (and so the calendar UIDs) of sessions that stay, by position."""
     kept = {s.position: s for s in event.sessions.all()}
+    removed = [session for position, session in kept.items() if position > len(spans)]
+    if removed and SessionAttendance.objects.filter(session__in=removed).exists():
+        raise ValidationError(_("People were checked in at a session you removed; keep the session, "
+                                "or undo their check-ins first."))
     for position, (span, title) in enumerate(spans, start=1):
         session = kept.pop(position, None) or Session(event=event, position=position)
         session.day, session.starts_at, session.ends_at = span.day, span.starts_at, span.ends_at

@@ -77,6 +77,25 @@ def test_check_in_per_session_undo_and_the_first_check_in(staff, workshop, seats
     assert ioana.checked_in_at is None and not ioana.attended_session_ids
 
 
+def test_a_session_with_check_ins_cannot_be_removed_and_nothing_changes(staff, workshop, seats):
+    from django.core.exceptions import ValidationError
+
+    from ecocsme.events.services.events import SessionInput, event_save
+
+    first, second = sessions_of(workshop)
+    attendance_check_in(actor=staff, invitation=seats[0], session=second, present=True)
+    values = {"title": {"en": "Changed title (example)"}, "description": {}, "agenda": {},
+              "kind": workshop.kind, "language": "en", "time_zone": workshop.time_zone, "venue": "",
+              "address": "", "city": "Timișoara", "online_url": "", "capacity": None,
+              "rsvp_deadline": None, "is_public": True, "contact_name": "", "contact_email": ""}
+    with pytest.raises(ValidationError, match="checked in at a session you removed"):
+        event_save(actor=staff, event=workshop, values=values,
+                   sessions=[SessionInput(day=first.day, start=dt.time(9, 30), end=dt.time(12))])
+    workshop.refresh_from_db()
+    assert workshop.sessions.count() == 2 and "Changed" not in str(workshop.title)
+    assert SessionAttendance.objects.filter(session=second).count() == 1
+
+
 def test_only_the_organisers_check_in_confirmed_participants_at_their_event(
         staff, other_staff, partner, workshop, seats):
     first = sessions_of(workshop)[0]
