@@ -322,3 +322,20 @@ def test_a_persons_data_holds_the_machine_drafts_of_their_answers(lab):
                                      text="Grants are needed (example).", engine="Example engine")
     exported = labs_export(invitation.contact)
     assert any(item.get("text") == "Grants are needed (example)." for item in exported)
+
+
+@pytest.mark.django_db
+def test_labels_edited_before_the_upgrade_stay_as_they_were(lab):
+    """The data migration: a theme staff had edited keeps its stored label in every language."""
+    import importlib
+
+    from django.apps import apps
+
+    edited = ThemeFactory(lab=lab, label="Typed by staff (example)", edited=True)
+    found = ThemeFactory(lab=lab, label="Found by the run (example)", edited=False)
+    migration = importlib.import_module("ecocsme.labs.migrations.0007_labels_typed_before")
+    migration.keep_edited_labels(apps, None)
+    edited.refresh_from_db()
+    found.refresh_from_db()
+    assert edited.label_edited and edited.label_for("ro") == "Typed by staff (example)"
+    assert not found.label_edited
