@@ -6,7 +6,8 @@ var/bench/db.sqlite3, made anew; BENCH_DATABASE_URL selects another (e.g. Postgr
 matchmaking (quality and Europe scale), also without Django; `python -m bench matching-pages` the
 matches pages over 200,000 organisations; `python -m bench action-plan-export` the DOCX and PDF
 of an action plan with 10 actions; `python -m bench mail` the mail under load;
-`python -m bench monitoring` the monitoring dashboard over 70 partners and their events and answers.
+`python -m bench monitoring` the monitoring dashboard over 70 partners and their events and answers;
+`python -m bench labs` a lab's synthesis, report and answer browser at 1,000 and 10,000 answers.
 """
 
 import os

@@ -97,3 +97,10 @@ def lab_synthesis(table: Table, sizes: tuple[int, ...] = (1_000, 10_000)) -> Non
         started = time.perf_counter()
         report_pdf(lab, "en")
         table.add("lab report PDF", f"{size:,} answers", time.perf_counter() - started, "s")
+        for label, query in (("", ""), (", searched", "?q=finantare"), (", by question", "?view=question"),
+                             (", filtered by kind and language", "?kind=sme&language=ro")):
+            ms, queries = measure_get(client, f"/en/manage/labs/{lab.pk}/answers/{query}", repeat=5)
+            table.add(f"GET answer browser{label} server time", f"{size:,} answers", ms, "ms")
+            table.add(f"GET answer browser{label} SQL queries", f"{size:,} answers", queries, "queries")
+        ms, queries = measure_get(client, "/en/manage/", repeat=5)
+        table.add("GET back-office dashboard server time", f"{size:,} answers", ms, "ms")

@@ -53,6 +53,14 @@ def run(only: list[str]) -> int:
         print()
         print(table.render())
         return 0
+    if only == ["labs"]:  # python -m bench labs
+        from . import labs
+
+        print("A lab's synthesis and answers at 1,000 and 10,000 answers…", flush=True)
+        labs.lab_synthesis(table)
+        print()
+        print(table.render())
+        return 0
     if only == ["monitoring"]:  # python -m bench monitoring
         from . import monitoring
 
