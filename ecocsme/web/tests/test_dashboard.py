@@ -29,7 +29,8 @@ def work(partner, other_partner):
     """Timișoara's open lab closing in three days (two invitations sent, one answered, one mail
     failing, a reply to review) and its workshop in five days (two places: one taken, one
     person waiting, one not answered); Rijeka's lab, overdue."""
-    lab = LabFactory(partner=partner, closes_at=timezone.now() + dt.timedelta(days=3, hours=1))
+    noon = timezone.localtime().replace(hour=12, minute=0)  # "in three days" whatever the hour
+    lab = LabFactory(partner=partner, closes_at=noon + dt.timedelta(days=3))
     answered, failing = InvitationFactory.create_batch(2, lab=lab, sent_at=timezone.now())
     ResponseFactory(invitation=answered, answers={1: "By radio (example)."})
     _failing(failing)
@@ -38,7 +39,7 @@ def work(partner, other_partner):
     EventInvitationFactory(event=event, answer="yes", place="confirmed")
     EventInvitationFactory(event=event, answer="yes", place="waiting")
     pending = EventInvitationFactory(event=event)
-    overdue = LabFactory(partner=other_partner, closes_at=timezone.now() - dt.timedelta(days=2, hours=1))
+    overdue = LabFactory(partner=other_partner, closes_at=noon - dt.timedelta(days=2))
     return {"lab": lab, "event": event, "failing": failing, "pending": pending, "overdue": overdue}
 
 
