@@ -122,16 +122,6 @@ def event_participation(event: Event) -> dict:
     return participation(Event.objects.filter(pk=event.pk))
 
 
-def events_with_failing_mail(user) -> list[tuple[Event, int]]:
-    """The events the user runs whose mail to invitees failed or may not have gone out, with how
-    many, for the dashboard."""
-    from ecocsme.invitations.selectors import owners_with_failing_mail
-    from ecocsme.partnerships.access import partners_changeable_by
-
-    events = Event.objects.select_related("partner").filter(partner__in=partners_changeable_by(user))
-    return owners_with_failing_mail(EventInvitation, events)
-
-
 # --- figures monitoring reads (monitoring.indicators) ---------------------------------------------
 def held_events(*, project, partner_ids) -> list[dict]:
     """The events of `project` organised by one of `partner_ids` that were held: published (not a

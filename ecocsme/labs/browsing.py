@@ -188,24 +188,20 @@ def _submitted_answers(lab: Lab) -> QuerySet[Answer]:
     return Answer.objects.filter(response__lab=lab, response__status=Response.Status.SUBMITTED)
 
 
+def _response_conditions(filters: Filters, prefix: str = "") -> dict:
+    """The response-level filters (kind, city, channel) as lookups, from a response or `prefix`."""
+    chosen = {"respondent_kind": filters.kind, "respondent_city": filters.city, "channel": filters.channel}
+    return {f"{prefix}{field}": value for field, value in chosen.items() if value}
+
+
 def _responses(lab: Lab, filters: Filters) -> QuerySet[Response]:
     """The submitted responses that pass the response-level filters."""
-    responses = Response.objects.filter(lab=lab, status=Response.Status.SUBMITTED)
-    if filters.kind:
-        responses = responses.filter(respondent_kind=filters.kind)
-    if filters.city:
-        responses = responses.filter(respondent_city=filters.city)
-    if filters.channel:
-        responses = responses.filter(channel=filters.channel)
-    return responses
+    return Response.objects.filter(lab=lab, status=Response.Status.SUBMITTED, **_response_conditions(filters))
 
 
 def _answers(lab: Lab, filters: Filters) -> QuerySet[Answer]:
     """The submitted answers that pass every filter but the search."""
-    answers = _submitted_answers(lab)
-    for name, value in (("kind", "respondent_kind"), ("city", "respondent_city"), ("channel", "channel")):
-        if getattr(filters, name):
-            answers = answers.filter(**{f"response__{value}": getattr(filters, name)})
+    answers = _submitted_answers(lab).filter(**_response_conditions(filters, "response__"))
     if filters.question:
         answers = answers.filter(question_id=filters.question)
     if filters.language:

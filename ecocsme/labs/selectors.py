@@ -190,16 +190,6 @@ def lab_participation(lab: Lab) -> dict:
     return figures
 
 
-def labs_with_failing_mail(user) -> list[tuple[Lab, int]]:
-    """The labs the user runs whose invitation or reminder mail failed or may not have gone out,
-    with how many, for the dashboard."""
-    from ecocsme.invitations.selectors import owners_with_failing_mail
-    from ecocsme.partnerships.access import partners_changeable_by
-
-    labs = Lab.objects.select_related("partner").filter(partner__in=partners_changeable_by(user))
-    return owners_with_failing_mail(Invitation, labs)
-
-
 # --- figures monitoring reads (monitoring.indicators) ---------------------------------------------
 def held_labs(*, project, partner_ids) -> list[dict]:
     """The labs of `project` run by one of `partner_ids` that were held: opened (not a draft) and
