@@ -11,6 +11,7 @@ from dataclasses import dataclass
 
 from .phrases import alternatives
 from .quotes import interleaved_lines, quoted
+from .references import label_match, ordinal_reference
 from .similarity import (
     asked,
     normalise,
@@ -25,12 +26,6 @@ NO_ANSWER = {"", "-", "--", "—", "–", "n/a", "na", "n.a.", "/", ".", "...", 
 OWN_STRUCTURE_RE = re.compile("(" + alternatives("own_structure") + ")", re.IGNORECASE)
 ANSWER_WORD_RE = re.compile(r"^\s*(?:" + alternatives("answer_words") + r")\s*:\s*", re.IGNORECASE)
 QUESTION_WORD_RE = re.compile(r"^(" + alternatives("question_words") + r")\s*", re.IGNORECASE)
-MARKER_RE = re.compile(  # no two runs of spaces next to each other: see quotes.GMAIL_HEADER_RE
-    r"^\s*(?:[*_#]+\s*)?(?:(?P<word>" + alternatives("question_words", "answer_words", "item_words")
-    + r")\.?\s*(?:(?:nr\.?|no\.?|n\.|#)\s*)?)?"
-    r"(?P<num>\d{1,2})\s*(?P<punct>[.):\-–—/|]|\.\)|:)?(?:[*_]+)?(?=\s|$)(?P<rest>.*)$",
-    re.IGNORECASE,
-)
 QUESTION_LIKENESS = 0.78  # a line this like a question repeats it
 
 
@@ -44,23 +39,29 @@ class Marker:
 
 
 def _numbered_markers(lines: list[str], questions: dict[str, str]) -> list[Marker]:
+    """Lines that name the question they answer: by a label around its number, or in words."""
     markers = []
     for i, line in enumerate(lines):
         if quoted(line):
             continue
-        match = MARKER_RE.match(line)
-        if not match or match.group("num") not in questions:
+        reference = label_match(line)
+        if reference and reference.number in questions:
+            if not reference.lead and reference.punct in "-–—/" and not reference.rest.strip():
+                continue
+            indent = len(line) - len(line.lstrip())
+            markers.append(Marker(i, reference.number, f"{reference.lead}|{reference.punct}|{min(indent, 4)}",
+                                  reference.rest.strip(), "number"))
             continue
-        word = (match.group("word") or "").lower()
-        punct = match.group("punct") or ""
-        rest = match.group("rest").strip()
-        if not word and not punct:
-            continue  # "2020 was…" or a bare number starting a sentence
-        if not word and punct in "-–—/" and not rest:
-            continue
-        indent = len(line) - len(line.lstrip())
-        markers.append(Marker(i, match.group("num"), f"{word}|{punct}|{min(indent, 4)}", rest, "number"))
+        reference = ordinal_reference(line, len(questions)) if _opens_paragraph(lines, i) else None
+        if reference and reference.number in questions:
+            markers.append(Marker(i, reference.number, "ordinal||0", reference.rest.strip(), "number"))
     return markers
+
+
+def _opens_paragraph(lines: list[str], i: int) -> bool:
+    """A reference in words opens a paragraph, or a line after a finished sentence."""
+    previous = lines[i - 1].rstrip() if i else ""
+    return not previous or previous.endswith((".", "!", "?", ":", ";", ")", "…"))
 
 
 def _question_markers(lines: list[str], questions: dict[str, str]) -> list[Marker]:
@@ -71,9 +72,9 @@ def _question_markers(lines: list[str], questions: dict[str, str]) -> list[Marke
         content = line.lstrip("> ").strip()
         if len(content) < 12:
             continue
-        match = MARKER_RE.match(content)
-        candidate = match.group("rest").strip() if match and match.group("rest").strip() else content
-        numbered = match.group("num") if match and match.group("num") in questions else None
+        label = label_match(content)
+        candidate = label.rest.strip() if label and label.rest.strip() else content
+        numbered = label.number if label and label.number in questions else None
         normalised = normalise(candidate)
         best, score = None, 0.0
         for number, question in normalised_questions.items():
