@@ -7,6 +7,7 @@ matchmaking (quality and Europe scale), also without Django; `python -m bench ma
 matches pages over 200,000 organisations; `python -m bench action-plan-export` the DOCX and PDF
 of an action plan with 10 actions; `python -m bench mail` the mail under load;
 `python -m bench monitoring` the monitoring dashboard over 70 partners and their events and answers;
+`python -m bench replies [--failures]` the reply reader's accuracy per kind of reply;
 `python -m bench labs` a lab's synthesis, report and answer browser at 1,000 and 10,000 answers.
 """
 
@@ -22,6 +23,10 @@ def main() -> int:
         from .text import main as text_only
 
         return text_only()
+    if sys.argv[1:2] == ["replies"]:
+        from .replies import main as replies_only
+
+        return replies_only()
     if sys.argv[1:] == ["matching"]:
         from .matching import main as matching_only
 

@@ -86,7 +86,7 @@ def run(only: list[str]) -> int:
     print("Events…", flush=True)
     events.invitations(table)
 
-    from . import labs, text
+    from . import labs, replies, text
 
     print("Local learning labs…", flush=True)
     labs.sending(table)
@@ -95,6 +95,7 @@ def run(only: list[str]) -> int:
     text.embedding_and_themes(table)
     labs.analyse_fresh_file(table)
     text.reply_parsing(table)
+    replies.run(table)
 
     from . import practices
 
