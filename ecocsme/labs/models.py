@@ -194,6 +194,7 @@ class EmailReply(TimeStampedModel):
     sender = models.EmailField(_("sender"), blank=True)
     subject = models.CharField(_("subject"), max_length=300, blank=True)
     message_id = models.CharField(max_length=255, blank=True)
+    digest = models.CharField(max_length=64, blank=True)  # reply_digest(raw): the same message once
     raw = models.BinaryField(editable=False)
     answers = models.JSONField(_("answers found"), default=dict, blank=True)
     flags = models.JSONField(_("flags"), default=list, blank=True)
@@ -210,6 +211,9 @@ class EmailReply(TimeStampedModel):
         constraints = [
             models.UniqueConstraint(fields=["lab", "message_id"], condition=~models.Q(message_id=""),
                                     name="email_reply_once_per_lab"),
+            models.UniqueConstraint(fields=["lab", "digest"],
+                                    condition=models.Q(message_id="") & ~models.Q(digest=""),
+                                    name="email_reply_without_id_once_per_lab"),
         ]
 
     def __str__(self) -> str:
@@ -434,3 +438,73 @@ class AnswerTranslation(models.Model):
 
     def __str__(self) -> str:
         return f"{self.answer_id} · {self.language}"
+
+
+def reply_digest(raw: bytes) -> str:
+    """What tells a message without a Message-ID from another: the sha256 of its bytes, with line
+    ends as LF, so that it is the same uploaded from an mbox file or read by IMAP (CRLF)."""
+    import hashlib
+
+    return hashlib.sha256(raw.replace(b"\r\n", b"\n")).hexdigest()
+
+
+class LabMailbox(TimeStampedModel):
+    """The IMAP mailbox a lab's replies arrive in (LAB-3): the worker fetches new messages,
+    imports them as uploads are, and moves them to the processed folder. The password is kept
+    encrypted (core.secrets) and never shown."""
+
+    class Security(models.TextChoices):
+        SSL = "ssl", _("SSL/TLS (port 993)")
+        STARTTLS = "starttls", _("STARTTLS (port 143)")
+        NONE = "none", _("None (only for a server on this machine)")
+
+    class Error(models.TextChoices):
+        CONNECT = "connect", _("The mail server could not be reached.")
+        TLS = "tls", _("The secure connection to the mail server failed (its certificate is not "
+                       "trusted, or it does not offer one).")
+        LOGIN = "login", _("The mail server refused the user name or the password.")
+        FOLDER = "folder", _("The folder does not exist on the mail server.")
+        PASSWORD_UNREADABLE = "password_unreadable", _(
+            "The stored password can no longer be read (the platform's key changed): enter the "
+            "password again.")
+        INSECURE = "insecure", _("A connection without encryption is only allowed to a server on "
+                                 "this machine.")
+        DROPPED = "dropped", _("The connection was lost during the fetch; the next fetch goes on "
+                               "where it stopped.")
+        PROTOCOL = "protocol", _("The mail server answered something unexpected.")
+        IMPORT = "import", _("Some messages could not be imported; they stay in the folder.")
+        UNEXPECTED = "unexpected", _("The fetch failed because of an unexpected error.")
+
+    lab = models.OneToOneField(Lab, on_delete=models.CASCADE, related_name="mailbox")
+    host = models.CharField(_("mail server"), max_length=255)
+    port = models.PositiveIntegerField(_("port"), default=993)
+    security = models.CharField(_("encryption"), max_length=10, choices=Security.choices,
+                                default=Security.SSL)
+    username = models.CharField(_("user name"), max_length=255)
+    password_sealed = models.TextField(editable=False)  # core.secrets.secret_seal(password)
+    folder = models.CharField(_("folder to read"), max_length=255, default="INBOX")
+    processed_folder = models.CharField(_("folder for processed messages"), max_length=255,
+                                        default="Processed")
+    enabled = models.BooleanField(_("fetch replies"), default=True)
+    uid_validity = models.PositiveBigIntegerField(null=True, blank=True, editable=False)
+    last_uid = models.PositiveBigIntegerField(default=0, editable=False)
+    # one chain of scheduled fetches: the time the pending one runs (null: none pending)
+    next_fetch_at = models.DateTimeField(null=True, blank=True, editable=False)
+    fetch_requested_at = models.DateTimeField(null=True, blank=True, editable=False)  # "Fetch now"
+    fetching_since = models.DateTimeField(null=True, blank=True, editable=False)  # a fetch runs
+    last_fetch_at = models.DateTimeField(_("last fetch"), null=True, blank=True)
+    last_success_at = models.DateTimeField(_("last successful fetch"), null=True, blank=True)
+    last_error = models.CharField(_("last error"), max_length=20, choices=Error.choices, blank=True)
+    last_error_detail = models.TextField(_("details of the last error"), blank=True)
+    last_counts = models.JSONField(_("what the last fetch did"), default=dict, blank=True)
+
+    class Meta:
+        verbose_name = _("lab mailbox")
+        verbose_name_plural = _("lab mailboxes")
+
+    def __str__(self) -> str:
+        return f"{self.username} @ {self.host}:{self.port}/{self.folder}"
+
+    @property
+    def is_fetching(self) -> bool:
+        return self.fetching_since is not None or self.fetch_requested_at is not None

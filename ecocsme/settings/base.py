@@ -152,6 +152,12 @@ FORMAT_MODULE_PATH = ["ecocsme.core.formats"]
 # Machine drafts of missing translations for staff to correct; off unless a backend is named,
 # e.g. ECOCSME_TRANSLATOR=ecocsme.text.translate.ApertiumTranslator (docs/DECISIONS.md).
 ECOCSME_TRANSLATOR = os.environ.get("ECOCSME_TRANSLATOR", "")
+# Secrets the platform keeps encrypted (a lab mailbox's password): Fernet keys, comma-separated,
+# the first encrypts; unset, a key derived from SECRET_KEY (core/secrets.py, docs/DEPLOY.md).
+ECOCSME_SECRETS_KEY = os.environ.get("ECOCSME_SECRETS_KEY", "")
+# Lab mailboxes (LAB-3): seconds between two fetches, and a CA file for servers under a private CA.
+ECOCSME_MAILBOX_INTERVAL = int(os.environ.get("ECOCSME_MAILBOX_INTERVAL", "180"))
+ECOCSME_MAILBOX_CAFILE = os.environ.get("ECOCSME_MAILBOX_CAFILE", "")
 USE_I18N = True
 TIME_ZONE = "UTC"
 USE_TZ = True

@@ -37,7 +37,7 @@ from ecocsme.text.mail import (
     parse_reply,
 )
 
-from ..models import Answer, EmailReply, Invitation, Lab, ReplyImport, Response
+from ..models import Answer, EmailReply, Invitation, Lab, ReplyImport, Response, reply_digest
 from ..tasks import embed_later, import_replies
 from .labs import require_change
 
@@ -206,6 +206,24 @@ def replies_import(*, actor, lab: Lab, files: list[tuple[str, bytes]],
     return report
 
 
+def replies_receive(*, lab: Lab, messages: list[tuple[str, bytes]], source: str) -> ImportReport:
+    """Import messages read from the lab's mailbox, as an upload is but without a user: all of
+    them or nothing; a message imported before (Message-ID or digest) counts as a duplicate."""
+    report = ImportReport()
+    try:
+        read = _read_all(lab, messages, None)
+        with transaction.atomic():
+            for reply in read:
+                _save(reply, report)
+            audit_log(actor=None, action="labs.replies.received", obj=lab, data={
+                "source": source, "counted": report.counted, "to_review": report.to_review,
+                "ignored": report.ignored, "duplicates": report.duplicates})
+    except Exception:  # whatever it was, the transaction saved nothing
+        logger.exception("replies from %s into lab %s failed", source, lab.pk)
+        return ImportReport(errors=[_unexpected_error()])
+    return report
+
+
 def _read_all(lab: Lab, messages: list[tuple[str, bytes]], progress) -> list[EmailReply]:
     invitations = list(lab.invitations.select_related("contact", "response"))
     questions = _questions(lab)
@@ -266,6 +284,7 @@ def _read_one(lab: Lab, questions: dict, invitations: list[Invitation], raw: byt
     return EmailReply(
         lab=lab, invitation=invitation, match=match, sender=_address(parsed.sender),
         subject=_text(parsed.subject, 300), message_id=_text(parsed.message_id, 255), raw=raw,
+        digest=reply_digest(raw),
         answers={number: _text(text) for number, text in parsed.answers.items()}, flags=flags,
         is_answer=parsed.is_answer)
 
