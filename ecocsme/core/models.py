@@ -107,3 +107,59 @@ FAILURE_REASONS = {  # SMTP reply codes (RFC 5321)
     "5xx": _("The receiving server refused the mail."),
     "4xx": _("The receiving server asked to try again later."),
 }
+
+
+def built_file_path(built, filename: str) -> str:
+    """An unguessable folder per file: the name alone never finds it (files are served only
+    through a view that checks the reader's permissions)."""
+    import secrets
+
+    return f"built/{secrets.token_hex(16)}/{filename}"
+
+
+class BuiltFile(TimeStampedModel):
+    """A file the worker builds on request (a lab report, ...) and keeps while what it was built
+    from stays the same: `key` says what was asked ("labs.report:12:pdf:ro:names"), `version` is
+    a fingerprint of the data it was built from. A request with the same key and version gets the
+    same row: a done file is served at once, a build under way is waited for, never started twice.
+    `updated_at` moves with the progress, so a build that stopped moving can be given up."""
+
+    class Status(models.TextChoices):
+        QUEUED = "queued", _("Waiting to start")
+        RUNNING = "running", _("Running")
+        DONE = "done", _("Done")
+        FAILED = "failed", _("Failed")
+
+    key = models.CharField(max_length=200, db_index=True)
+    version = models.CharField(max_length=64)
+    # What builds it: the dotted path of a recipe (core.built_files.Recipe) and its parameters.
+    recipe = models.CharField(max_length=200)
+    params = models.JSONField(default=dict)
+    status = models.CharField(_("status"), max_length=10, choices=Status.choices, default=Status.QUEUED)
+    progress = models.PositiveSmallIntegerField(_("progress (%)"), default=0)
+    file = models.FileField(upload_to=built_file_path, max_length=300, blank=True)
+    name = models.CharField(_("file name"), max_length=200, blank=True)
+    content_type = models.CharField(max_length=100, blank=True)
+    size = models.PositiveBigIntegerField(_("size (bytes)"), default=0)
+    error = models.TextField(_("error"), blank=True)
+    requested_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True,
+                                      on_delete=models.SET_NULL, related_name="+")
+    started_at = models.DateTimeField(_("started"), null=True, blank=True)
+    finished_at = models.DateTimeField(_("finished"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("built file")
+        verbose_name_plural = _("built files")
+        ordering = ["-created_at", "-id"]
+        constraints = [models.UniqueConstraint(fields=["key", "version"], name="built_file_once_per_version")]
+
+    def __str__(self) -> str:
+        return f"{self.key} ({self.status})"
+
+    @property
+    def is_active(self) -> bool:
+        return self.status in (self.Status.QUEUED, self.Status.RUNNING)
+
+    @property
+    def is_done(self) -> bool:
+        return self.status == self.Status.DONE

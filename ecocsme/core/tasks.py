@@ -20,3 +20,11 @@ def deliver_mail(mail_ids: list[int]) -> dict:
     """Send a batch from the outbox; each mail at most once. Kept for tasks queued before
     `drain_outbox` replaced it."""
     return mail_deliver(mail_ids)
+
+
+@task()
+def build_file(built_id: int) -> None:
+    """Build a file asked for in a request (see core.built_files.built_file_execute)."""
+    from .built_files import built_file_execute
+
+    built_file_execute(built_id)
