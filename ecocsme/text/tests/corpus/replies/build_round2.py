@@ -1,0 +1,1704 @@
+#!/usr/bin/env python3
+"""Build round two of the e-mail reply corpus: replies as people really write them.
+
+Run ``python3 build_round2.py`` in this folder (after ``build_corpus.py``, which deletes every
+``NNN_*`` file before it writes round one). It (re)writes, deterministically:
+
+* ``invitations_round2.json``   the invitations of round two (inv-0100 onwards);
+* ``NNN_<lang>_<category>-<client>-<what>.eml`` and ``.expected.json`` from 054 onwards;
+  a reply split over two mails is ``NNN_a_...`` and ``NNN_b_...``;
+* the "Round two" section of ``README.md`` (between its two marker comments);
+
+and then re-reads every file it wrote to check it (parses with ``email.policy.default``, decodes
+the bodies, checks that every expected answer is in the decoded text modulo white space and quote
+markers). It reuses the helpers of ``build_corpus.py`` (importing it writes nothing).
+
+All people, organisations, addresses and phone numbers are invented; every mail carries an
+``X-Example: true`` header. Only the standard library is used.
+"""
+
+from __future__ import annotations
+
+import base64
+import json
+import re
+import sys
+from dataclasses import dataclass, field
+from datetime import datetime
+from email import policy
+from email.message import EmailMessage
+from email.parser import BytesParser
+from email.utils import format_datetime, getaddresses, parseaddr
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE))
+import build_corpus as bc  # noqa: E402  (round one's helpers: questions, labs, invitation text, MIME helpers)
+
+EET = bc.EET
+CET = bc.CET
+FIRST_NUMBER = 54
+QUESTIONS = bc.QUESTIONS
+
+CATEGORIES = ["forwarded", "bottom_posted", "local_labels", "ordinal_prose", "split", "non_answer", "classic"]
+CLIENTS = [
+    "outlook_windows",
+    "outlook_mac",
+    "outlook_web",
+    "outlook_android",
+    "outlook_ios",
+    "gmail_web",
+    "gmail_android",
+    "apple_mail",
+    "iphone_mail",
+    "thunderbird",
+    "samsung_email",
+    "yahoo",
+    "proton",
+]
+PHONES = {"outlook_android", "outlook_ios", "gmail_android", "iphone_mail", "samsung_email"}
+
+# --------------------------------------------------------------------------------------------
+# Invitations of round two
+# --------------------------------------------------------------------------------------------
+
+INVITATIONS: list[bc.Invitation] = []
+
+
+def invite(lang: str, name: str, email: str) -> bc.Invitation:
+    inv = bc.Invitation(f"inv-{100 + len(INVITATIONS):04d}", lang, name, email.lower())
+    INVITATIONS.append(inv)
+    return inv
+
+
+# --------------------------------------------------------------------------------------------
+# Dates, attribution lines and header blocks in the client's language
+# --------------------------------------------------------------------------------------------
+
+WD_FULL = {
+    "en": "Monday Tuesday Wednesday Thursday Friday Saturday Sunday",
+    "ro": "luni marți miercuri joi vineri sâmbătă duminică",
+    "it": "lunedì martedì mercoledì giovedì venerdì sabato domenica",
+    "nl": "maandag dinsdag woensdag donderdag vrijdag zaterdag zondag",
+    "hr": "ponedjeljak utorak srijeda četvrtak petak subota nedjelja",
+    "lt": "pirmadienis antradienis trečiadienis ketvirtadienis penktadienis šeštadienis sekmadienis",
+    "fi": "maanantai tiistai keskiviikko torstai perjantai lauantai sunnuntai",
+    "de": "Montag Dienstag Mittwoch Donnerstag Freitag Samstag Sonntag",
+}
+WD_SHORT = {
+    "en": "Mon Tue Wed Thu Fri Sat Sun",
+    "ro": "lun. mar. mie. joi vin. sâm. dum.",
+    "it": "lun mar mer gio ven sab dom",
+    "nl": "ma di wo do vr za zo",
+    "hr": "pon uto sri čet pet sub ned",
+    "lt": "pr an tr kt pn št sk",
+    "fi": "ma ti ke to pe la su",
+    "de": "Mo. Di. Mi. Do. Fr. Sa. So.",
+}
+NOV = {
+    "en": "November",
+    "ro": "noiembrie",
+    "it": "novembre",
+    "nl": "november",
+    "hr": "studenoga",
+    "lt": "lapkričio",
+    "fi": "marraskuuta",
+    "de": "November",
+}
+
+
+def dfmt(template: str, dt: datetime, lang: str, **kw: str) -> str:
+    h12 = dt.hour % 12 or 12
+    return template.format(
+        wd=WD_SHORT[lang].split()[dt.weekday()],
+        WD=WD_FULL[lang].split()[dt.weekday()],
+        d=dt.day,
+        dd=f"{dt.day:02d}",
+        hm=f"{dt.hour}:{dt.minute:02d}",
+        hhm=f"{dt.hour:02d}:{dt.minute:02d}",
+        hmdot=f"{dt.hour}.{dt.minute:02d}",
+        hms=f"{dt.hour:02d}:{dt.minute:02d}:{dt.second:02d}",
+        h12=h12,
+        mm=f"{dt.minute:02d}",
+        ampm="AM" if dt.hour < 12 else "PM",
+        mon=NOV[lang],
+        rfc=format_datetime(dt),
+        **kw,
+    )
+
+
+ATTR = {
+    "gmail": {
+        "en": "On {wd}, {d} Nov 2020 at {hhm}, {name} <{addr}> wrote:",
+        "ro": "În {wd}, {d} nov. 2020 la {hhm}, {name} <{addr}> a scris:",
+        "it": "Il giorno {wd} {d} nov 2020 alle ore {hhm} {name} <{addr}> ha scritto:",
+        "nl": "Op {wd} {d} nov. 2020 om {hhm} schreef {name} <{addr}>:",
+        "de": "Am {wd}, {d}. Nov. 2020 um {hhm} Uhr schrieb {name} <{addr}>:",
+        "hr": "{wd}, {d}. stu 2020. u {hhm} {name} <{addr}> je napisao:",
+        "fi": "{wd} {d}. marrask. 2020 klo {hmdot} {name} ({addr}) kirjoitti:",
+        "lt": "2020-11-{dd}, {wd}, {hhm}, {name} <{addr}> rašė:",
+    },
+    "apple": {
+        "en": "On {d} Nov 2020, at {hhm}, {name} <{addr}> wrote:",
+        "ro": "Pe {d} nov. 2020, la {hhm}, {name} <{addr}> a scris:",
+        "it": "Il giorno {d} nov 2020, alle ore {hhm}, {name} <{addr}> ha scritto:",
+        "nl": "Op {d} nov. 2020 om {hhm} heeft {name} <{addr}> het volgende geschreven:",
+        "de": "Am {dd}.11.2020 um {hhm} schrieb {name} <{addr}>:",
+        "hr": "Dana {d}. stu 2020., u {hhm}, {name} <{addr}> je napisao/la:",
+        "fi": "{d}.11.2020 kello {hmdot}, {name} <{addr}> kirjoitti:",
+        "lt": "2020-11-{dd} {hhm}, {name} <{addr}> rašė:",
+    },
+    "thunderbird": {
+        "en": "On {dd}/11/2020 {hhm}, {name} wrote:",
+        "ro": "Pe {dd}.11.2020 {hhm}, {name} a scris:",
+        "it": "Il {dd}/11/20 {hhm}, {name} ha scritto:",
+        "nl": "Op {dd}-11-2020 om {hhm} schreef {name}:",
+        "de": "Am {dd}.11.20 um {hhm} schrieb {name}:",
+        "hr": "Dana {dd}.11.2020. u {hhm}, {name} je napisao:",
+        "fi": "{d}.11.2020 klo {hmdot}, {name} kirjoitti:",
+        "lt": "2020-11-{dd} {hhm}, {name} rašė:",
+    },
+    "yahoo": {
+        "en": "On {WD}, {d} November 2020, {hms} {tz}, {name} <{addr}> wrote:",
+        "it": "Il {WD} {d} novembre 2020, {hms} {tz}, {name} <{addr}> ha scritto:",
+        "de": "Am {WD}, {d}. November 2020, {hms} {tz} hat {name} <{addr}> Folgendes geschrieben:",
+        "ro": "În {WD}, {d} noiembrie 2020, {hms} {tz}, {name} <{addr}> a scris:",
+        "nl": "Op {WD} {d} november 2020 {hms} {tz} schreef {name} <{addr}>:",
+        "hr": "{WD}, {d}. studenoga 2020. {hms} {tz}, {name} <{addr}> je napisao:",
+        "lt": "{WD}, 2020 m. lapkričio {d} d. {hms} {tz}, {name} <{addr}> rašė:",
+        "fi": "{WD} {d}. marraskuuta 2020 {hms} {tz}, {name} <{addr}> kirjoitti:",
+    },
+    "proton": {
+        "en": "\u2010\u2010\u2010\u2010\u2010\u2010\u2010 Original Message \u2010\u2010\u2010\u2010\u2010\u2010\u2010\n"
+        "On {WD}, November {d}, 2020 {h12}:{mm} {ampm}, {name} <{addr}> wrote:",
+    },
+}
+
+# Outlook's header block: labels From, Sent, To, Subject (Cc) and how the date is printed.
+OUTLOOK_DATE = {
+    "en": "{WD}, {mon} {d}, 2020 {h12}:{mm} {ampm}",
+    "ro": "{WD}, {d} {mon} 2020 {hhm}",
+    "it": "{WD} {d} {mon} 2020 {hhm}",
+    "nl": "{WD} {d} {mon} 2020 {hhm}",
+    "hr": "{WD}, {d}. {mon} 2020. {hhm}",
+    "de": "{WD}, {d}. {mon} 2020 {hhm}",
+    "fi": "{WD} {d}. {mon} 2020 {hmdot}",
+    "lt": "2020 m. {mon} {d} d., {WD} {hhm}",
+}
+OUTLOOK_MAC = {  # Outlook for Mac prints "Date" and a different date
+    "en": ("From", "Date", "To", "Subject", "{WD}, {d} {mon} 2020 at {hhm}"),
+    "de": ("Von", "Datum", "An", "Betreff", "{WD}, {d}. {mon} 2020 um {hhm}"),
+    "nl": ("Van", "Datum", "Aan", "Onderwerp", "{WD} {d} {mon} 2020 om {hhm}"),
+    "it": ("Da", "Data", "A", "Oggetto", "{WD} {d} {mon} 2020 {hhm}"),
+    "fi": ("Lähettäjä", "Päivämäärä", "Vastaanottaja", "Aihe", "{WD} {d}. {mon} 2020 klo {hmdot}"),
+    "ro": ("De la", "Dată", "Către", "Subiect", "{WD}, {d} {mon} 2020, {hhm}"),
+    "hr": ("Od", "Datum", "Prima", "Predmet", "{WD}, {d}. {mon} 2020. u {hhm}"),
+    "lt": ("Nuo", "Data", "Kam", "Tema", "2020 m. {mon} {d} d., {WD} {hhm}"),
+}
+SAMSUNG = {  # Samsung Email's header above the (unquoted) original
+    "en": ("-------- Original message --------", "From", "Date", "To", "Subject"),
+    "de": ("-------- Ursprüngliche Nachricht --------", "Von", "Datum", "An", "Betreff"),
+    "ro": ("-------- Mesaj original --------", "De la", "Dată", "Către", "Subiect"),
+    "it": ("-------- Messaggio originale --------", "Da", "Data", "A", "Oggetto"),
+    "nl": ("-------- Oorspronkelijk bericht --------", "Van", "Datum", "Aan", "Onderwerp"),
+    "hr": ("-------- Izvorna poruka --------", "Od", "Datum", "Prima", "Predmet"),
+    "lt": ("-------- Originalus laiškas --------", "Nuo", "Data", "Kam", "Tema"),
+    "fi": ("-------- Alkuperäinen viesti --------", "Lähettäjä", "Päivämäärä", "Vastaanottaja", "Aihe"),
+}
+GMAIL_FWD = {  # Gmail's forward header: the first two labels are translated, Date/Subject/To are not
+    "en": ("---------- Forwarded message ---------", "From", "On"),
+    "de": ("---------- Weitergeleitete Nachricht ---------", "Von", "de"),
+    "ro": ("---------- Forwarded message ---------", "De la", "ro"),
+    "it": ("---------- Messaggio inoltrato ---------", "Da", "it"),
+    "nl": ("---------- Doorgestuurd bericht ---------", "Van", "nl"),
+    "hr": ("---------- Proslijeđena poruka ---------", "Od", "hr"),
+    "lt": ("---------- Persiųstas laiškas ---------", "Nuo", "lt"),
+    "fi": ("---------- Välitetty viesti ---------", "Lähettäjä", "fi"),
+}
+GMAIL_FWD_DATE = {
+    "en": "{wd}, {d} Nov 2020 at {hhm}",
+    "ro": "{wd}, {d} nov. 2020 la {hhm}",
+    "it": "{wd} {d} nov 2020 alle ore {hhm}",
+    "nl": "{wd} {d} nov. 2020 om {hhm}",
+    "de": "{wd}, {d}. Nov. 2020 um {hhm} Uhr",
+    "hr": "{wd}, {d}. stu 2020. u {hhm}",
+    "fi": "{wd} {d}. marrask. 2020 klo {hmdot}",
+    "lt": "2020-11-{dd}, {wd}, {hhm}",
+}
+APPLE_FWD = {
+    "en": ("Begin forwarded message:", "From", "Subject", "Date", "To", "{d} November 2020 at {hms} {tz}"),
+    "de": (
+        "Anfang der weitergeleiteten Nachricht:",
+        "Von",
+        "Betreff",
+        "Datum",
+        "An",
+        "{d}. November 2020 um {hms} {tz}",
+    ),
+    "nl": (
+        "Begin doorgestuurd bericht:",
+        "Van",
+        "Onderwerp",
+        "Datum",
+        "Aan",
+        "{d} november 2020 om {hms} {tz}",
+    ),
+    "it": ("Inizio messaggio inoltrato:", "Da", "Oggetto", "Data", "A", "{d} novembre 2020 {hms} {tz}"),
+    "ro": (
+        "Început mesaj redirecționat:",
+        "De la",
+        "Subiect",
+        "Dată",
+        "Către",
+        "{d} noiembrie 2020, {hms} {tz}",
+    ),
+    "hr": (
+        "Početak proslijeđene poruke:",
+        "Od",
+        "Predmet",
+        "Datum",
+        "Za",
+        "{d}. studenoga 2020. u {hms} {tz}",
+    ),
+    "lt": ("Pradžia persiųsto laiško:", "Nuo", "Tema", "Data", "Kam", "2020 m. lapkričio {d} d. {hms} {tz}"),
+    "fi": (
+        "Välitetty viesti alkaa:",
+        "Lähettäjä",
+        "Aihe",
+        "Päiväys",
+        "Vastaanottaja",
+        "{d}. marraskuuta 2020 klo {hms} {tz}",
+    ),
+}
+TB_FWD = {
+    "en": ("-------- Forwarded Message --------", "Subject", "Date", "From", "To"),
+    "de": ("-------- Weitergeleitete Nachricht --------", "Betreff", "Datum", "Von", "An"),
+    "nl": ("-------- Doorgestuurd bericht --------", "Onderwerp", "Datum", "Van", "Aan"),
+    "it": ("-------- Messaggio Inoltrato --------", "Oggetto", "Data", "Mittente", "A"),
+    "ro": ("-------- Mesaj redirecționat --------", "Subiect", "Dată", "De la", "Către"),
+    "hr": ("-------- Proslijeđena poruka --------", "Predmet", "Datum", "Od", "Za"),
+    "lt": ("-------- Persiųstas laiškas --------", "Tema", "Data", "Nuo", "Kam"),
+    "fi": ("-------- Välitetty viesti --------", "Aihe", "Päivämäärä", "Lähettäjä", "Vastaanottaja"),
+}
+OUTLOOK_FWD_PREFIX = {
+    "en": "FW: ",
+    "de": "WG: ",
+    "nl": "Doorst: ",
+    "fi": "VS: ",
+    "lt": "PD: ",
+    "hr": "Proslijeđeno: ",
+    "it": "I: ",
+    "ro": "FW: ",
+}
+OUTLOOK_RE_PREFIX = {
+    "en": "RE: ",
+    "de": "AW: ",
+    "nl": "RE: ",
+    "fi": "Vs: ",
+    "lt": "RE: ",
+    "hr": "RE: ",
+    "it": "R: ",
+    "ro": "RE: ",
+}
+TZ_NAME = {
+    "en": "EET",
+    "ro": "EET",
+    "lt": "EET",
+    "fi": "UTC+2",
+    "de": "MEZ",
+    "it": "CET",
+    "nl": "CET",
+    "hr": "CET",
+}
+
+PHONE_FOOTER = {
+    "iphone_mail": {
+        "en": "Sent from my iPhone",
+        "ro": "Trimis de pe iPhone-ul meu",
+        "it": "Inviato da iPhone",
+        "nl": "Verstuurd vanaf mijn iPhone",
+        "hr": "Poslano s mog iPhonea",
+        "lt": "Išsiųsta iš „iPhone“",
+        "fi": "Lähetetty iPhonesta",
+        "de": "Von meinem iPhone gesendet",
+    },
+    "samsung_email": {
+        "en": "Sent from my Samsung Galaxy smartphone.",
+        "ro": "Trimis de pe smartphone-ul meu Samsung Galaxy.",
+        "it": "Inviato dal mio smartphone Samsung Galaxy.",
+        "nl": "Verzonden vanaf mijn Samsung Galaxy-smartphone.",
+        "hr": "Poslano s mog Samsung Galaxy pametnog telefona.",
+        "lt": "Išsiųsta iš mano „Samsung Galaxy“ išmaniojo telefono.",
+        "fi": "Lähetetty Samsung Galaxy -älypuhelimesta.",
+        "de": "Von meinem Samsung Galaxy Smartphone gesendet.",
+    },
+    "outlook_android": {
+        "en": "Get Outlook for Android",
+        "ro": "Obțineți Outlook pentru Android",
+        "it": "Scarica Outlook per Android",
+        "nl": "Outlook voor Android downloaden",
+        "hr": "Preuzmite Outlook za Android",
+        "lt": "Gaukite „Outlook“, skirtą „Android“",
+        "fi": "Hanki Outlook for Android",
+        "de": "Outlook für Android herunterladen",
+    },
+    "outlook_ios": {
+        "en": "Get Outlook for iOS",
+        "ro": "Obțineți Outlook pentru iOS",
+        "it": "Scarica Outlook per iOS",
+        "nl": "Outlook voor iOS downloaden",
+        "hr": "Preuzmite Outlook za iOS",
+        "lt": "Gaukite „Outlook“, skirtą „iOS“",
+        "fi": "Hanki Outlook for iOS",
+        "de": "Outlook für iOS herunterladen",
+    },
+}
+INVITE_SENT = datetime(2020, 11, 3, 10, 15, 0)
+
+
+def lab_time(lang: str, dt: datetime | None = None) -> datetime:
+    return (dt or INVITE_SENT).replace(tzinfo=bc.LABS[lang].tz)
+
+
+def attribution(client: str, ui: str, name: str, addr: str, dt: datetime) -> str:
+    """The line (or block) a client writes above what it quotes."""
+    fam = family(client)
+    if fam in ("gmail", "apple", "thunderbird", "yahoo"):
+        return dfmt(ATTR[fam][ui], dt, ui, name=name, addr=addr, tz=TZ_NAME[ui])
+    if fam == "proton":
+        return dfmt(ATTR["proton"]["en"], dt, "en", name=name, addr=addr)
+    raise ValueError(client)
+
+
+def outlook_header(
+    client: str, ui: str, frm: str, to: str, subject: str, dt: datetime, cc: str | None = None
+) -> list[tuple[str, str]]:
+    """Outlook's From/Sent/To/Subject block as (label, value) pairs."""
+    if client == "outlook_mac":
+        f, d, t, s, date_t = OUTLOOK_MAC[ui]
+    else:
+        f, d, t, _cc, s = (*bc.OUTLOOK_LABELS[ui][:3], "Cc", bc.OUTLOOK_LABELS[ui][3])
+        date_t = OUTLOOK_DATE[ui]
+    rows = [(f, frm), (d, dfmt(date_t, dt, ui)), (t, to)]
+    if cc:
+        rows.append(("Cc", cc))
+    rows.append((s, subject))
+    return rows
+
+
+def samsung_header(ui: str, frm: str, to: str, subject: str, dt: datetime) -> str:
+    sep, f, d, t, s = SAMSUNG[ui]
+    off = dt.strftime("%z")
+    return f"{sep}\n{f}: {frm}\n{d}: {dt:%d.%m.%Y} {dt:%H:%M} (GMT{off[:3]}:{off[3:]})\n{t}: {to}\n{s}: {subject}"
+
+
+def forward_header(client: str, ui: str, frm: str, to: str, subject: str, dt: datetime) -> str:
+    """The block a client writes at the top of a forwarded message (plain text)."""
+    fam = family(client)
+    if fam == "gmail":
+        sep, f, _ = GMAIL_FWD[ui]
+        return f"{sep}\n{f}: {frm}\nDate: {dfmt(GMAIL_FWD_DATE[ui], dt, ui)}\nSubject: {subject}\nTo: {to}\n"
+    if fam == "apple":
+        sep, f, s, d, t, dt_t = APPLE_FWD[ui]
+        date = dfmt(dt_t, dt, ui, tz=TZ_NAME[ui])
+        return f"{sep}\n\n{f}: {frm}\n{s}: {subject}\n{d}: {date}\n{t}: {to}\n"
+    if fam == "thunderbird":
+        sep, s, d, f, t = TB_FWD[ui]
+        return f"\n\n{sep}\n{s}: \t{subject}\n{d}: \t{format_datetime(dt)}\n{f}: \t{frm}\n{t}: \t{to}\n"
+    if fam == "samsung":
+        return samsung_header(ui, frm, to, subject, dt)
+    if fam == "outlook":
+        rows = outlook_header(client, ui, frm, to, subject, dt)
+        return "\n".join(f"{k}: {v}" for k, v in rows)
+    raise ValueError(client)
+
+
+def family(client: str) -> str:
+    if client.startswith("outlook"):
+        return "outlook"
+    if client.startswith("gmail"):
+        return "gmail"
+    if client in ("apple_mail", "iphone_mail"):
+        return "apple"
+    if client == "samsung_email":
+        return "samsung"
+    return client
+
+
+# --------------------------------------------------------------------------------------------
+# Bodies: a mail is a list of parts; each client renders them as text and as HTML
+# --------------------------------------------------------------------------------------------
+# ("t", text)   what the sender typed (answers, greeting, signature)
+# ("a", text)   attribution line of a quote ("On ... wrote:")
+# ("h", rows)   Outlook header block, rows = [(label, value), ...]; "hsep" adds the separator
+# ("q", text)   quoted text: "> " in plain text where the client quotes that way, else as it is
+# ("f", text)   a forwarded or Outlook-style original shown as it is (not quoted)
+# ("fh", text)  the header block of a forwarded message (Gmail, Apple, Thunderbird, Samsung)
+
+
+def flowed(text: str, width: int = 72, prefix: str = "") -> str:
+    """format=flowed: long lines broken after a space, the space kept at the end of the line."""
+    out = []
+    for line in text.split("\n"):
+        if not line:
+            out.append(prefix.rstrip())
+            continue
+        if len(prefix + line) <= width + 6:
+            out.append(prefix + line)
+            continue
+        cur = ""
+        for word in line.split(" "):
+            if cur and len(prefix + cur + " " + word) > width:
+                out.append(prefix + cur + " ")
+                cur = word
+            else:
+                cur = word if not cur else cur + " " + word
+        out.append(prefix + cur)
+    return "\n".join(out)
+
+
+def quote_lines(text: str, client: str) -> str:
+    if family(client) == "thunderbird":
+        return flowed(text, prefix="> ")
+    return bc.quote(text)
+
+
+def render_plain(parts: list, client: str, flow: bool = False) -> str:
+    fam = family(client)
+    out: list[str] = []
+    for kind, val in parts:
+        if kind == "t":
+            out.append(flowed(val) if flow else val)
+        elif kind == "a":
+            out.append(val)
+        elif kind in ("h", "hsep"):
+            block = "\n".join(f"{k}: {v}" for k, v in val)
+            out.append(("_" * 32 + "\n" + block) if kind == "hsep" else block)
+        elif kind == "q":
+            if fam in ("outlook", "samsung"):
+                out.append(val)
+            else:
+                q = quote_lines(val, client)
+                if fam == "thunderbird" and out and parts and out[-1] and not out[-1].endswith("\n"):
+                    # Thunderbird puts the quote right under its attribution line
+                    out[-1] = out[-1] + "\n" + q
+                    continue
+                out.append(q)
+        elif kind in ("f", "fh"):
+            out.append(val)
+        else:
+            raise ValueError(kind)
+    return "\n\n".join(out) + "\n"
+
+
+def esc(text: str, charset: str = "utf-8") -> str:
+    return bc.html_chars(text, charset).replace("\xa0", "&nbsp;")
+
+
+def lines_div(text: str, charset: str, empty: str = "<div><br></div>", cls: str = "") -> str:
+    c = f' class="{cls}"' if cls else ""
+    out = []
+    for line in text.split("\n"):
+        if not line.strip():
+            out.append(empty)
+        else:
+            e = esc(line, charset)
+            e = re.sub(r"(https://[^\s<]+)", r'<a href="\1">\1</a>', e)
+            out.append(f"<div{c}>{e}</div>")
+    return "".join(out)
+
+
+def render_html(parts: list, client: str, charset: str = "utf-8") -> str:
+    fam = family(client)
+    if fam == "outlook" and client != "outlook_web":
+        return outlook_html(parts, client, charset)
+    if fam == "outlook":
+        return owa_html(parts, charset)
+    out: list[str] = []
+    i = 0
+    while i < len(parts):
+        kind, val = parts[i]
+        nxt = parts[i + 1] if i + 1 < len(parts) else (None, None)
+        if kind == "t":
+            if fam == "gmail":
+                out.append('<div dir="ltr">' + lines_div(val, charset) + "</div>")
+            elif fam == "apple":
+                out.append(
+                    lines_div(val, charset, '<div class=""><br class=""></div>', "")
+                    if client == "apple_mail"
+                    else lines_div(val, charset)
+                )
+            elif fam == "thunderbird":
+                out.append(
+                    "<p>"
+                    + "<br>\n".join(esc(x, charset) for x in val.split("\n")).replace(
+                        "<br>\n<br>\n", "</p>\n<p>"
+                    )
+                    + "</p>\n"
+                )
+            elif fam == "yahoo":
+                out.append('<div class="ydp-body" dir="ltr">' + lines_div(val, charset) + "</div>")
+            else:
+                out.append(
+                    '<div dir="auto">' + lines_div(val, charset, '<div dir="auto"><br></div>') + "</div>"
+                )
+            i += 1
+            continue
+        if kind in ("a", "fh") and nxt[0] in ("q", "f"):
+            head = "<br>".join(esc(x, charset) for x in val.strip("\n").split("\n"))
+            body = lines_div(nxt[1], charset)
+            if fam == "gmail" and kind == "a":
+                out.append(
+                    f'<br><div class="gmail_quote"><div dir="ltr" class="gmail_attr">{head}<br></div>'
+                    '<blockquote class="gmail_quote" style="margin:0px 0px 0px 0.8ex;border-left:1px solid '
+                    f'rgb(204,204,204);padding-left:1ex">{body}</blockquote></div>\n'
+                )
+            elif fam == "gmail":
+                out.append(
+                    f'<br><div class="gmail_quote"><div dir="ltr" class="gmail_attr">{head}<br></div><br>{body}</div>\n'
+                )
+            elif fam == "apple" and kind == "a":
+                out.append(
+                    f'<div><br><blockquote type="cite"><div>{head}</div><br class="Apple-interchange-newline">{body}</blockquote></div>\n'
+                )
+            elif fam == "apple":
+                out.append(
+                    f'<div><br><blockquote type="cite"><div>{head}</div><br>{body}</blockquote></div>\n'
+                )
+            elif fam == "thunderbird" and kind == "a":
+                out.append(
+                    f'<div class="moz-cite-prefix">{head}<br></div>\n<blockquote type="cite">{body}</blockquote>\n'
+                )
+            elif fam == "thunderbird":
+                out.append(f'<div class="moz-forward-container">{head}<br><br>{body}</div>\n')
+            elif fam == "yahoo":
+                out.append(
+                    f'<div class="yahoo_quoted"><div class="yahoo_quoted_attr">{head}</div><blockquote>{body}</blockquote></div>\n'
+                )
+            elif fam == "samsung":
+                out.append(
+                    f'<div dir="auto"><br></div><div align="left" dir="auto" style="font-size:100%;color:#000000">{head}</div><div>{body}</div>\n'
+                )
+            else:  # proton
+                out.append(
+                    f'<div class="protonmail_quote">{head}<br><blockquote class="protonmail_quote" type="cite">{body}</blockquote></div>\n'
+                )
+            i += 2
+            continue
+        # anything else: plain lines
+        text = val if isinstance(val, str) else "\n".join(f"{k}: {v}" for k, v in val)
+        out.append(lines_div(text, charset))
+        i += 1
+    body = "".join(out)
+    if fam == "apple":
+        return (
+            f'<html><head><meta http-equiv="content-type" content="text/html; charset={charset}"></head>'
+            '<body style="word-wrap: break-word; -webkit-nbsp-mode: space; line-break: after-white-space;" dir="auto">'
+            f"{body}</body></html>\n"
+        )
+    if fam == "thunderbird":
+        return (
+            f'<html>\n  <head>\n    <meta http-equiv="Content-Type" content="text/html; charset={charset}">\n  </head>\n'
+            f"  <body>\n{body}  </body>\n</html>\n"
+        )
+    if fam in ("samsung", "yahoo", "proton"):
+        return f"<html><head></head><body>{body}</body></html>\n"
+    return body + "\n"
+
+
+def outlook_rows_html(rows: list[tuple[str, str]], charset: str) -> str:
+    inner = "<br>\n".join(f"<b>{esc(k, charset)}:</b> {esc(v, charset)}" for k, v in rows)
+    return (
+        '<div>\n<div style="border:none;border-top:solid #E1E1E1 1.0pt;padding:3.0pt 0cm 0cm 0cm">\n'
+        f"<p class=MsoNormal>{inner}<o:p></o:p></p>\n</div>\n</div>\n"
+    )
+
+
+def outlook_html(parts: list, client: str, charset: str) -> str:
+    body = bc.OUTLOOK_HEAD.format(charset=charset, bodylang="EN-US")
+    for kind, val in parts:
+        if kind == "t":
+            body += bc.mso_lines(val, charset)
+        elif kind in ("h", "hsep"):
+            body += bc.mso_p("", charset) + outlook_rows_html(val, charset)
+        elif kind in ("q", "f", "a", "fh"):
+            for line in val.split("\n"):
+                if "https://" in line:
+                    e = re.sub(r"(https://\S+)", r'<a href="\1">\1</a>', esc(line, charset))
+                    body += f"<p class=MsoNormal>{e}<o:p></o:p></p>\n"
+                else:
+                    body += bc.mso_p(line, charset)
+    return body + "</div>\n</body>\n</html>\n"
+
+
+def owa_html(parts: list, charset: str) -> str:
+    out = [
+        f'<html>\n<head>\n<meta http-equiv="Content-Type" content="text/html; charset={charset}">\n'
+        '<style type="text/css" style="display:none;"> P {margin-top:0;margin-bottom:0;} </style>\n</head>\n<body dir="ltr">\n'
+    ]
+    for kind, val in parts:
+        if kind == "t":
+            out.append(
+                '<div style="font-family: Calibri, Arial, Helvetica, sans-serif; font-size: 12pt; color: rgb(0, 0, 0);">'
+                + lines_div(val, charset)
+                + "</div>\n"
+            )
+        elif kind in ("h", "hsep"):
+            inner = "<br>\n".join(f"<b>{esc(k, charset)}:</b> {esc(v, charset)}" for k, v in val)
+            out.append(
+                '<hr style="display:inline-block;width:98%" tabindex="-1">\n<div id="divRplyFwdMsg" dir="ltr">'
+                f'<font face="Calibri, sans-serif" style="font-size:11pt" color="#000000">{inner}</font>'
+                "<div>&nbsp;</div>\n</div>\n"
+            )
+        else:
+            out.append("<div>" + lines_div(val, charset) + "</div>\n")
+    return "".join(out) + "</body>\n</html>\n"
+
+
+# --------------------------------------------------------------------------------------------
+# Messages in the style of each client
+# --------------------------------------------------------------------------------------------
+
+
+def thread_index(key: str) -> str:
+    return base64.b64encode(bytes.fromhex(bc.hid(key, "ti", n=44))).decode()
+
+
+def client_headers(client: str, key: str, lang: str, subject_plain: str) -> list[tuple[str, str]]:
+    lang_tag = {
+        "en": "en-GB",
+        "ro": "ro-RO",
+        "it": "it-IT",
+        "nl": "nl-NL",
+        "hr": "hr-HR",
+        "lt": "lt-LT",
+        "fi": "fi-FI",
+        "de": "de-DE",
+    }[lang]
+    topic = bc.subject_value(re.sub(r"^\S+: ", "", subject_plain))
+    if client == "outlook_windows":
+        return [
+            ("Thread-Topic", topic),
+            ("Thread-Index", thread_index(key)),
+            ("X-MS-Has-Attach", ""),
+            ("X-MS-TNEF-Correlator", ""),
+            ("Content-Language", lang_tag),
+            ("X-Mailer", "Microsoft Outlook 16.0"),
+        ]
+    if client == "outlook_web":
+        return [
+            ("Thread-Topic", topic),
+            ("Thread-Index", thread_index(key)),
+            ("Content-Language", lang_tag),
+            ("X-MS-Exchange-Organization-SCL", "-1"),
+            ("x-ms-publictraffictype", "Email"),
+        ]
+    if client == "outlook_mac":
+        return [
+            ("User-Agent", "Microsoft-MacOutlook/16.43.20110804"),
+            ("Thread-Topic", topic),
+            ("Thread-Index", thread_index(key)),
+        ]
+    if client in ("outlook_android", "outlook_ios"):
+        return [("Thread-Topic", topic), ("Thread-Index", thread_index(key)), ("Content-Language", lang_tag)]
+    if client == "apple_mail":
+        return [("X-Mailer", "Apple Mail (2.3608.120.23.2.4)")]
+    if client == "iphone_mail":
+        return [("X-Mailer", "iPhone Mail (18A393)")]
+    if client == "thunderbird":
+        return [
+            (
+                "User-Agent",
+                "Mozilla/5.0 (Windows NT 10.0; Win64; x64; rv:78.0) Gecko/20100101 Thunderbird/78.4.3",
+            ),
+            ("Content-Language", lang_tag[:2]),
+        ]
+    if client == "yahoo":
+        return [("X-Mailer", "WebService/1.1.16944 YMailNorrin Mozilla/5.0 (Windows NT 10.0; Win64; x64)")]
+    return []
+
+
+def client_mid(client: str, key: str, domain: str) -> str:
+    fam = family(client)
+    if fam == "gmail":
+        return bc.mid_gmail(key)
+    if client == "outlook_mac":
+        return bc.mid_apple(key + "mac", domain)
+    if fam == "outlook":
+        return bc.mid_outlook(key)
+    if fam == "apple":
+        return bc.mid_apple(key, domain)
+    if fam == "thunderbird":
+        return bc.mid_thunderbird(key, domain)
+    if fam == "samsung":
+        return bc.mid_thunderbird(key + "s", "email.android.com")
+    if fam == "yahoo":
+        return f"<{int(bc.hid(key, 'y1', n=8), 16)}.{int(bc.hid(key, 'y2', n=6), 16)}.16044{int(bc.hid(key, 'y3', n=5), 16) % 100000:05d}@mail.yahoo.example.com>"
+    return f"<{base64.urlsafe_b64encode(bytes.fromhex(bc.hid(key, 'pm', n=48))).decode()}=@protonmail.example.com>"
+
+
+BOUNDARY = {"gmail": "gmail", "outlook": "outlook", "apple": "apple", "thunderbird": "thunderbird"}
+
+
+@dataclass
+class Person:
+    name: str
+    email: str
+
+    @property
+    def domain(self) -> str:
+        return self.email.split("@")[1]
+
+
+def build(
+    client: str,
+    key: str,
+    *,
+    sender: Person,
+    inv: bc.Invitation,
+    subject: str,
+    date: datetime,
+    parts: list,
+    mode: str = "alt",
+    charset: str = "utf-8",
+    cte: str = "quoted-printable",
+    html_cte: str | None = None,
+    irt: str | None = None,
+    refs: str | None = None,
+    to: str | None = None,
+    cc: str | None = None,
+    extra: list[tuple[str, str]] | None = None,
+    flow: bool = False,
+    hdr_charset: str = "UTF-8",
+    hdr_enc: str = "Q",
+) -> EmailMessage:
+    """One mail as `client` writes it. mode: "plain", "alt" (text + HTML) or "html" (HTML only)."""
+    lab = inv.lab
+    lang = inv.lang
+    subj = (
+        bc.subject_value(subject)
+        if hdr_charset == "UTF-8"
+        else bc.ew(bc.fit(subject, hdr_charset), hdr_charset, hdr_enc)
+    )
+    m = bc.new_msg(
+        key=key,
+        from_=bc.mailbox(sender.name, sender.email, hdr_charset, hdr_enc),
+        to=to or bc.mailbox(lab.sender_name, lab.mailbox, hdr_charset, hdr_enc),
+        subject=subj,
+        date=date,
+        msgid=client_mid(client, key, sender.domain),
+        irt=irt,
+        refs=refs,
+        client_ip=int(bc.hid(key, "ip", n=2), 16) % 200 + 20,
+        extra=client_headers(client, key, lang, subject) + (extra or []),
+        cc=cc,
+    )
+    text = (
+        bc.fit(render_plain(parts, client, flow), charset)
+        if charset != "utf-8"
+        else render_plain(parts, client, flow)
+    )
+    params = {"format": "flowed"} if flow else None
+    if mode in ("plain", "alt"):
+        if params:
+            m.set_content(text, charset=charset, cte=cte, params=params)
+        else:
+            m.set_content(text, charset=charset, cte=cte)
+    if mode in ("alt", "html"):
+        page = render_html(parts, client, charset)
+        if mode == "alt":
+            m.add_alternative(page, subtype="html", charset=charset, cte=html_cte or cte)
+        else:
+            m.set_content(page, subtype="html", charset=charset, cte=html_cte or cte)
+    bc.set_boundaries(m, key, BOUNDARY.get(family(client), "generic"))
+    return m
+
+
+def quoted_invitation(client: str, ui: str, inv: bc.Invitation, to_name: str | None = None) -> list:
+    """The parts a client adds under a reply to the invitation."""
+    fam = family(client)
+    lab = inv.lab
+    sent = lab_time(inv.lang)
+    if fam == "outlook":
+        to = to_name or inv.name
+        rows = outlook_header(client, ui, f"{lab.sender_name} <{lab.mailbox}>", to, inv.subject, sent)
+        return [
+            (
+                "hsep" if client in ("outlook_web", "outlook_android", "outlook_ios", "outlook_mac") else "h",
+                rows,
+            ),
+            ("f", inv.text()),
+        ]
+    if fam == "samsung":
+        return [
+            (
+                "fh",
+                samsung_header(
+                    ui, f"{lab.sender_name} <{lab.mailbox}>", f"{inv.name} <{inv.email}>", inv.subject, sent
+                ),
+            ),
+            ("f", inv.text()),
+        ]
+    return [("a", attribution(client, ui, lab.sender_name, lab.mailbox, sent)), ("q", inv.text())]
+
+
+# --------------------------------------------------------------------------------------------
+# Cases
+# --------------------------------------------------------------------------------------------
+
+
+@dataclass
+class Case:
+    lang: str  # the questionnaire's language
+    category: str
+    client: str
+    what: str
+    msg: EmailMessage | bytes
+    sender: str
+    answers: dict[str, str]
+    notes: str
+    invitation: bc.Invitation
+    language: str | None = None
+    is_answer: bool = True
+    flags: list[str] = field(default_factory=list)
+    invitation_mid: str | None = None
+    token: str | None = None
+    crlf: bool = False
+    split: dict | None = None
+    part: str = ""  # "a" / "b" for split mails
+
+
+CASES: list[Case] = []
+_SPLIT_GROUPS: dict[str, list[Case]] = {}
+
+
+def add(*cases: Case) -> None:
+    for c in cases:
+        assert c.category in CATEGORIES, c.category
+        assert c.client in CLIENTS, c.client
+        if c.language is None:
+            c.language = c.lang
+        auto = []
+        if c.is_answer and len(c.answers) < 7 and "partial" not in c.flags:
+            auto.append("partial")
+        if c.language != c.lang and "different_language" not in c.flags:
+            auto.append("different_language")
+        c.flags = [*c.flags, *auto]
+    if len(cases) == 2:
+        a, b = cases
+        group = f"{a.lang}-{a.invitation.id}"
+        merged = {**a.answers, **b.answers}
+        merged = {k: merged[k] for k in sorted(merged, key=int)}
+        for n, c in enumerate(cases, 1):
+            c.split = {"group": group, "part": n, "merged": merged}
+            c.part = "ab"[n - 1]
+    CASES.append(cases if len(cases) == 2 else cases[0])  # type: ignore[arg-type]
+
+
+def rdate(lang: str, day: int, hour: int, minute: int, second: int = 0) -> datetime:
+    return datetime(2020, 11, day, hour, minute, second, tzinfo=bc.LABS[lang].tz)
+
+
+def numbered(answers: dict[str, str], fmt: str, sep: str = "\n\n") -> str:
+    return sep.join(fmt.format(n=k) + v for k, v in answers.items())
+
+
+def reply(
+    client: str,
+    key: str,
+    inv: bc.Invitation,
+    top: str,
+    *,
+    ui: str | None = None,
+    sender: Person | None = None,
+    bottom: str | None = None,
+    date: datetime,
+    subject_prefix: str | None = None,
+    footer: bool = True,
+    **kw,
+) -> EmailMessage:
+    """A reply to the invitation: `top` above the quote, `bottom` (if any) under it."""
+    ui = ui or inv.lang
+    sender = sender or Person(inv.name, inv.email)
+    foot = PHONE_FOOTER.get(client, {}).get(ui) if footer else None
+    parts: list = []
+    if top:
+        parts.append(("t", top + (f"\n\n{foot}" if foot and bottom is None else "")))
+    elif foot and bottom is None:
+        parts.append(("t", foot))
+    parts += quoted_invitation(client, ui, inv)
+    if bottom is not None:
+        parts.append(("t", bottom + (f"\n\n{foot}" if foot else "")))
+    if subject_prefix is None:
+        subject_prefix = OUTLOOK_RE_PREFIX[ui] if family(client) == "outlook" else "Re: "
+    kw.setdefault("irt", inv.message_id)
+    kw.setdefault("refs", inv.message_id)
+    return build(
+        client,
+        key,
+        sender=sender,
+        inv=inv,
+        subject=subject_prefix + inv.subject,
+        date=date,
+        parts=parts,
+        **kw,
+    )
+
+
+# ############################################################################################
+# The cases, one section per questionnaire language
+# ############################################################################################
+
+# ============================================================================================
+# Romanian questionnaire (Timișoara 2021)
+# ============================================================================================
+
+
+def fwd_block(client: str, ui: str, frm: str, to: str, subject: str, dt: datetime, body: str) -> list:
+    """The parts of a forwarded message as `client` shows it (header block + the message, unquoted)."""
+    if family(client) == "outlook":
+        kind = "h" if client == "outlook_windows" else "hsep"
+        return [(kind, outlook_header(client, ui, frm, to, subject, dt)), ("f", body)]
+    return [("fh", forward_header(client, ui, frm, to, subject, dt)), ("f", body)]
+
+
+def with_answers_under(inv: bc.Invitation, answers: dict[str, str], lead: str = "") -> str:
+    """The invitation text with answers typed under the questions (as people do in a forward)."""
+    lines = []
+    for line in inv.text().split("\n"):
+        lines.append(line)
+        m = re.match(r"(\d)\. ", line)
+        if m and m.group(1) in answers:
+            lines.append(lead + answers[m.group(1)])
+            lines.append("")
+    return "\n".join(lines)
+
+
+def ro_cases() -> None:
+    lab = "ro"
+    # --- forwarded (a): the invitee forwards her colleague's reply (Gmail, Fwd: Re: Fwd:)
+    inv = invite(lab, "Daniela Moldovan", "daniela.moldovan@ceramica-lugoj.example.ro")
+    col = Person("Sorin Pavel", "sorin.pavel@ceramica-lugoj.example.ro")
+    t1 = rdate(lab, 3, 11, 2)
+    t2 = rdate(lab, 4, 16, 37)
+    A = {
+        "1": "Cred că prin oameni pe care îi cunosc deja. Noi am aflat de program abia anul ăsta, dintr-un articol. Dacă ne suna cineva de la Cameră ne convingea mai repede.",
+        "2": "Facebook, grupul de WhatsApp al producătorilor din zona Lugoj, târgurile de meșteșuguri.",
+        "3": "Nu. Sincer, nici noi nu știam că putem participa ca firmă.",
+        "5": "Întrebându-ne direct. Un formular scurt, 5 întrebări, nu 40.",
+        "7": "Dacă văd că e ceva concret de vândut sau de produs. Noi am face bucuros o serie de căni cu identitatea Timișoara 2021, dar nu știm cui să ne adresăm pentru drepturi.",
+    }
+    fwd1 = "Sorin, poți răspunde tu la astea? Eu nu am timp săptămâna asta. Mersi!\n\nDana"
+    inner_quote = (
+        fwd1
+        + "\n\n"
+        + forward_header(
+            "gmail_web",
+            lab,
+            f"{inv.lab.sender_name} <{inv.lab.mailbox}>",
+            f"{inv.name} <{inv.email}>",
+            inv.subject,
+            lab_time(lab),
+        )
+        + "\n"
+        + inv.text()
+    )
+    col_text = (
+        "Salut Dana,\n\nuite ce am scris, vezi dacă e ok:\n\n"
+        + numbered(A, "{n}. ")
+        + "\n\nRestul nu știu, completează tu dacă vrei.\n\nSorin"
+        + "\n\n"
+        + attribution("gmail_web", lab, inv.name, inv.email, t1)
+        + "\n\n"
+        + bc.quote(inner_quote)
+    )
+    note = "Bună ziua,\n\nvă trimit mai jos răspunsurile colegului meu Sorin, el se ocupă de producție și cunoaște mai bine subiectul. Eu sunt de acord cu ce a scris.\n\nCu drag,\nDaniela Moldovan\nCeramica Lugoj SRL"
+    parts = [("t", note)] + fwd_block(
+        "gmail_web",
+        lab,
+        f"{col.name} <{col.email}>",
+        f"{inv.name} <{inv.email}>",
+        "Re: Fwd: " + inv.subject,
+        t2,
+        col_text,
+    )
+    k = "r2ro01"
+    mid_f1, mid_r = bc.mid_gmail(k + "f1"), bc.mid_gmail(k + "r")
+    m = build(
+        "gmail_web",
+        k,
+        sender=Person(inv.name, inv.email),
+        inv=inv,
+        subject="Fwd: Re: Fwd: " + inv.subject,
+        date=rdate(lab, 5, 8, 12),
+        parts=parts,
+        irt=mid_r,
+        refs=f"{inv.message_id} {mid_f1} {mid_r}",
+    )
+    add(
+        Case(
+            lab,
+            "forwarded",
+            "gmail_web",
+            "fwd-re-fwd-colleague-answers",
+            m,
+            inv.email,
+            A,
+            "Variant (a): the invitee forwards her colleague's reply; the answers are the colleague's '1.' list inside the Gmail 'Forwarded message' block, "
+            "the forwarder's note and the colleague's remark 'Restul nu știu' are not answers; References carry the invitation's id; the link is quoted twice deep.",
+            inv,
+            invitation_mid=inv.message_id,
+            token=inv.token,
+        )
+    )
+
+    # --- forwarded (b): colleague answers inside the forwarded invitation, Outlook FW: FW:
+    inv = invite(lab, "Marius Ionescu", "marius.ionescu@bega-logistic.example.ro")
+    col = Person("Alina Roman", "alina.roman@bega-logistic.example.ro")
+    A = {
+        "1": "Prin exemple de firme care au câștigat ceva concret.",
+        "2": "LinkedIn și newsletterul ADETIM.",
+        "3": "Foarte puțin, cel puțin în logistică.",
+        "4": "Transport pentru evenimente, depozitare pentru decoruri, parteneriate pe termen lung cu operatorii culturali.",
+        "6": "Un singur calendar online cu toate apelurile și termenele.",
+        "7": "Facilități fiscale locale (ex. reducere la taxa pe clădiri pentru spațiile puse la dispoziție).",
+    }
+    t_fw1 = rdate(lab, 3, 10, 48)
+    inner = (
+        "Alina, te rog să completezi tu, direct sub întrebări, și să trimiți la adresa lor.\n\nMarius\n\n"
+        + "\n".join(
+            f"{k}: {v}"
+            for k, v in outlook_header(
+                "outlook_windows",
+                lab,
+                f"{inv.lab.sender_name} <{inv.lab.mailbox}>",
+                inv.name,
+                inv.subject,
+                lab_time(lab),
+            )
+        )
+        + "\n\n"
+        + with_answers_under(inv, A, lead=">> ")
+    )
+    A = dict(A)
+    note = "Bună ziua,\n\nvă redirecționez chestionarul completat (răspunsurile sunt marcate cu >> sub fiecare întrebare). La întrebarea 5 nu avem o părere.\n\nCu stimă,\nAlina Roman\nOffice manager | Bega Logistic SRL\nTel. 0256 000 312"
+    parts = [("t", note)] + fwd_block(
+        "outlook_windows",
+        lab,
+        f"{inv.name} <{inv.email}>",
+        f"{col.name} <{col.email}>",
+        "FW: " + inv.subject,
+        t_fw1,
+        inner,
+    )
+    m = build(
+        "outlook_windows",
+        "r2ro02",
+        sender=col,
+        inv=inv,
+        subject="FW: FW: " + inv.subject,
+        date=rdate(lab, 6, 13, 5),
+        parts=parts,
+    )
+    add(
+        Case(
+            lab,
+            "forwarded",
+            "outlook_windows",
+            "fw-fw-answers-under-questions",
+            m,
+            col.email,
+            A,
+            "Variant (b): the invitee forwarded the invitation to a colleague, who typed the answers under each question (prefixed '>> ') inside the forwarded text "
+            "and forwarded it on; From is the colleague, no In-Reply-To; the invitation is the invitee's, found by the token in the forwarded link; the note 'La întrebarea 5 nu avem o părere' is not an answer.",
+            inv,
+            token=inv.token,
+            crlf=True,
+        )
+    )
+
+    # --- bottom_posted: Thunderbird, flowed, answers after the whole quote
+    inv = invite(lab, "Cosmin Barbu", "cosmin.barbu@fablab-tm.example.ro")
+    A = {
+        "1": "Cu un limbaj de business, nu cultural. Cifre: câți vizitatori, câți bani cheltuiesc, în ce perioade.",
+        "2": "Meetup-uri, LinkedIn, podcasturile locale de antreprenoriat și, foarte important, contabilii: ei vorbesc cu patronii în fiecare lună.",
+        "3": "Cele din industriile creative da, restul nu. Am întrebat la un eveniment de networking în octombrie: din 30 de oameni, 4 știau ce înseamnă concret CEaC pentru ei.",
+        "4": "Hackathoane, ateliere deschise în fabrici și ateliere (open house), produse co-brand, voluntariat de competențe (pro bono) pentru operatorii culturali mici.",
+        "5": "Focus grupuri pe domenii și o hartă online a sectorului creativ pe care fiecare își poate adăuga firma.",
+        "6": "Un ghid de o pagină per tip de finanțare. Și o persoană de contact care răspunde la telefon.",
+        "7": "Concursuri cu premii mici dar rapide și promovarea câștigătorilor în programul oficial.",
+    }
+    bottom = (
+        "Bună ziua,\n\nrăspunsurile mele, în ordine:\n\n"
+        + numbered(A, "{n}) ")
+        + "\n\nO zi bună,\nCosmin\n\n-- \nCosmin Barbu\nFabLab Timișoara (example)\nhttps://fablab-tm.example.ro"
+    )
+    m = reply(
+        "thunderbird",
+        "r2ro03",
+        inv,
+        "",
+        bottom=bottom,
+        date=rdate(lab, 4, 21, 30),
+        flow=True,
+        mode="plain",
+        cte="8bit",
+    )
+    add(
+        Case(
+            lab,
+            "bottom_posted",
+            "thunderbird",
+            "answers-after-whole-quote-flowed",
+            m,
+            inv.email,
+            A,
+            "Bottom-posted: Thunderbird 'Pe 03.11.2020 10:15, ... a scris:' on top, the whole invitation quoted, then greeting and '1)'..'7)' answers; format=flowed (soft breaks inside long answers), 8bit; '-- ' signature with a link.",
+            inv,
+            invitation_mid=inv.message_id,
+            token=inv.token,
+        )
+    )
+
+    # --- bottom_posted: iPhone, no diacritics, short answers under the quote
+    inv = invite(lab, "Raluca Stan", "raluca.stan@yahoo.example.com")
+    A = {
+        "1": "mai simplu, fara termeni ca legacy si engagement",
+        "2": "instagram si tiktok pt cei tineri",
+        "3": "nu prea",
+        "6": "o aplicatie cu notificari",
+    }
+    bottom = "1 " + A["1"] + "\n2 " + A["2"] + "\n3 " + A["3"] + "\n6 " + A["6"] + "\nrest nu stiu sincer\nR"
+    m = reply("iphone_mail", "r2ro04", inv, "", bottom=bottom, date=rdate(lab, 3, 19, 4), mode="plain")
+    add(
+        Case(
+            lab,
+            "bottom_posted",
+            "iphone_mail",
+            "short-lowercase-under-quote",
+            m,
+            inv.email,
+            A,
+            "Bottom-posted from an iPhone: Apple attribution and the quote first, then four one-line answers '1 ...' (number and a space, no punctuation, no capitals, no diacritics); 'rest nu stiu sincer' is a remark, not an answer to 7; 'Trimis de pe iPhone-ul meu' at the very end.",
+            inv,
+            invitation_mid=inv.message_id,
+            token=inv.token,
+        )
+    )
+
+    # --- local_labels: Outlook web, mixed labels, P.S.
+    inv = invite(lab, "Gabriela Dinu", "gabriela.dinu@asociatia-pod.example.org")
+    A = {
+        "1": "Mesaje scurte, cu un singur apel la acțiune. Și în limba română, nu în engleză – „open call” nu înseamnă nimic pentru un brutar.",
+        "2": "Radio Timișoara, presa locală online, grupurile de cartier de pe Facebook.",
+        "3": "Nu, sau foarte vag.",
+        "4": "Achiziții de la furnizori locali pentru toate evenimentele din program, cu o cotă minimă (de ex. 30%).",
+        "5": "Întâlniri pe cartiere, nu doar în centru.",
+        "6": "nu avem o idee clară aici",
+        "7": "Granturi mici, de 1.000-5.000 euro, cu raportare simplă.",
+    }
+    top = (
+        "Bună ziua,\n\ncâteva răspunsuri din partea asociației:\n\n"
+        f"Răspuns la 1: {A['1']}\n\nad 2 - {A['2']}\n\nad 3 - {A['3']}\n\n"
+        f"La întrebarea 4: {A['4']}\n\n5) {A['5']}\n\n6 - {A['6']}\n\n7 - {A['7']}\n\n"
+        "P.S. Ne-ar interesa și rezultatele consultării, dacă le publicați.\n\n"
+        "Mulțumesc,\nGabriela Dinu\nPreședinte, Asociația POD (example)"
+    )
+    m = reply("outlook_web", "r2ro05", inv, top, date=rdate(lab, 5, 12, 40))
+    add(
+        Case(
+            lab,
+            "local_labels",
+            "outlook_web",
+            "raspuns-la-ad-mixed-ps",
+            m,
+            inv.email,
+            A,
+            "Labels change inside one mail: 'Răspuns la 1:', 'ad 2 -' (lowercase), 'La întrebarea 4:', '5)', '6 -' and '7 -'; answer 6 'nu avem o idee clară aici' (we have no clear idea) IS an answer; the 'P.S.' line belongs to no answer; Outlook on the web HTML with divRplyFwdMsg.",
+            inv,
+            invitation_mid=inv.message_id,
+            token=inv.token,
+        )
+    )
+
+    # --- local_labels: Samsung phone, "Intrebarea nr." / "la punctul"
+    inv = invite(lab, "Florin Mureșan", "florin.muresan@gmail.example.com")
+    A = {
+        "2": "Whatsapp si grupurile de pe Facebook. Mailurile de la primarie ajung in spam 😅",
+        "3": "Nu stiu sigur, cred ca nu.",
+        "4": "Targuri cu produse locale in timpul evenimentelor",
+        "7": "Sa fie invitate direct, personal.",
+    }
+    top = (
+        f"Salut\nIntrebarea nr. 2 - {A['2']}\nIntrebarea nr. 3 - {A['3']}\nLa punctul 4: {A['4']}\n"
+        f"Pct. 7 {A['7']}\nFlorin"
+    )
+    m = reply("samsung_email", "r2ro06", inv, top, date=rdate(lab, 7, 9, 58), mode="alt", cte="base64")
+    add(
+        Case(
+            lab,
+            "local_labels",
+            "samsung_email",
+            "intrebarea-nr-la-punctul",
+            m,
+            inv.email,
+            A,
+            "Phone reply without blank lines: 'Intrebarea nr. 2 -', 'La punctul 4:', 'Pct. 7' labels, no diacritics, an emoji; Samsung Email header '-------- Mesaj original --------' above the unquoted invitation; base64 multipart/alternative.",
+            inv,
+            invitation_mid=inv.message_id,
+            token=inv.token,
+        )
+    )
+
+    # --- ordinal_prose: Gmail, paragraphs naming the questions
+    inv = invite(lab, "Ovidiu Șerban", "ovidiu.serban@universitate-vest.example.ro")
+    A = {
+        "1": "cred că mesajul trebuie construit pe beneficii concrete și transmis de oameni din mediul de afaceri, nu de instituții. Un antreprenor ascultă de alt antreprenor.",
+        "2": "canalele existente sunt suficiente dacă sunt folosite coordonat: Camera de Comerț, clusterele, incubatoarele universitare.",
+        "3": "Din studiile noastre (un sondaj pe 212 firme, 2019), doar 18% dintre respondenți puteau numi un proiect concret din program.",
+        "5": "propun o cartografiere anuală a sectorului creativ, făcută de universitate împreună cu primăria, cu date publice.",
+        "7": "nu cred în stimulente financiare mari; mai eficiente sunt vizibilitatea și accesul la publicul internațional.",
+    }
+    top = (
+        "Stimată echipă,\n\nvă scriu în numele Centrului de cercetare în economie creativă.\n\n"
+        f"În ceea ce privește prima întrebare, {A['1']}\n\n"
+        f"Referitor la a doua întrebare, {A['2']}\n\n"
+        f"Legat de a treia întrebare: {A['3']}\n\n"
+        f"Pentru întrebarea a cincea, {A['5']}\n\n"
+        "Despre cooperare și accesul la informație am scris pe larg în raportul atașat anul trecut, nu mai reiau aici.\n\n"
+        f"Cât despre ultima întrebare, {A['7']}\n\n"
+        "Cu stimă,\nConf. univ. dr. Ovidiu Șerban\nUniversitatea de Vest (example)"
+    )
+    m = reply("gmail_web", "r2ro07", inv, top, date=rdate(lab, 6, 17, 22))
+    add(
+        Case(
+            lab,
+            "ordinal_prose",
+            "gmail_web",
+            "prima-a-doua-ultima-intrebare",
+            m,
+            inv.email,
+            A,
+            "Paragraphs naming the questions: 'În ceea ce privește prima întrebare,', 'Referitor la a doua întrebare,', 'Legat de a treia întrebare:', 'Pentru întrebarea a cincea,', 'Cât despre ultima întrebare,' (= 7); "
+            "the paragraph on cooperation and information names no question and answers none (4 and 6 stay empty).",
+            inv,
+            invitation_mid=inv.message_id,
+            token=inv.token,
+        )
+    )
+
+    # --- ordinal_prose: Apple Mail HTML only, a phrase as its own sentence
+    inv = invite(lab, "Irina Popa", "irina@studio-irina-popa.example.ro")
+    A = {
+        "1": "Povești. Nu broșuri, nu strategii, ci povești scurte despre oameni care au făcut ceva cu programul.",
+        "3": "nu, în niciun caz. Eu lucrez cu 20 de ateliere mici și niciunul nu a fost contactat.",
+        "4": "Atelierele ar putea găzdui vizitatori în anul evenimentului: ateliere deschise, cu program comun și o hartă. Costă puțin și aduce oameni.",
+        "6": "e nevoie de un om, nu de un site.",
+    }
+    top = (
+        "Bună ziua,\n\nîncerc să răspund pe scurt.\n\n"
+        f"Prima întrebare. {A['1']}\n\n"
+        f"La a treia întrebare răspunsul meu e simplu: {A['3']}\n\n"
+        f"A patra întrebare:\n{A['4']}\n\n"
+        f"Și despre a șasea: {A['6']}\n\n"
+        "Numai bine,\nIrina\n\nStudio Irina Popa – design textil (example)"
+    )
+    m = reply("apple_mail", "r2ro08", inv, top, date=rdate(lab, 8, 11, 3), mode="html")
+    add(
+        Case(
+            lab,
+            "ordinal_prose",
+            "apple_mail",
+            "html-only-phrase-as-sentence",
+            m,
+            inv.email,
+            A,
+            "HTML-only Apple Mail (<blockquote type=\"cite\">); 'Prima întrebare.' and 'A patra întrebare:' are sentences of their own (the answer is what follows, on the same line or the next); "
+            "'La a treia întrebare răspunsul meu e simplu:' and 'Și despre a șasea:' lead into the answer.",
+            inv,
+            invitation_mid=inv.message_id,
+            token=inv.token,
+            flags=["html_only"],
+        )
+    )
+
+    # --- split: Gmail Android, part 2 "am uitat", answers 2 again
+    inv = invite(lab, "Vlad Georgescu", "vlad.georgescu@gmail.example.com")
+    A1 = {
+        "1": "Prin parteneri locali de încredere (Camera, clustere).",
+        "2": "LinkedIn.",
+        "3": "Nu.",
+    }
+    top = "Buna ziua,\n\n" + numbered(A1, "{n}. ", "\n") + "\n\nRevin cu restul diseara.\n\nVlad"
+    m1 = reply("gmail_android", "r2ro09a", inv, top, date=rdate(lab, 4, 13, 15))
+    A2 = {
+        "2": "LinkedIn, dar si Instagram si evenimentele de la Cluj/Timisoara Startup Week.",
+        "4": "Parteneriate pe evenimente, sponsorizari mici.",
+        "5": "Un formular online + 2-3 intalniri.",
+        "6": "nu am idee.",
+        "7": "Granturi si vizibilitate.",
+    }
+    top2 = (
+        "Revin cu restul, am uitat de câteva:\n\n"
+        + numbered({"4": A2["4"], "5": A2["5"], "7": A2["7"]}, "{n}. ", "\n")
+        + f"\n\nȘi la 2 completez: {A2['2']}\n\nLa 6 {A2['6']}\n\nVlad"
+    )
+    p1_mid = bc.mid_gmail("r2ro09a")
+    parts = [
+        ("t", top2),
+        ("a", attribution("gmail_android", lab, "Vlad Georgescu", inv.email, rdate(lab, 4, 13, 15))),
+        (
+            "q",
+            render_plain([("t", top)] + quoted_invitation("gmail_android", lab, inv), "gmail_android").rstrip(
+                "\n"
+            ),
+        ),
+    ]
+    m2 = build(
+        "gmail_android",
+        "r2ro09b",
+        sender=Person(inv.name, inv.email),
+        inv=inv,
+        subject="Re: " + inv.subject,
+        date=rdate(lab, 4, 21, 47),
+        parts=parts,
+        irt=p1_mid,
+        refs=f"{inv.message_id} {p1_mid}",
+    )
+    add(
+        Case(
+            lab,
+            "split",
+            "gmail_android",
+            "first-three-then-rest",
+            m1,
+            inv.email,
+            A1,
+            "Part 1 of 2: three short '1.' answers on consecutive lines and 'Revin cu restul diseara' (not an answer).",
+            inv,
+            invitation_mid=inv.message_id,
+            token=inv.token,
+        ),
+        Case(
+            lab,
+            "split",
+            "gmail_android",
+            "rest-and-question-2-again",
+            m2,
+            inv.email,
+            A2,
+            "Part 2 of 2, a reply to his own part 1 (In-Reply-To = part 1, References = invitation + part 1): answers 4, 5, 7 and 'Și la 2 completez:' which answers 2 again (merged keeps the later text); "
+            "'La 6 nu am idee.' IS an answer (like 'nu știu'); the quote holds part 1 and the invitation two levels deep.",
+            inv,
+            invitation_mid=inv.message_id,
+            token=inv.token,
+        ),
+    )
+
+    # --- non_answer: out-of-office with Auto-Submitted, Outlook
+    inv = invite(lab, "Adrian Lazăr", "adrian.lazar@transtim.example.ro")
+    text = (
+        "Bună ziua,\n\nVă mulțumesc pentru mesaj. Sunt în concediu în perioada 2-13 noiembrie, cu acces limitat la e-mail. "
+        "Pentru urgențe vă rog să o contactați pe colega mea, Elena Vasile (elena.vasile@transtim.example.ro).\n\n"
+        "Cu stimă,\nAdrian Lazăr"
+    )
+    m = build(
+        "outlook_windows",
+        "r2ro11",
+        sender=Person(inv.name, inv.email),
+        inv=inv,
+        subject="Răspuns automat: " + inv.subject,
+        date=rdate(lab, 3, 10, 15, 41),
+        parts=[("t", text)],
+        irt=inv.message_id,
+        refs=inv.message_id,
+        extra=[("Auto-Submitted", "auto-replied"), ("X-Auto-Response-Suppress", "All")],
+    )
+    add(
+        Case(
+            lab,
+            "non_answer",
+            "outlook_windows",
+            "ooo-raspuns-automat",
+            m,
+            inv.email,
+            {},
+            "Exchange out-of-office 'Răspuns automat:' 41 seconds after the invitation, Auto-Submitted: auto-replied; names a colleague and an address; no quote.",
+            inv,
+            is_answer=False,
+            flags=["auto_reply"],
+            invitation_mid=inv.message_id,
+        )
+    )
+
+    # --- non_answer: signature only (Yahoo)
+    inv = invite(lab, "Nicoleta Radu", "nicoleta_radu@yahoo.example.com")
+    top = "\n--\nNicoleta Radu\nContabil autorizat\nTel. 0744 000 921"
+    m = reply("yahoo", "r2ro12", inv, top, date=rdate(lab, 9, 7, 33))
+    add(
+        Case(
+            lab,
+            "non_answer",
+            "yahoo",
+            "signature-only",
+            m,
+            inv.email,
+            {},
+            "Sent by mistake: only the signature above the Yahoo quote ('În marți, 3 noiembrie 2020, 10:15:00 EET, ... a scris:'); not an answer, no flag.",
+            inv,
+            is_answer=False,
+            invitation_mid=inv.message_id,
+            token=inv.token,
+        )
+    )
+
+
+ro_cases()
+
+# @@CASES@@
+
+
+# ============================================================================================
+# Writing, checking, README
+# ============================================================================================
+
+EXPECTED_KEYS = [*bc.EXPECTED_KEYS, "category", "client"]
+README_START = "<!-- round two: start (written by build_round2.py) -->"
+README_END = "<!-- round two: end -->"
+
+
+def slug(c: Case) -> str:
+    return f"{c.lang}_{c.category}-{c.client}-{c.what}"
+
+
+def expected_of(c: Case) -> dict:
+    out = {
+        "questions": f"questions.{c.lang}.json",
+        "is_answer": c.is_answer,
+        "sender": c.sender.lower(),
+        "answers": {k: c.answers[k] for k in sorted(c.answers, key=int)},
+        "flags": list(c.flags),
+        "invitation": {"message_id": c.invitation_mid, "token": c.token},
+        "language": c.language,
+        "notes": c.notes,
+        "unmapped_text": None,
+        "category": c.category,
+        "client": c.client,
+    }
+    if c.split:
+        out["split"] = c.split
+    return out
+
+
+def to_bytes(c: Case) -> bytes:
+    data = c.msg if isinstance(c.msg, bytes) else c.msg.as_bytes(policy=policy.default.clone(linesep="\n"))
+    if c.crlf:
+        data = data.replace(b"\r\n", b"\n").replace(b"\n", b"\r\n")
+    return data
+
+
+QUOTE_MARK = re.compile(r"(?m)^[ \t]*(?:>[ \t]?)+")
+
+
+def norm(s: str) -> str:
+    return bc.norm(QUOTE_MARK.sub("", s.replace("\r\n", "\n")))
+
+
+def leaves(msg):
+    if (
+        msg.get_content_maintype() == "message" and msg.get_content_subtype() != "rfc822"
+    ) or not msg.is_multipart():
+        yield msg
+        return
+    for sub in msg.get_payload():
+        yield from leaves(sub)
+
+
+def decoded(msg) -> tuple[list[str], list[str], list[str], list[str]]:
+    """plain texts, HTML texts (as text), all texts, leaf descriptions."""
+    plain, htmls, alltext, desc = [], [], [], []
+    for part in leaves(msg):
+        ctype = part.get_content_type()
+        cte = (part.get("Content-Transfer-Encoding") or "7bit").lower()
+        charset = part.get_content_charset()
+        desc.append(f"{ctype} {charset or '-'} {cte}".replace(" -", ""))
+        if part.get_content_maintype() == "message":
+            alltext.append(str(part))
+            continue
+        if part.get_content_maintype() != "text":
+            continue
+        raw = part.get_payload(decode=True)
+        if charset:
+            raw.decode(charset)  # strict: the bytes really are in the declared charset
+        content = part.get_content()
+        if "\ufffd" in content:
+            raise AssertionError(f"replacement character in {ctype}")
+        if ctype == "text/plain" and part.get_content_disposition() != "attachment":
+            plain.append(content)
+        elif ctype == "text/html":
+            htmls.append(bc.html_to_text(content))
+        alltext.append(content)
+    return plain, htmls, alltext, desc
+
+
+def check(stem: str, c: Case) -> dict:
+    raw = (HERE / f"{stem}.eml").read_bytes()
+    exp = json.loads((HERE / f"{stem}.expected.json").read_text(encoding="utf-8"))
+    problems = []
+
+    def need(cond, what):
+        if not cond:
+            problems.append(what)
+
+    need(list(exp)[: len(EXPECTED_KEYS)] == EXPECTED_KEYS, f"keys {list(exp)}")
+    need(set(exp["flags"]) <= bc.FLAG_NAMES, f"flags {exp['flags']}")
+    need(set(exp["answers"]) <= {str(i) for i in range(1, 8)}, "answer keys")
+    need(
+        all(isinstance(v, str) and v == v.strip() and v for v in exp["answers"].values()),
+        "answer text trimmed",
+    )
+    msg = BytesParser(policy=policy.default).parsebytes(raw)
+    for h in ("Message-ID", "From", "To", "Date", "Subject"):
+        need(msg[h] is not None, f"header {h}")
+    need(msg["X-Example"] == "true", "X-Example")
+    need(parseaddr(str(msg["From"]))[1].lower() == exp["sender"], f"sender {msg['From']}")
+    to_addrs = [a.lower() for _, a in getaddresses([str(msg["To"]), str(msg.get("Cc", ""))])]
+    need(bc.LABS[c.lang].mailbox in to_addrs, f"To {to_addrs}")
+    plain, htmls, alltext, desc = decoded(msg)
+    if isinstance(c.msg, EmailMessage):
+        need(
+            bc.decoded_leaves(c.msg) == bc.decoded_leaves(msg), "decoded bodies differ from the built message"
+        )
+    ids = f"{msg.get('In-Reply-To', '')} {msg.get('References', '')}"
+    mid = exp["invitation"]["message_id"]
+    if mid:
+        need(mid in ids, "invitation message id")
+    else:
+        need("invitation-" not in ids, "no invitation id expected")
+    tok = exp["invitation"]["token"]
+    everything = "\n".join(alltext)
+    if tok:
+        need(tok in everything, "token in text")
+    else:
+        need("/labs/answer/" not in everything, "no link expected")
+    need(("html_only" in exp["flags"]) == (not plain and bool(htmls)), "html_only flag")
+    src = norm("\n".join(plain) if plain else "\n".join(htmls))
+    for k, v in exp["answers"].items():
+        need(norm(v) in src, f"answer {k} not found in decoded text: {v[:50]!r}")
+    if not exp["is_answer"]:
+        need(not exp["answers"], "non-answer with answers")
+        need(exp["category"] == "non_answer", "non-answer category")
+    else:
+        need(bool(exp["answers"]), "answer without answers")
+        need(("partial" in exp["flags"]) == (len(exp["answers"]) < 7), "partial flag")
+    need(("different_language" in exp["flags"]) == (exp["language"] != c.lang), "different_language flag")
+    if c.split:
+        need(exp["category"] == "split" and exp["split"]["merged"], "split shape")
+    if problems:
+        raise AssertionError(f"{stem}: " + "; ".join(problems))
+    return {"leaves": desc}
+
+
+def write_invitations() -> None:
+    data = [
+        {
+            "id": inv.id,
+            "message_id": inv.message_id,
+            "token": inv.token,
+            "link": inv.link,
+            "questions": f"questions.{inv.lang}.json",
+            "language": inv.lang,
+            "invitee_name": inv.name,
+            "invitee_email": inv.email,
+            "project_mailbox": inv.lab.mailbox,
+            "subject": inv.subject,
+            "sent": inv.sent.isoformat(),
+            "link_expires": "2020-11-30",
+        }
+        for inv in INVITATIONS
+    ]
+    (HERE / "invitations_round2.json").write_text(bc.dump_json(data), encoding="utf-8")
+
+
+def readme_section(rows: list[dict]) -> str:
+    out = [
+        README_START,
+        "\n## Round two: replies as people really write them (054 onwards)\n\n",
+        "Written by `build_round2.py` (run it after `build_corpus.py`: round one's generator deletes every\n"
+        "`NNN_*` file and rewrites this README, the round-two generator writes its cases and this section\n"
+        "again):\n\n    python3 build_corpus.py && python3 build_round2.py\n\n"
+        "Its invitations are in `invitations_round2.json` (inv-0100 onwards, same shape as `invitations.json`).\n"
+        "Every round-two `.expected.json` has two more keys: `category` and `client`; a reply split over two\n"
+        'mails (`NNN_a_...`, `NNN_b_...`) also has `split`: `{"group", "part", "merged"}` where `merged` is\n'
+        "what the lab should hold after both parts (a question answered again in part 2 takes the later text).\n\n"
+        "Categories:\n\n"
+        "* `forwarded` - the answers sit in a forwarded part; the forwarder's own lines are not answers; the\n"
+        "  invitation is the invitee's (by the quoted link's token, or by References). `sender` is the From of\n"
+        "  the mail as received, which may be the colleague, not the invitee.\n"
+        "* `bottom_posted` - the answers come after the quoted questionnaire (all at the end, or numbered\n"
+        "  under the whole quote).\n"
+        "* `local_labels` - answers labelled in the respondent's words (`Zu 1.:`, `ad 3`, `Na pitanje 3:`,\n"
+        "  `Į 4 klausimą:`, `Vastaus kysymykseen 5:`, `(3)`, `III.`, ...), often mixed in one mail.\n"
+        "* `ordinal_prose` - paragraphs that name the question in words (`la prima întrebare`, `zur dritten\n"
+        "  Frage`, `što se tiče pete`, `dėl septinto klausimo`, `kolmanteen kysymykseen`, `on the last\n"
+        "  question`); the answer is the paragraph's text after the referring phrase and its punctuation,\n"
+        "  or what follows when the phrase is a sentence of its own.\n"
+        "* `split` - one person's answers over two mails; `merged` in both files.\n"
+        "* `non_answer` - never counted (`is_answer: false`, no answers): out-of-office (with or without\n"
+        "  Auto-Submitted), empty reply, signature only, 'will answer later', 'remove me', a read receipt,\n"
+        "  a calendar reply. Machine-written ones (out-of-office, read receipt, calendar reply) carry `auto_reply`.\n"
+        "* `classic` - anything else worth having.\n\n",
+    ]
+    cats = {cat: sum(1 for r in rows if r["case"].category == cat) for cat in CATEGORIES}
+    clients = sorted({r["case"].client for r in rows})
+    out.append("Mails per category: " + ", ".join(f"{k} {v}" for k, v in cats.items() if v) + ".\n\n")
+    out.append("Clients imitated: " + ", ".join(f"`{x}`" for x in clients) + ".\n\n")
+    out.append(
+        "| # | file | q | ans | invitation | category | client | flags | answered | parts | what is tricky |\n"
+    )
+    out.append("|---|---|---|---|---|---|---|---|---|---|---|\n")
+    for r in rows:
+        c = r["case"]
+        answered = ",".join(sorted(c.answers, key=int)) or "-"
+        out.append(
+            f"| {r['n']} | `{r['stem']}` | {c.lang} | {c.language} | {c.invitation.id} | {c.category} | {c.client} | "
+            f"{', '.join(c.flags) or '-'} | {answered} | {'<br>'.join(r['leaves'])} | {c.notes.replace('|', '/')} |\n"
+        )
+    out.append("\n" + README_END + "\n")
+    return "".join(out)
+
+
+def write_readme(rows: list[dict]) -> None:
+    path = HERE / "README.md"
+    text = path.read_text(encoding="utf-8")
+    section = readme_section(rows)
+    if README_START in text and README_END in text:
+        head, rest = text.split(README_START, 1)
+        tail = rest.split(README_END, 1)[1].lstrip("\n")
+        text = head + section + tail
+    else:
+        text = text.rstrip("\n") + "\n\n" + section
+    path.write_text(text, encoding="utf-8")
+
+
+def main() -> int:
+    for old in HERE.glob("[0-9][0-9][0-9]_*"):
+        if int(old.name[:3]) >= FIRST_NUMBER:
+            old.unlink()
+    write_invitations()
+    written = []
+    for i, entry in enumerate(CASES, FIRST_NUMBER):
+        group = entry if isinstance(entry, tuple) else (entry,)
+        for c in group:
+            stem = f"{i:03d}_{c.part + '_' if c.part else ''}{slug(c)}"
+            (HERE / f"{stem}.eml").write_bytes(to_bytes(c))
+            (HERE / f"{stem}.expected.json").write_text(bc.dump_json(expected_of(c)), encoding="utf-8")
+            written.append((f"{i:03d}{c.part}", stem, c))
+    rows = [{"n": n, "stem": stem, "case": c, **check(stem, c)} for n, stem, c in written]
+    write_readme(rows)
+    print(f"{len(rows)} round-two mails ({len(CASES)} cases) written and checked")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
