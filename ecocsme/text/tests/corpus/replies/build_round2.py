@@ -1455,6 +1455,654 @@ def ro_cases() -> None:
 
 ro_cases()
 
+# ============================================================================================
+# Helpers for the sections below
+# ============================================================================================
+
+
+def std(
+    lab: str,
+    key: str,
+    client: str,
+    category: str,
+    what: str,
+    inv: bc.Invitation,
+    answers: dict,
+    notes: str,
+    *,
+    top: str = "",
+    bottom: str | None = None,
+    date: datetime,
+    flags=(),
+    language: str | None = None,
+    sender: Person | None = None,
+    crlf: bool = False,
+    is_answer: bool = True,
+    **kw,
+) -> None:
+    """A reply to the invitation, registered as a case (invitation found by headers and link)."""
+    m = reply(client, key, inv, top, bottom=bottom, date=date, sender=sender, **kw)
+    ids = f"{kw.get('irt', inv.message_id)} {kw.get('refs', inv.message_id)}"
+    add(
+        Case(
+            lab,
+            category,
+            client,
+            what,
+            m,
+            (sender or Person(inv.name, inv.email)).email,
+            answers,
+            notes,
+            inv,
+            language=language,
+            flags=list(flags),
+            is_answer=is_answer,
+            crlf=crlf,
+            invitation_mid=inv.message_id if inv.message_id in ids else None,
+            token=inv.token,
+        )
+    )
+
+
+def colleague_reply_text(
+    inner_client: str, lab: str, inv: bc.Invitation, col_text: str, fwd_note: str, fwd_date: datetime
+) -> str:
+    """What the colleague sent back to the invitee: answers above the invitee's forward of the invitation."""
+    lb = inv.lab
+    fwd = forward_header(
+        inner_client,
+        lab,
+        f"{lb.sender_name} <{lb.mailbox}>",
+        f"{inv.name} <{inv.email}>",
+        inv.subject,
+        lab_time(lab),
+    )
+    if family(inner_client) == "outlook":
+        rows = outlook_header(
+            inner_client,
+            lab,
+            f"{inv.name} <{inv.email}>",
+            "",
+            OUTLOOK_FWD_PREFIX[lab] + inv.subject,
+            fwd_date,
+        )
+        head = "\n".join(f"{k}: {v}" for k, v in rows)
+        return f"{col_text}\n\n{head}\n\n{fwd_note}\n\n{fwd.strip()}\n\n{inv.text()}"
+    attr = attribution(inner_client, lab, inv.name, inv.email, fwd_date)
+    return f"{col_text}\n\n{attr}\n\n" + bc.quote(f"{fwd_note}\n\n{fwd.strip()}\n\n{inv.text()}")
+
+
+def forwarded_colleague(
+    lab: str,
+    key: str,
+    client: str,
+    inner_client: str,
+    what: str,
+    inv: bc.Invitation,
+    col: Person,
+    answers: dict,
+    notes: str,
+    *,
+    note: str,
+    col_text: str,
+    fwd_note: str,
+    dates: tuple,
+    language: str | None = None,
+    crlf: bool = False,
+    mode: str = "alt",
+    **kw,
+) -> None:
+    """Variant (a): the invitee forwards to the lab the reply in which a colleague answered."""
+    d_fwd, d_col, d_out = dates
+    inner = colleague_reply_text(inner_client, lab, inv, col_text, fwd_note, d_fwd)
+    subj_in = (
+        ("RE: " if family(inner_client) == "outlook" else "Re: ")
+        + (OUTLOOK_FWD_PREFIX[lab] if family(inner_client) == "outlook" else "Fwd: ")
+        + inv.subject
+    )
+    parts = [
+        ("t", note),
+        *fwd_block(
+            client, lab, f"{col.name} <{col.email}>", f"{inv.name} <{inv.email}>", subj_in, d_col, inner
+        ),
+    ]
+    prefix = OUTLOOK_FWD_PREFIX[lab] if family(client) == "outlook" else "Fwd: "
+    irt = refs = None
+    if family(client) == "gmail":  # Gmail keeps the thread: the forward names the messages before it
+        m_f, m_r = bc.mid_gmail(key + "f"), bc.mid_gmail(key + "r")
+        irt, refs = m_r, f"{inv.message_id} {m_f} {m_r}"
+    m = build(
+        client,
+        key,
+        sender=Person(inv.name, inv.email),
+        inv=inv,
+        subject=prefix + subj_in,
+        date=d_out,
+        parts=parts,
+        irt=irt,
+        refs=refs,
+        mode=mode,
+        **kw,
+    )
+    add(
+        Case(
+            lab,
+            "forwarded",
+            client,
+            what,
+            m,
+            inv.email,
+            answers,
+            notes,
+            inv,
+            language=language,
+            crlf=crlf,
+            invitation_mid=inv.message_id if refs else None,
+            token=inv.token,
+        )
+    )
+
+
+def forwarded_on(
+    lab: str,
+    key: str,
+    client: str,
+    what: str,
+    inv: bc.Invitation,
+    col: Person,
+    answers: dict,
+    notes: str,
+    *,
+    note: str,
+    fwd_note: str,
+    dates: tuple,
+    under: str | None = None,
+    language: str | None = None,
+    mode: str = "alt",
+    crlf: bool = False,
+    **kw,
+) -> None:
+    """Variant (b): the invitee forwarded the invitation to a colleague, who forwards it on to the lab
+    with the answers in `note` (above) or typed under the questions (`under` = the line prefix)."""
+    d_fwd, d_out = dates
+    lb = inv.lab
+    body = with_answers_under(inv, answers, under) if under is not None else inv.text()
+    inner_fwd = fwd_block(
+        client,
+        lab,
+        f"{lb.sender_name} <{lb.mailbox}>",
+        f"{inv.name} <{inv.email}>",
+        inv.subject,
+        lab_time(lab),
+    )
+    inner = (
+        fwd_note
+        + "\n\n"
+        + render_plain([(k, v) for k, v in inner_fwd[:-1]], client).strip("\n")
+        + "\n\n"
+        + body
+    )
+    prefix = OUTLOOK_FWD_PREFIX[lab] if family(client) == "outlook" else "Fwd: "
+    parts = [
+        ("t", note),
+        *fwd_block(
+            client,
+            lab,
+            f"{inv.name} <{inv.email}>",
+            f"{col.name} <{col.email}>",
+            prefix + inv.subject,
+            d_fwd,
+            inner,
+        ),
+    ]
+    m = build(
+        client,
+        key,
+        sender=col,
+        inv=inv,
+        subject=prefix + prefix + inv.subject,
+        date=d_out,
+        parts=parts,
+        mode=mode,
+        **kw,
+    )
+    add(
+        Case(
+            lab,
+            "forwarded",
+            client,
+            what,
+            m,
+            col.email,
+            answers,
+            notes,
+            inv,
+            language=language,
+            crlf=crlf,
+            token=inv.token,
+        )
+    )
+
+
+def split_pair(
+    lab: str,
+    key: str,
+    client: str,
+    inv: bc.Invitation,
+    *,
+    top1: str,
+    a1: dict,
+    top2: str,
+    a2: dict,
+    what: tuple,
+    notes: tuple,
+    dates: tuple,
+    quote_first: bool = True,
+    language: str | None = None,
+    mode: str = "alt",
+    **kw,
+) -> None:
+    """One person's answers over two mails; part 2 replies to part 1 (quoting it) or to the invitation again."""
+    me = Person(inv.name, inv.email)
+    m1 = reply(client, key + "a", inv, top1, date=dates[0], mode=mode, **kw)
+    p1 = client_mid(client, key + "a", me.domain)
+    if quote_first and family(client) not in ("outlook", "samsung"):
+        inner = render_plain([("t", top1), *quoted_invitation(client, lab, inv)], client).rstrip("\n")
+        parts = [("t", top2), ("a", attribution(client, lab, inv.name, inv.email, dates[0])), ("q", inner)]
+        m2 = build(
+            client,
+            key + "b",
+            sender=me,
+            inv=inv,
+            subject="Re: " + inv.subject,
+            date=dates[1],
+            parts=parts,
+            irt=p1,
+            refs=f"{inv.message_id} {p1}",
+            mode=mode,
+            **kw,
+        )
+    else:
+        m2 = reply(client, key + "b", inv, top2, date=dates[1], mode=mode, **kw)
+    add(
+        Case(
+            lab,
+            "split",
+            client,
+            what[0],
+            m1,
+            inv.email,
+            a1,
+            notes[0],
+            inv,
+            language=language,
+            invitation_mid=inv.message_id,
+            token=inv.token,
+        ),
+        Case(
+            lab,
+            "split",
+            client,
+            what[1],
+            m2,
+            inv.email,
+            a2,
+            notes[1],
+            inv,
+            language=language,
+            invitation_mid=inv.message_id,
+            token=inv.token,
+        ),
+    )
+
+
+def read_receipt(
+    lab: str, key: str, inv: bc.Invitation, *, subject: str, human: str, date: datetime, ua: str
+) -> bytes:
+    """A read receipt (multipart/report; report-type=disposition-notification), as bytes."""
+    b = f"----=_NextPart_{bc.hid(key, 'mdn', n=12, upper=True)}"
+    me = inv.email
+    lb = inv.lab
+    head = (
+        f"Received: from mail.{me.split('@')[1]}\n\t(mail.{me.split('@')[1]} [192.0.2.{int(bc.hid(key, 'ip', n=2), 16) % 200 + 20}])\n"
+        f"\tby mx.{bc.PLATFORM} (Postfix) with ESMTPS id {bc.hid(key, 'rcv', n=10, upper=True)}\n\tfor <{lb.mailbox}>; {format_datetime(date)}\n"
+        f"From: {bc.mailbox(inv.name, me)}\nTo: {bc.mailbox(lb.sender_name, lb.mailbox)}\nSubject: {bc.subject_value(subject)}\n"
+        f"Date: {format_datetime(date)}\nMessage-ID: {bc.mid_outlook(key)}\nIn-Reply-To: {inv.message_id}\nReferences: {inv.message_id}\n"
+        f"X-Mailer: {ua}\nAuto-Submitted: auto-replied\nX-Example: true\nMIME-Version: 1.0\n"
+        f'Content-Type: multipart/report; report-type=disposition-notification;\n\tboundary="{b}"\n\n'
+        "This is a multi-part message in MIME format.\n\n"
+    )
+    human_qp = human.encode("utf-8")
+    import quopri
+
+    part1 = (
+        f'--{b}\nContent-Type: text/plain; charset="utf-8"\nContent-Transfer-Encoding: quoted-printable\n\n'
+        + quopri.encodestring(human_qp).decode("ascii")
+        + "\n\n"
+    )
+    part2 = (
+        f"--{b}\nContent-Type: message/disposition-notification\n\n"
+        f"Reporting-UA: {me.split('@')[1]}; {ua}\nFinal-Recipient: rfc822;{me}\n"
+        f"Original-Message-ID: {inv.message_id}\nDisposition: manual-action/MDN-sent-manually; displayed\n\n--{b}--\n"
+    )
+    return (head + part1 + part2).encode("utf-8")
+
+
+def non_answer(
+    lab: str,
+    key: str,
+    client: str,
+    what: str,
+    inv: bc.Invitation,
+    text: str,
+    notes: str,
+    *,
+    date: datetime,
+    quote: bool = True,
+    auto: bool = False,
+    subject: str | None = None,
+    extra=None,
+    mode: str = "plain",
+    **kw,
+) -> None:
+    me = Person(inv.name, inv.email)
+    if quote:
+        m = reply(client, key, inv, text, date=date, mode=mode, extra=extra, **kw)
+    else:
+        m = build(
+            client,
+            key,
+            sender=me,
+            inv=inv,
+            subject=subject or ("Re: " + inv.subject),
+            date=date,
+            parts=[("t", text)],
+            irt=inv.message_id,
+            refs=inv.message_id,
+            extra=extra,
+            mode=mode,
+            **kw,
+        )
+    add(
+        Case(
+            lab,
+            "non_answer",
+            client,
+            what,
+            m,
+            inv.email,
+            {},
+            notes,
+            inv,
+            is_answer=False,
+            flags=["auto_reply"] if auto else [],
+            invitation_mid=inv.message_id,
+            token=inv.token if quote else None,
+        )
+    )
+
+
+# ============================================================================================
+# English questionnaire (Timișoara, international stakeholders)
+# ============================================================================================
+
+
+def en_cases() -> None:
+    lab = "en"
+    inv = invite(lab, "Jonathan Hale", "j.hale@harbourline.example.co.uk")
+    col = Person("Priya Raman", "p.raman@harbourline.example.co.uk")
+    A = {
+        "1": 'Lead with money and footfall, not culture. A one-page "what\'s in it for you" sheet per sector (food, retail, creative services) would go a long way.',
+        "2": "LinkedIn, the British-Romanian Chamber's breakfast briefings, and the expat business WhatsApp groups. Email newsletters are mostly ignored.",
+        "3": "Not really. The ones we talked to knew the title but nothing about calls or procurement.",
+        "4": "- supplier lists for the event year\n- sponsorship in kind (we could offer logistics)\n- joint training for hospitality staff",
+        "6": "Publish every call in English too, and keep a single calendar.",
+    }
+    col_text = (
+        "Jon,\n\nMy two cents below - feel free to edit before sending.\n\n"
+        + numbered(A, "{n}. ")
+        + "\n\nCheers,\nPriya"
+    )
+    forwarded_colleague(
+        lab,
+        "r2en01",
+        "outlook_mac",
+        "outlook_windows",
+        "fw-re-fw-colleague-answers",
+        inv,
+        col,
+        A,
+        "Variant (a), Outlook for Mac: 'FW: RE: FW:'; the invitee's one-line note, then the colleague's reply (From/Date/To/Subject block) whose '1.' list is the answer (answer 4 a dash list); "
+        "under it the invitee's own FW with Outlook's block and the unquoted invitation; no In-Reply-To (Outlook forwards start a new thread), found by the link.",
+        note="Hi,\n\nPlease find below our answers, put together by my colleague Priya.\n\nBest regards,\nJonathan Hale\nHarbourline Logistics Ltd (example)",
+        col_text=col_text,
+        fwd_note="Priya - could you take this one? Deadline end of month.\nJ.",
+        dates=(lab_time(lab, datetime(2020, 11, 3, 11, 30)), rdate(lab, 5, 9, 12), rdate(lab, 5, 9, 40)),
+    )
+    inv = invite(lab, "Martina Kovács", "martina.kovacs@gmail.example.com")
+    A = {
+        "1": 'Honestly? Stop calling it "the ECoC programme". Nobody outside the cultural sector knows the acronym. Say what it is: a year of events that brings visitors.',
+        "2": "Instagram for the younger founders, the local startup Slack, and the university alumni network.",
+        "3": "No, apart from a few cafés in the old town.",
+        "5": "Ask them. A short survey at the co-working spaces, then a couple of open evenings.",
+        "7": "Small, fast grants and a badge they can put on their shop window.",
+    }
+    bottom = (
+        "Hi,\n\nanswering below the questions so you have them side by side:\n\n"
+        + numbered(A, "{n} - ")
+        + "\n\nI skipped 4 and 6, don't really know.\n\nMartina"
+    )
+    std(
+        lab,
+        "r2en02",
+        "gmail_web",
+        "bottom_posted",
+        "answers-below-quote-n-dash",
+        inv,
+        A,
+        "Bottom-posted Gmail: the 'On Tue, 3 Nov 2020 at 10:15 ... wrote:' line and the whole quote come first, then '1 - ' answers; 'I skipped 4 and 6' is a remark; multipart/alternative (the HTML has the gmail_quote ABOVE the answers).",
+        bottom=bottom,
+        date=rdate(lab, 4, 22, 5),
+    )
+    inv = invite(lab, "Felix Brandt", "felix.brandt@protonmail.example.com")
+    A = {
+        "1": "Through intermediaries: accountants, banks, coworking managers. People trust them more than the city hall.",
+        "2": "Telegram and Signal groups are big in the dev scene here. Also meetups.",
+        "3": "Tech startups: some. Traditional SMEs: hardly.",
+        "4": "Open data from the event organisers so startups can build apps on it (tickets, maps, accessibility).",
+        "5": "I don't know.",
+        "6": "An API and an RSS feed of all calls. Seriously.",
+        "7": "Hackathon with prize money and a guaranteed pilot.",
+    }
+    bottom = numbered(A, "{n}. ", "\n") + "\n\nFelix"
+    std(
+        lab,
+        "r2en03",
+        "proton",
+        "bottom_posted",
+        "original-message-then-answers",
+        inv,
+        A,
+        "Proton Mail: its '‐‐‐‐‐‐‐ Original Message ‐‐‐‐‐‐‐' line (U+2010 hyphens) and 'On Tuesday, November 3, 2020 10:15 AM, ... wrote:' first, the quote, then seven '1.' answers on consecutive lines; 'I don't know.' IS an answer.",
+        bottom=bottom,
+        date=rdate(lab, 6, 1, 12),
+    )
+    inv = invite(lab, "Helen O'Donnell", "helen.odonnell@westgate-consult.example.ie")
+    A = {
+        "1": "Use the business associations as messengers - they already have the relationship.",
+        "2": "we have no strong view.",
+        "3": "Awareness is low. In our survey of members last spring only a handful mentioned the ECoC at all.",
+        "4": 'Procurement in small lots; a "friends of Timișoara 2021" scheme for small sponsors; joint marketing campaigns.',
+        "5": "Sector roundtables, three or four, each with a clear question.",
+        "6": "One portal. And a human on the phone.",
+    }
+    top = (
+        "Dear colleagues,\n\nPlease see our responses below.\n\n"
+        f"Re Q1: {A['1']}\n\nQuestion 2 - {A['2']}\n\nRe Q3: {A['3']}\n\nAnswer to 4) {A['4']}\n\n(5) {A['5']}\n\n"
+        f"Q.6 – {A['6']}\n\nKind regards,\n\nHelen O'Donnell\nSenior Consultant\nWestgate Consulting (example)\nT: +353 1 000 0000\n\n"
+        "Westgate Consulting is a trading name of Westgate Advisory Ltd, registered in Ireland no. 000000."
+    )
+    std(
+        lab,
+        "r2en04",
+        "outlook_windows",
+        "local_labels",
+        "re-q-answer-to-paren",
+        inv,
+        A,
+        "Labels change from line to line: 'Re Q1:', 'Question 2 - we have no strong view.' (IS an answer, like 'I don't know'), 'Re Q3:', 'Answer to 4)', '(5)', 'Q.6 –'; Outlook plain + HTML, CRLF.",
+        top=top,
+        date=rdate(lab, 5, 15, 20),
+        crlf=True,
+    )
+    inv = invite(lab, "Sam Whitaker", "sam@whitaker-design.example.com")
+    A = {
+        "2": "insta + linkedin",
+        "3": "nope",
+        "5": "go to the studios, talk to people",
+        "7": "cash prizes lol. and less paperwork",
+    }
+    top = f"q2 {A['2']}\nq3: {A['3']}\n#5 {A['5']}\nno. 7 - {A['7']}"
+    std(
+        lab,
+        "r2en05",
+        "iphone_mail",
+        "local_labels",
+        "q2-hash5-no7-phone",
+        inv,
+        A,
+        "iPhone, four lowercase one-liners with four different labels: 'q2 ', 'q3:', '#5 ', 'no. 7 - '; 'Sent from my iPhone'; plain text only.",
+        top=top,
+        date=rdate(lab, 3, 18, 44),
+        mode="plain",
+    )
+    inv = invite(lab, "Dr Eleanor Price", "e.price@northfield.example.ac.uk")
+    A = {
+        "1": "the evidence from earlier ECoCs (Liverpool 2008, Galway 2020) suggests that SMEs respond to concrete procurement opportunities far more than to awareness campaigns. I would communicate the programme's needs as a list of things to buy.",
+        "2": "existing intermediaries are the most cost-effective channel.",
+        "3": "Awareness tends to be high among creative micro-enterprises and low among everyone else; I expect Timișoara is no different.",
+        "5": "a light-touch mapping exercise (company registers plus a short survey) repeated each year would give you a baseline and a way to measure legacy.",
+        "7": "recognition matters as much as money.",
+    }
+    top = (
+        "Dear ECoC-SME team,\n\nThank you for the invitation. Some brief reflections from our research group.\n\n"
+        f"Regarding the first question, {A['1']}\n\n"
+        f"On the second question, I think {A['2']}\n\n".replace("I think ", "")
+        + f"As for question three: {A['3']}\n\n"
+        f"With respect to the fifth question, {A['5']}\n\n"
+        f"Finally, on the last question, {A['7']}\n\n"
+        "Best wishes,\nEleanor\n\n--\nDr Eleanor Price\nSenior Lecturer in Cultural Economics\nNorthfield University (example)"
+    )
+    std(
+        lab,
+        "r2en06",
+        "thunderbird",
+        "ordinal_prose",
+        "regarding-first-as-for-three-last",
+        inv,
+        A,
+        "Paragraphs: 'Regarding the first question,', 'On the second question,', 'As for question three:', 'With respect to the fifth question,', 'Finally, on the last question,' (= 7); Thunderbird format=flowed; '--' signature.",
+        top=top,
+        date=rdate(lab, 9, 10, 2),
+        flow=True,
+        mode="plain",
+        cte="quoted-printable",
+    )
+    inv = invite(lab, "Tom Reilly", "tom.reilly@gmail.example.com")
+    A = {
+        "1": "keep it short, use video",
+        "3": "most dont",
+        "4": "pop up markets during the big weekends, local suppliers for the stages and food",
+        "6": "whatsapp broadcast list from the city",
+    }
+    top = (
+        f"hey, quick ones from my phone\n\nfirst q - {A['1']}\n\nthe 3rd one: {A['3']}\n\nfor the fourth question i'd say {A['4']}\n\n"
+        f"and the 6th, {A['6']}\n\ntom"
+    )
+    std(
+        lab,
+        "r2en07",
+        "gmail_android",
+        "ordinal_prose",
+        "first-q-3rd-one-phone",
+        inv,
+        A,
+        "Phone prose, lowercase: 'first q -', 'the 3rd one:', 'for the fourth question i'd say' (the answer starts after 'i'd say'), 'and the 6th,'; Gmail for Android.",
+        top=top,
+        date=rdate(lab, 7, 20, 31),
+    )
+    inv = invite(lab, "Anna Lindqvist", "anna.lindqvist@nordlight.example.se")
+    a1 = {
+        "1": "Make it concrete: numbers of visitors, dates, what needs to be bought.",
+        "2": "LinkedIn and the chambers of commerce.",
+        "3": "Partly. Our Swedish partners had never heard of it.",
+        "4": "Co-productions with foreign companies based in Timișoara.",
+    }
+    a2 = {
+        "5": "Interviews with 20-30 creative businesses.",
+        "6": "A one-stop shop website.",
+        "7": "Visibility in the official programme.",
+    }
+    split_pair(
+        lab,
+        "r2en08",
+        "outlook_ios",
+        inv,
+        top1="Hi, first half now, rest tomorrow.\n\n" + numbered(a1, "{n}. ", "\n") + "\n\nAnna",
+        a1=a1,
+        top2="Here are the rest:\n\n" + numbered(a2, "{n}. ", "\n") + "\n\nAnna",
+        a2=a2,
+        what=("first-half-now", "here-are-the-rest"),
+        notes=(
+            "Part 1 of 2 from Outlook for iOS ('Get Outlook for iOS', underscore line + From/Sent/To/Subject): answers 1-4.",
+            "Part 2 of 2, a new reply to the invitation again (Outlook mobile quotes the invitation, not part 1): 'Here are the rest:' 5-7.",
+        ),
+        dates=(rdate(lab, 4, 17, 2), rdate(lab, 5, 8, 15)),
+        quote_first=False,
+        mode="plain",
+    )
+    inv = invite(lab, "Gareth Evans", "gareth.evans@evansprint.example.co.uk")
+    non_answer(
+        lab,
+        "r2en10",
+        "gmail_web",
+        "please-remove-me",
+        inv,
+        "Please remove me from your mailing list. We closed the business in August.\n\nG. Evans",
+        "'Please remove me from your mailing list': not an answer, no flag.",
+        date=rdate(lab, 3, 12, 2),
+        mode="alt",
+    )
+    inv = invite(lab, "Laura Bennett", "laura.bennett@bennett-events.example.com")
+    raw = read_receipt(
+        lab,
+        "r2en11",
+        inv,
+        subject="Read: " + inv.subject,
+        human=f"Your message\n\n  To: {inv.name}\n  Subject: {inv.subject}\n  Sent: Tuesday, November 3, 2020 10:15:00 AM (UTC+02:00) Bucharest\n\nwas read on Wednesday, November 4, 2020 8:02:11 AM (UTC+02:00) Bucharest.",
+        date=rdate(lab, 4, 8, 2, 14),
+        ua="Microsoft Outlook 16.0",
+    )
+    add(
+        Case(
+            lab,
+            "non_answer",
+            "outlook_windows",
+            "read-receipt-mdn",
+            raw,
+            inv.email,
+            {},
+            "Outlook read receipt 'Read:' (multipart/report; report-type=disposition-notification, message/disposition-notification part naming the invitation); auto_reply.",
+            inv,
+            is_answer=False,
+            flags=["auto_reply"],
+            invitation_mid=inv.message_id,
+        )
+    )
+
+
+en_cases()
+
 # @@CASES@@
 
 
