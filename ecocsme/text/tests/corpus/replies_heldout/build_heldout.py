@@ -1,0 +1,1663 @@
+#!/usr/bin/env python3
+"""Build the held-out e-mail reply corpus (invented example data only).
+
+Run `python3 build_heldout.py`: it rewrites every file in this folder deterministically, then
+re-reads what it wrote and checks it (exit status 1 on the first failed check).
+Standard library only.
+"""
+from __future__ import annotations
+
+import base64
+import hashlib
+import html
+import json
+import quopri
+import random
+import re
+import sys
+import uuid
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta, timezone
+from email import message_from_bytes, policy
+from email.header import Header
+from email.utils import formataddr, format_datetime
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+DEV_CORPUS = HERE.parent / "replies"
+LANGS = ["ro", "en", "it", "nl", "hr", "lt", "de", "fi"]
+CATEGORIES = ["forwarded", "bottom_posted", "local_labels", "ordinal_prose", "split",
+              "non_answer", "classic"]
+PHONE_CLIENTS = {"iphone_mail", "gmail_android", "samsung_email"}
+
+# ---------------------------------------------------------------------------------------------
+# Dates in each language
+# ---------------------------------------------------------------------------------------------
+
+TZ = {lang: timezone(timedelta(hours=2 if lang in ("ro", "lt", "fi") else 1)) for lang in LANGS}
+TZ_NAME = {"ro": "EET", "lt": "EET", "fi": "EET", "en": "GMT", "it": "CET", "nl": "CET",
+           "hr": "CET", "de": "CET"}
+TZ["en"] = timezone(timedelta(hours=0))
+
+WEEKDAY = {
+    "en": "Monday Tuesday Wednesday Thursday Friday Saturday Sunday".split(),
+    "ro": "luni marți miercuri joi vineri sâmbătă duminică".split(),
+    "it": "lunedì martedì mercoledì giovedì venerdì sabato domenica".split(),
+    "nl": "maandag dinsdag woensdag donderdag vrijdag zaterdag zondag".split(),
+    "hr": "ponedjeljak utorak srijeda četvrtak petak subota nedjelja".split(),
+    "lt": "pirmadienis antradienis trečiadienis ketvirtadienis penktadienis šeštadienis "
+          "sekmadienis".split(),
+    "de": "Montag Dienstag Mittwoch Donnerstag Freitag Samstag Sonntag".split(),
+    "fi": "maanantai tiistai keskiviikko torstai perjantai lauantai sunnuntai".split(),
+}
+WEEKDAY_ABBR = {
+    "en": "Mon Tue Wed Thu Fri Sat Sun".split(),
+    "ro": "lun. mar. mie. joi vin. sâm. dum.".split(),
+    "it": "lun mar mer gio ven sab dom".split(),
+    "nl": "ma di wo do vr za zo".split(),
+    "hr": "pon uto sri čet pet sub ned".split(),
+    "lt": "pr an tr kt pn št sk".split(),
+    "de": "Mo. Di. Mi. Do. Fr. Sa. So.".split(),
+    "fi": "ma ti ke to pe la su".split(),
+}
+MONTH = {  # the form used after a day number
+    "en": "January February March April May June July August September October November "
+          "December".split(),
+    "ro": "ianuarie februarie martie aprilie mai iunie iulie august septembrie octombrie "
+          "noiembrie decembrie".split(),
+    "it": "gennaio febbraio marzo aprile maggio giugno luglio agosto settembre ottobre novembre "
+          "dicembre".split(),
+    "nl": "januari februari maart april mei juni juli augustus september oktober november "
+          "december".split(),
+    "hr": "siječnja veljače ožujka travnja svibnja lipnja srpnja kolovoza rujna listopada "
+          "studenoga prosinca".split(),
+    "lt": "sausio vasario kovo balandžio gegužės birželio liepos rugpjūčio rugsėjo spalio "
+          "lapkričio gruodžio".split(),
+    "de": "Januar Februar März April Mai Juni Juli August September Oktober November "
+          "Dezember".split(),
+    "fi": "tammikuuta helmikuuta maaliskuuta huhtikuuta toukokuuta kesäkuuta heinäkuuta "
+          "elokuuta syyskuuta lokakuuta marraskuuta joulukuuta".split(),
+}
+MONTH_ABBR = {  # as Gmail writes them
+    "en": "Jan Feb Mar Apr May Jun Jul Aug Sept Oct Nov Dec".split(),
+    "ro": "ian. feb. mar. apr. mai iun. iul. aug. sept. oct. nov. dec.".split(),
+    "it": "gen feb mar apr mag giu lug ago set ott nov dic".split(),
+    "nl": "jan. feb. mrt. apr. mei jun. jul. aug. sep. okt. nov. dec.".split(),
+    "hr": "sij velj ožu tra svi lip srp kol ruj lis stu pro".split(),
+    "lt": [""] * 12,
+    "de": "Jan. Feb. März Apr. Mai Juni Juli Aug. Sept. Okt. Nov. Dez.".split(),
+    "fi": "tammik. helmik. maalisk. huhtik. toukok. kesäk. heinäk. elok. syysk. lokak. "
+          "marrask. jouluk.".split(),
+}
+
+
+def hm(d: datetime, lang: str) -> str:
+    return f"{d.hour}.{d.minute:02d}" if lang == "fi" else f"{d.hour:02d}:{d.minute:02d}"
+
+
+def gmail_date(d: datetime, lang: str) -> str:
+    """The date as Gmail's web client prints it in attributions and forward headers."""
+    wd, mo, t = WEEKDAY_ABBR[lang][d.weekday()], MONTH_ABBR[lang][d.month - 1], hm(d, lang)
+    return {
+        "en": f"{wd}, {d.day} {mo} {d.year} at {t}",
+        "ro": f"{wd}, {d.day} {mo} {d.year} la {t}",
+        "it": f"{wd} {d.day} {mo} {d.year} alle ore {t}",
+        "nl": f"{wd} {d.day} {mo} {d.year} om {t}",
+        "hr": f"{wd}, {d.day}. {mo} {d.year}. u {t}",
+        "lt": f"{d:%Y-%m-%d}, {wd}, {t}",
+        "de": f"{wd}, {d.day}. {mo} {d.year} um {t} Uhr",
+        "fi": f"{wd} {d.day}. {mo} {d.year} klo {t}",
+    }[lang]
+
+
+def outlook_date(d: datetime, lang: str) -> str:
+    """The 'Sent:' date of a desktop Outlook header block."""
+    wd, mo, t = WEEKDAY[lang][d.weekday()], MONTH[lang][d.month - 1], hm(d, lang)
+    return {
+        "en": f"{wd}, {d.day} {mo} {d.year} {t}",
+        "ro": f"{wd}, {d.day} {mo} {d.year} {t}",
+        "it": f"{wd} {d.day} {mo} {d.year} {t}",
+        "nl": f"{wd} {d.day} {mo} {d.year} {t}",
+        "hr": f"{wd}, {d.day}. {mo} {d.year}. {t}",
+        "lt": f"{d.year} m. {mo} {d.day} d. {t}",
+        "de": f"{wd}, {d.day}. {mo} {d.year} {t}",
+        "fi": f"{wd} {d.day}. {mo} {d.year} {t}",
+    }[lang]
+
+
+def numeric_date(d: datetime, lang: str) -> str:
+    return {
+        "en": f"{d:%d/%m/%Y}", "ro": f"{d:%d.%m.%Y}", "it": f"{d:%d/%m/%y}",
+        "nl": f"{d:%d-%m-%Y}", "hr": f"{d.day}.{d.month}.{d.year}.", "lt": f"{d:%Y-%m-%d}",
+        "de": f"{d:%d.%m.%y}", "fi": f"{d.day}.{d.month}.{d.year}",
+    }[lang]
+
+
+# ---------------------------------------------------------------------------------------------
+# The two questionnaires and the invitations
+# ---------------------------------------------------------------------------------------------
+
+LAB2_MAILBOX = {"ro": "lab2@timisoara.example.org", "en": "consultations@platform.example.org",
+                "it": "lab2@matera.example.org", "nl": "lab2@leeuwarden.example.org",
+                "hr": "lab2@rijeka.example.org", "lt": "lab2@kaunas.example.org",
+                "de": "lab2@chemnitz.example.org", "fi": "lab2@oulu.example.org"}
+LAB4_MAILBOX = {lang: box.replace("lab2@", "legacy-lab@") for lang, box in LAB2_MAILBOX.items()}
+LAB4_MAILBOX["en"] = "legacy-lab@platform.example.org"
+SENDER_NAME = {"ro": "ECoC-SME Timișoara", "en": "ECoC-SME Platform", "it": "ECoC-SME Matera",
+               "nl": "ECoC-SME Leeuwarden", "hr": "ECoC-SME Rijeka", "lt": "ECoC-SME Kaunas",
+               "de": "ECoC-SME Chemnitz", "fi": "ECoC-SME Oulu"}
+TEAM = {
+    "ro": "Echipa proiectului ECoC-SME, Municipiul Timișoara (example)",
+    "en": "The ECoC-SME project team, Municipality of Timișoara (example)",
+    "it": "Il team del progetto ECoC-SME, Comune di Matera (example)",
+    "nl": "Projectteam ECoC-SME, Gemeente Leeuwarden (example)",
+    "hr": "Projektni tim ECoC-SME, Grad Rijeka (example)",
+    "lt": "ECoC-SME projekto komanda, Kauno miesto savivaldybė (example)",
+    "de": "Projektteam ECoC-SME, Stadt Chemnitz (example)",
+    "fi": "ECoC-SME-projektitiimi, Oulun kaupunki (example)",
+}
+LAB4_TEAM = dict(TEAM, en="The ECoC-SME legacy team (example)")
+
+LAB2_SUBJECT = {
+    "en": "ECoC-SME Local Learning Lab 2: consultation on engaging SMEs and startups",
+    "fi": "ECoC-SME Local Learning Lab 2: kysely pk-yritysten ja startupien osallistamisesta",
+    "it": "ECoC-SME Local Learning Lab 2: consultazione sul coinvolgimento di PMI e startup",
+    "de": "ECoC-SME Local Learning Lab 2: Befragung zur Einbindung von KMU und Start-ups",
+    "nl": "ECoC-SME Local Learning Lab 2: raadpleging over de betrokkenheid van mkb en startups",
+    "hr": "ECoC-SME Local Learning Lab 2: savjetovanje o uključivanju MSP-ova i startupa",
+    "ro": "ECoC-SME Local Learning Lab 2: consultare privind implicarea IMM-urilor și "
+          "startup-urilor",
+    "lt": "ECoC-SME Local Learning Lab 2: konsultacija dėl MVĮ ir startuolių įtraukimo",
+}
+LAB4_SUBJECT = {
+    "en": "ECoC-SME Local Learning Lab 4: funding and skills of creative SMEs for the legacy",
+    "ro": "ECoC-SME Local Learning Lab 4: finanțare și competențe pentru IMM-urile creative",
+    "it": "ECoC-SME Local Learning Lab 4: finanziamenti e competenze delle PMI creative",
+    "nl": "ECoC-SME Local Learning Lab 4: financiering en vaardigheden van creatieve mkb'ers",
+    "hr": "ECoC-SME Local Learning Lab 4: financiranje i vještine kreativnih MSP-ova",
+    "lt": "ECoC-SME Local Learning Lab 4: kūrybinių MVĮ finansavimas ir įgūdžiai",
+    "de": "ECoC-SME Local Learning Lab 4: Finanzierung und Kompetenzen kreativer KMU",
+    "fi": "ECoC-SME Local Learning Lab 4: luovien pk-yritysten rahoitus ja osaaminen",
+}
+
+QUESTIONS2 = {
+    "en": [
+        "Which sources of funding has your organisation used for cultural or creative projects "
+        "since the ECoC year?",
+        "What kind of financial support would help creative SMEs most in the legacy years "
+        "(grants, loans, vouchers, crowdfunding, other)?",
+        "Which skills are most lacking in your team or in the creative businesses you work with?",
+        "Which training formats would you actually attend (length, place, language, online or "
+        "in person)?",
+        "How could the ECoC legacy organisation and local businesses share the costs of joint "
+        "projects?",
+        "What is the one thing the city should keep from the ECoC year for creative SMEs?",
+    ],
+    "ro": [
+        "Ce surse de finanțare a folosit organizația dumneavoastră pentru proiecte culturale sau "
+        "creative după anul Capitalei Europene a Culturii?",
+        "Ce tip de sprijin financiar ar ajuta cel mai mult IMM-urile creative în anii de "
+        "moștenire (granturi, împrumuturi, vouchere, crowdfunding, altele)?",
+        "Ce competențe lipsesc cel mai mult echipei dumneavoastră sau firmelor creative cu care "
+        "lucrați?",
+        "La ce formate de instruire ați participa cu adevărat (durată, loc, limbă, online sau "
+        "față în față)?",
+        "Cum ar putea structura de moștenire a CEaC și firmele locale să împartă costurile "
+        "proiectelor comune?",
+        "Care este lucrul pe care orașul ar trebui să-l păstreze din anul CEaC pentru IMM-urile "
+        "creative?",
+    ],
+    "it": [
+        "Quali fonti di finanziamento ha utilizzato la Sua organizzazione per progetti culturali "
+        "o creativi dopo l'anno della Capitale Europea della Cultura?",
+        "Quale tipo di sostegno finanziario aiuterebbe di più le PMI creative negli anni "
+        "dell'eredità (contributi, prestiti, voucher, crowdfunding, altro)?",
+        "Quali competenze mancano di più nel Suo team o nelle imprese creative con cui lavora?",
+        "A quali formati di formazione parteciperebbe davvero (durata, luogo, lingua, online o "
+        "in presenza)?",
+        "Come potrebbero l'organizzazione dell'eredità della Capitale e le imprese locali "
+        "condividere i costi dei progetti comuni?",
+        "Qual è l'unica cosa che la città dovrebbe conservare dell'anno della Capitale per le "
+        "PMI creative?",
+    ],
+    "nl": [
+        "Welke financieringsbronnen heeft uw organisatie sinds het jaar van de Culturele "
+        "Hoofdstad gebruikt voor culturele of creatieve projecten?",
+        "Welke financiële steun zou creatieve mkb-bedrijven in de legacy-jaren het meest helpen "
+        "(subsidies, leningen, vouchers, crowdfunding, anders)?",
+        "Welke vaardigheden ontbreken het meest in uw team of bij de creatieve bedrijven waarmee "
+        "u werkt?",
+        "Aan welke vormen van training zou u echt deelnemen (duur, plaats, taal, online of "
+        "fysiek)?",
+        "Hoe zouden de legacy-organisatie van de Culturele Hoofdstad en lokale bedrijven de "
+        "kosten van gezamenlijke projecten kunnen delen?",
+        "Wat is het ene dat de stad van het jaar van de Culturele Hoofdstad moet behouden voor "
+        "creatieve mkb-bedrijven?",
+    ],
+    "hr": [
+        "Koje je izvore financiranja Vaša organizacija koristila za kulturne ili kreativne "
+        "projekte od godine Europske prijestolnice kulture?",
+        "Koja bi vrsta financijske potpore najviše pomogla kreativnim MSP-ovima u godinama "
+        "nasljeđa (bespovratna sredstva, zajmovi, vaučeri, skupno financiranje, ostalo)?",
+        "Koje vještine najviše nedostaju Vašem timu ili kreativnim tvrtkama s kojima surađujete?",
+        "Koje biste oblike edukacije zaista pohađali (trajanje, mjesto, jezik, online ili "
+        "uživo)?",
+        "Kako bi organizacija zadužena za nasljeđe EPK-a i lokalne tvrtke mogle dijeliti "
+        "troškove zajedničkih projekata?",
+        "Koju bi jednu stvar grad trebao zadržati iz godine EPK-a za kreativne MSP-ove?",
+    ],
+    "lt": [
+        "Kokius finansavimo šaltinius jūsų organizacija naudojo kultūros ar kūrybiniams "
+        "projektams po Europos kultūros sostinės metų?",
+        "Kokia finansinė parama labiausiai padėtų kūrybinėms MVĮ palikimo metais (subsidijos, "
+        "paskolos, čekiai, sutelktinis finansavimas, kita)?",
+        "Kokių įgūdžių labiausiai trūksta jūsų komandai ar kūrybinėms įmonėms, su kuriomis "
+        "dirbate?",
+        "Kokiuose mokymuose iš tikrųjų dalyvautumėte (trukmė, vieta, kalba, nuotoliniu būdu ar "
+        "gyvai)?",
+        "Kaip Europos kultūros sostinės palikimą tęsianti organizacija ir vietos verslas galėtų "
+        "pasidalyti bendrų projektų išlaidas?",
+        "Ką vieną dalyką miestas turėtų išsaugoti iš Europos kultūros sostinės metų kūrybinėms "
+        "MVĮ?",
+    ],
+    "de": [
+        "Welche Finanzierungsquellen hat Ihre Organisation seit dem Kulturhauptstadtjahr für "
+        "kulturelle oder kreative Projekte genutzt?",
+        "Welche Art von finanzieller Unterstützung würde kreativen KMU in den Legacy-Jahren am "
+        "meisten helfen (Zuschüsse, Darlehen, Gutscheine, Crowdfunding, Sonstiges)?",
+        "Welche Kompetenzen fehlen in Ihrem Team oder in den Kreativbetrieben, mit denen Sie "
+        "arbeiten, am meisten?",
+        "An welchen Weiterbildungsformaten würden Sie tatsächlich teilnehmen (Dauer, Ort, "
+        "Sprache, online oder in Präsenz)?",
+        "Wie könnten die Legacy-Organisation der Kulturhauptstadt und lokale Unternehmen die "
+        "Kosten gemeinsamer Projekte teilen?",
+        "Was ist das eine, das die Stadt aus dem Kulturhauptstadtjahr für kreative KMU "
+        "bewahren sollte?",
+    ],
+    "fi": [
+        "Mitä rahoituslähteitä organisaationne on käyttänyt kulttuuri- tai luoviin hankkeisiin "
+        "kulttuuripääkaupunkivuoden jälkeen?",
+        "Millainen rahoitustuki auttaisi luovia pk-yrityksiä eniten perintövuosina (avustukset, "
+        "lainat, setelit, joukkorahoitus, muu)?",
+        "Mitä osaamista tiimistänne tai luovan alan yrityksistä, joiden kanssa teette työtä, "
+        "puuttuu eniten?",
+        "Mihin koulutusmuotoihin todella osallistuisitte (kesto, paikka, kieli, verkossa vai "
+        "paikan päällä)?",
+        "Miten kulttuuripääkaupungin perintöä jatkava organisaatio ja paikalliset yritykset "
+        "voisivat jakaa yhteisten hankkeiden kustannukset?",
+        "Mikä on se yksi asia, joka kaupungin pitäisi säilyttää kulttuuripääkaupunkivuodesta "
+        "luovia pk-yrityksiä varten?",
+    ],
+}
+
+INVITATION_TEXT = {  # (greeting, paragraph, link line, expiry line, thanks) per lab and language
+    2: {
+        "ro": ("Bună ziua, {name},",
+               "Vă invităm să participați la consultarea organizată în cadrul proiectului ECoC-SME "
+               "(Local Learning Lab 2). Tema acestei runde este implicarea IMM-urilor și a "
+               "startup-urilor în cele trei etape ale Capitalei Europene a Culturii: pregătirea, "
+               "anul evenimentului și anii de moștenire. Răspunsurile dumneavoastră vor fi "
+               "folosite, în mod anonim, la formularea recomandărilor pentru planul de acțiune "
+               "local. Puteți răspunde direct la acest e-mail sau folosind linkul personal de mai "
+               "jos.",
+               "Linkul dumneavoastră personal: {link}", "Linkul expiră la 30 noiembrie 2020.",
+               "Vă mulțumim!"),
+        "en": ("Dear {name},",
+               "We would like to invite you to take part in the ECoC-SME consultation (Local "
+               "Learning Lab 2). This round looks at how SMEs and startups can be engaged in the "
+               "three stages of the European Capital of Culture: the preparation, the event year "
+               "and the legacy years. Your answers will be used anonymously to draft "
+               "recommendations for the local action plan. You can simply reply to this e-mail or "
+               "use your personal link below.",
+               "Your personal link: {link}", "The link expires on 30 November 2020.",
+               "Thank you!"),
+        "it": ("Gentile {name},",
+               "La invitiamo a partecipare alla consultazione del progetto ECoC-SME (Local "
+               "Learning Lab 2). Il tema di questo ciclo è il coinvolgimento delle PMI e delle "
+               "startup nelle tre fasi della Capitale Europea della Cultura: la preparazione, "
+               "l'anno dell'evento e gli anni dell'eredità. Le Sue risposte saranno utilizzate in "
+               "forma anonima per elaborare le raccomandazioni del piano d'azione locale. Può "
+               "rispondere direttamente a questa e-mail oppure utilizzare il link personale qui "
+               "sotto.",
+               "Il Suo link personale: {link}", "Il link scade il 30 novembre 2020.", "Grazie!"),
+        "nl": ("Beste {name},",
+               "Graag nodigen wij u uit voor de raadpleging van het project ECoC-SME (Local "
+               "Learning Lab 2). Deze ronde gaat over de vraag hoe mkb-bedrijven en startups "
+               "betrokken kunnen worden bij de drie fasen van de Culturele Hoofdstad van Europa: "
+               "de voorbereiding, het evenementenjaar en de jaren daarna (legacy). Uw antwoorden "
+               "worden anoniem gebruikt voor de aanbevelingen in het lokale actieplan. U kunt "
+               "deze e-mail direct beantwoorden of uw persoonlijke link hieronder gebruiken.",
+               "Uw persoonlijke link: {link}", "De link verloopt op 30 november 2020.",
+               "Hartelijk dank!"),
+        "hr": ("Poštovani/Poštovana {name},",
+               "pozivamo Vas da sudjelujete u savjetovanju projekta ECoC-SME (Local Learning Lab "
+               "2). Tema ovog kruga je uključivanje malih i srednjih poduzeća te startupa u tri "
+               "faze Europske prijestolnice kulture: pripremu, godinu događanja i godine "
+               "nasljeđa. Vaši će odgovori anonimno biti korišteni za izradu preporuka za lokalni "
+               "akcijski plan. Možete odgovoriti izravno na ovu e-poruku ili putem osobne "
+               "poveznice u nastavku.",
+               "Vaša osobna poveznica: {link}", "Poveznica vrijedi do 30. studenoga 2020.",
+               "Hvala!"),
+        "lt": ("Gerb. {name},",
+               "kviečiame Jus dalyvauti projekto ECoC-SME konsultacijoje (Local Learning Lab 2). "
+               "Šio etapo tema yra tai, kaip įtraukti MVĮ ir startuolius į visus tris Europos "
+               "kultūros sostinės etapus: pasirengimą, renginių metus ir palikimo metus. Jūsų "
+               "atsakymai bus anonimiškai panaudoti rengiant vietos veiksmų plano "
+               "rekomendacijas. Galite atsakyti tiesiog į šį laišką arba naudodamiesi asmenine "
+               "nuoroda.",
+               "Jūsų asmeninė nuoroda: {link}", "Nuoroda galioja iki 2020 m. lapkričio 30 d.",
+               "Ačiū!"),
+        "de": ("Guten Tag {name},",
+               "wir laden Sie herzlich zur Befragung im Projekt ECoC-SME (Local Learning Lab 2) "
+               "ein. In dieser Runde geht es darum, wie KMU und Start-ups in alle drei Phasen der "
+               "Kulturhauptstadt Europas eingebunden werden können: die Vorbereitung, das "
+               "Veranstaltungsjahr und die Jahre danach (Legacy). Ihre Antworten werden anonym "
+               "für die Empfehlungen des lokalen Aktionsplans verwendet. Sie können einfach auf "
+               "diese E-Mail antworten oder Ihren persönlichen Link unten nutzen.",
+               "Ihr persönlicher Link: {link}", "Der Link ist bis zum 30. November 2020 gültig.",
+               "Vielen Dank!"),
+        "fi": ("Hei {name},",
+               "kutsumme sinut mukaan ECoC-SME-hankkeen kyselyyn (Local Learning Lab 2). Tämän "
+               "kierroksen aiheena on, miten pk-yritykset ja startupit saadaan mukaan Euroopan "
+               "kulttuuripääkaupunkihankkeen kaikkiin kolmeen vaiheeseen: valmisteluun, "
+               "tapahtumavuoteen ja perintövuosiin. Vastauksiasi käytetään nimettöminä "
+               "paikallisen toimintasuunnitelman suositusten laatimiseen. Voit vastata suoraan "
+               "tähän sähköpostiin tai käyttää alla olevaa henkilökohtaista linkkiä.",
+               "Henkilökohtainen linkkisi: {link}", "Linkki vanhenee 30.11.2020.", "Kiitos!"),
+    },
+    4: {
+        "ro": ("Bună ziua, {name},",
+               "Vă invităm la a patra consultare ECoC-SME (Local Learning Lab 4). De data "
+               "aceasta vrem să aflăm din ce bani și cu ce oameni pot continua IMM-urile creative "
+               "proiectele începute în anul Capitalei Europene a Culturii. Răspunsurile sunt "
+               "anonime și vor intra în planul pentru moștenirea CEaC. Răspundeți direct la acest "
+               "e-mail (scrieți sub fiecare întrebare sau numerotați răspunsurile) sau folosiți "
+               "linkul personal.",
+               "Linkul dumneavoastră personal: {link}", "Linkul este valabil până la 7 noiembrie "
+               "2025.", "Mulțumim pentru timpul acordat!"),
+        "en": ("Dear {name},",
+               "You are invited to the fourth ECoC-SME consultation (Local Learning Lab 4). This "
+               "time we would like to know which money and which people creative SMEs can rely on "
+               "to carry on what began in the European Capital of Culture year. Answers are "
+               "anonymous and feed into the legacy plan. Reply to this e-mail (under each "
+               "question, or numbered) or use your personal link.",
+               "Your personal link: {link}", "The link is valid until 7 November 2025.",
+               "Thank you for your time!"),
+        "it": ("Gentile {name},",
+               "La invitiamo alla quarta consultazione ECoC-SME (Local Learning Lab 4). Questa "
+               "volta vorremmo capire con quali risorse e con quali competenze le PMI creative "
+               "possono portare avanti ciò che è nato nell'anno della Capitale Europea della "
+               "Cultura. Le risposte sono anonime e confluiranno nel piano per l'eredità. Può "
+               "rispondere a questa e-mail (sotto ogni domanda o numerando le risposte) oppure "
+               "usare il link personale.",
+               "Il Suo link personale: {link}", "Il link è valido fino al 7 novembre 2025.",
+               "Grazie per il Suo tempo!"),
+        "nl": ("Beste {name},",
+               "Wij nodigen u uit voor de vierde raadpleging van ECoC-SME (Local Learning Lab 4). "
+               "Deze keer willen we weten met welk geld en welke mensen creatieve mkb-bedrijven "
+               "kunnen voortbouwen op wat in het jaar van de Culturele Hoofdstad is begonnen. De "
+               "antwoorden zijn anoniem en komen in het legacy-plan. U kunt op deze e-mail "
+               "antwoorden (onder elke vraag of genummerd) of uw persoonlijke link gebruiken.",
+               "Uw persoonlijke link: {link}", "De link is geldig tot 7 november 2025.",
+               "Dank voor uw tijd!"),
+        "hr": ("Poštovani/Poštovana {name},",
+               "pozivamo Vas na četvrto savjetovanje projekta ECoC-SME (Local Learning Lab 4). "
+               "Ovaj put zanima nas s kojim novcem i s kojim ljudima kreativni MSP-ovi mogu "
+               "nastaviti ono što je započelo u godini Europske prijestolnice kulture. Odgovori "
+               "su anonimni i ulaze u plan nasljeđa. Odgovorite na ovu e-poruku (ispod svakog "
+               "pitanja ili numerirano) ili putem osobne poveznice.",
+               "Vaša osobna poveznica: {link}", "Poveznica vrijedi do 7. studenoga 2025.",
+               "Hvala na izdvojenom vremenu!"),
+        "lt": ("Gerb. {name},",
+               "kviečiame Jus į ketvirtąją ECoC-SME konsultaciją (Local Learning Lab 4). Šį kartą "
+               "norime sužinoti, iš kokių lėšų ir su kokiais žmonėmis kūrybinės MVĮ gali tęsti "
+               "tai, kas prasidėjo Europos kultūros sostinės metais. Atsakymai anonimiški ir bus "
+               "panaudoti palikimo plane. Atsakykite į šį laišką (po kiekvienu klausimu arba "
+               "sunumeruodami) arba naudokitės asmenine nuoroda.",
+               "Jūsų asmeninė nuoroda: {link}", "Nuoroda galioja iki 2025 m. lapkričio 7 d.",
+               "Dėkojame už Jūsų laiką!"),
+        "de": ("Guten Tag {name},",
+               "wir laden Sie zur vierten Befragung im Projekt ECoC-SME (Local Learning Lab 4) "
+               "ein. Diesmal möchten wir wissen, mit welchem Geld und mit welchen Leuten kreative "
+               "KMU weiterführen können, was im Kulturhauptstadtjahr begonnen hat. Die Antworten "
+               "sind anonym und fließen in den Legacy-Plan ein. Antworten Sie einfach auf diese "
+               "E-Mail (unter jeder Frage oder nummeriert) oder nutzen Sie Ihren persönlichen "
+               "Link.",
+               "Ihr persönlicher Link: {link}", "Der Link ist bis zum 7. November 2025 gültig.",
+               "Danke für Ihre Zeit!"),
+        "fi": ("Hei {name},",
+               "kutsumme sinut ECoC-SME-hankkeen neljänteen kyselyyn (Local Learning Lab 4). "
+               "Tällä kertaa haluamme tietää, millä rahalla ja millä osaajilla luovat "
+               "pk-yritykset voivat jatkaa sitä, mikä alkoi kulttuuripääkaupunkivuonna. "
+               "Vastaukset ovat nimettömiä ja ne käytetään perintösuunnitelmassa. Vastaa tähän "
+               "viestiin (kunkin kysymyksen alle tai numeroiden) tai käytä henkilökohtaista "
+               "linkkiäsi.",
+               "Henkilökohtainen linkkisi: {link}", "Linkki on voimassa 7.11.2025 asti.",
+               "Kiitos ajastasi!"),
+    },
+}
+
+LAB_SENT = {2: (2020, 11, 3, 10, 15), 4: (2025, 10, 14, 9, 30)}
+
+
+def questions_for(lab: int, lang: str) -> dict[str, str]:
+    if lab == 2:
+        return json.loads((DEV_CORPUS / f"questions.{lang}.json").read_text(encoding="utf-8"))
+    return {str(i): q for i, q in enumerate(QUESTIONS2[lang], 1)}
+
+
+def questions_file(lab: int, lang: str) -> str:
+    return f"questions.{lang}.json" if lab == 2 else f"questions2.{lang}.json"
+
+
+def make_token(inv_id: str) -> str:
+    digest = hashlib.sha256(f"heldout-{inv_id}".encode()).digest()
+    return base64.urlsafe_b64encode(digest).decode()[:22]
+
+
+@dataclass
+class Person:
+    name: str
+    email: str
+
+
+@dataclass
+class Invitation:
+    id: str
+    lab: int
+    lang: str
+    invitee: Person
+
+    @property
+    def message_id(self) -> str:
+        return f"<invitation-{self.id}@platform.example.org>"
+
+    @property
+    def token(self) -> str:
+        return make_token(self.id)
+
+    @property
+    def link(self) -> str:
+        return f"https://platform.example.org/{self.lang}/labs/answer/{self.token}/"
+
+    @property
+    def mailbox(self) -> str:
+        return (LAB2_MAILBOX if self.lab == 2 else LAB4_MAILBOX)[self.lang]
+
+    @property
+    def platform(self) -> Person:
+        return Person(SENDER_NAME[self.lang], self.mailbox)
+
+    @property
+    def subject(self) -> str:
+        return (LAB2_SUBJECT if self.lab == 2 else LAB4_SUBJECT)[self.lang]
+
+    @property
+    def sent(self) -> datetime:
+        return datetime(*LAB_SENT[self.lab], tzinfo=TZ[self.lang])
+
+    def questions(self) -> dict[str, str]:
+        return questions_for(self.lab, self.lang)
+
+    def text_parts(self):
+        greeting, para, link, expiry, thanks = INVITATION_TEXT[self.lab][self.lang]
+        team = (TEAM if self.lab == 2 else LAB4_TEAM)[self.lang]
+        return (greeting.format(name=self.invitee.name), para, link.format(link=self.link),
+                expiry, thanks, team)
+
+    def text(self, answers_under: dict[str, str] | None = None) -> str:
+        """The invitation as text; answers_under puts typed answers under their question."""
+        greeting, para, link, expiry, thanks, team = self.text_parts()
+        lines = [greeting, "", para, ""]
+        for n, q in self.questions().items():
+            lines.append(f"{n}. {q}")
+            if answers_under and n in answers_under:
+                lines.append(answers_under[n])
+        lines += ["", link, expiry, "", thanks, team]
+        return "\n".join(lines)
+
+    def record(self) -> dict:
+        return {
+            "id": self.id, "message_id": self.message_id, "token": self.token, "link": self.link,
+            "questions": questions_file(self.lab, self.lang), "language": self.lang,
+            "invitee_name": self.invitee.name, "invitee_email": self.invitee.email,
+            "project_mailbox": self.mailbox, "subject": self.subject,
+            "sent": self.sent.isoformat(),
+            "link_expires": "2020-11-30" if self.lab == 2 else "2025-11-07",
+        }
+
+
+# ---------------------------------------------------------------------------------------------
+# What a mail body is made of
+# ---------------------------------------------------------------------------------------------
+
+@dataclass
+class Text:
+    """Text the writer of this message typed (blank lines separate paragraphs)."""
+    text: str
+
+
+@dataclass
+class HeaderLines:
+    """A reply or forward header block ('From: ...', '---------- Forwarded message ---------')."""
+    lines: list[str]
+    bold_labels: bool = True
+
+
+@dataclass
+class Quoted:
+    """Earlier mail. style: 'gt' = '> ' quoted; 'plain' = unquoted below a header block;
+    'cite' = unquoted in text, <blockquote type=cite> in HTML (Apple forwards)."""
+    blocks: list
+    attribution: str | None = None
+    style: str = "gt"
+    attribution_inside: bool = False
+
+
+@dataclass
+class Msg:
+    """A message written earlier, to be quoted or forwarded."""
+    sender: Person
+    to: Person
+    date: datetime
+    subject: str
+    blocks: list
+
+
+def quote_prefix(line: str, client: str) -> str:
+    if client.startswith("gmail"):
+        return "> " + line if line else ">"
+    if line.startswith(">"):
+        return ">" + line
+    return "> " + line if line else ">"
+
+
+def to_plain(blocks: list, client: str) -> str:
+    out = []
+    for block in blocks:
+        if isinstance(block, Text):
+            out.append(block.text)
+        elif isinstance(block, HeaderLines):
+            out.append("\n".join(block.lines))
+        elif isinstance(block, Quoted):
+            inner = to_plain(block.blocks, client)
+            if block.style == "gt":
+                body = inner
+                if block.attribution and block.attribution_inside:
+                    body = block.attribution + "\n\n" + inner
+                quoted = "\n".join(quote_prefix(line, client) for line in body.split("\n"))
+                if block.attribution and not block.attribution_inside:
+                    quoted = block.attribution + "\n\n" + quoted
+                out.append(quoted)
+            elif block.style == "indent":
+                head = (" " + block.attribution + "\n\n") if block.attribution else ""
+                out.append(head + "\n".join(" " + line if line else "" for line in
+                                            inner.split("\n")))
+            else:
+                head = (block.attribution + "\n\n") if block.attribution else ""
+                out.append(head + inner)
+    return "\n\n".join(out)
+
+
+def esc(text: str) -> str:
+    return html.escape(text, quote=False).replace("\u00a0", "&nbsp;")
+
+
+def html_header_lines(lines: list[str], bold: bool) -> str:
+    parts = []
+    for line in lines:
+        label, sep, rest = line.partition(": ")
+        if bold and sep and len(label) < 20:
+            parts.append(f"<b>{esc(label)}:</b> {esc(rest.strip())}")
+        else:
+            parts.append(esc(line))
+    return "<br>\n".join(parts)
+
+
+class HtmlStyle:
+    """How one mail program writes lines, paragraphs and quotes in HTML."""
+    line_open, line_close, empty = "<div>", "</div>", "<div><br></div>"
+
+    def text(self, text: str) -> str:
+        return "\n".join(self.empty if not line.strip() else
+                         f"{self.line_open}{esc(line)}{self.line_close}"
+                         for line in text.split("\n"))
+
+    def header(self, block: HeaderLines) -> str:
+        return f"<div>{html_header_lines(block.lines, block.bold_labels)}<br></div>"
+
+    def quote(self, block: Quoted, inner: str) -> str:
+        attr = f"<div>{esc(block.attribution)}</div>" if block.attribution else ""
+        if block.style == "plain":
+            return attr + inner
+        return f'{attr}<blockquote type="cite">{inner}</blockquote>'
+
+    def blocks(self, blocks: list) -> str:
+        out = []
+        for block in blocks:
+            if isinstance(block, Text):
+                out.append(self.text(block.text))
+            elif isinstance(block, HeaderLines):
+                out.append(self.header(block))
+            else:
+                out.append(self.quote(block, self.blocks(block.blocks)))
+        return f"\n{self.empty}\n".join(out)
+
+    def document(self, blocks: list, charset: str) -> str:
+        return f"<html><body>{self.blocks(blocks)}</body></html>"
+
+
+class OutlookHtml(HtmlStyle):
+    line_open, line_close = "<p class=MsoNormal>", "<o:p></o:p></p>"
+    empty = "<p class=MsoNormal><o:p>&nbsp;</o:p></p>"
+
+    def __init__(self, lang_tag: str = "EN-GB"):
+        self.lang_tag = lang_tag
+
+    def header(self, block: HeaderLines) -> str:
+        lines = [line for line in block.lines if not set(line) <= set("_-")]
+        return ('<div><div style="border:none;border-top:solid #E1E1E1 1.0pt;padding:3.0pt 0cm '
+                f'0cm 0cm"><p class=MsoNormal><span lang={self.lang_tag}>'
+                f"{html_header_lines(lines, True)}<o:p></o:p></span></p></div></div>")
+
+    def quote(self, block: Quoted, inner: str) -> str:
+        if block.style == "gt":
+            return ('<blockquote style="border:none;border-left:solid #CCCCCC 1.0pt;padding:0cm '
+                    f'0cm 0cm 6.0pt;margin-left:4.8pt;margin-right:0cm">{inner}</blockquote>')
+        return inner
+
+    def document(self, blocks: list, charset: str) -> str:
+        return (
+            '<html xmlns:v="urn:schemas-microsoft-com:vml" xmlns:o="urn:schemas-microsoft-com:'
+            'office:office" xmlns:w="urn:schemas-microsoft-com:office:word" xmlns:m="http://'
+            'schemas.microsoft.com/office/2004/12/omml" xmlns="http://www.w3.org/TR/REC-html40">\n'
+            f'<head>\n<meta http-equiv="Content-Type" content="text/html; charset={charset}">\n'
+            '<meta name="Generator" content="Microsoft Word 15 (filtered medium)">\n'
+            "<style><!--\np.MsoNormal, li.MsoNormal, div.MsoNormal\n\t{margin:0cm;\n\t"
+            "font-size:11.0pt;\n\tfont-family:\"Calibri\",sans-serif;}\nspan.EmailStyle17\n\t"
+            "{mso-style-type:personal-compose;}\n@page WordSection1\n\t{size:612.0pt 792.0pt;}\n"
+            "div.WordSection1\n\t{page:WordSection1;}\n--></style>\n</head>\n"
+            f'<body lang={self.lang_tag} link="#0563C1" vlink="#954F72" style="word-wrap:'
+            f'break-word">\n<div class=WordSection1>\n{self.blocks(blocks)}\n</div>\n</body>\n'
+            "</html>\n")
+
+
+class OutlookWebHtml(HtmlStyle):
+    line_open = ('<div style="font-family: Calibri, Arial, Helvetica, sans-serif; font-size: '
+                 '12pt; color: rgb(0, 0, 0);">')
+    empty = line_open + "<br></div>"
+
+    def header(self, block: HeaderLines) -> str:
+        lines = [line for line in block.lines if not set(line) <= set("_-")]
+        return ('<hr style="display:inline-block;width:98%" tabindex="-1">\n<div id="divRplyFwdMsg"'
+                ' dir="ltr"><font face="Calibri, sans-serif" style="font-size:11pt" '
+                f'color="#000000">{html_header_lines(lines, True)}</font>\n<div>&nbsp;</div>\n'
+                "</div>")
+
+    def quote(self, block: Quoted, inner: str) -> str:
+        return f'<div class="BodyFragment"><font size="2"><span style="font-size:11pt;">' \
+               f'{inner}</span></font></div>' if block.style != "gt" else \
+               f'<blockquote style="margin-left:0.8ex">{inner}</blockquote>'
+
+    def document(self, blocks: list, charset: str) -> str:
+        return (f'<html>\n<head>\n<meta http-equiv="Content-Type" content="text/html; '
+                f'charset={charset}">\n<style type="text/css" style="display:none;"> P '
+                "{margin-top:0;margin-bottom:0;} </style>\n</head>\n<body dir=\"ltr\">\n"
+                f"{self.blocks(blocks)}\n</body>\n</html>\n")
+
+
+class GmailHtml(HtmlStyle):
+    def header(self, block: HeaderLines) -> str:
+        return f'<div dir="ltr" class="gmail_attr">{html_header_lines(block.lines, False)}<br>' \
+               "</div><br><br>"
+
+    def quote(self, block: Quoted, inner: str) -> str:
+        attr = (f'<div dir="ltr" class="gmail_attr">{esc(block.attribution)}<br></div>'
+                if block.attribution else "")
+        if block.style == "gt":
+            return (f'<div class="gmail_quote">{attr}<blockquote class="gmail_quote" '
+                    'style="margin:0px 0px 0px 0.8ex;border-left:1px solid rgb(204,204,204);'
+                    f'padding-left:1ex">{inner}</blockquote></div>')
+        return f'<div class="gmail_quote">{attr}{inner}</div>'
+
+    def document(self, blocks: list, charset: str) -> str:
+        return f'<div dir="ltr">{self.blocks(blocks)}</div>\n'
+
+
+class AppleHtml(HtmlStyle):
+    line_open, empty = '<div class="">', '<div class=""><br class=""></div>'
+
+    def quote(self, block: Quoted, inner: str) -> str:
+        attr = f'<div class="">{esc(block.attribution)}</div><br class="Apple-interchange-' \
+               'newline">' if block.attribution else ""
+        if block.attribution_inside or block.style == "cite":
+            return f'<blockquote type="cite" class="">{attr}{inner}</blockquote>'
+        return f'{attr}<blockquote type="cite" class="">{inner}</blockquote>'
+
+    def document(self, blocks: list, charset: str) -> str:
+        return (f'<html><head><meta http-equiv="Content-Type" content="text/html; '
+                f'charset={charset}"></head><body style="word-wrap: break-word; '
+                '-webkit-nbsp-mode: space; line-break: after-white-space;" class="">'
+                f"{self.blocks(blocks)}</body></html>")
+
+
+class IphoneHtml(AppleHtml):
+    line_open, empty = '<div dir="ltr">', '<div dir="ltr"><br></div>'
+
+    def document(self, blocks: list, charset: str) -> str:
+        return (f'<html><head><meta http-equiv="content-type" content="text/html; '
+                f'charset={charset}"></head><body dir="auto">{self.blocks(blocks)}</body></html>')
+
+
+class ThunderbirdHtml(HtmlStyle):
+    line_open, line_close, empty = "", "<br>", "<br>"
+
+    def text(self, text: str) -> str:
+        return "".join(f"<p>{'<br>'.join(esc(line) for line in para.split(chr(10)))}</p>\n"
+                       for para in text.split("\n\n"))
+
+    def header(self, block: HeaderLines) -> str:
+        return ('<div class="moz-forward-container"><br><br>' +
+                html_header_lines(block.lines, False) + "<br></div>")
+
+    def quote(self, block: Quoted, inner: str) -> str:
+        attr = f'<div class="moz-cite-prefix">{esc(block.attribution)}<br></div>' \
+            if block.attribution else ""
+        if block.style == "gt":
+            return f'{attr}<blockquote type="cite">{inner}</blockquote>'
+        return attr + inner
+
+    def blocks(self, blocks: list) -> str:
+        return "\n".join(self.text(b.text) if isinstance(b, Text) else
+                         self.header(b) if isinstance(b, HeaderLines) else
+                         self.quote(b, self.blocks(b.blocks)) for b in blocks)
+
+    def document(self, blocks: list, charset: str) -> str:
+        return ("<html>\n  <head>\n    <meta http-equiv=\"Content-Type\" content=\"text/html; "
+                f"charset={charset}\">\n  </head>\n  <body>\n{self.blocks(blocks)}\n  </body>\n"
+                "</html>\n")
+
+
+class SamsungHtml(HtmlStyle):
+    line_open, empty = '<div dir="auto">', '<div dir="auto"><br></div>'
+
+    def header(self, block: HeaderLines) -> str:
+        rows = "".join(f"<div>{esc(line)}</div>" for line in block.lines)
+        return f'<div align="left" dir="auto" style="font-size:100%;color:#000000">{rows}</div>'
+
+    def quote(self, block: Quoted, inner: str) -> str:
+        return inner if block.style != "gt" else f"<blockquote>{inner}</blockquote>"
+
+    def document(self, blocks: list, charset: str) -> str:
+        return (f'<html><head><meta http-equiv="Content-Type" content="text/html; '
+                f'charset={charset}"></head><body>{self.blocks(blocks)}</body></html>')
+
+
+class YahooHtml(HtmlStyle):
+    def quote(self, block: Quoted, inner: str) -> str:
+        return ('<div id="yahoo_quoted_0123" class="yahoo_quoted"><div style="font-family:'
+                '\'Helvetica Neue\', Helvetica, Arial, sans-serif;font-size:13px;color:#26282a;">'
+                f"<div>{esc(block.attribution or '')}</div><div><br></div><div><br></div>"
+                f"<div>{inner}</div></div></div>")
+
+    def document(self, blocks: list, charset: str) -> str:
+        return ('<html><head></head><body><div class="ydp5f1c3e7ayahoo-style-wrap" style='
+                '"font-family:Helvetica Neue, Helvetica, Arial, sans-serif;font-size:13px;">'
+                f"{self.blocks(blocks)}</div></body></html>")
+
+
+class ProtonHtml(HtmlStyle):
+    def quote(self, block: Quoted, inner: str) -> str:
+        attr = "<br>".join(esc(line) for line in (block.attribution or "").split("\n"))
+        return (f'<div class="protonmail_quote">{attr}<br><blockquote class="protonmail_quote" '
+                f'type="cite">{inner}</blockquote><br></div>')
+
+    def document(self, blocks: list, charset: str) -> str:
+        return f"<div>{self.blocks(blocks)}</div>"
+
+
+HTML_STYLE = {
+    "outlook_windows": OutlookHtml, "outlook_mac": OutlookHtml, "outlook_web": OutlookWebHtml,
+    "gmail_web": GmailHtml, "gmail_android": GmailHtml, "apple_mail": AppleHtml,
+    "iphone_mail": IphoneHtml, "thunderbird": ThunderbirdHtml, "samsung_email": SamsungHtml,
+    "yahoo": YahooHtml, "proton": ProtonHtml,
+}
+OUTLOOK_LANG_TAG = {"en": "EN-GB", "ro": "RO", "it": "IT", "nl": "NL", "hr": "HR", "lt": "LT",
+                    "de": "DE", "fi": "FI"}
+
+
+def html_for(client: str, lang: str, blocks: list, charset: str) -> str:
+    style = HTML_STYLE[client]
+    renderer = style(OUTLOOK_LANG_TAG[lang]) if style is OutlookHtml else style()
+    return renderer.document(blocks, charset)
+
+
+# ---------------------------------------------------------------------------------------------
+# Reply and forward headers as each mail program writes them, in its interface language
+# ---------------------------------------------------------------------------------------------
+
+def addr(p: Person) -> str:
+    return f"{p.name} <{p.email}>"
+
+
+def attribution(client: str, lang: str, m: Msg) -> str:
+    d, n, a = m.date, m.sender.name, m.sender.email
+    t, wd, mo = hm(d, lang), WEEKDAY_ABBR[lang][d.weekday()], MONTH_ABBR[lang][d.month - 1]
+    if client == "gmail_web":
+        g = gmail_date(d, lang)
+        return {"en": f"On {g}, {n} <{a}> wrote:", "ro": f"În {g}, {n} <{a}> a scris:",
+                "it": f"Il giorno {g} {n} <{a}> ha scritto:", "nl": f"Op {g} schreef {n} <{a}>:",
+                "hr": f"{g} {n} <{a}> je napisao:", "lt": f"{g}, {n} <{a}> rašė:",
+                "de": f"Am {g} schrieb {n} <{a}>:", "fi": f"{g} {n} ({a}) kirjoitti:"}[lang]
+    if client == "gmail_android":
+        return {"en": f"On {wd}, {d.day} {mo} {d.year}, {t} {n}, <{a}> wrote:",
+                "ro": f"{wd}, {d.day} {mo} {d.year}, {t} {n} <{a}> a scris:",
+                "it": f"Il {wd} {d.day} {mo} {d.year}, {t} {n} <{a}> ha scritto:",
+                "nl": f"Op {wd} {d.day} {mo} {d.year} {t} schreef {n} <{a}>:",
+                "hr": f"{wd}, {d.day}. {mo} {d.year}. {t} {n} <{a}> je napisao:",
+                "lt": f"{d:%Y-%m-%d}, {wd}, {t}, {n} <{a}> rašė:",
+                "de": f"{n} <{a}> schrieb am {wd}, {d.day}. {mo} {d.year}, {t}:",
+                "fi": f"{wd} {d.day}. {mo} {d.year} klo {t} {n} <{a}> kirjoitti:"}[lang]
+    if client in ("apple_mail", "iphone_mail"):
+        mo = MONTH_ABBR[lang][d.month - 1] if lang != "en" else MONTH[lang][d.month - 1][:3]
+        return {"en": f"On {d.day} {mo} {d.year}, at {t}, {n} <{a}> wrote:",
+                "ro": f"Pe {d.day} {mo} {d.year}, la {t}, {n} <{a}> a scris:",
+                "it": f"Il giorno {d.day} {mo} {d.year}, alle ore {t}, {n} <{a}> ha scritto:",
+                "nl": f"Op {d.day} {mo} {d.year} om {t} heeft {n} <{a}> het volgende "
+                      "geschreven:",
+                "hr": f"{d.day}. {mo} {d.year}. u {t}, {n} <{a}> je napisao/la:",
+                "lt": f"{d:%Y-%m-%d} {t}, {n} <{a}> rašė:",
+                "de": f"Am {d:%d.%m.%Y} um {t} schrieb {n} <{a}>:",
+                "fi": f"{n} <{a}> kirjoitti {d.day}.{d.month}.{d.year} kello {t}:"}[lang]
+    if client == "thunderbird":
+        nd = numeric_date(d, lang)
+        return {"en": f"On {nd} {t}, {n} wrote:", "ro": f"Pe {nd} {t}, {n} a scris:",
+                "it": f"Il {nd} {t}, {n} ha scritto:", "nl": f"Op {nd} om {t} schreef {n}:",
+                "hr": f"Dana {nd} u {t}, {n} je napisao:", "lt": f"{nd} {t}, {n} rašė:",
+                "de": f"Am {nd} um {t} schrieb {n}:", "fi": f"{n} kirjoitti {nd} klo {t}:"}[lang]
+    if client == "yahoo":
+        long = f"{WEEKDAY[lang][d.weekday()]}, {d.day} {MONTH[lang][d.month - 1]} {d.year}"
+        z = TZ_NAME[lang]
+        return {"en": f"On {long}, {t}:00 {z}, {n} <{a}> wrote:",
+                "it": f"Il {long.replace(',', '')}, {t}:00 {z}, {n} <{a}> ha scritto:",
+                "ro": f"Pe {long}, {t}:00 {z}, {n} <{a}> a scris:",
+                "de": f"Am {WEEKDAY[lang][d.weekday()]}, {d.day}. {MONTH[lang][d.month - 1]} "
+                      f"{d.year}, {t}:00 MEZ hat {n} <{a}> Folgendes geschrieben:"}[lang]
+    if client == "proton":
+        long_en = f"{WEEKDAY['en'][d.weekday()]}, {MONTH['en'][d.month - 1]} {d.day}, {d.year}"
+        ampm = f"{(d.hour - 1) % 12 + 1}:{d.minute:02d} {'AM' if d.hour < 12 else 'PM'}"
+        dash = "\u2010" * 7
+        return {"en": f"{dash} Original Message {dash}\nOn {long_en} {ampm}, {n} <{a}> wrote:",
+                "nl": f"{dash} Oorspronkelijk bericht {dash}\nOp {WEEKDAY[lang][d.weekday()]} "
+                      f"{d.day} {MONTH[lang][d.month - 1]} {d.year} {t}, schreef {n} <{a}>:",
+                "de": f"{dash} Original-Nachricht {dash}\nAm {WEEKDAY[lang][d.weekday()]}, "
+                      f"{d.day}. {MONTH[lang][d.month - 1]} {d.year} {t}, {n} <{a}> schrieb:",
+                "fi": f"{dash} Alkuperäinen viesti {dash}\n{WEEKDAY[lang][d.weekday()]}na "
+                      f"{d.day}. {MONTH[lang][d.month - 1]} {d.year} klo {t}, {n} <{a}> "
+                      "kirjoitti:"}[lang]
+    raise KeyError(client)
+
+
+OUTLOOK_LABELS = {  # From, Sent, To, Cc, Subject
+    "en": ("From", "Sent", "To", "Cc", "Subject"),
+    "ro": ("De la", "Trimis", "Către", "Cc", "Subiect"),
+    "it": ("Da", "Inviato", "A", "Cc", "Oggetto"),
+    "nl": ("Van", "Verzonden", "Aan", "CC", "Onderwerp"),
+    "hr": ("Od", "Poslano", "Prima", "Kopija", "Predmet"),
+    "lt": ("Nuo", "Išsiųsta", "Kam", "Kopija", "Tema"),
+    "de": ("Von", "Gesendet", "An", "Cc", "Betreff"),
+    "fi": ("Lähettäjä", "Lähetetty", "Vastaanottaja", "Kopio", "Aihe"),
+}
+OUTLOOK_REPLY = {"en": "RE", "ro": "RE", "it": "R", "nl": "RE", "hr": "RE", "lt": "RE",
+                 "de": "AW", "fi": "VS"}
+OUTLOOK_FORWARD = {"en": "FW", "ro": "FW", "it": "I", "nl": "Doorst", "hr": "Proslijeđeno",
+                   "lt": "PD", "de": "WG", "fi": "VL"}
+GMAIL_FORWARD = {
+    "en": ("---------- Forwarded message ---------", "From"),
+    "ro": ("---------- Mesaj redirecționat ---------", "De la"),
+    "it": ("---------- Messaggio inoltrato ---------", "Da"),
+    "nl": ("---------- Doorgestuurd bericht ---------", "Van"),
+    "hr": ("---------- Proslijeđena poruka ---------", "Od"),
+    "lt": ("---------- Persiųstas laiškas ---------", "Nuo"),
+    "de": ("---------- Weitergeleitete Nachricht ---------", "Von"),
+    "fi": ("---------- Välitetty viesti ---------", "Lähettäjä"),
+}
+APPLE_FORWARD = {  # intro, From, Subject, Date, To
+    "en": ("Begin forwarded message:", "From", "Subject", "Date", "To"),
+    "ro": ("Începutul mesajului redirecționat:", "De la", "Subiect", "Dată", "Către"),
+    "it": ("Inizio messaggio inoltrato:", "Da", "Oggetto", "Data", "A"),
+    "nl": ("Begin doorgestuurd bericht:", "Van", "Onderwerp", "Datum", "Aan"),
+    "hr": ("Početak proslijeđene poruke:", "Šalje", "Predmet", "Datum", "Prima"),
+    "lt": ("Pradžia persiųsto laiško:", "Nuo", "Tema", "Data", "Kam"),
+    "de": ("Anfang der weitergeleiteten Nachricht:", "Von", "Betreff", "Datum", "An"),
+    "fi": ("Välitetty viesti alkaa:", "Lähettäjä", "Aihe", "Päivämäärä", "Vastaanottaja"),
+}
+THUNDERBIRD_FORWARD = {  # title, Subject, Date, From, To
+    "en": ("-------- Forwarded Message --------", "Subject", "Date", "From", "To"),
+    "de": ("-------- Weitergeleitete Nachricht --------", "Betreff", "Datum", "Von", "An"),
+    "it": ("-------- Messaggio Inoltrato --------", "Oggetto", "Data", "Mittente",
+           "Destinatario"),
+    "nl": ("-------- Doorgestuurd bericht --------", "Onderwerp", "Datum", "Van", "Aan"),
+    "fi": ("-------- Välitetty viesti --------", "Aihe", "Päiväys", "Lähettäjä",
+           "Vastaanottaja"),
+    "hr": ("-------- Proslijeđena poruka --------", "Predmet", "Datum", "Šalje", "Prima"),
+    "lt": ("-------- Persiųstas laiškas --------", "Tema", "Data", "Siuntėjas", "Gavėjas"),
+    "ro": ("-------- Mesaj redirecționat --------", "Subiect", "Dată", "De la", "Către"),
+}
+SAMSUNG_ORIGINAL = {  # title (reply), title (forward), From, Date, To, Subject
+    "en": ("-------- Original message --------", "-------- Forwarded message --------",
+           "From", "Date", "To", "Subject"),
+    "ro": ("-------- Mesaj original --------", "-------- Mesaj redirecționat --------",
+           "De la", "Dată", "Către", "Subiect"),
+    "de": ("-------- Ursprüngliche Nachricht --------", "-------- Weitergeleitete Nachricht "
+           "--------", "Von", "Datum", "An", "Betreff"),
+    "hr": ("-------- Izvorna poruka --------", "-------- Proslijeđena poruka --------",
+           "Od", "Datum", "Prima", "Predmet"),
+    "fi": ("-------- Alkuperäinen viesti --------", "-------- Välitetty viesti --------",
+           "Lähettäjä", "Päivämäärä", "Vastaanottaja", "Aihe"),
+}
+SAMSUNG_FOOTER = {"en": "Sent from my Galaxy", "ro": "Trimis de pe Samsung Galaxy",
+                  "de": "Von meinem Samsung Galaxy Smartphone gesendet.",
+                  "hr": "Poslano s mog Galaxy uređaja", "fi": "Lähetetty Galaxy-laitteesta"}
+IPHONE_FOOTER = {"en": "Sent from my iPhone", "ro": "Trimis de pe iPhone-ul meu",
+                 "it": "Inviato da iPhone", "nl": "Verstuurd vanaf mijn iPhone",
+                 "hr": "Poslano s mog iPhonea", "lt": "Išsiųsta iš mano iPhone",
+                 "de": "Von meinem iPhone gesendet", "fi": "Lähetetty iPhonesta"}
+OUTLOOK_MAC_DATE = {"en": "{wd}, {d} {mo} {y} at {t}", "de": "{wd}, {d}. {mo} {y} um {t}",
+                    "nl": "{wd} {d} {mo} {y} om {t}"}
+
+
+def outlook_block(client: str, lang: str, m: Msg, cc: Person | None = None) -> HeaderLines:
+    f, s, t, c, subj = OUTLOOK_LABELS[lang]
+    if client == "outlook_mac":
+        d = m.date
+        date = OUTLOOK_MAC_DATE[lang].format(wd=WEEKDAY[lang][d.weekday()], d=d.day,
+                                             mo=MONTH[lang][d.month - 1], y=d.year, t=hm(d, lang))
+        s = {"en": "Date", "de": "Datum", "nl": "Datum"}[lang]
+        lines = [f"{f}: {addr(m.sender)}", f"{s}: {date}", f"{t}: {addr(m.to)}"]
+    else:
+        sender = (f"{m.sender.name} <{m.sender.email}>" if client == "outlook_web" else
+                  f"{m.sender.name} [mailto:{m.sender.email}]" if m.sender.name.startswith("ECoC")
+                  else f"{m.sender.name} <{m.sender.email}>")
+        lines = [f"{f}: {sender}", f"{s}: {outlook_date(m.date, lang)}", f"{t}: {m.to.name}"]
+    if cc:
+        lines.append(f"{c}: {cc.name}")
+    lines.append(f"{subj}: {m.subject}")
+    if client == "outlook_web":
+        lines = ["_" * 32] + lines
+    return HeaderLines(lines)
+
+
+def reply_blocks(client: str, lang: str, own: str, m: Msg, bottom: bool = False) -> list:
+    """The body of a reply to m: own text on top (or below, if bottom-posted) and the quote."""
+    if client.startswith("outlook"):
+        quote = [outlook_block(client, lang, m), Quoted(m.blocks, None, "plain")]
+        return [Text(own)] + quote
+    if client == "samsung_email":
+        title, _, f, d, t, s = SAMSUNG_ORIGINAL[lang]
+        date = f"{numeric_date(m.date, 'ro').replace('.', '/')} {hm(m.date, 'en')} (GMT+0" \
+               f"{int(m.date.utcoffset().total_seconds() // 3600)}:00) "
+        head = HeaderLines([title, f"{f}: {addr(m.sender)} ", f"{d}: {date}",
+                            f"{t}: {m.to.email} ", f"{s}: {m.subject} "], bold_labels=False)
+        return [Text(own), head, Quoted(m.blocks, None, "plain")]
+    inside = client == "iphone_mail"
+    style = "indent" if client == "yahoo" else "gt"
+    quote = Quoted(m.blocks, attribution(client, lang, m), style, attribution_inside=inside)
+    return [quote, Text(own)] if bottom else [Text(own), quote]
+
+
+def forward_blocks(client: str, lang: str, own: str, m: Msg) -> list:
+    """The body of a forward of m, with the forwarder's own lines on top."""
+    if client.startswith("outlook"):
+        head = outlook_block(client, lang, m)
+        if client == "outlook_windows":
+            head = HeaderLines(["_" * 32] + head.lines) if lang in ("lt", "fi") else head
+        return [Text(own), head, Quoted(m.blocks, None, "plain")]
+    if client.startswith("gmail"):
+        title, frm = GMAIL_FORWARD[lang]
+        head = HeaderLines([title, f"{frm}: {m.sender.name} <{m.sender.email}>",
+                            f"Date: {gmail_date(m.date, lang)}", f"Subject: {m.subject}",
+                            f"To: {addr(m.to)}"], bold_labels=False)
+        return [Text(own), head, Quoted(m.blocks, None, "plain")]
+    if client in ("apple_mail", "iphone_mail"):
+        intro, f, s, d, t = APPLE_FORWARD[lang]
+        date = f"{d}: {m.date.day} {MONTH[lang][m.date.month - 1]} {m.date.year} " \
+               f"{hm(m.date, lang)}:00 {TZ_NAME[lang]}"
+        head = HeaderLines([intro, "", f"{f}: {addr(m.sender)}", f"{s}: {m.subject}", date,
+                            f"{t}: {addr(m.to)}"])
+        return [Text(own), head, Quoted(m.blocks, None, "cite")]
+    if client == "thunderbird":
+        title, s, d, f, t = THUNDERBIRD_FORWARD[lang]
+        date = f"{WEEKDAY_ABBR['en'][m.date.weekday()]}, {m.date.day} {MONTH['en'][m.date.month - 1][:3]} " \
+               f"{m.date.year} {m.date:%H:%M:%S} {m.date:%z}"
+        head = HeaderLines([title, f"{s}: \t{m.subject}", f"{d}: \t{date}",
+                            f"{f}: \t{addr(m.sender)}", f"{t}: \t{addr(m.to)}"],
+                           bold_labels=False)
+        return [Text(own), head, Quoted(m.blocks, None, "plain")]
+    if client == "samsung_email":
+        _, title, f, d, t, s = SAMSUNG_ORIGINAL[lang]
+        head = HeaderLines([title, f"{f}: {addr(m.sender)} ",
+                            f"{d}: {m.date:%d.%m.%Y} {m.date:%H:%M} ",
+                            f"{t}: {m.to.email} ", f"{s}: {m.subject} "], bold_labels=False)
+        return [Text(own), head, Quoted(m.blocks, None, "plain")]
+    raise KeyError(client)
+
+
+def reply_subject(client: str, lang: str, subject: str) -> str:
+    if client.startswith("outlook"):
+        return f"{OUTLOOK_REPLY[lang]}: {subject}"
+    if client == "samsung_email" and lang == "de":
+        return f"AW: {subject}"
+    return f"Re: {subject}"
+
+
+def forward_subject(client: str, lang: str, subject: str) -> str:
+    if client.startswith("outlook"):
+        return f"{OUTLOOK_FORWARD[lang]}: {subject}"
+    if client == "samsung_email" and lang == "de":
+        return f"WG: {subject}"
+    return f"Fwd: {subject}"
+
+
+# ---------------------------------------------------------------------------------------------
+# MIME: headers, parts, transfer encodings
+# ---------------------------------------------------------------------------------------------
+
+def encode_part(text: str, charset: str, cte: str) -> bytes:
+    data = text.encode(charset)
+    if cte == "quoted-printable":
+        return quopri.encodestring(data)
+    if cte == "base64":
+        return base64.encodebytes(data)
+    if cte == "7bit":
+        data.decode("ascii")
+    return data
+
+
+def flowed(text: str, width: int = 72) -> str:
+    """format=flowed (RFC 3676): long lines broken after a space that stays at the line end."""
+    out = []
+    for line in text.split("\n"):
+        depth = len(line) - len(line.lstrip(">"))
+        prefix, body = line[:depth], line[depth:]
+        if depth:
+            prefix, body = prefix + " ", body[1:] if body.startswith(" ") else body
+        elif body.startswith((" ", "From ")):
+            body = " " + body
+        if body == "-- " or len(prefix) + len(body) <= width:
+            out.append(prefix + body.rstrip(" ") if body != "-- " else prefix + body)
+            continue
+        words, cur = body.split(" "), ""
+        for word in words:
+            if cur and len(prefix) + len(cur) + len(word) > width:
+                out.append(prefix + cur)
+                cur = ""
+            cur += word + " "
+        out.append(prefix + cur.rstrip(" "))
+    return "\n".join(out)
+
+
+def hdr(name: str, value: str, charset: str = "utf-8") -> str:
+    if value.isascii():
+        folded = Header(value, "us-ascii", header_name=name).encode(linesep="\n")
+    else:
+        folded = Header(value, charset, header_name=name).encode(linesep="\n")
+    return f"{name}: {folded}"
+
+
+def addr_hdr(name: str, people: list[Person], charset: str = "utf-8") -> str:
+    values = []
+    for p in people:
+        if p.name.isascii():
+            values.append(formataddr((p.name, p.email)) if p.name else p.email)
+        else:
+            values.append(f"{Header(p.name, charset).encode()} <{p.email}>")
+    return f"{name}: " + ",\n ".join(values)
+
+
+@dataclass
+class Mail:
+    client: str
+    lang: str  # the language of the mail program's interface
+    sender: Person
+    to: list
+    date: datetime
+    subject: str
+    blocks: list = field(default_factory=list)
+    in_reply_to: str | None = None
+    references: list = field(default_factory=list)
+    cc: list = field(default_factory=list)
+    charset: str = "utf-8"
+    cte: str = "quoted-printable"
+    html: str = "alt"  # alt = text + HTML, none = text only, only = HTML only
+    html_charset: str | None = None
+    html_cte: str | None = None
+    flowed: bool = False
+    crlf: bool = False
+    extra_headers: list = field(default_factory=list)
+    body_override: tuple | None = None  # (content-type header, body bytes) for special mails
+
+
+def rng_for(*keys) -> random.Random:
+    return random.Random(hashlib.sha256("|".join(map(str, keys)).encode()).hexdigest())
+
+
+def hexs(r: random.Random, n: int, upper: bool = False) -> str:
+    s = "".join(r.choice("0123456789abcdef") for _ in range(n))
+    return s.upper() if upper else s
+
+
+def alnum(r: random.Random, n: int) -> str:
+    return "".join(r.choice("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789")
+                   for _ in range(n))
+
+
+def client_identity(mail: Mail, r: random.Random) -> tuple[str, list, str, str]:
+    """Message-ID, client headers, MIME boundary and the Received relay of one mail program."""
+    domain = mail.sender.email.split("@")[1]
+    year = mail.date.year
+    c = mail.client
+    thread_index = base64.b64encode(bytes(r.randrange(256) for _ in range(22))).decode()
+    if c in ("outlook_windows", "outlook_web"):
+        box = r.choice(["AM6PR08MB", "DB8PR02MB", "VI1PR07MB", "HE1PR0101MB", "PAXPR04MB"]) + \
+            str(r.randrange(1000, 9999))
+        mid = f"<{box}{hexs(r, 20, True)}@{box}.eurprd0{r.randrange(1, 9)}.prod.outlook.example.com>"
+        heads = [("Thread-Topic", mail.subject.split(": ", 1)[-1]), ("Thread-Index", thread_index),
+                 ("Accept-Language", f"{mail.lang}-{OUTLOOK_LANG_TAG[mail.lang][:2]}, en-US"),
+                 ("Content-Language", f"{mail.lang}-{OUTLOOK_LANG_TAG[mail.lang][:2]}"),
+                 ("X-MS-Has-Attach", ""), ("X-MS-TNEF-Correlator", "")]
+        if c == "outlook_windows":
+            heads.append(("X-Mailer", "Microsoft Outlook 16.0"))
+        relay = f"mail-{box.lower()}.outbound.protection.outlook.example.com"
+        return mid, heads, f"_000_{box}{hexs(r, 12, True)}_", relay
+    if c == "outlook_mac":
+        mid = f"<{str(uuid.UUID(int=r.getrandbits(128))).upper()}@{domain}>"
+        heads = [("User-Agent", "Microsoft-MacOutlook/16.43.20110804" if year < 2024 else
+                  "Microsoft-MacOutlook/16.89.24091630"),
+                 ("Thread-Topic", mail.subject.split(": ", 1)[-1]), ("Thread-Index", thread_index)]
+        return mid, heads, f"B_{r.randrange(10**9, 4 * 10**9)}_{r.randrange(10**6, 10**7)}", \
+            f"mail.{domain}"
+    if c.startswith("gmail"):
+        mid = f"<CA{alnum(r, 6)}+{alnum(r, 30)}{r.choice(['=', '-', '_'])}{alnum(r, 8)}" \
+              "@mail.gmail.example.com>"
+        return mid, [], f"000000000000{hexs(r, 12)}", \
+            f"mail-{r.choice(['wr1', 'ej1', 'lf1', 'pj1'])}-f{r.randrange(40, 80)}.google.example.com"
+    if c == "apple_mail":
+        ver = "3654.20.0" if year < 2024 else "3826.500.181.1.5"
+        heads = [("X-Mailer", f"Apple Mail (2.{ver})"),
+                 ("Mime-Version", f"1.0 (Mac OS X Mail {'14.0' if year < 2024 else '16.0'} "
+                                  f"\\({ver}\\))")]
+        mid = f"<{str(uuid.UUID(int=r.getrandbits(128))).upper()}@{domain}>"
+        return mid, heads, f"Apple-Mail=_{str(uuid.UUID(int=r.getrandbits(128))).upper()}", \
+            f"mail.{domain}"
+    if c == "iphone_mail":
+        heads = [("X-Mailer", "iPhone Mail (18B92)" if year < 2024 else "iPhone Mail (22F76)"),
+                 ("Mime-Version", "1.0 (1.0)")]
+        mid = f"<{str(uuid.UUID(int=r.getrandbits(128))).upper()}@{domain}>"
+        return mid, heads, f"Apple-Mail-{str(uuid.UUID(int=r.getrandbits(128))).upper()}", \
+            f"mail.{domain}"
+    if c == "thunderbird":
+        ua = ("Mozilla/5.0 (Windows NT 10.0; Win64; x64; rv:78.0) Gecko/20100101 "
+              "Thunderbird/78.4.0") if year < 2024 else "Mozilla Thunderbird"
+        heads = [("User-Agent", ua), ("Content-Language", mail.lang if mail.lang != "en"
+                                       else "en-GB")]
+        mid = f"<{uuid.UUID(int=r.getrandbits(128))}@{domain}>"
+        return mid, heads, f"------------{alnum(r, 24)}", f"mail.{domain}"
+    if c == "samsung_email":
+        mid = f"<{hexs(r, 8)}-{hexs(r, 4)}-{hexs(r, 4)}-{hexs(r, 4)}-{hexs(r, 12)}" \
+              "@email.android.example.com>"
+        return mid, [("X-Mailer", "Samsung Mail")], \
+            f"--_com.samsung.android.email_{r.randrange(10**14, 10**15)}", f"mail.{domain}"
+    if c == "yahoo":
+        mid = f"<{r.randrange(10**8, 10**9)}.{r.randrange(10**6, 10**7)}." \
+              f"{int(mail.date.timestamp() * 1000)}@mail.yahoo.example.com>"
+        return mid, [("X-Mailer", "WebService/1.1.16955 YMailNorrin")], \
+            f"----=_Part_{r.randrange(10**6, 10**7)}_{r.randrange(10**8, 10**9)}." \
+            f"{int(mail.date.timestamp() * 1000)}", "sonic302-21.consmr.mail.ir2.yahoo.example.com"
+    if c == "proton":
+        mid = f"<{alnum(r, 43)}=@proton.example.me>"
+        return mid, [("X-Pm-Origin", "internal"), ("X-Pm-Content-Encryption", "end-to-end")], \
+            f"b1_{alnum(r, 40)}", "mail-4317.proton.example.ch"
+    raise KeyError(c)
+
+
+def render(mail: Mail, key: str) -> tuple[bytes, str]:
+    """The mail as received by the project mailbox, and its Message-ID."""
+    r = rng_for(key)
+    mid, client_heads, boundary, relay = client_identity(mail, r)
+    received_at = mail.date + timedelta(seconds=r.randrange(2, 9))
+    lines = [
+        f"Received: from {relay}\n\t({relay} [192.0.2.{r.randrange(10, 250)}])\n\tby "
+        f"mx.platform.example.org (Postfix) with ESMTPS id {hexs(r, 10, True)}\n\tfor "
+        f"<{mail.to[0].email}>; {format_datetime(received_at)}",
+        addr_hdr("From", [mail.sender], mail.charset if mail.charset != "utf-8" else "utf-8"),
+        addr_hdr("To", mail.to),
+    ]
+    if mail.cc:
+        lines.append(addr_hdr("Cc", mail.cc))
+    lines += [hdr("Subject", mail.subject), f"Date: {format_datetime(mail.date)}",
+              f"Message-ID: {mid}"]
+    if mail.in_reply_to:
+        lines.append(f"In-Reply-To: {mail.in_reply_to}")
+    if mail.references:
+        lines.append("References: " + "\n ".join(mail.references))
+    mime_version = "MIME-Version: 1.0"
+    for name, value in client_heads:
+        if name == "Mime-Version":
+            mime_version = f"Mime-Version: {value}"
+        else:
+            lines.append(hdr(name, value) if value else f"{name}: ")
+    lines += [hdr(name, value) for name, value in mail.extra_headers]
+    lines += ["X-Example: true", mime_version]
+    head = "\n".join(lines)
+    if mail.body_override:
+        ctype, body = mail.body_override
+        out = head.encode("ascii") + b"\n" + ctype.encode("ascii") + b"\n\n" + body
+    else:
+        out = head.encode("ascii") + b"\n" + build_body(mail, boundary)
+    if mail.crlf:
+        out = out.replace(b"\r\n", b"\n").replace(b"\n", b"\r\n")
+    return out, mid
+
+
+def text_part(mail: Mail) -> tuple[str, bytes]:
+    text = to_plain(mail.blocks, mail.client).rstrip("\n") + "\n"
+    flowed_param = "; format=flowed" if mail.flowed else ""
+    if mail.flowed:
+        text = flowed(text)
+    ctype = f'Content-Type: text/plain; charset="{mail.charset}"{flowed_param}' \
+        if not mail.client.startswith(("thunderbird", "apple", "iphone")) else \
+        f"Content-Type: text/plain; charset={mail.charset}{flowed_param}"
+    head = f"{ctype}\nContent-Transfer-Encoding: {mail.cte}"
+    return head, encode_part(text, mail.charset, mail.cte)
+
+
+def html_part(mail: Mail) -> tuple[str, bytes]:
+    charset = mail.html_charset or mail.charset
+    cte = mail.html_cte or ("quoted-printable" if mail.cte in ("8bit", "7bit") else mail.cte)
+    doc = html_for(mail.client, mail.lang, mail.blocks, charset)
+    head = f'Content-Type: text/html; charset="{charset}"\nContent-Transfer-Encoding: {cte}'
+    return head, encode_part(doc, charset, cte)
+
+
+def build_body(mail: Mail, boundary: str) -> bytes:
+    if mail.html == "none":
+        head, body = text_part(mail)
+        return head.encode() + b"\n\n" + body
+    if mail.html == "only":
+        head, body = html_part(mail)
+        return head.encode() + b"\n\n" + body
+    parts = [text_part(mail), html_part(mail)]
+    out = f'Content-Type: multipart/alternative; boundary="{boundary}"\n\n'.encode()
+    for head, body in parts:
+        out += f"--{boundary}\n{head}\n\n".encode() + body.rstrip(b"\n") + b"\n\n"
+    return out + f"--{boundary}--\n".encode()
+
+
+# ---------------------------------------------------------------------------------------------
+# Cases
+# ---------------------------------------------------------------------------------------------
+
+@dataclass
+class Case:
+    num: int
+    lang: str
+    lab: int
+    category: str
+    client: str
+    slug: str
+    invitation: Invitation
+    mail: Mail
+    answers: dict
+    notes: str
+    is_answer: bool = True
+    flags: list = field(default_factory=list)
+    answer_language: str | None = None
+    part: str = ""  # "a" / "b" for the two halves of a split pair
+    split: dict | None = None
+    unmapped_text: str | None = None
+
+    @property
+    def name(self) -> str:
+        part = f"_{self.part}" if self.part else ""
+        return f"{self.num:03d}{part}_{self.lang}_{self.category}-{self.client}-{self.slug}"
+
+
+INVITATIONS: list[Invitation] = []
+CASES: list[Case] = []
+
+
+def invite(lab: int, lang: str, name: str, email: str) -> Invitation:
+    inv = Invitation(f"inv-{500 + len(INVITATIONS):04d}", lab, lang, Person(name, email))
+    INVITATIONS.append(inv)
+    return inv
+
+
+def invitation_msg(inv: Invitation, answers_under: dict | None = None) -> Msg:
+    return Msg(inv.platform, inv.invitee, inv.sent, inv.subject,
+               [Text(inv.text(answers_under))])
+
+
+def later(inv: Invitation, days: int, hour: int, minute: int) -> datetime:
+    d = inv.sent + timedelta(days=days)
+    return d.replace(hour=hour, minute=minute, second=(days * 7 + minute) % 60)
+
+
+def compose(*pieces: str) -> str:
+    """Own text from pieces (greeting, intro, answers, sign-off, signature...), blank-line joined."""
+    return "\n\n".join(p.strip("\n") for p in pieces if p)
+
+
+def numbered(answers: dict, fmt: str = "{n}. ", sep: str = "\n\n") -> str:
+    return sep.join(fmt.format(n=n) + text for n, text in answers.items())
+
+
+def labelled(items: list, sep: str = "\n\n") -> str:
+    """items: (label, text) pairs; label '' for free lines in between."""
+    return sep.join(label + text for label, text in items)
+
+
+def partial_flag(answers: dict, lab: int) -> list:
+    return ["partial"] if answers and len(answers) < (7 if lab == 2 else 6) else []
+
+
+def add_case(num: int, inv: Invitation, category: str, client: str, slug: str, mail: Mail,
+             answers: dict, notes: str, **kw) -> Case:
+    flags = kw.pop("flags", None)
+    if flags is None:
+        flags = partial_flag(answers, inv.lab)
+        if kw.get("answer_language") and kw["answer_language"] != inv.lang:
+            flags.append("different_language")
+        if mail.html == "only":
+            flags.append("html_only")
+    case = Case(num, inv.lang, inv.lab, category, client, slug, inv, mail, answers, notes,
+                flags=flags, **kw)
+    CASES.append(case)
+    return case
+
+
+def reply_mail(inv: Invitation, client: str, own: str, when: datetime, *, bottom=False,
+               sender: Person | None = None, threaded=True, ui_lang=None, quote=True,
+               original: Msg | None = None, **kw) -> Mail:
+    lang = ui_lang or inv.lang
+    original = original or invitation_msg(inv)
+    blocks = reply_blocks(client, lang, own, original, bottom) if quote else [Text(own)]
+    return Mail(client, lang, sender or inv.invitee, [inv.platform], when,
+                reply_subject(client, lang, original.subject), blocks,
+                in_reply_to=inv.message_id if threaded else None,
+                references=[inv.message_id] if threaded else [], **kw)
+
+
+def forward_mail(inv: Invitation, client: str, own: str, inner: Msg, when: datetime, *,
+                 sender: Person | None = None, ui_lang=None, **kw) -> Mail:
+    lang = ui_lang or inv.lang
+    blocks = forward_blocks(client, lang, own, inner)
+    return Mail(client, lang, sender or inv.invitee, [inv.platform], when,
+                forward_subject(client, lang, inner.subject), blocks, **kw)
+
+
+def forwarded_invitation(inv: Invitation, client: str, note: str, colleague: Person,
+                         when: datetime, answers_under: dict | None = None) -> Msg:
+    """The invitee's forward of the invitation to a colleague."""
+    blocks = forward_blocks(client, inv.lang, note, invitation_msg(inv, answers_under))
+    return Msg(inv.invitee, colleague, when, forward_subject(client, inv.lang, inv.subject),
+               blocks)
+
+
+def colleague_reply(inv: Invitation, colleague: Person, client: str, own: str,
+                    fwd: Msg, when: datetime) -> Msg:
+    """A colleague's answer to the invitee, quoting the forwarded invitation."""
+    return Msg(colleague, inv.invitee, when, reply_subject(client, inv.lang, fwd.subject),
+               reply_blocks(client, inv.lang, own, fwd))
+
+
+# ---------------------------------------------------------------------------------------------
+# Writing and checking
+# ---------------------------------------------------------------------------------------------
+
+def expected(case: Case, raw: bytes) -> dict:
+    msg = message_from_bytes(raw, policy=policy.default)
+    threaded = " ".join(str(msg.get(h, "")) for h in ("In-Reply-To", "References"))
+    body = all_text(msg)
+    inv = case.invitation
+    data = {
+        "questions": questions_file(inv.lab, inv.lang),
+        "is_answer": case.is_answer,
+        "sender": case.mail.sender.email,
+        "answers": case.answers,
+        "flags": case.flags,
+        "invitation": {"message_id": inv.message_id if inv.message_id in threaded else None,
+                       "token": inv.token if inv.token in body else None},
+        "language": case.answer_language or inv.lang,
+        "notes": case.notes,
+        "unmapped_text": case.unmapped_text,
+        "category": case.category,
+        "client": case.client,
+    }
+    if case.split:
+        data["split"] = case.split
+    return data
+
+
+def unflow(text: str) -> str:
+    out, cur = [], None
+    for line in text.split("\n"):
+        depth = len(line) - len(line.lstrip(">"))
+        body = line[depth:]
+        if body.startswith(" "):
+            body = body[1:]
+        if cur is not None and cur[0] == depth:
+            cur = (depth, cur[1] + body)
+        else:
+            if cur is not None:
+                out.append(cur)
+            cur = (depth, body)
+        if not (body.endswith(" ") and body != "-- "):
+            out.append(cur)
+            cur = None
+    if cur is not None:
+        out.append(cur)
+    return "\n".join((">" * d + " " if d else "") + b for d, b in out)
+
+
+def html_text(doc: str) -> str:
+    doc = re.sub(r"(?is)<(style|head)\b.*?</\1>", "", doc)
+    doc = re.sub(r"(?i)<br\s*/?>|</p>|</div>|<p\b[^>]*>|<div\b[^>]*>", "\n", doc)
+    return html.unescape(re.sub(r"<[^>]+>", "", doc)).replace("\u00a0", " ")
+
+
+def all_text(msg) -> str:
+    texts = []
+    for part in msg.walk():
+        if part.get_content_maintype() != "text":
+            continue
+        text = part.get_content()
+        if part.get_content_subtype() == "html":
+            text = html_text(text)
+        elif part.get_param("format") == "flowed":
+            text = unflow(text.replace("\r\n", "\n"))
+        texts.append(text)
+    return "\n".join(texts)
+
+
+def squash(text: str) -> str:
+    lines = [re.sub(r"^(\s*>)+ ?", "", line) for line in text.replace("\r\n", "\n").split("\n")]
+    return re.sub(r"\s+", " ", " ".join(lines)).strip()
+
+
+class CheckFailed(Exception):
+    pass
+
+
+def check(cond: bool, what: str) -> None:
+    if not cond:
+        raise CheckFailed(what)
+
+
+def check_case(case: Case, path: Path) -> None:
+    raw = path.with_suffix(".eml").read_bytes()
+    msg = message_from_bytes(raw, policy=policy.default)
+    exp = json.loads(path.with_suffix(".expected.json").read_text(encoding="utf-8"))
+    check(msg["X-Example"] == "true", f"{path.name}: X-Example")
+    check(msg["From"] is not None and case.mail.sender.email in str(msg["From"]),
+          f"{path.name}: From")
+    check(all(d.endswith((".example", ".example.org", ".example.com")) or ".example." in d
+              for d in re.findall(r"@([A-Za-z0-9.-]+)", raw.decode("latin-1"))),
+          f"{path.name}: a non-example domain")
+    body = squash(all_text(msg))
+    for n, answer in exp["answers"].items():
+        check(n in questions_for(case.lab, case.lang), f"{path.name}: no question {n}")
+        check(answer == answer.strip() and answer, f"{path.name}: answer {n} not trimmed")
+        check(squash(answer) in body, f"{path.name}: answer {n} not in the mail: {answer[:60]}")
+    check(exp["is_answer"] == bool(exp["answers"]) or exp["unmapped_text"],
+          f"{path.name}: is_answer and answers disagree")
+    check(exp["category"] in CATEGORIES, f"{path.name}: category")
+    if case.split:
+        check(exp["split"]["part"] in (1, 2), f"{path.name}: split part")
+
+
+def check_all(out: Path) -> None:
+    names = {c.name for c in CASES}
+    check(len(names) == len(CASES), "duplicate file names")
+    for case in CASES:
+        check_case(case, out / f"{case.name}.eml")
+    on_disk = {p.name[:-4] for p in out.glob("*.eml")}
+    check(on_disk == names, f"stray .eml files: {sorted(on_disk - names)}")
+    invitations = json.loads((out / "invitations.json").read_text(encoding="utf-8"))
+    check({i["id"] for i in invitations} == {i.id for i in INVITATIONS}, "invitations.json")
+    for lang in LANGS:
+        q2 = json.loads((out / f"questions2.{lang}.json").read_text(encoding="utf-8"))
+        check(len(q2) == 6, f"questions2.{lang}.json")
+        for cat in CATEGORIES:
+            check(any(c.lang == lang and c.category == cat for c in CASES),
+                  f"no {cat} case in {lang}")
+        check(any(c.lang == lang and c.client in PHONE_CLIENTS for c in CASES),
+              f"no phone in {lang}")
+    check(len({c.client for c in CASES}) >= 8, "fewer than 8 mail programs")
+    check(sum(c.lab == 4 for c in CASES) * 3 >= len(CASES), "under a third on questionnaire 2")
+    for group in {c.split["group"] for c in CASES if c.split}:
+        parts = [c for c in CASES if c.split and c.split["group"] == group]
+        check(sorted(c.split["part"] for c in parts) == [1, 2], f"split {group}")
+        merged = dict(parts[0].answers if parts[0].split["part"] == 1 else parts[1].answers)
+        merged.update(parts[1].answers if parts[1].split["part"] == 2 else parts[0].answers)
+        check(merged == parts[0].split["merged"] == parts[1].split["merged"],
+              f"split {group}: merged")
+
+
+def write_all(out: Path) -> None:
+    for old in list(out.glob("*.eml")) + list(out.glob("*.expected.json")):
+        old.unlink()
+    for lang in LANGS:
+        for lab, name in ((2, f"questions.{lang}.json"), (4, f"questions2.{lang}.json")):
+            (out / name).write_text(json.dumps(questions_for(lab, lang), ensure_ascii=False,
+                                               indent=2) + "\n", encoding="utf-8")
+    (out / "invitations.json").write_text(
+        json.dumps([i.record() for i in INVITATIONS], ensure_ascii=False, indent=2) + "\n",
+        encoding="utf-8")
+    for case in CASES:
+        raw, _ = render(case.mail, case.name)
+        (out / f"{case.name}.eml").write_bytes(raw)
+        (out / f"{case.name}.expected.json").write_text(
+            json.dumps(expected(case, raw), ensure_ascii=False, indent=2) + "\n",
+            encoding="utf-8")
+    (out / "README.md").write_text(readme(), encoding="utf-8")
+
+
+def readme() -> str:
+    rows = []
+    for c in CASES:
+        answered = ",".join(c.answers) or "-"
+        rows.append(f"| {c.num:03d}{c.part} | `{c.name}` | {questions_file(c.lab, c.lang)} | "
+                    f"{c.category} | {c.client} | {c.invitation.id} | {answered} | "
+                    f"{', '.join(c.flags) or '-'} | {c.notes} |")
+    matrix = ["| category | " + " | ".join(LANGS) + " | total |",
+              "|---|" + "---|" * (len(LANGS) + 1)]
+    for cat in CATEGORIES:
+        counts = [sum(c.category == cat and c.lang == lang for c in CASES) for lang in LANGS]
+        matrix.append(f"| {cat} | " + " | ".join(map(str, counts)) + f" | {sum(counts)} |")
+    clients = sorted({c.client for c in CASES})
+    client_rows = [f"| {cl} | {sum(c.client == cl for c in CASES)} | "
+                   f"{' '.join(sorted({c.lang for c in CASES if c.client == cl}))} |"
+                   for cl in clients]
+    lab4 = sum(c.lab == 4 for c in CASES)
+    return f"""# Held-out e-mail reply corpus
+
+Replies to two Local Learning Lab consultations, written to score the reply parser on mails it was
+**not** developed on. They were written without looking at the parser or at the development
+corpus generators, by imitating how people answer with real mail programs. **Everything here is
+invented example data**: people, organisations, addresses and phone numbers are made up, all
+domains are `example.*`, and every mail carries `X-Example: true`.
+
+Do not edit the generated files by hand: change `build_heldout.py` and run
+
+    python3 build_heldout.py
+
+It rewrites every file below deterministically (standard library only) and re-reads them to check
+them: each expected answer must occur in the decoded mail, every language must have every
+category and a phone client, at least 8 mail programs, at least a third of the mails on the second
+questionnaire, and the merged answers of each split pair must follow from its two parts. It exits
+with status 1 if a check fails. Do not tune the parser on these mails: they are the held-out set.
+
+## Files
+
+* `questions.<lang>.json` - Local Learning Lab 2 ("Engagement: ways to activate potential startups
+  and SMEs"), seven questions; copies of `../replies/questions.<lang>.json`.
+* `questions2.<lang>.json` - Local Learning Lab 4 ("Funding and skills of creative SMEs for the
+  ECoC legacy"), six questions, in all eight languages (the English one is the source).
+* `invitations.json` - the invitations (`inv-0500` onwards) in the same format as the development
+  corpus, with `questions` naming the questionnaire. Lab 2 invitations were sent Tue 3 Nov 2020
+  10:15, lab 4 invitations Tue 14 Oct 2025 09:30 (local time), from `lab2@<city>.example.org`
+  and `legacy-lab@<city>.example.org`.
+* `NNN_<lang>_<category>-<client>-<slug>.eml` + `.expected.json` - one reply as received by the
+  project mailbox; split pairs are `NNN_a_...` and `NNN_b_...`.
+
+## Expected results
+
+Same format and conventions as `../replies/README.md` (answers keyed by question number, label,
+quote markers, greeting, sign-off, signature, disclaimer, mobile footer removed; lists inside
+answers kept verbatim; `flags`; `invitation` holds what the mail itself lets you find, so a
+forwarded mail usually has `message_id: null` and the token of the quoted personal link, which is
+always the invitee's). Added keys:
+
+* `questions` names the questionnaire file (`questions.<lang>.json` or `questions2.<lang>.json`).
+* `category`: forwarded, bottom_posted, local_labels, ordinal_prose, split, non_answer, classic.
+* `client`: the mail program imitated.
+* `split` (split pairs only): `{{"group", "part", "merged"}}`, `merged` = what the lab holds after
+  both parts; a question answered again in part 2 takes the later text.
+* `sender` is the address in From: (for a forward by a colleague, the colleague); the invitation
+  the answers count for is the invitee's.
+* `ordinal_prose`: the answer is the paragraph after the referring phrase and its punctuation;
+  when the phrase stands alone ("Zur dritten Frage:"), the answer is what follows it.
+* `non_answer`: `is_answer: false`, `answers: {{}}`; out-of-office, read receipts and automatic
+  calendar mails carry `auto_reply`, human non-answers no flag.
+
+## Cases
+
+{len(CASES)} mails, {lab4} of them on the second questionnaire.
+
+| # | file | questions | category | client | invitation | answered | flags | what is tricky |
+|---|---|---|---|---|---|---|---|---|
+""" + "\n".join(rows) + """
+
+## Coverage (mails per category and language)
+
+""" + "\n".join(matrix) + """
+
+## Mail programs
+
+| client | mails | languages |
+|---|---|---|
+""" + "\n".join(client_rows) + "\n"
+
+
+def split_pair(num: int, inv: Invitation, client: str, slug: str, part1: tuple, part2: tuple,
+               note: str) -> None:
+    """part1/part2: (mail, answers, notes); merged = part 1 updated by part 2."""
+    merged = dict(part1[1])
+    merged.update(part2[1])
+    merged = {k: merged[k] for k in sorted(merged, key=int)}
+    group = f"split-{num:03d}"
+    for part, (mail, answers, notes) in (("a", part1), ("b", part2)):
+        split = {"group": group, "part": 1 if part == "a" else 2, "merged": merged,
+                 "note": note}
+        add_case(num, inv, "split", client, slug, mail, answers, notes, part=part, split=split)
