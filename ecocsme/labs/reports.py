@@ -1,13 +1,23 @@
 """The lab report (LAB-5) as PDF and DOCX: the questions, who took part, and the themes with
-their quotes, as staff left them after editing the synthesis; and the rows of the answers export."""
+their quotes, as staff left them after editing the synthesis; and the rows of the answers export.
 
+A report takes seconds for a large lab, so the worker builds it (core.built_files): the request
+asks for the file under a key (lab, format, the reader's language and whether the reader may see
+the lab's people) and a fingerprint of all the report shows; the file is kept and served again
+until the fingerprint changes (a new run, an edit of a theme, a quote, an answer, the lab's
+title or questions)."""
+
+import hashlib
 import io
+import json
 from dataclasses import dataclass
 
+from django.db.models import Count
 from django.template.loader import render_to_string
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
+from ecocsme.core.built_files import BuiltContent, Progress, Recipe, built_file_current, built_file_request
 from ecocsme.core.charts import bar_chart
 from ecocsme.core.formats import percent
 from ecocsme.core.i18n import in_language
@@ -85,18 +95,34 @@ def report_context(lab: Lab, language: str) -> dict:
     return context
 
 
-def report_pdf(lab: Lab, language: str) -> bytes:
+def _unobserved(done: int, of: int) -> None:
+    pass
+
+
+def report_pdf(lab: Lab, language: str, progress: Progress = _unobserved) -> bytes:
+    """The report as PDF; `progress(done, of)` after each step: the figures and themes read, the
+    page written, laid out, and made into a file (the layout takes most of the time)."""
     from weasyprint import HTML
 
-    html = render_to_string("labs/report.html", report_context(lab, language))
-    return HTML(string=html).write_pdf()
+    context = report_context(lab, language)
+    progress(1, 4)
+    html = render_to_string("labs/report.html", context)
+    progress(2, 4)
+    document = HTML(string=html).render()
+    progress(3, 4)
+    pdf = document.write_pdf()
+    progress(4, 4)
+    return pdf
 
 
-def report_docx(lab: Lab, language: str) -> bytes:
+def report_docx(lab: Lab, language: str, progress: Progress = _unobserved) -> bytes:
+    """The report as DOCX; `progress(done, of)` after the figures, each scope's themes, the file."""
     from docx import Document
     from docx.shared import Pt
 
     context = report_context(lab, language)
+    sections = len(context["scopes"]) + 2
+    progress(1, sections)
     document = Document()
     document.styles["Normal"].font.name = "DejaVu Sans"
     document.styles["Normal"].font.size = Pt(10)
@@ -116,7 +142,7 @@ def report_docx(lab: Lab, language: str) -> bytes:
 
     if not context["scopes"]:
         document.add_paragraph(_("No themes have been found yet."))
-    for scope in context["scopes"].values():
+    for done, scope in enumerate(context["scopes"].values(), start=2):
         heading = (_("Themes across the lab") if scope.question is None else
                    _("Question %(number)s") % {"number": scope.question.position} + ": "
                    + in_language(scope.question.text, language).plain())
@@ -130,8 +156,10 @@ def report_docx(lab: Lab, language: str) -> bytes:
                     f"{word} ({code})" if code else word for word, code in keywords))
             for quote in view.quotes:
                 document.add_paragraph(f"“{quote.text}”", style="Quote")
+        progress(done, sections)
     output = io.BytesIO()
     document.save(output)
+    progress(sections, sections)
     return output.getvalue()
 
 
@@ -164,3 +192,89 @@ def _participation_sentence(context: dict) -> str:
         return _("%(answered)s responses.") % {"answered": context["answered"]}
     return _("%(invited)s people invited, %(answered)s responded (%(rate)s).") % {
         "invited": context["invited"], "answered": context["answered"], "rate": percent(context["rate"])}
+
+
+# --- built in the background and kept (core.built_files) -----------------------------------------------
+REPORT_TYPES = {
+    "pdf": "application/pdf",
+    "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+}
+# Raise when what a report shows or how changes (the template, the builders): kept files are
+# then built anew at the next request.
+REPORT_LAYOUT = 1
+
+
+def report_audience(user, lab: Lab) -> str:
+    """"names" when the reader may see the people the lab's partner keeps, else "counts": readers
+    who may see different things never share a file, whatever the report comes to show."""
+    from ecocsme.organisations.access import people_visible_to
+
+    scope = people_visible_to(user)
+    return "names" if scope.everyone or lab.partner_id in scope.partner_ids else "counts"
+
+
+def report_params(user, lab: Lab, fmt: str, language: str) -> dict:
+    return {"lab": lab.pk, "fmt": fmt, "language": language, "audience": report_audience(user, lab)}
+
+
+def report_key(params: dict) -> str:
+    return "labs.report:{lab}:{fmt}:{language}:{audience}".format(**params)
+
+
+def report_version(lab: Lab, params: dict) -> str:
+    """A fingerprint of everything the report shows: the lab's texts and questions, the figures
+    of participation, the themes as stored and edited (labels, keywords, counts, quotes with their
+    text), and the format, language and audience asked for. About ten small queries, whatever the
+    number of answers."""
+    from .models import Theme, ThemeAnswer
+
+    participation = lab_participation(lab)
+    themes = list(Theme.objects.filter(lab=lab).order_by("id").values_list(
+        "id", "scope", "question_id", "position", "label", "label_edited", "edited", "is_other",
+        "keywords", "keywords_by_language", "concepts"))
+    counts = list(ThemeAnswer.objects.filter(theme__lab=lab).values_list("theme_id")
+                  .annotate(n=Count("id")).order_by("theme_id"))
+    quotes = list(ThemeAnswer.objects.filter(theme__lab=lab, is_quote=True).order_by("theme_id", "answer_id")
+                  .values_list("theme_id", "answer_id", "answer__text", "answer__language"))
+    facts = [REPORT_LAYOUT, params, lab.theme, lab.description, lab.number, lab.format,
+             str(lab.project), lab.project.acronym, str(lab.partner),
+             list(lab_questions(lab).values_list("position", "text")),
+             {name: sorted(value.items()) if hasattr(value, "items") else value
+              for name, value in participation.items()},
+             themes, counts, quotes]
+    return hashlib.sha256(json.dumps(facts, sort_keys=True, default=str).encode()).hexdigest()
+
+
+class LabReport(Recipe):
+    """The lab report as the worker builds it, in the reader's language."""
+
+    def version(self, params: dict) -> str:
+        return report_version(_lab(params), params)
+
+    def build(self, params: dict, progress: Progress) -> BuiltContent:
+        lab, fmt = _lab(params), params["fmt"]
+        builder = report_pdf if fmt == "pdf" else report_docx
+        with translation.override(params["language"]):
+            content = builder(lab, params["language"], progress)
+        return BuiltContent(content, f"lab-{lab.pk}-report.{fmt}", REPORT_TYPES[fmt])
+
+
+LAB_REPORT = LabReport()
+
+
+def _lab(params: dict) -> Lab:
+    return Lab.objects.select_related("partner", "project").get(pk=params["lab"])
+
+
+def report_request(*, actor, lab: Lab, fmt: str, language: str):
+    """The report file for this reader (a lab fetched through access.lab_for): kept and current,
+    being built, or queued now (core.built_files.built_file_request)."""
+    params = report_params(actor, lab, fmt, language)
+    return built_file_request(key=report_key(params), version=report_version(lab, params),
+                              recipe="ecocsme.labs.reports.LAB_REPORT", params=params, actor=actor)
+
+
+def report_current(*, user, lab: Lab, fmt: str, language: str):
+    """The reader's report file of the current synthesis if it was asked for, else None."""
+    params = report_params(user, lab, fmt, language)
+    return built_file_current(key=report_key(params), version=report_version(lab, params))

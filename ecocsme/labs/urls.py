@@ -24,5 +24,7 @@ urlpatterns = [
          name="quote_draft"),
     path("manage/labs/<int:pk>/themes/<int:theme_pk>/", synthesis.theme_detail, name="theme_detail"),
     path("manage/labs/<int:pk>/report.<str:fmt>", exports.lab_report, name="lab_report"),
+    path("manage/labs/<int:pk>/report.<str:fmt>/status/", exports.lab_report_status,
+         name="lab_report_status"),
     path("manage/labs/<int:pk>/<str:action>/", manage.lab_action, name="lab_action"),
 ]
