@@ -1634,6 +1634,7 @@ def forwarded_on(
         f"{inv.name} <{inv.email}>",
         inv.subject,
         lab_time(lab),
+        "",
     )
     inner = (
         fwd_note
@@ -2102,6 +2103,536 @@ def en_cases() -> None:
 
 
 en_cases()
+
+# ============================================================================================
+# Italian questionnaire (Matera 2019)
+# ============================================================================================
+
+
+def it_cases() -> None:
+    lab = "it"
+    inv = invite(lab, "Giuseppe Lorusso", "g.lorusso@sassi-tour.example.it")
+    col = Person("Chiara Montemurro", "chiara.montemurro@sassi-tour.example.it")
+    A = {
+        "1": "Con esempi concreti: quante presenze in più, in quali mesi, per quali servizi. Le imprese ragionano così.",
+        "2": "I gruppi Facebook degli operatori turistici, la newsletter di Confcommercio e soprattutto il passaparola.",
+        "3": 'Solo in parte. Chi lavora nel turismo sì, gli altri pensano che sia una cosa "per artisti".',
+        "4": "Pacchetti turistici costruiti insieme alla Fondazione, convenzioni per i visitatori, piccole sponsorizzazioni tecniche.",
+        "6": "Uno sportello unico, anche fisico, in centro. Molti colleghi non usano bene internet.",
+        "7": "Bandi semplici e veloci, con importi piccoli.",
+    }
+    col_text = (
+        "Ciao Giuseppe,\n\necco le mie risposte, vedi tu se mandarle così.\n\n"
+        + numbered(A, "{n}) ")
+        + "\n\nSulla 5 non saprei proprio cosa dire.\n\nChiara"
+    )
+    forwarded_colleague(
+        lab,
+        "r2it01",
+        "apple_mail",
+        "gmail_web",
+        "inizio-messaggio-inoltrato",
+        inv,
+        col,
+        A,
+        "Variant (a) from Apple Mail: 'Inizio messaggio inoltrato:' with Da/Oggetto/Data/A, then the colleague's Gmail reply with '1)' answers; "
+        "'Sulla 5 non saprei proprio cosa dire' names question 5 but is a remark to the colleague (kept out); the forwarder's note is not an answer; no In-Reply-To, found by the link.",
+        note="Buongiorno,\n\nvi inoltro le risposte della mia collaboratrice Chiara, che segue i rapporti con il Comune.\n\nCordiali saluti\nGiuseppe Lorusso\nSassi Tour s.r.l.",
+        col_text=col_text,
+        fwd_note="Chiara, puoi rispondere tu? Grazie\nG.",
+        dates=(lab_time(lab, datetime(2020, 11, 3, 12, 5)), rdate(lab, 4, 18, 40), rdate(lab, 5, 9, 1)),
+    )
+    inv = invite(lab, "Rocco Santarcangelo", "rocco.santarcangelo@libero.example.it")
+    A = {
+        "1": "Andando nelle botteghe, una per una. Mail e volantini non funzionano.",
+        "2": "Radio locale e parrocchie, anche se sembra strano.",
+        "3": "Poco o niente.",
+        "5": "Non saprei.",
+        "7": "Dando un riconoscimento pubblico a chi partecipa.",
+    }
+    bottom = (
+        "Buonasera,\nrispondo sotto.\n\n"
+        + numbered(A, "{n}. ", "\n")
+        + "\n\nSaluti\nRocco Santarcangelo\nFalegnameria Santarcangelo"
+    )
+    std(
+        lab,
+        "r2it02",
+        "yahoo",
+        "bottom_posted",
+        "yahoo-quote-then-answers",
+        inv,
+        A,
+        "Bottom-posted from Yahoo: 'Il martedì 3 novembre 2020, 10:15:00 CET, ... ha scritto:' then the quote, then answers '1.'..'7.' on consecutive lines with 4 and 6 missing; 'Non saprei.' IS an answer; HTML with yahoo_quoted.",
+        bottom=bottom,
+        date=rdate(lab, 5, 21, 14),
+    )
+    inv = invite(lab, "Valentina Gallo", "valentina.gallo@coop-lanterna.example.it")
+    A = {
+        "1": "Raccontando storie di imprese locali che hanno già lavorato con la Fondazione.",
+        "2": "Instagram, LinkedIn, e gli eventi della Camera di Commercio.",
+        "3": "No, tranne poche eccezioni.",
+        "4": "Co-progettazione di eventi, forniture locali, ospitalità diffusa.",
+        "5": "Con un questionario breve e poi focus group per settore.",
+        "6": "Un calendario unico dei bandi, aggiornato.",
+        "7": "Premi, visibilità e accompagnamento nella progettazione.",
+    }
+    bottom = (
+        "Buongiorno,\n\n"
+        + numbered(A, "{n}) ")
+        + "\n\nUn saluto,\nValentina\n\n-- \nValentina Gallo\nCooperativa La Lanterna (example)"
+    )
+    std(
+        lab,
+        "r2it03",
+        "thunderbird",
+        "bottom_posted",
+        "il-ha-scritto-quote-then-answers",
+        inv,
+        A,
+        "Bottom-posted Thunderbird: 'Il 03/11/20 10:15, ECoC-SME Matera ha scritto:' directly above the '>' quote, then all seven '1)' answers; format=flowed, quoted-printable.",
+        bottom=bottom,
+        date=rdate(lab, 4, 8, 55),
+        flow=True,
+        mode="plain",
+    )
+    inv = invite(lab, "Francesco D'Alessandro", "f.dalessandro@studiodalessandro.example.it")
+    A = {
+        "1": "Coinvolgendo gli ordini professionali e le associazioni di categoria.",
+        "2": "Newsletter degli ordini, LinkedIn, incontri in presenza.",
+        "4": "Sponsorizzazioni tecniche e consulenze gratuite per gli operatori culturali.",
+        "5": "Mappatura dei bisogni con le università (UniBas).",
+        "6": "Sportello informativo presso la Camera di Commercio.",
+    }
+    top = (
+        "Gentili,\n\ndi seguito le mie risposte.\n\n"
+        f"Risposta alla domanda 1: {A['1']}\n\nDomanda n. 2 → {A['2']}\n\n"
+        f"punto 4) {A['4']}\n\nad 5. {A['5']}\n\nIn merito al 6: {A['6']}\n\n"
+        "P.S. Per la 3 e la 7 preferisco parlarne al telefono.\n\n"
+        "Cordiali saluti\n\nDott. Francesco D'Alessandro\nCommercialista – Revisore legale\nStudio D'Alessandro (example)\nVia Esempio 10, 75100 Matera\n\n"
+        "Le informazioni contenute in questa e-mail sono riservate e destinate esclusivamente al destinatario."
+    )
+    std(
+        lab,
+        "r2it04",
+        "gmail_web",
+        "local_labels",
+        "risposta-alla-domanda-punto-ad",
+        inv,
+        A,
+        "Italian labels, different on every answer: 'Risposta alla domanda 1:', 'Domanda n. 2 →', 'punto 4)', 'ad 5.', 'In merito al 6:'; the 'P.S.' naming 3 and 7 is no answer; confidentiality notice.",
+        top=top,
+        date=rdate(lab, 6, 11, 27),
+    )
+    inv = invite(lab, "Antonella Colucci", "antonella.colucci@gmail.example.com")
+    A = {
+        "1": "Con video brevi sui social",
+        "3": "No assolutamente",
+        "4": "Mercatini, eventi nei negozi",
+        "7": "Premi in denaro",
+    }
+    top = f"1° {A['1']}\n3º: {A['3']}\nIV. {A['4']}\nalla 7 {A['7']}"
+    std(
+        lab,
+        "r2it05",
+        "samsung_email",
+        "local_labels",
+        "degree-ordinal-roman",
+        inv,
+        A,
+        "Phone: '1°' (degree sign), '3º:' (ordinal indicator), 'IV.' (Roman numeral) and 'alla 7'; no blank lines; Samsung Email with '-------- Messaggio originale --------' and the unquoted invitation.",
+        top=top,
+        date=rdate(lab, 7, 13, 3),
+    )
+    inv = invite(lab, "Marco Ferrante", "marco.ferrante@ferrante-arredi.example.it")
+    A = {
+        "1": "credo che il messaggio debba essere semplice e passare dalle associazioni di categoria, che le imprese conoscono e di cui si fidano.",
+        "2": "direi la stampa locale e Confartigianato.",
+        "4": 'penso a forniture di arredi e allestimenti per gli spazi degli eventi, magari con un marchio "Matera 2019" da usare nei negozi.',
+        "7": "servono tempi certi nei pagamenti. Molte piccole imprese non partecipano perché la PA paga dopo mesi.",
+    }
+    top = (
+        "Buongiorno,\n\nrispondo volentieri.\n\n"
+        f"Per quanto riguarda la prima domanda, {A['1']}\n\n"
+        f"Sulla seconda: {A['2']}\n\n"
+        f"Quanto alla quarta, {A['4']}\n\n"
+        f"In merito all'ultima domanda, {A['7']}\n\n"
+        "Distinti saluti\nMarco Ferrante\nFerrante Arredi s.n.c."
+    )
+    std(
+        lab,
+        "r2it06",
+        "outlook_windows",
+        "ordinal_prose",
+        "per-quanto-riguarda-quanto-alla-quarta",
+        inv,
+        A,
+        "Prose: 'Per quanto riguarda la prima domanda,', 'Sulla seconda:', 'Quanto alla quarta,', 'In merito all'ultima domanda,' (= 7); Outlook 'Da:/Inviato:/A:/Oggetto:' block, windows-1252 quoted-printable text + HTML.",
+        top=top,
+        date=rdate(lab, 9, 16, 45),
+        charset="windows-1252",
+        hdr_charset="windows-1252",
+        subject_prefix="R: ",
+    )
+    inv = invite(lab, "Sofia Greco", "sofia.greco@matera-lab.example.it")
+    A = {
+        "2": "Instagram and the university mailing lists. Students run half the creative start-ups here.",
+        "3": "Not really. They know the title, not the opportunities.",
+        "5": "I would ask the co-working spaces to host short workshops and collect needs there.",
+    }
+    top = (
+        "Hi, sorry for answering in English, I'm on my phone with an English keyboard.\n\n"
+        f"About the second question: {A['2']}\n\nThe third one - {A['3']}\n\nRegarding question five, {A['5']}\n\nSofia"
+    )
+    std(
+        lab,
+        "r2it07",
+        "iphone_mail",
+        "ordinal_prose",
+        "answered-in-english-phone",
+        inv,
+        A,
+        "Italian questionnaire answered in English from an iPhone with Italian UI ('Il giorno 3 nov 2020, alle ore 10:15, ... ha scritto:', 'Inviato da iPhone'): 'About the second question:', 'The third one -', 'Regarding question five,'.",
+        top=top,
+        date=rdate(lab, 4, 19, 20),
+        language="en",
+        mode="plain",
+    )
+    inv = invite(lab, "Luca Pentasuglia", "luca.pentasuglia@gmail.example.com")
+    a1 = {
+        "1": "Attraverso le associazioni di categoria.",
+        "2": "Social e radio locali.",
+        "3": "Poco.",
+        "4": "Eventi condivisi.",
+        "6": "Un sito unico.",
+        "7": "Bandi semplici.",
+    }
+    a2 = {"5": "Con incontri nei quartieri e un questionario online."}
+    split_pair(
+        lab,
+        "r2it08",
+        "gmail_android",
+        inv,
+        top1="Buongiorno\n\n" + numbered(a1, "{n}. ", "\n") + "\n\nLuca",
+        a1=a1,
+        top2=f"Scusate, dimenticavo la 5.\n\n5. {a2['5']}\n\nLuca",
+        a2=a2,
+        what=("six-of-seven", "dimenticavo-la-5"),
+        notes=(
+            "Part 1 of 2: six terse answers, 5 missing.",
+            "Part 2 of 2: 'Scusate, dimenticavo la 5.' then '5. ...'; quotes part 1 and the invitation.",
+        ),
+        dates=(rdate(lab, 3, 15, 30), rdate(lab, 3, 15, 52)),
+    )
+    inv = invite(lab, "Daniela Scarano", "daniela.scarano@hotel-belvedere.example.it")
+    non_answer(
+        lab,
+        "r2it10",
+        "iphone_mail",
+        "rispondo-la-prossima-settimana",
+        inv,
+        "Buongiorno, vi rispondo la prossima settimana, adesso siamo in chiusura stagione.\nGrazie\nDaniela\n\nInviato da iPhone",
+        "'vi rispondo la prossima settimana': a human reply that is not an answer; no flag.",
+        date=rdate(lab, 4, 7, 50),
+        footer=False,
+    )
+    inv = invite(lab, "Pietro Lamacchia", "pietro.lamacchia@outlook.example.it")
+    non_answer(
+        lab,
+        "r2it11",
+        "outlook_android",
+        "empty-reply-only-quote",
+        inv,
+        "",
+        "Empty reply: only 'Scarica Outlook per Android' above the Outlook mobile header block and the invitation; not an answer.",
+        date=rdate(lab, 5, 23, 11),
+    )
+
+
+it_cases()
+
+# ============================================================================================
+# Dutch questionnaire (Leeuwarden-Fryslân 2018)
+# ============================================================================================
+
+
+def calendar_reply(
+    lab: str, key: str, inv: bc.Invitation, *, verb: str, text: str, date: datetime
+) -> EmailMessage:
+    me = Person(inv.name, inv.email)
+    ics = (
+        "BEGIN:VCALENDAR\r\nMETHOD:REPLY\r\nPRODID:Microsoft Exchange Server 2010\r\nVERSION:2.0\r\nBEGIN:VEVENT\r\n"
+        f"ATTENDEE;PARTSTAT=ACCEPTED:mailto:{inv.email}\r\nSUMMARY;LANGUAGE=nl-NL:{verb}: Workshop Local Learning Lab 2\r\n"
+        "DTSTART:20201119T130000Z\r\nDTEND:20201119T150000Z\r\n"
+        f"UID:{bc.hid(key, 'uid', n=32).upper()}\r\nORGANIZER:mailto:{inv.lab.mailbox}\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n"
+    )
+    m = build(
+        "outlook_windows",
+        key,
+        sender=me,
+        inv=inv,
+        subject=f"{verb}: Workshop Local Learning Lab 2",
+        date=date,
+        parts=[("t", text)],
+        mode="plain",
+        irt=inv.message_id,
+        refs=inv.message_id,
+    )
+    m.add_alternative(ics, subtype="calendar", charset="utf-8", cte="base64", params={"method": "REPLY"})
+    bc.set_boundaries(m, key, "outlook")
+    return m
+
+
+def nl_cases() -> None:
+    lab = "nl"
+    inv = invite(lab, "Sjoerd de Vries", "sjoerd@devries-bouw.example.nl")
+    col = Person("Marieke Hoekstra", "marieke@devries-bouw.example.nl")
+    A = {
+        "1": "Concreet maken wat het oplevert: bezoekers, opdrachten, zichtbaarheid. Geen beleidstaal.",
+        "2": "De ondernemersverenigingen, LinkedIn en de Leeuwarder Courant.",
+        "3": "Nee, de meeste collega's in de bouw denken dat het alleen om kunst gaat.",
+        "4": "Bouw en inrichting van locaties, tijdelijke paviljoens, onderhoud.",
+        "7": "Door ze vroeg te betrekken bij de aanbestedingen en die in kleine percelen te knippen.",
+    }
+    note = (
+        "Goedemiddag,\n\nSjoerd vroeg mij dit in te vullen. Hieronder onze antwoorden:\n\n"
+        + numbered(A, "{n}. ", "\n")
+        + "\n\nVraag 5 en 6 laten we aan anderen over.\n\n"
+        "Met vriendelijke groet,\n\nMarieke Hoekstra\nOfficemanager\nDe Vries Bouw B.V. (example)\nT 058 000 0000"
+    )
+    forwarded_on(
+        lab,
+        "r2nl01",
+        "outlook_windows",
+        "doorst-answers-above-forward",
+        inv,
+        col,
+        A,
+        "Variant (b): the invitee forwarded the invitation ('Doorst:') to a colleague, who forwards it on ('Doorst: Doorst:') with the answers ABOVE the forwarded mail; "
+        "'Vraag 5 en 6 laten we aan anderen over' is no answer; From is the colleague; Van/Verzonden/Aan/Onderwerp blocks; found by the link only; CRLF.",
+        note=note,
+        fwd_note="Marieke, wil jij dit even invullen en terugsturen naar hen? Dank, Sjoerd",
+        dates=(lab_time(lab, datetime(2020, 11, 3, 14, 2)), rdate(lab, 6, 15, 33)),
+        crlf=True,
+    )
+    inv = invite(lab, "Femke Bakker", "femke.bakker@icloud.example.com")
+    A = {
+        "1": "Laat ondernemers aan het woord die al meededen. Dat overtuigt meer dan een folder.",
+        "2": "Instagram, lokale ondernemersborrels en de nieuwsbrief van de gemeente.",
+        "3": "Gedeeltelijk.",
+        "4": "Samen arrangementen maken (overnachting + voorstelling), lokale producten in de programmering.",
+        "5": "Door het gewoon te vragen, in kleine groepjes per sector.",
+        "6": "Eén website met alle regelingen en een vast aanspreekpunt.",
+        "7": "Kleine subsidies, snel beslist.",
+    }
+    bottom = (
+        "Hoi,\n\nHierbij mijn antwoorden:\n\n"
+        + numbered(A, "{n}. ")
+        + "\n\nGroetjes,\nFemke\n\nFemke Bakker Fotografie (example)"
+    )
+    std(
+        lab,
+        "r2nl02",
+        "apple_mail",
+        "bottom_posted",
+        "heeft-het-volgende-geschreven",
+        inv,
+        A,
+        "Bottom-posted Apple Mail: 'Op 3 nov. 2020 om 10:15 heeft ... het volgende geschreven:' and the whole quote first, then the answers; HTML with <blockquote type=\"cite\"> BEFORE the answers.",
+        bottom=bottom,
+        date=rdate(lab, 4, 20, 10),
+    )
+    inv = invite(lab, "Jelle Postma", "jelle.postma@gmail.example.com")
+    A = {
+        "2": "whatsapp groepen van ondernemers",
+        "3": "nee",
+        "6": "1 site",
+        "7": "geld 😉",
+    }
+    bottom = "\n".join(f"{k}. {v}" for k, v in A.items())
+    std(
+        lab,
+        "r2nl03",
+        "gmail_android",
+        "bottom_posted",
+        "four-lines-under-quote-phone",
+        inv,
+        A,
+        "Bottom-posted from Gmail for Android: quote first, then four bare '2. ' lines with no greeting or name; emoji in answer 7.",
+        bottom=bottom,
+        date=rdate(lab, 3, 22, 48),
+    )
+    inv = invite(lab, "Anouk Visser", "anouk.visser@cultuurhuis-fryslan.example.nl")
+    A = {
+        "1": "Via de mensen die ondernemers al kennen: boekhouders, banken, de ondernemersvereniging.",
+        "2": "Lokale media en LinkedIn.",
+        "3": "Ik weet het niet.",
+        "4": "Culturele programmering in bedrijfspanden (fabrieken, winkels), sponsoring in natura.",
+        "6": "Een loket, fysiek én online.",
+    }
+    top = (
+        "Beste projectteam,\n\n"
+        f"V1: {A['1']}\n\nbij 2: {A['2']}\n\nAntwoord op vraag 3: {A['3']}\n\nVraag 4 — {A['4']}\n\nVraag 6 — {A['6']}\n\n"
+        "Vriendelijke groet,\nAnouk Visser\nCultuurhuis Fryslân (example)"
+    )
+    std(
+        lab,
+        "r2nl04",
+        "thunderbird",
+        "local_labels",
+        "v1-bij-antwoord-op-vraag",
+        inv,
+        A,
+        "Dutch labels: 'V1:', 'bij 2:', 'Antwoord op vraag 3:', 'Vraag 4 —' (em dash); 'Ik weet het niet.' IS an answer; Thunderbird HTML+text (moz-cite-prefix).",
+        top=top,
+        date=rdate(lab, 5, 10, 18),
+    )
+    inv = invite(lab, "Pieter Zijlstra", "p.zijlstra@zijlstra-advies.example.nl")
+    A = {
+        "1": "Use the entrepreneurs' own networks; a message from a peer beats one from the municipality.",
+        "3": "Hardly. In my experience only hospitality was really aware.",
+        "4": "Joint packages, local procurement, and opening up factories and shops as venues.",
+        "5": "Small round tables per sector, twice a year.",
+        "7": "A small fund with a two-week decision time.",
+    }
+    top = (
+        "Dear all,\n\nAnswering in English as our team is international.\n\n"
+        f"Answer to 1) {A['1']}\n\nRe 3: {A['3']}\n\nAnswer to 4) {A['4']}\n\nAd 5. {A['5']}\n\n7) {A['7']}\n\nRegards,\nPieter Zijlstra\nZijlstra Advies (example)"
+    )
+    std(
+        lab,
+        "r2nl05",
+        "outlook_web",
+        "local_labels",
+        "answered-in-english-answer-to",
+        inv,
+        A,
+        "Dutch questionnaire answered in English with labels 'Answer to 1)', 'Re 3:', 'Ad 5.', '7)'; Outlook on the web with Dutch UI (Van/Verzonden/Aan/Onderwerp).",
+        top=top,
+        date=rdate(lab, 6, 9, 5),
+        language="en",
+    )
+    inv = invite(lab, "Hendrik Dijkstra", "hendrik.dijkstra@dijkstra-zuivel.example.nl")
+    A = {
+        "1": "denk ik dat het vooral om vertrouwen gaat. Laat bekende ondernemers uit de regio vertellen wat het hun heeft opgeleverd.",
+        "2": "De regionale omroep, de LC en de ledenbladen van LTO en MKB-Nederland.",
+        "3": "nauwelijks. Bij ons in de zuivelsector had niemand het erover.",
+        "6": "een vaste contactpersoon bij de gemeente die je kunt bellen.",
+        "7": "geef ondernemers een podium: laat ze hun producten presenteren tijdens de evenementen.",
+    }
+    top = (
+        "Goedemorgen,\n\n"
+        f"Wat betreft de eerste vraag {A['1']}\n\n"
+        f"Over de tweede vraag:\n{A['2']}\n\n"
+        f"Bij de derde vraag moet ik eerlijk zeggen: {A['3']}\n\n"
+        f"Wat de zesde vraag betreft, {A['6']}\n\n"
+        f"Tot slot de laatste vraag: {A['7']}\n\n"
+        "Met vriendelijke groet,\nHendrik Dijkstra\nDijkstra Zuivel (example)"
+    )
+    std(
+        lab,
+        "r2nl06",
+        "outlook_mac",
+        "ordinal_prose",
+        "wat-betreft-de-eerste-vraag",
+        inv,
+        A,
+        "Prose: 'Wat betreft de eerste vraag' (no comma: the answer starts at 'denk ik'), 'Over de tweede vraag:' as its own line, 'Bij de derde vraag moet ik eerlijk zeggen:', 'Wat de zesde vraag betreft,', 'Tot slot de laatste vraag:' (= 7); Outlook for Mac with 'Van/Datum/Aan/Onderwerp'.",
+        top=top,
+        date=rdate(lab, 10, 8, 30),
+    )
+    inv = invite(lab, "Lotte Jansen", "lotte.jansen@me.example.com")
+    A = {
+        "2": "instagram en de lokale facebookgroepen",
+        "4": "pop-up winkels tijdens de evenementen",
+        "5": "gewoon langsgaan bij de ateliers",
+    }
+    top = f"Hoi! de tweede vraag: {A['2']}\n\nvraag vier - {A['4']}\n\nen bij de vijfde: {A['5']}\n\nLotte"
+    std(
+        lab,
+        "r2nl07",
+        "iphone_mail",
+        "ordinal_prose",
+        "tweede-vier-vijfde-phone",
+        inv,
+        A,
+        "Phone prose without capitals: 'de tweede vraag:', 'vraag vier -', 'en bij de vijfde:'; 'Verstuurd vanaf mijn iPhone'; plain text.",
+        top=top,
+        date=rdate(lab, 4, 12, 7),
+        mode="plain",
+    )
+    inv = invite(lab, "Bram Kuipers", "bram.kuipers@kuipers-fietsen.example.nl")
+    a1 = {
+        "1": "Via de ondernemersvereniging.",
+        "2": "Facebook en de krant.",
+        "3": "Nee.",
+    }
+    a2 = {
+        "3": "Nee, behalve de horeca. Die weten het wel.",
+        "4": "Fietsverhuur voor bezoekers, routes langs de locaties.",
+        "5": "Ik weet het niet.",
+        "7": "Subsidie voor kleine projecten.",
+    }
+    split_pair(
+        lab,
+        "r2nl08",
+        "samsung_email",
+        inv,
+        top1="Goedendag,\n\n" + numbered(a1, "{n}) ", "\n") + "\n\nRest volgt.\nBram",
+        a1=a1,
+        top2="Hierbij de rest, en 3 iets aangevuld:\n\n" + numbered(a2, "{n}) ", "\n") + "\n\nBram",
+        a2=a2,
+        what=("eerste-drie", "de-rest-en-3-aangevuld"),
+        notes=(
+            "Part 1 of 2 from Samsung Email: answers 1-3, 'Rest volgt.'.",
+            "Part 2 of 2, again a reply to the invitation: answers 3 (again: merged keeps this later text), 4, 5 and 7; 'Ik weet het niet.' IS an answer.",
+        ),
+        dates=(rdate(lab, 5, 7, 40), rdate(lab, 6, 19, 2)),
+        quote_first=False,
+    )
+    inv = invite(lab, "Ingrid Mulder", "ingrid.mulder@mulder-catering.example.nl")
+    m = calendar_reply(
+        lab,
+        "r2nl10",
+        inv,
+        verb="Geaccepteerd",
+        text="Ingrid Mulder heeft uw uitnodiging geaccepteerd.\n",
+        date=rdate(lab, 4, 9, 14),
+    )
+    add(
+        Case(
+            lab,
+            "non_answer",
+            "outlook_windows",
+            "calendar-geaccepteerd",
+            m,
+            inv.email,
+            {},
+            "An Outlook meeting response 'Geaccepteerd: Workshop Local Learning Lab 2' (text/plain + text/calendar METHOD:REPLY, base64) sent in reply to the invitation; machine-written, auto_reply.",
+            inv,
+            is_answer=False,
+            flags=["auto_reply"],
+            invitation_mid=inv.message_id,
+        )
+    )
+    inv = invite(lab, "Wouter Smit", "wouter.smit@gmail.example.com")
+    non_answer(
+        lab,
+        "r2nl11",
+        "gmail_web",
+        "vacation-responder-no-headers",
+        inv,
+        "Bedankt voor je bericht. Ik ben met vakantie tot 16 november en lees mijn mail niet. Voor dringende zaken: bel 06 0000 0000.\n\nWouter",
+        "Gmail vacation responder with its own subject 'Afwezig' and without Auto-Submitted or Precedence headers (only the words tell); no quote; auto_reply.",
+        date=rdate(lab, 3, 10, 16, 2),
+        quote=False,
+        auto=True,
+        subject="Afwezig",
+        mode="alt",
+    )
+
+
+nl_cases()
 
 # @@CASES@@
 
