@@ -2,6 +2,8 @@
 styles and the platform's languages.
 
     reply.py       parse_reply(raw, questions, link_pattern=…) and the flags it sets
+    forwards.py    a colleague's answers inside a forwarded message
+    references.py  how people point at a question: labels around its number, ordinals in words
     mime.py        the message as received: headers, parts, charsets, bounds on what is read
     htmltext.py    HTML bodies as text
     quotes.py      the person's text apart from the quoted original
@@ -18,6 +20,7 @@ from .reply import (
     AUTO_REPLY,
     BOUNCE,
     DIFFERENT_LANGUAGE,
+    FORWARDED,
     FROM_ATTACHMENT,
     HTML_ONLY,
     MALFORMED,
@@ -28,5 +31,5 @@ from .reply import (
     parse_reply,
 )
 
-__all__ = ["AUTO_REPLY", "BOUNCE", "DIFFERENT_LANGUAGE", "FROM_ATTACHMENT", "HTML_ONLY", "MALFORMED",
-           "PARTIAL", "TRUNCATED", "UNMAPPED", "ParsedReply", "html_to_text", "parse_reply"]
+__all__ = ["AUTO_REPLY", "BOUNCE", "DIFFERENT_LANGUAGE", "FORWARDED", "FROM_ATTACHMENT", "HTML_ONLY",
+           "MALFORMED", "PARTIAL", "TRUNCATED", "UNMAPPED", "ParsedReply", "html_to_text", "parse_reply"]

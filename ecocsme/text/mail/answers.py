@@ -8,10 +8,11 @@ import io
 import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass
+from itertools import pairwise
 
 from .phrases import alternatives
 from .quotes import interleaved_lines, quoted
-from .references import label_match, ordinal_reference
+from .references import label_match, number_reference, ordinal_reference
 from .similarity import (
     asked,
     normalise,
@@ -56,6 +57,38 @@ def _numbered_markers(lines: list[str], questions: dict[str, str]) -> list[Marke
         if reference and reference.number in questions:
             markers.append(Marker(i, reference.number, "ordinal||0", reference.rest.strip(), "number"))
     return markers
+
+
+def _with_number_references(markers: list[Marker], lines: list[str],
+                            questions: dict[str, str]) -> list[Marker]:
+    """Add the questions a run of labels left out but a paragraph names by number ("La 6 nu am
+    idee."), in the order of the lines."""
+    answered = {marker.number for marker in markers}
+    found = {}
+    for i, line in enumerate(lines):
+        if quoted(line) or (i and lines[i - 1].strip()):
+            continue
+        reference = number_reference(line, len(questions))
+        if reference and reference.number not in answered and reference.number not in found:
+            found[reference.number] = Marker(i, reference.number, "number||0", reference.rest, "number")
+    if not found:
+        return markers
+    return sorted([*markers, *found.values()], key=lambda marker: marker.line)
+
+
+BARE_NUMBER_RE = re.compile(r"^\s*(\d{1,2})\s+(\S.*)$")
+
+
+def _bare_numbers(lines: list[str], questions: dict[str, str]) -> list[Marker]:
+    """Answers numbered without a dot ("1 mai simplu", as phones are typed): taken only as a
+    rising run of at least three that starts the text's lines, never beside other labels."""
+    markers = []
+    for i, line in enumerate(lines):
+        match = BARE_NUMBER_RE.match(line)
+        if match and not quoted(line) and match.group(1) in questions:
+            markers.append(Marker(i, match.group(1), "bare", match.group(2).strip(), "number"))
+    run = best_sequence(markers)
+    return run if len(run) >= min(3, len(questions)) and len(run) == len(markers) else []
 
 
 def _opens_paragraph(lines: list[str], i: int) -> bool:
@@ -196,6 +229,10 @@ def find_answers(full_text: str, own_text: str, questions: dict[str, str]) -> tu
         return {}, ""
     candidates = _numbered_markers(own_lines, questions)
     numbered = _explicit_markers(candidates) or best_sequence(candidates)
+    if not numbered:
+        numbered = _bare_numbers(own_lines, questions)
+    elif len(numbered) >= 2:
+        numbered = _with_number_references(numbered, own_lines, questions)
     if numbered and _own_numbering(numbered, questions, own_lines):
         return {}, ""
     if len(numbered) >= 2 or (numbered and len(questions) == 1):
@@ -219,8 +256,12 @@ def find_answers(full_text: str, own_text: str, questions: dict[str, str]) -> tu
 def _cut(lines: list[str], markers: list[Marker], questions: dict[str, str], *,
          skip_quoted: bool = False) -> dict[str, str]:
     answers: dict[str, str] = {}
+    one_liners = len(markers) >= 3 and all(
+        b.line == a.line + 1 and a.rest.strip() for a, b in pairwise(markers))
     for index, marker in enumerate(markers):
         end = markers[index + 1].line if index + 1 < len(markers) else len(lines)
+        if one_liners and index + 1 == len(markers) and marker.rest.strip():
+            end = marker.line + 1  # one answer a line, as typed on a phone: what follows is a remark
         body = lines[marker.line + 1:end]
         if skip_quoted:
             body = [line for line in body if not quoted(line)]
@@ -265,10 +306,25 @@ def clean_answer(text: str, question: str) -> str:
     return text.strip()
 
 
+POSTSCRIPT_RE = re.compile(r"^\s*p\.?\s?p?\.?\s?s\.?\s*[:.\-–]?\s", re.IGNORECASE)
+
+
+def strip_postscript(answers: dict[str, str]) -> None:
+    """A "P.S." paragraph after the last answer is a remark, not part of it."""
+    if not answers:
+        return
+    key = next(reversed(answers))
+    paragraphs = re.split(r"\n\s*\n", answers[key])
+    for index in range(1, len(paragraphs)):
+        if POSTSCRIPT_RE.match(paragraphs[index]):
+            answers[key] = "\n\n".join(paragraphs[:index]).strip()
+            return
+
+
 def strip_names_from_last_answer(answers: dict[str, str], names: set[str]) -> None:
     """Drop a trailing name block ("Mantas", "Florin Neagu / Consultant / Firm") from the last
     answer: a short paragraph whose first line names the sender."""
-    if not answers or not names:
+    if not answers:
         return
     key = next(reversed(answers))
     paragraphs = re.split(r"\n\s*\n", answers[key])
@@ -276,5 +332,15 @@ def strip_names_from_last_answer(answers: dict[str, str], names: set[str]) -> No
         return
     lines = [line for line in paragraphs[-1].split("\n") if line.strip()]
     first = set(normalise(lines[0]).split()) if lines else set()
-    if lines and len(lines) <= 5 and all(len(line) <= 90 for line in lines) and first & names:
+    short = lines and len(lines) <= 5 and all(len(line) <= 90 for line in lines)
+    if short and (first & names or _a_name(lines)):
         answers[key] = "\n\n".join(paragraphs[:-1]).strip()
+
+
+NAME_RE = re.compile(r"^[-–~]?\s*(?:[A-ZÀ-ÖØ-ÞĀ-Ž][\w'’.-]*\s*){1,3}$")
+
+
+def _a_name(lines: list[str]) -> bool:
+    """A paragraph that is one line of one to three capitalised words: a name signing off."""
+    line = lines[0].strip()
+    return len(lines) == 1 and bool(NAME_RE.match(line)) and not any(c.isdigit() for c in line)

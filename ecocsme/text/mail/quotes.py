@@ -11,10 +11,13 @@ _WROTE = alternatives("wrote")
 _OPENERS = alternatives("quote_openers")
 GMAIL_HEADER_RE = re.compile(
     # "\s*(?::\s*)?" rather than "\s*:?\s*": two runs of the same spaces backtrack quadratically
-    r"^\s*(" + _OPENERS + r"|\w{2,4}[.,]|\d{1,4}[./-])\b.{0,200}?(" + _WROTE + r")\s*(?::\s*)?$",
+    # German and Dutch Gmail name the writer after the verb: "Am …, schrieb Name <address>:"
+    r"^\s*(" + _OPENERS + r"|\w{2,4}[.,]|\d{1,4}[./-])\b.{0,200}?(" + _WROTE + r")"
+    r"(?:\s*(?::\s*)?|\s+[^\n]{1,150}?[>)]\s*:\s*)$",
     re.IGNORECASE,
 )
 GMAIL_HEADER_END_RE = re.compile(r"(" + _WROTE + r")\s*:\s*$", re.IGNORECASE)
+WROTE_RE = re.compile(r"\b(" + _WROTE + r")\b", re.IGNORECASE)
 GMAIL_HEADER_START_RE = re.compile(r"^\s*(" + _OPENERS + r"|\d{1,4}[./-])", re.IGNORECASE)
 ORIGINAL_MESSAGE_RE = re.compile(r"^\s*-{2,}\s*(" + alternatives("original_message") + r")\s*-{2,}\s*$",
                                  re.IGNORECASE)
@@ -49,7 +52,8 @@ def _wrapped_gmail_header(lines: list[str], i: int) -> bool:
     """ "On Tue, 3 Nov 2020 at 10:15, Name <addr>" / "wrote:" split over two lines."""
     if i + 1 >= len(lines) or not lines[i + 1].rstrip().endswith(":"):
         return False
-    if not GMAIL_HEADER_END_RE.search(lines[i + 1]):
+    if not GMAIL_HEADER_END_RE.search(lines[i + 1]) and not (
+            lines[i + 1].rstrip().endswith(">:") and WROTE_RE.search(lines[i])):
         return False
     starts = GMAIL_HEADER_START_RE.match(lines[i])
     return bool(starts) and len(lines[i] + lines[i + 1]) < MAX_WRAPPED_HEADER_CHARS and not quoted(lines[i])
@@ -61,14 +65,40 @@ def _is_header_block(lines: list[str], start: int) -> bool:
 
 
 def own_text(text: str) -> str:
-    """The person's text: what comes before the quoted original, without quoted lines and
+    """The person's text: what comes before the quoted original and, when the original is
+    quoted with ">", what they wrote under it (bottom-posting); without quoted lines and
     without the signature."""
     lines = text.split("\n")
     start = quote_start(lines)
+    below: list[str] = []
     if start is not None:
+        below = _below_the_quote(lines[start:])
         lines = lines[:start]
     lines = [line for line in lines if not quoted(line)]
-    return strip_signature("\n".join(lines))
+    if below and strip_signature("\n".join(lines)).strip():
+        return strip_signature("\n".join([*lines, "", *below]))
+    return strip_signature("\n".join(below or lines))
+
+
+def _below_the_quote(lines: list[str]) -> list[str]:
+    """The lines after the last ">" line of a quoted original, when the person wrote there."""
+    last = max((i for i, line in enumerate(lines) if quoted(line)), default=None)
+    if last is None:
+        return []  # Outlook style: the original is not marked, nothing below it is the person's
+    below = lines[last + 1:]
+    return below if any(line.strip() for line in below) else []
+
+
+def _marked_answers(original: list[str]) -> bool:
+    """An original that is not quoted, with a few lines marked ">" or ">>" in it: the person
+    answered inside an Outlook-style original and marked their answers."""
+    content = [line for line in original if line.strip()]
+    marked = sum(1 for line in content if quoted(line))
+    return 0 < marked < 0.5 * len(content)
+
+
+def _unquote(line: str) -> str:
+    return re.sub(r"^\s*(?:>\s?)+", "", line)
 
 
 def interleaved_lines(text: str) -> list[str]:
@@ -81,6 +111,8 @@ def interleaved_lines(text: str) -> list[str]:
     start = quote_start(lines)
     if start is not None and not any(quoted(line) for line in lines[start:]):
         lines = lines[:start]  # Outlook style: the original is not marked with ">" at all
+    elif start is not None and _marked_answers(lines[start:]):
+        lines = lines[:start] + [_unquote(line) if quoted(line) else "> " + line for line in lines[start:]]
     last_own = max((i for i, line in enumerate(lines)
                     if line.strip() and not quoted(line) and not GMAIL_HEADER_RE.match(line)), default=-1)
     lines = lines[: last_own + 1]

@@ -102,7 +102,7 @@ CARDINALS = {
 }
 # The question nouns of a reference in words, in every case a sentence puts them in.
 NOUNS = {
-    "en": "questions?|one|point|item",
+    "en": "questions?|q|one|point|item",
     "ro": r"întreb[aă]r(?:ea|ii|e|i)?|intreb[aă]r(?:ea|ii|e|i)?|punct(?:ul)?",
     "it": "domand[ae]|quesit[oi]|punto",
     "nl": "vra(?:ag|gen)|punt",
@@ -151,9 +151,9 @@ _AFTER_NUMBER = _alternation(AFTER_NUMBER.values())
 ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4, "v": 5, "vi": 6, "vii": 7, "viii": 8, "ix": 9, "x": 10}
 
 LABEL_RE = re.compile(
-    r"^\s*(?:[*_#]+\s*)?"
+    r"^\s*(?:[*_]+\s*|#+\s+)?"
     r"(?P<lead>(?:(?:" + _STRONG + "|" + _WEAK + r")\.?:?\s*){1,3}?)??"
-    r"(?:(?:nr\.?|no\.?|n\.|#)\s*)?"
+    r"(?P<hash>(?:nr\.?|no\.?|n\.|#)\s*)?"
     r"(?P<open>\()?(?P<num>\d{1,2}|(?-i:[IVX]{1,4}|[ivx]{1,4}))"
     r"(?P<ord>\.(?=\s*(?:" + _AFTER_NUMBER + r")\b)|-?(?:ą|ias|asis|ioji|ąjį)|º|°|ª|st|nd|rd|th)?"
     r"(?:\s*(?P<noun>" + _AFTER_NUMBER + r"))?"
@@ -179,6 +179,8 @@ def label_match(line: str) -> Reference | None:
         number = str(ROMAN[match.group("num").lower()])
     if match.group("open") and punct != ")":
         return None
+    if match.group("hash"):
+        lead = (lead + " #").strip()
     if not lead and not punct and not noun:
         return None  # "2020 was …", or a bare number starting a sentence
     if lead and _WEAK_RE.match(lead) and not punct and not noun:
@@ -202,7 +204,7 @@ def _compile_ordinals() -> tuple[re.Pattern, dict[str, int]]:
         for index in range(10)) + ")"
     noun = f"(?:{_alternation(NOUNS.values())})"
     after_noun = _alternation(AFTER_NOUN.values())
-    the = r"(?:(?:the|de|die|der|den|la|il|a|al)\s+)?"
+    the = r"(?P<the>(?:the|de|die|der|den|la|il|a|al)\s+)?"
     pattern = (
         r"^\s*(?:[*_#>•\-–]+\s*)?(?P<before>(?:[\w'’]+[,]?\s+){0," + str(MAX_WORDS_BEFORE) + r"}?)"
         r"(?:" + the + ordinal + r"(?:\s+(?P<noun1>" + noun + r"))?"
@@ -238,7 +240,33 @@ def ordinal_reference(line: str, count: int) -> Reference | None:
     if not has_noun and not (LEAD_IN_RE.search(match.group("before").rstrip(", "))
                              and re.match(r"\s*[,:;\-–—]", rest)):
         return None
-    if match.group("noun1") and match.group("noun1").lower() == "one" and not match.group("before").strip():
+    introduced = match.group("before").strip() or match.group("the")
+    if (match.group("noun1") or "").lower() == "one" and not introduced:
         return None  # "First one, …" opens a list
+    return Reference(number, "ordinal", "", _after_reference(rest))
+
+
+def _after_reference(rest: str) -> str:
+    """What follows a reference, without its punctuation and a short lead to a colon
+    ("…, my answer is simple: no" is "no")."""
     rest = re.sub(r"^\s*[,:;.\-–—)]*\s*", "", rest)
-    return Reference(number, "ordinal", "", rest)
+    lead, colon, after = rest.partition(":")
+    if colon and after.strip() and len(lead.split()) <= 4 and not lead.strip().startswith("http"):
+        return after.strip()
+    return rest
+
+
+NUMBER_REFERENCE_RE = re.compile(
+    r"^\s*(?P<before>(?:[\w'’]+\s+){0,2}?)(?P<num>\d{1,2})(?![\d.,:/%])(?P<rest>\s.*)$")
+
+
+def number_reference(line: str, count: int) -> Reference | None:
+    """A question's number after a lead-in word, in a sentence: "La 6 nu am idee.", "Și la 2
+    completez: …", "As for 3, no". Weaker than a label: the caller takes it only for questions
+    no label answered."""
+    match = NUMBER_REFERENCE_RE.match(line[:4000])
+    if not match or not 1 <= int(match.group("num")) <= count:
+        return None
+    if not LEAD_IN_RE.search(match.group("before").rstrip(", ")):
+        return None
+    return Reference(match.group("num"), "number", "", _after_reference(match.group("rest")))

@@ -11,7 +11,8 @@ from dataclasses import dataclass, field
 
 from ..detect import detect_language
 from . import mime
-from .answers import find_answers, strip_names_from_last_answer, table_answers
+from .answers import find_answers, strip_names_from_last_answer, strip_postscript, table_answers
+from .forwards import cut_at_link, forwarded_parts
 from .notices import is_auto_reply, is_bounce, is_non_answer
 from .quotes import own_text
 from .signatures import strip_signature
@@ -27,6 +28,7 @@ HTML_ONLY = "html_only"
 DIFFERENT_LANGUAGE = "different_language"
 MALFORMED = "malformed"
 TRUNCATED = "truncated"  # only the beginning of a very long message was read
+FORWARDED = "forwarded"  # the answers are in a forwarded message (a colleague's)
 
 
 @dataclass
@@ -70,7 +72,10 @@ def parse_reply(raw: bytes, questions: dict[str, str], *,
     if cut or body.truncated:
         reply.flags.append(TRUNCATED)
     answers, reply.text = _answers(body, questions, reply.flags)
+    if not answers:
+        answers, reply.text = _forwarded_answers(body, questions, reply, link_pattern)
     names = {normalise(word) for word in mime.sender_words(message, reply.sender)}
+    strip_postscript(answers)
     strip_names_from_last_answer(answers, names)
     if is_auto_reply(message, reply.subject, reply.text, answers):
         reply.is_answer = False
@@ -106,6 +111,19 @@ def _answers(body: mime.Body, questions: dict[str, str], flags: list[str]) -> tu
                 own = (own + "\n\n" + attachment).strip()
                 break
     return answers, (interleaved_text or own).strip()
+
+
+def _forwarded_answers(body: mime.Body, questions: dict[str, str], reply: ParsedReply,
+                       link_pattern: re.Pattern[str] | None) -> tuple[dict[str, str], str]:
+    """A colleague's answers inside a forwarded message; the forwarder's own lines are not
+    answers, and the text shown is theirs and the colleague's."""
+    for part in forwarded_parts(body.text, reply.subject):
+        part = cut_at_link(part, link_pattern)
+        answers, interleaved_text = find_answers(part, own_text(part), questions)
+        if answers:
+            reply.flags.append(FORWARDED)
+            return answers, (reply.text + "\n\n" + (interleaved_text or own_text(part))).strip()
+    return {}, reply.text
 
 
 def _flag_answers(reply: ParsedReply, questions: dict[str, str]) -> None:

@@ -1418,6 +1418,7 @@ def colleague_reply(inv: Invitation, colleague: Person, client: str, own: str,
 def expected(case: Case, raw: bytes) -> dict:
     msg = message_from_bytes(raw, policy=policy.default)
     threaded = " ".join(str(msg.get(h, "")) for h in ("In-Reply-To", "References"))
+    threaded += " ".join(re.findall(r"Original-Message-ID: (<[^>]+>)", raw.decode("latin-1")))
     body = all_text(msg)
     inv = case.invitation
     data = {
@@ -1661,3 +1662,75 @@ def split_pair(num: int, inv: Invitation, client: str, slug: str, part1: tuple, 
         split = {"group": group, "part": 1 if part == "a" else 2, "merged": merged,
                  "note": note}
         add_case(num, inv, "split", client, slug, mail, answers, notes, part=part, split=split)
+
+
+# ---------------------------------------------------------------------------------------------
+# Special mails: interleaved replies, out-of-office, read receipts, calendar auto-mails
+# ---------------------------------------------------------------------------------------------
+
+def interleaved_blocks(inv: Invitation, client: str, top: str, answers: dict, bottom: str,
+                       lang: str | None = None) -> list:
+    """A reply written between the pieces of the quoted invitation, under each question."""
+    lang = lang or inv.lang
+    greeting, para, link, expiry, thanks, team = inv.text_parts()
+    attr = attribution(client, lang, invitation_msg(inv))
+    blocks = [Text(top)] if top else []
+    blocks.append(Quoted([Text(f"{greeting}\n\n{para}")], attr, "gt"))
+    for n, q in inv.questions().items():
+        blocks.append(Quoted([Text(f"{n}. {q}")], None, "gt"))
+        if n in answers:
+            blocks.append(Text(answers[n]))
+    blocks.append(Quoted([Text(f"{link}\n{expiry}\n\n{thanks}\n{TEAM[inv.lang] if inv.lab == 2 else LAB4_TEAM[inv.lang]}")],
+                         None, "gt"))
+    if bottom:
+        blocks.append(Text(bottom))
+    return blocks
+
+
+def auto_mail(inv: Invitation, client: str, subject: str, text: str, when: datetime,
+              headers: list, **kw) -> Mail:
+    return Mail(client, inv.lang, inv.invitee, [inv.platform], when, subject, [Text(text)],
+                in_reply_to=inv.message_id, references=[inv.message_id], extra_headers=headers,
+                **kw)
+
+
+def read_receipt(inv: Invitation, client: str, subject: str, text: str, when: datetime,
+                 ua: str) -> Mail:
+    r = rng_for("mdn", inv.id)
+    boundary = f"----=_NextPart_{hexs(r, 3)}_{hexs(r, 4)}_{hexs(r, 8).upper()}"
+    report = (f"Reporting-UA: {inv.invitee.email.split('@')[1]}; {ua}\n"
+              f"Final-Recipient: rfc822;{inv.invitee.email}\n"
+              f"Original-Message-ID: {inv.message_id}\n"
+              "Disposition: manual-action/MDN-sent-manually; displayed\n")
+    body = (f"--{boundary}\nContent-Type: text/plain; charset=\"utf-8\"\n"
+            "Content-Transfer-Encoding: quoted-printable\n\n").encode() + \
+        encode_part(text + "\n", "utf-8", "quoted-printable") + \
+        f"\n--{boundary}\nContent-Type: message/disposition-notification\n\n{report}\n" \
+        f"--{boundary}--\n".encode()
+    ctype = ("Content-Type: multipart/report; report-type=disposition-notification;\n"
+             f'\tboundary="{boundary}"')
+    return Mail(client, inv.lang, inv.invitee, [inv.platform], when, subject, [],
+                extra_headers=[], body_override=(ctype, body))
+
+
+def calendar_auto_reply(inv: Invitation, client: str, subject: str, text: str,
+                        when: datetime) -> Mail:
+    r = rng_for("ics", inv.id)
+    boundary = f"_000_{hexs(r, 24, True)}_"
+    stamp = f"{when.astimezone(timezone.utc):%Y%m%dT%H%M%SZ}"
+    ics = ("BEGIN:VCALENDAR\nMETHOD:REPLY\nPRODID:Microsoft Exchange Server 2010\nVERSION:2.0\n"
+           f"BEGIN:VEVENT\nATTENDEE;PARTSTAT=DECLINED:mailto:{inv.invitee.email}\n"
+           f"SUMMARY;LANGUAGE={inv.lang}:{inv.subject}\nDTSTART:20201103T101500Z\n"
+           f"DTSTAMP:{stamp}\nUID:{hexs(r, 32)}\nSEQUENCE:0\nEND:VEVENT\nEND:VCALENDAR\n")
+    body = (f"--{boundary}\nContent-Type: text/plain; charset=\"utf-8\"\n"
+            "Content-Transfer-Encoding: quoted-printable\n\n").encode() + \
+        encode_part(text + "\n", "utf-8", "quoted-printable") + \
+        (f"\n--{boundary}\nContent-Type: text/calendar; charset=\"utf-8\"; method=REPLY\n"
+         "Content-Transfer-Encoding: base64\n\n").encode() + \
+        encode_part(ics, "utf-8", "base64") + f"\n--{boundary}--\n".encode()
+    ctype = f'Content-Type: multipart/alternative; boundary="{boundary}"'
+    return Mail(client, inv.lang, inv.invitee, [inv.platform], when, subject, [],
+                in_reply_to=inv.message_id, references=[inv.message_id],
+                extra_headers=[("Auto-Submitted", "auto-generated"),
+                               ("X-MS-Exchange-Calendar-Series-Instance-Id", hexs(r, 16))],
+                body_override=(ctype, body))
