@@ -39,3 +39,11 @@ def import_replies(import_id: int) -> None:
     from .services.replies import reply_import_execute
 
     reply_import_execute(import_id)
+
+
+@task()
+def fetch_mailbox(mailbox_id: int) -> None:
+    """Fetch a lab mailbox's new replies and schedule the next fetch (services.mailbox)."""
+    from .services.mailbox import mailbox_fetch_turn
+
+    mailbox_fetch_turn(mailbox_id)

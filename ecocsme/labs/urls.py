@@ -1,6 +1,6 @@
 from django.urls import path
 
-from .views import answer, answers, exports, manage, replies, synthesis
+from .views import answer, answers, exports, mailbox, manage, replies, synthesis
 
 app_name = "labs"
 urlpatterns = [
@@ -26,5 +26,8 @@ urlpatterns = [
     path("manage/labs/<int:pk>/report.<str:fmt>", exports.lab_report, name="lab_report"),
     path("manage/labs/<int:pk>/report.<str:fmt>/status/", exports.lab_report_status,
          name="lab_report_status"),
+    path("manage/labs/<int:pk>/mailbox/", mailbox.lab_mailbox, name="lab_mailbox"),
+    path("manage/labs/<int:pk>/mailbox/status/", mailbox.lab_mailbox_status, name="lab_mailbox_status"),
+    path("manage/labs/<int:pk>/mailbox/<str:action>/", mailbox.lab_mailbox_action, name="lab_mailbox_action"),
     path("manage/labs/<int:pk>/<str:action>/", manage.lab_action, name="lab_action"),
 ]

@@ -9,6 +9,7 @@ installs it and sets it), where they fail instead.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import imaplib
 import os
@@ -251,3 +252,63 @@ def dovecot_ssl() -> Iterator[Dovecot]:
     yield server
     server.stop()
     shutil.rmtree(server.root, ignore_errors=True)
+
+
+class CuttingProxy:
+    """A TCP proxy in front of the server that cuts the first connection where the client sends
+    `trigger`: after `after` more bytes of the server's answer (0: before the command reaches
+    the server). Later connections pass whole. As a network that drops mid-fetch."""
+
+    def __init__(self, upstream: tuple[str, int], trigger: bytes, after: int = 0):
+        import threading
+
+        self.upstream, self.trigger, self.after = upstream, trigger, after
+        self.cut = threading.Event()
+        self.listener = socket.create_server(("127.0.0.1", 0))
+        self.port = self.listener.getsockname()[1]
+        threading.Thread(target=self._accept, daemon=True).start()
+
+    def _accept(self) -> None:
+        import threading
+
+        while True:
+            try:
+                client, _address = self.listener.accept()
+            except OSError:
+                return
+            server = socket.create_connection(self.upstream)
+            armed = not self.cut.is_set()
+            state = {"triggered": False, "sent": 0}
+            for source, target, from_client in ((client, server, True), (server, client, False)):
+                threading.Thread(target=self._pump, args=(source, target, state, armed, from_client),
+                                 daemon=True).start()
+
+    def _pump(self, source: socket.socket, target: socket.socket, state: dict, armed: bool,
+              from_client: bool) -> None:
+        try:
+            while data := source.recv(65536):
+                if armed and from_client and self.trigger in data:
+                    state["triggered"] = True
+                    if self.after == 0:
+                        return self._close(source, target)
+                if armed and not from_client and state["triggered"]:
+                    room = self.after - state["sent"]
+                    if len(data) >= room:
+                        target.sendall(data[:room])
+                        return self._close(source, target)
+                    state["sent"] += len(data)
+                target.sendall(data)
+        except OSError:
+            pass
+        self._close(source, target, cut=False)
+
+    def _close(self, *sockets: socket.socket, cut: bool = True) -> None:
+        if cut:
+            self.cut.set()
+        for each in sockets:
+            with contextlib.suppress(OSError):
+                each.shutdown(socket.SHUT_RDWR)
+            each.close()
+
+    def close(self) -> None:
+        self.listener.close()
