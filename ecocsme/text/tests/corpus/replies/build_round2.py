@@ -2634,6 +2634,440 @@ def nl_cases() -> None:
 
 nl_cases()
 
+# ============================================================================================
+# Croatian questionnaire (Rijeka 2020)
+# ============================================================================================
+
+
+def hr_cases() -> None:
+    lab = "hr"
+    inv = invite(lab, "Tomislav Babić", "tomislav.babic@kvarner-print.example.hr")
+    col = Person("Maja Jurić", "maja.juric@kvarner-print.example.hr")
+    A = {
+        "1": "Kroz konkretne primjere i brojke. Poduzetnici ne čitaju strategije.",
+        "2": "Obrtnička komora, HGK, lokalni portali i Facebook grupe.",
+        "3": "Većina ne. Znaju da je Rijeka bila EPK, ali ne znaju što su mogli dobiti.",
+        "4": "Tisak promotivnih materijala, suradnja na događanjima, sponzorstva u naturi.",
+        "6": "Jedna web stranica sa svim natječajima i kontakt osoba.",
+    }
+    col_text = (
+        "Bok Tomislave,\n\nevo mojih odgovora:\n\n"
+        + numbered(A, "{n}. ")
+        + "\n\nZa 5 i 7 nemam ideju.\n\nPozdrav,\nMaja"
+    )
+    forwarded_colleague(
+        lab,
+        "r2hr01",
+        "outlook_windows",
+        "outlook_windows",
+        "proslijedjeno-colleague-answers",
+        inv,
+        col,
+        A,
+        "Variant (a)/(c): Outlook 'Proslijeđeno: RE: Proslijeđeno:' with Od/Poslano/Prima/Predmet blocks, windows-1250 quoted-printable; the answers are the colleague's '1.' list inside the forwarded reply; "
+        "'Za 5 i 7 nemam ideju' is a remark to the colleague; the forwarder's note is not an answer; no In-Reply-To, found by the link.",
+        note="Poštovani,\n\nu nastavku šaljem odgovore kolegice Maje Jurić.\n\nLijep pozdrav,\nTomislav Babić\nKvarner Print d.o.o.",
+        col_text=col_text,
+        fwd_note="Maja, možeš li ti odgovoriti na ovo? Hvala.",
+        dates=(lab_time(lab, datetime(2020, 11, 3, 10, 40)), rdate(lab, 4, 14, 22), rdate(lab, 5, 8, 3)),
+        charset="windows-1250",
+        hdr_charset="windows-1250",
+        crlf=True,
+    )
+    inv = invite(lab, "Ana Perić", "ana.peric@gmail.example.com")
+    A = {
+        "1": "Kratko i jasno, bez birokratskog jezika.",
+        "2": "Instagram, Facebook i radio.",
+        "3": "Ne.",
+        "4": "Lokalni proizvodi na događanjima, zajedničke akcije s udrugama.",
+        "5": "Anketom i razgovorom.",
+        "6": "Info-pult u centru grada.",
+        "7": "Malim potporama i promocijom.",
+    }
+    bottom = "Pozdrav,\n\n" + numbered(A, "{n}) ", "\n") + "\n\nAna"
+    std(
+        lab,
+        "r2hr02",
+        "gmail_web",
+        "bottom_posted",
+        "je-napisao-quote-then-answers",
+        inv,
+        A,
+        "Bottom-posted Gmail with Croatian UI ('uto, 3. stu 2020. u 10:15 ... je napisao:'), the whole quote, then seven '1)' answers on consecutive lines.",
+        bottom=bottom,
+        date=rdate(lab, 4, 21, 3),
+    )
+    inv = invite(lab, "Dario Knežević", "dario.knezevic@icloud.example.com")
+    A = {
+        "2": "društvene mreže",
+        "3": "mislim da ne",
+        "7": "novcem 🙂",
+    }
+    bottom = f"2 {A['2']}\n3 {A['3']}\n7 {A['7']}"
+    std(
+        lab,
+        "r2hr03",
+        "iphone_mail",
+        "bottom_posted",
+        "three-lines-under-quote-phone",
+        inv,
+        A,
+        "Bottom-posted from an iPhone: 'Dana 3. stu 2020., u 10:15, ... je napisao/la:' and the quote first, three lowercase lines '2 ...' after it, then 'Poslano s mog iPhonea'.",
+        bottom=bottom,
+        date=rdate(lab, 3, 20, 58),
+        mode="plain",
+    )
+    inv = invite(lab, "Ivana Matić", "ivana.matic@udruga-molo.example.hr")
+    A = {
+        "1": "Preko ljudi kojima poduzetnici već vjeruju: knjigovođa, banka, komora.",
+        "2": "Lokalni radio, Novi list, Facebook.",
+        "3": "Djelomično.",
+        "4": "Zajednički programi udruga i tvrtki, prijave na EU fondove u partnerstvu.",
+        "5": "Mapiranjem kreativnog sektora po kvartovima.",
+        "6": "Jedinstveni kalendar natječaja.",
+    }
+    top = (
+        "Poštovani,\n\n"
+        f"Ad 1) {A['1']}\n\nNa pitanje 2: {A['2']}\n\nOdgovor na 3. {A['3']}\n\nPitanje br. 4 - {A['4']}\n\n(5) {A['5']}\n\nna 6. pitanje: {A['6']}\n\n"
+        "Srdačan pozdrav,\nIvana Matić\nUdruga Molo (example)"
+    )
+    std(
+        lab,
+        "r2hr04",
+        "thunderbird",
+        "local_labels",
+        "ad-na-pitanje-odgovor-na",
+        inv,
+        A,
+        "Croatian labels, all different: 'Ad 1)', 'Na pitanje 2:', 'Odgovor na 3.', 'Pitanje br. 4 -', '(5)', 'na 6. pitanje:'; Thunderbird, iso-8859-2 quoted-printable, 'Dana 03.11.2020. u 10:15, ... je napisao:'.",
+        top=top,
+        date=rdate(lab, 6, 9, 44),
+        charset="iso-8859-2",
+        hdr_charset="iso-8859-2",
+        hdr_enc="B",
+        mode="plain",
+    )
+    inv = invite(lab, "Goran Vuković", "goran.vukovic@vukovic-gradnja.example.hr")
+    A = {
+        "2": "HGK i Obrtnička komora",
+        "4": "Gradnja i uređenje prostora",
+        "6": "Preko komora",
+    }
+    top = f"Poz\n2. - {A['2']}\n4 {A['4']}\nad 6 {A['6']}\nGoran"
+    std(
+        lab,
+        "r2hr05",
+        "samsung_email",
+        "local_labels",
+        "ad-lowercase-phone",
+        inv,
+        A,
+        "Phone: '2. -', '4 ' and lowercase 'ad 6' on consecutive lines; Samsung Email ('-------- Izvorna poruka --------', Od/Datum/Prima/Predmet), base64.",
+        top=top,
+        date=rdate(lab, 7, 16, 12),
+        cte="base64",
+    )
+    inv = invite(lab, "Petra Horvat", "petra.horvat@riteh-lab.example.hr")
+    A = {
+        "1": "mislim da je ključno govoriti jezikom poduzetnika: prihodi, posjetitelji, narudžbe.",
+        "2": "najbolje funkcioniraju postojeće mreže (komore, klasteri, inkubatori).",
+        "3": "moram reći da većina ne zna.",
+        "5": "predlažem redovito mapiranje kreativnih industrija u suradnji sa Sveučilištem.",
+        "7": "vidljivost u službenom programu važnija je od novca.",
+    }
+    top = (
+        "Poštovani,\n\n"
+        f"Što se tiče prvog pitanja, {A['1']}\n\n"
+        f"Vezano uz drugo pitanje, {A['2']}\n\n"
+        f"Na treće pitanje {A['3']}\n\n"
+        f"Što se tiče pete, {A['5']}\n\n"
+        f"I na kraju, vezano uz zadnje pitanje: {A['7']}\n\n"
+        "Lijep pozdrav,\ndoc. dr. sc. Petra Horvat\nSveučilište u Rijeci (example)"
+    )
+    std(
+        lab,
+        "r2hr06",
+        "apple_mail",
+        "ordinal_prose",
+        "sto-se-tice-prvog-pete",
+        inv,
+        A,
+        "Croatian case forms: 'Što se tiče prvog pitanja,', 'Vezano uz drugo pitanje,', 'Na treće pitanje' (no punctuation: the answer starts at 'moram'), 'Što se tiče pete,', 'vezano uz zadnje pitanje:' (= 7); Apple Mail text + HTML.",
+        top=top,
+        date=rdate(lab, 9, 13, 37),
+    )
+    inv = invite(lab, "Luka Radić", "luka.radic@gmail.example.com")
+    A = {
+        "3": "ne znaju skoro ništa",
+        "4": "festivali hrane, lokalni proizvođači",
+        "6": "aplikacija",
+    }
+    top = f"za treće pitanje - {A['3']}\nkod četvrtog: {A['4']}\na šesto {A['6']}\nluka"
+    std(
+        lab,
+        "r2hr07",
+        "gmail_android",
+        "ordinal_prose",
+        "trece-cetvrtog-sesto-phone",
+        inv,
+        A,
+        "Phone prose in three case forms: 'za treće pitanje -', 'kod četvrtog:', 'a šesto' (no punctuation); lowercase; Gmail for Android.",
+        top=top,
+        date=rdate(lab, 5, 18, 26),
+    )
+    inv = invite(lab, "Marina Šarić", "marina.saric@saric-apartmani.example.hr")
+    a1 = {"1": "Kroz turističku zajednicu.", "2": "Booking zajednica domaćina, Facebook."}
+    a2 = {
+        "3": "Ne previše.",
+        "4": "Smještaj za umjetnike i posjetitelje po posebnim cijenama.",
+        "7": "Popustima na najam prostora.",
+    }
+    split_pair(
+        lab,
+        "r2hr08",
+        "outlook_web",
+        inv,
+        top1="Poštovani,\n\nza sada samo prva dva:\n\n" + numbered(a1, "{n}. ", "\n") + "\n\nMarina",
+        a1=a1,
+        top2="Evo i ostatka:\n\n" + numbered(a2, "{n}. ", "\n") + "\n\nMarina",
+        a2=a2,
+        what=("prva-dva", "evo-i-ostatka"),
+        notes=(
+            "Part 1 of 2 from Outlook on the web: answers 1-2.",
+            "Part 2 of 2, another reply to the invitation: 'Evo i ostatka:' 3, 4, 7.",
+        ),
+        dates=(rdate(lab, 4, 11, 0), rdate(lab, 10, 17, 45)),
+        quote_first=False,
+    )
+    inv = invite(lab, "Nikola Božić", "nikola.bozic@bozic-trgovina.example.hr")
+    non_answer(
+        lab,
+        "r2hr10",
+        "outlook_windows",
+        "odsutan-auto-submitted",
+        inv,
+        "Poštovani,\n\nodsutan sam do 16. studenoga 2020. U hitnim slučajevima obratite se na info@bozic-trgovina.example.hr.\n\nNikola Božić",
+        "Exchange out-of-office 'Automatski odgovor:' with Auto-Submitted: auto-replied; no quote.",
+        date=rdate(lab, 3, 10, 16),
+        quote=False,
+        auto=True,
+        subject="Automatski odgovor: " + inv.subject,
+        extra=[("Auto-Submitted", "auto-replied")],
+        charset="windows-1250",
+        hdr_charset="windows-1250",
+    )
+
+
+# ============================================================================================
+# Lithuanian questionnaire (Kaunas 2022)
+# ============================================================================================
+
+
+def lt_cases() -> None:
+    lab = "lt"
+    inv = invite(lab, "Rūta Kazlauskienė", "ruta.kazlauskiene@kauno-dizainas.example.lt")
+    col = Person("Mantas Petrauskas", "mantas.petrauskas@kauno-dizainas.example.lt")
+    A = {
+        "1": "Per konkrečius pavyzdžius: kiek lankytojų, kokie užsakymai.",
+        "2": "Facebook grupės, LinkedIn, Kauno prekybos pramonės ir amatų rūmai.",
+        "3": "Ne. Dauguma mano, kad tai tik menininkams.",
+        "4": "Bendri renginiai, vietiniai tiekėjai, rėmimas paslaugomis.",
+        "5": "Apklausos ir susitikimai pagal sektorius.",
+        "6": "Viena svetainė su visais kvietimais.",
+        "7": "Mažos dotacijos ir matomumas programoje.",
+    }
+    forwarded_on(
+        lab,
+        "r2lt01",
+        "gmail_web",
+        "persiustas-answers-under-questions",
+        inv,
+        col,
+        A,
+        "Variant (b) in Gmail: the invitee forwarded the invitation ('Persiųstas laiškas'); the colleague typed each answer under its question inside the forwarded text and forwarded it to the lab; From is the colleague; found by the link.",
+        note="Laba diena,\n\npersiunčiu užpildytą klausimyną, atsakymai po kiekvienu klausimu.\n\nPagarbiai\nMantas Petrauskas",
+        fwd_note="Mantai, gal gali atsakyti? Ačiū, Rūta",
+        dates=(lab_time(lab, datetime(2020, 11, 3, 13, 0)), rdate(lab, 5, 10, 22)),
+        under="",
+    )
+    inv = invite(lab, "Tomas Žukauskas", "tomas.zukauskas@zuko-kava.example.lt")
+    A = {
+        "1": "Paprasta kalba, be biurokratinių terminų.",
+        "2": "Instagram ir Facebook.",
+        "3": "Nežinau.",
+        "4": "Kavinės galėtų būti renginių vietos.",
+        "6": "Naujienlaiškis kartą per mėnesį.",
+        "7": "Nuolaidos nuomai renginių metu.",
+    }
+    bottom = "Sveiki,\n\n" + numbered(A, "{n}. ", "\n") + "\n\nTomas\nZuko kava (example)"
+    std(
+        lab,
+        "r2lt02",
+        "thunderbird",
+        "bottom_posted",
+        "rase-quote-then-answers",
+        inv,
+        A,
+        "Bottom-posted Thunderbird '2020-11-03 10:15, ... rašė:' directly above the quote, answers after it on consecutive lines; 'Nežinau.' IS an answer; format=flowed.",
+        bottom=bottom,
+        date=rdate(lab, 4, 9, 1),
+        flow=True,
+        mode="plain",
+    )
+    inv = invite(lab, "Laura Vaitkutė", "laura.vaitkute@vaitkute-studio.example.lt")
+    A = {
+        "1": "Show real cases from Kaunas companies. Numbers, not slogans.",
+        "2": "LinkedIn, Instagram and the Kaunas startup community events.",
+        "3": "Mostly not.",
+        "5": "Interviews with studios and freelancers.",
+        "7": "Fast micro-grants.",
+    }
+    bottom = "Hi, answering in English if that's ok:\n\n" + numbered(A, "{n}. ") + "\n\nLaura"
+    std(
+        lab,
+        "r2lt03",
+        "outlook_web",
+        "bottom_posted",
+        "answered-in-english-under-header",
+        inv,
+        A,
+        "Lithuanian questionnaire answered in English, bottom-posted in Outlook on the web: the Nuo/Išsiųsta/Kam/Tema block and the invitation first, the answers after them.",
+        bottom=bottom,
+        date=rdate(lab, 6, 14, 50),
+        language="en",
+    )
+    inv = invite(lab, "Jonas Kavaliauskas", "jonas.kavaliauskas@kavaliausko-baldai.example.lt")
+    A = {
+        "1": "Per verslo asociacijas ir rūmus.",
+        "2": "Regioninė spauda, radijas.",
+        "4": "Baldų gamyba renginių erdvėms.",
+        "5": "Nežinau.",
+        "6": "Konsultacijos rūmuose.",
+    }
+    top = (
+        "Laba diena,\n\n"
+        f"1 kl.: {A['1']}\n\nDėl 2 klausimo: {A['2']}\n\nĮ 4 klausimą: {A['4']}\n\n5) {A['5']}\n\nAtsakymas į 6: {A['6']}\n\n"
+        "Pagarbiai\nJonas Kavaliauskas\nUAB „Kavaliausko baldai“ (example)"
+    )
+    std(
+        lab,
+        "r2lt04",
+        "outlook_windows",
+        "local_labels",
+        "i-klausima-atsakymas-i",
+        inv,
+        A,
+        "Lithuanian labels: '1 kl.:', 'Dėl 2 klausimo:', 'Į 4 klausimą:', '5)', 'Atsakymas į 6:'; Outlook windows-1257 quoted-printable text + HTML, Nuo/Išsiųsta/Kam/Tema.",
+        top=top,
+        date=rdate(lab, 5, 13, 17),
+        charset="windows-1257",
+        hdr_charset="windows-1257",
+    )
+    inv = invite(lab, "Eglė Jankauskaitė", "egle.jankauskaite@gmail.example.com")
+    A = {
+        "2": "insta",
+        "3": "ne",
+        "7": "pinigai ir reklama",
+    }
+    top = f"2-as: {A['2']}\n3 - {A['3']}\nį 7: {A['7']}"
+    std(
+        lab,
+        "r2lt05",
+        "iphone_mail",
+        "local_labels",
+        "2-as-i-7-phone",
+        inv,
+        A,
+        "Phone: '2-as:' (ordinal suffix), '3 -', lowercase 'į 7:'; 'Išsiųsta iš „iPhone“'; plain.",
+        top=top,
+        date=rdate(lab, 3, 21, 9),
+        mode="plain",
+    )
+    inv = invite(lab, "Dr. Vytautas Stankevičius", "v.stankevicius@ktu-tyrimai.example.lt")
+    A = {
+        "1": "manau, kad svarbiausia kalbėti verslo kalba ir rodyti naudą.",
+        "2": "veiksmingiausi yra esami tinklai: rūmai, klasteriai, inkubatoriai.",
+        "3": "daugelis žino tik pavadinimą.",
+        "6": "reikia vieno kontaktinio asmens savivaldybėje.",
+        "7": "siūlyčiau viešą pripažinimą ir matomumą.",
+    }
+    top = (
+        "Gerbiami kolegos,\n\n"
+        f"Dėl pirmojo klausimo, {A['1']}\n\n"
+        f"Atsakydamas į antrąjį klausimą: {A['2']}\n\n"
+        f"Kalbant apie trečią klausimą, {A['3']}\n\n"
+        f"Dėl šešto klausimo – {A['6']}\n\n"
+        f"Ir dėl septinto klausimo: {A['7']}\n\n"
+        "Pagarbiai\nDr. Vytautas Stankevičius\nKTU (example)"
+    )
+    std(
+        lab,
+        "r2lt06",
+        "gmail_web",
+        "ordinal_prose",
+        "del-pirmojo-septinto-klausimo",
+        inv,
+        A,
+        "Lithuanian cases: 'Dėl pirmojo klausimo,', 'Atsakydamas į antrąjį klausimą:', 'Kalbant apie trečią klausimą,', 'Dėl šešto klausimo –', 'Ir dėl septinto klausimo:'; Gmail '2020-11-03, an, 10:15, ... rašė:'.",
+        top=top,
+        date=rdate(lab, 9, 11, 11),
+    )
+    inv = invite(lab, "Giedrė Paulauskė", "giedre.paulauske@yahoo.example.com")
+    A = {
+        "4": "bendri renginiai su kavinėmis ir parduotuvėmis.",
+        "5": "paklausti pačių kūrėjų, pvz. per trumpą apklausą.",
+    }
+    top = f"Sveiki,\n\nį ketvirtą klausimą atsakyčiau taip: {A['4']}\n\nPenktas klausimas:\n{A['5']}\n\nKitiems neturiu nuomonės.\n\nGiedrė"
+    std(
+        lab,
+        "r2lt07",
+        "yahoo",
+        "ordinal_prose",
+        "i-ketvirta-penktas-klausimas",
+        inv,
+        A,
+        "'į ketvirtą klausimą atsakyčiau taip:' leads into answer 4; 'Penktas klausimas:' is a line of its own (answer on the next line); 'Kitiems neturiu nuomonės.' is a remark about the rest; Yahoo.",
+        top=top,
+        date=rdate(lab, 7, 19, 40),
+    )
+    inv = invite(lab, "Andrius Mockus", "andrius.mockus@mockus-it.example.lt")
+    a1 = {"1": "Per LinkedIn ir meetupus.", "2": "LinkedIn, Slack bendruomenės.", "3": "Ne."}
+    a2 = {"4": "Hakatonai.", "5": "Nežinau.", "6": "API su visais kvietimais.", "7": "Prizai."}
+    split_pair(
+        lab,
+        "r2lt08",
+        "gmail_android",
+        inv,
+        top1="Sveiki,\n" + numbered(a1, "{n}. ", "\n") + "\nLikusius atsiųsiu vėliau.",
+        a1=a1,
+        top2="Likę atsakymai:\n" + numbered(a2, "{n}. ", "\n"),
+        a2=a2,
+        what=("pirmi-trys", "like-atsakymai"),
+        notes=(
+            "Part 1 of 2: 1-3 and 'Likusius atsiųsiu vėliau.'",
+            "Part 2 of 2, a reply to part 1: 'Likę atsakymai:' 4-7; 'Nežinau.' IS an answer.",
+        ),
+        dates=(rdate(lab, 4, 8, 12), rdate(lab, 4, 8, 49)),
+    )
+    inv = invite(lab, "Rasa Butkienė", "rasa.butkiene@butkiene.example.lt")
+    non_answer(
+        lab,
+        "r2lt10",
+        "outlook_windows",
+        "empty-reply-only-header-block",
+        inv,
+        "",
+        "Empty reply from Outlook: nothing typed above the Nuo/Išsiųsta/Kam/Tema block and the invitation; not an answer.",
+        date=rdate(lab, 5, 15, 3),
+        mode="alt",
+        charset="windows-1257",
+        hdr_charset="windows-1257",
+    )
+
+
+hr_cases()
+lt_cases()
+
 # @@CASES@@
 
 
