@@ -1503,7 +1503,8 @@ def check_case(case: Case, path: Path) -> None:
     check(msg["From"] is not None and case.mail.sender.email in str(msg["From"]),
           f"{path.name}: From")
     check(all(d.endswith((".example", ".example.org", ".example.com")) or ".example." in d
-              for d in re.findall(r"@([A-Za-z0-9.-]+)", raw.decode("latin-1"))),
+              for d in re.findall(r"@([A-Za-z0-9.-]+)", all_text(msg) + " ".join(
+                  str(v) for v in msg.values()))),
           f"{path.name}: a non-example domain")
     body = squash(all_text(msg))
     for n, answer in exp["answers"].items():
@@ -1734,3 +1735,562 @@ def calendar_auto_reply(inv: Invitation, client: str, subject: str, text: str,
                 extra_headers=[("Auto-Submitted", "auto-generated"),
                                ("X-MS-Exchange-Calendar-Series-Instance-Id", hexs(r, 16))],
                 body_override=(ctype, body))
+
+
+# ---------------------------------------------------------------------------------------------
+# Romanian
+# ---------------------------------------------------------------------------------------------
+
+def cases_ro() -> None:
+    # 001 forwarded (a): a colleague answered the invitee, who forwards his answers
+    inv = invite(2, "ro", "Sorina Mărginean", "sorina.marginean@ceramica-fabric.example.ro")
+    tudor = Person("Tudor Ardelean", "tudor@ceramica-fabric.example.ro")
+    fwd = forwarded_invitation(inv, "gmail_web", "Tudor, poți să le răspunzi tu? Tu ai fost la "
+                               "întâlnirile cu primăria.", tudor, later(inv, 0, 11, 2))
+    a = {
+        "1": "Prin oameni pe care îi cunosc deja: asociațiile de breaslă, contabilii și băncile "
+             "la care au cont. Un e-mail de la primărie nu îl citește nimeni.",
+        "2": "Câteva care chiar funcționează la noi:\n- grupurile de WhatsApp ale meșterilor\n"
+             "- radioul local, dimineața\n- târgurile de Crăciun și de Paște, unde suntem oricum "
+             "toți",
+        "3": "Puțin. Știu că va fi „ceva cu cultura” în 2021, dar nu știu ce pot face ei "
+             "concret.",
+        "5": "Nu știu sigur. Poate un formular scurt la fiecare târg, completat pe loc.",
+        "6": "Un singur om de contact la primărie, care să răspundă la telefon.",
+        "7": "Comenzi. Dacă programul cumpără obiecte de la noi pentru invitați, vom face singuri "
+             "și alte lucruri.",
+    }
+    own = compose("Salut Sorina,", "uite ce aș răspunde eu:", numbered(a, "{n}) "),
+                  "Pe 4 o las ție, tu știi mai bine ce am discutat cu ei.", "Tudor")
+    reply = colleague_reply(inv, tudor, "gmail_web", own, fwd, later(inv, 1, 16, 40))
+    note = compose("Bună ziua,", "vă trimit mai jos răspunsurile colegului meu Tudor Ardelean, "
+                   "el s-a ocupat de proiectele noastre cu Timișoara 2021. Sunt de acord cu ce a "
+                   "scris.", "O zi bună,\nSorina Mărginean\nCeramica Fabric SRL (example)")
+    mail = forward_mail(inv, "gmail_web", note, reply, later(inv, 2, 9, 12))
+    add_case(1, inv, "forwarded", "gmail_web", "fwd-re-fwd-colleague-answers", mail, a,
+             "Gmail 'Mesaj redirecționat' of the colleague's 'Re: Fwd:' reply, which quotes "
+             "with '>' the invitee's own forward of the invitation; the invitee's note on top "
+             "and 'Pe 4 o las ție' are not answers; answer 2 is a dash list.")
+
+    # 002 bottom-posted Thunderbird, format=flowed
+    inv = invite(2, "ro", "Cosmin Boldea", "cosmin@fabricsonor.example.org")
+    a = {
+        "1": "Spuneți-le ce câștigă, nu ce are nevoie programul. Un antreprenor citește "
+             "„vizibilitate pentru 300.000 de vizitatori”, nu „rolul CEaC în dezvoltarea "
+             "comunității”.",
+        "2": "Newsletterul ADR Vest, paginile de Facebook ale cartierelor și evenimentele "
+             "Techsylvania / Timișoara Startup Week.",
+        "3": "Startup-urile da, IMM-urile tradiționale mai puțin.",
+        "4": "Co-producții de evenimente, închirierea spațiilor industriale pentru expoziții, "
+             "achiziții de la furnizori locali.",
+        "5": "Întrebați-ne direct, prin focus-grupuri pe domenii. Noi, de exemplu, avem nevoie "
+             "de săli de repetiții, nu de bani.",
+        "6": "Un calendar public cu toate apelurile de proiecte, cu filtre pe domenii.",
+        "7": "Exemple de reușită și mentori din afaceri care au lucrat deja cu sectorul "
+             "cultural.",
+    }
+    own = compose("Bună ziua,", "Răspunsurile mele, în ordine:", numbered(a),
+                  "Cu bine,\nCosmin Boldea", "-- \nAsociația Culturală Fabric Sonor (example)\n"
+                  "tel. 0700 000 417")
+    mail = reply_mail(inv, "thunderbird", own, later(inv, 1, 22, 5), bottom=True, cte="8bit",
+                      html="none", flowed=True)
+    add_case(2, inv, "bottom_posted", "thunderbird", "answers-under-whole-quote-flowed", mail, a,
+             "Thunderbird 'Pe 03.11.2020 10:15, ... a scris:' on top, the whole invitation "
+             "quoted, then greeting and '1.'..'7.' answers underneath; format=flowed 8bit with "
+             "long answers wrapped; '-- ' signature.")
+
+    # 003 local labels, Outlook desktop, CRLF
+    inv = invite(2, "ro", "Lavinia Toma", "lavinia.toma@brutaria-toma.example.ro")
+    a = {
+        "1": "Cu exemple de la firme ca a noastră. O brutărie care a vândut de două ori mai mult "
+             "în zilele de festival convinge mai mult decât orice broșură.",
+        "2": "Prin Camera de Comerț și prin furnizori: noi vorbim zilnic cu distribuitorii de "
+             "făină, ei știu pe toată lumea.",
+        "3": "Nu prea.",
+        "4": "Produse cu tematica Timișoara 2021 (noi ne gândeam la un covrig „2021”), standuri "
+             "la evenimente, sponsorizare în natură.",
+        "7": "Dacă li se garantează o comandă minimă sau un loc la evenimente, se mișcă singuri.",
+    }
+    labels = {"1": "Răspuns la 1: ", "2": "Răspuns la 2: ", "3": "La punctul 3: ",
+              "4": "Pct. 4 – ", "7": "Răspuns la 7: "}
+    own = compose("Bună ziua,", "Vă răspund pe scurt, la 5 și 6 nu am o părere.",
+                  labelled([(labels[n], t) for n, t in a.items()]),
+                  "Mulțumesc,\nLavinia Toma\nAdministrator, Brutăria Toma & Fiii SRL (example)\n"
+                  "Tel.: 0256 000 318",
+                  "Acest mesaj poate conține informații confidențiale. Dacă l-ați primit din "
+                  "greșeală, vă rugăm să îl ștergeți și să anunțați expeditorul.")
+    mail = reply_mail(inv, "outlook_windows", own, later(inv, 3, 8, 47), crlf=True)
+    add_case(3, inv, "local_labels", "outlook_windows", "raspuns-la-pct", mail, a,
+             "Labels 'Răspuns la N:', 'La punctul 3:', 'Pct. 4 –'; the intro says 5 and 6 are "
+             "skipped; Romanian Outlook 'De la:/Trimis:/Către:/Subiect:' block, original "
+             "unquoted; confidentiality notice; CRLF.")
+
+    # 004 ordinal prose from a phone, no diacritics, lab 4
+    inv = invite(4, "ro", "Vlad Onu", "vlad.onu@studiolumen.example.ro")
+    a = {
+        "1": "am folosit doar bani proprii si un grant mic de la AFCN in 2024.",
+        "2": "vouchere pentru echipamente, granturile mari au prea multa birocratie pentru noi.",
+        "3": "marketing online si contabilitate, noi suntem fotografi nu economisti :)",
+        "6": "spatiile de lucru ieftine din fosta fabrica. fara ele ne mutam la Cluj",
+    }
+    own = compose("buna ziua,", "la prima intrebare: " + a["1"], "cat despre a doua, " + a["2"],
+                  "la a treia intrebare - " + a["3"], "pentru ultima intrebare: " + a["6"],
+                  "multumesc\nvlad")
+    mail = reply_mail(inv, "gmail_android", own, later(inv, 0, 21, 14), cte="base64")
+    add_case(4, inv, "ordinal_prose", "gmail_android", "prima-a-doua-ultima-no-diacritics", mail,
+             a, "Phone reply without capitals or diacritics: 'la prima intrebare:', 'cat despre a "
+             "doua,', 'la a treia intrebare -', 'pentru ultima intrebare:' (= 6 in this "
+             "questionnaire); Android Gmail attribution; base64.")
+
+    # 005 split pair, Samsung Email; part 2 answers 2 again
+    inv = invite(2, "ro", "Gabriela Nistor", "gabi.nistor@casacumesteri.example.org")
+    a1 = {"1": "Prin ateliere deschise: oamenii vin, văd, întreabă. Pliantele nu merg.",
+          "2": "Facebook și radio.",
+          "3": "Cei tineri da. Meșterii bătrâni nu au auzit de CEaC."}
+    a2 = {"2": "Facebook, radio și Instagram (am uitat ieri, acolo sunt clienții noștri tineri).",
+          "4": "Trasee de ateliere deschise în weekend, incluse în programul oficial.",
+          "5": "Un recensământ al meșteșugarilor, făcut de cineva care merge din ușă în ușă.",
+          "7": "Să li se cumpere produsele pentru cadourile oficiale ale orașului."}
+    foot = SAMSUNG_FOOTER["ro"]
+    own1 = compose("Bună ziua,", "Răspund acum la primele trei, restul mâine.",
+                   numbered(a1, "{n} - ", "\n"), "Gabriela", foot)
+    own2 = compose("Revin cu restul.", numbered(a2, "{n} - ", "\n"), "La 6 nu am ce să adaug.",
+                   "Gabriela Nistor\nFundația Casa cu Meșteri (example)", foot)
+    m1 = reply_mail(inv, "samsung_email", own1, later(inv, 1, 19, 3))
+    m2 = reply_mail(inv, "samsung_email", own2, later(inv, 2, 18, 51))
+    split_pair(5, inv, "samsung_email", "primele-trei-apoi-restul",
+               (m1, a1, "Part 1: '1 - ' answers on consecutive lines, 'restul mâine'; Samsung "
+                        "'-------- Mesaj original --------' block, original unquoted."),
+               (m2, a2, "Part 2: answers 2 again (the later text wins in merged), then 4, 5, 7; "
+                        "'La 6 nu am ce să adaug.' is not an answer."),
+               "answer 2 given in both parts; merged keeps part 2's text")
+
+    # 006 read receipt, Outlook, lab 4
+    inv = invite(4, "ro", "Doina Rusu", "doina.rusu@filarmonica-banatul.example.ro")
+    text = (f"Mesajul dumneavoastră\n\n  Către: {inv.invitee.name}\n  Subiect: {inv.subject}\n"
+            f"  Trimis: {outlook_date(inv.sent, 'ro')}\n\na fost citit pe "
+            f"{outlook_date(later(inv, 0, 11, 2), 'ro')}.")
+    mail = read_receipt(inv, "outlook_windows", f"Citit: {inv.subject}", text,
+                        later(inv, 0, 11, 2), "Microsoft Outlook 16.0")
+    add_case(6, inv, "non_answer", "outlook_windows", "read-receipt-citit", mail, {},
+             "Outlook read receipt 'Citit:' (multipart/report; report-type=disposition-"
+             "notification) naming the invitation in Original-Message-ID only.",
+             is_answer=False, flags=["auto_reply"])
+
+    # 007 classic: Apple Mail, answers interleaved under the quoted questions, lab 4
+    inv = invite(4, "ro", "Andrei Vlase", "andrei@vlasedesign.example.ro")
+    a = {"1": "Fonduri proprii, un proiect AFCN (2024) și două sponsorizări mici de la firme "
+              "din Freidorf.",
+         "2": "Microgranturi cu decizie rapidă (maxim o lună). Împrumuturile nu ne interesează.",
+         "3": "Vânzări internaționale și partea juridică (contracte, drepturi de autor).",
+         "4": "Seara, după 18:00, câte 2-3 ore, față în față. Online adorm.",
+         "6": "Programul de rezidențe pentru designeri."}
+    blocks = interleaved_blocks(inv, "apple_mail", "Bună ziua,\n\nam scris printre rânduri.",
+                                a, "Numai bine,\nAndrei Vlase\nVlase Design (example)")
+    mail = Mail("apple_mail", "ro", inv.invitee, [inv.platform], later(inv, 2, 23, 18),
+                reply_subject("apple_mail", "ro", inv.subject), blocks,
+                in_reply_to=inv.message_id, references=[inv.message_id])
+    add_case(7, inv, "classic", "apple_mail", "interleaved-under-quoted-questions", mail, a,
+             "Apple Mail reply written between '> N. question' quote pieces (question 5 quoted "
+             "but not answered); attribution 'Pe 14 oct. 2025, la 09:30, ... a scris:'; "
+             "blockquote type=cite in HTML.")
+
+    # 008 forwarded (b): the colleague forwards the forwarded invitation with answers inside
+    inv = invite(4, "ro", "Mihai Crăciunescu", "mihai.craciunescu@incubator-bega.example.ro")
+    ioana = Person("Ioana Pop", "ioana.pop@incubator-bega.example.ro")
+    a = {"1": "Granturi AFCN, fonduri de la Consiliul Județean și un proiect Europa Creativă în "
+              "parteneriat.",
+         "2": "Vouchere de consultanță și o linie de împrumuturi fără dobândă pentru echipamente.",
+         "3": "Managementul proiectelor europene și comunicarea în engleză.",
+         "4": "Module de o zi, la incubator, în română; online doar pentru întâlniri scurte.",
+         "5": "Cofinanțare 50/50 la proiectele pilot, cu firme locale ca parteneri, nu doar "
+              "ca sponsori."}
+    fwd = forwarded_invitation(inv, "outlook_web", "Ioana, te rog completează tu chestionarul, "
+                               "eu sunt plecat săptămâna asta. Mulțumesc, M.", ioana,
+                               later(inv, 0, 12, 3), answers_under=a)
+    note = compose("Bună ziua,", "Domnul Crăciunescu mi-a cerut să completez chestionarul. Am "
+                   "scris răspunsurile direct sub întrebări, mai jos.",
+                   "Cu stimă,\nIoana Pop\nCoordonator programe, Incubatorul Creativ Bega "
+                   "(example)")
+    mail = forward_mail(inv, "outlook_web", note, fwd, later(inv, 3, 10, 20), sender=ioana)
+    add_case(8, inv, "forwarded", "outlook_web", "fw-fw-answers-typed-under-questions", mail, a,
+             "Outlook on the web 'FW: FW:': a colleague forwards the invitee's forward of the "
+             "invitation with her answers typed on the line under each question (6 left "
+             "empty); her note and the invitee's request are not answers.")
+
+    # 009 out-of-office from Gmail's vacation responder
+    inv = invite(2, "ro", "Paul Ionescu", "paul.ionescu@banatfilm.example.ro")
+    text = ("Bună ziua,\n\nsunt în concediu până pe 16 noiembrie și nu am acces constant la "
+            "e-mail. Pentru urgențe o puteți contacta pe colega mea, Irina, la "
+            "irina@banatfilm.example.ro.\n\nMulțumesc,\nPaul Ionescu")
+    mail = auto_mail(inv, "gmail_web", "Concediu de odihnă (Re: " + inv.subject + ")", text,
+                     later(inv, 0, 10, 16), [("Auto-Submitted", "auto-replied")], html="none")
+    add_case(9, inv, "non_answer", "gmail_web", "ooo-gmail-vacation-responder", mail, {},
+             "Gmail vacation responder: Auto-Submitted: auto-replied, subject of the user's own "
+             "choice, a colleague's address in the text.", is_answer=False, flags=["auto_reply"])
+
+
+# ---------------------------------------------------------------------------------------------
+# English
+# ---------------------------------------------------------------------------------------------
+
+def cases_en() -> None:
+    # 010 forwarded (a): Apple Mail 'Begin forwarded message:' of a colleague's Outlook reply
+    inv = invite(2, "en", "Rachel Osei", "rachel@northgate-makers.example.org")
+    tom = Person("Tom Hadley", "tom.hadley@northgate-makers.example.org")
+    fwd = forwarded_invitation(inv, "apple_mail", "Tom – could you take this one? You know the "
+                               "Timișoara people better than I do.\n\nR", tom,
+                               later(inv, 0, 12, 40))
+    a = {"1": "Stop leading with the programme. Lead with one concrete thing a small business can "
+              "do next month, and who to call about it.",
+         "2": "- the Chamber's weekly newsletter\n- LinkedIn (for the B2B crowd)\n- the coworking "
+              "spaces' Slack groups\n- a stand at the Christmas market, honestly",
+         "3": "Mostly no. The ones in hospitality have heard of it; everybody else thinks it is "
+              "for theatres.",
+         "4": "Supplier lists that small firms can actually get onto, joint ticketing deals, and "
+              "letting companies host small events in their own premises.\n\nWe did the last one "
+              "in 2019 with a design week and it brought us three new clients.",
+         "6": "One web page, kept up to date, in Romanian and English.",
+         "7": "Small, fast money and a named person who answers the phone."}
+    own = compose("Rachel,", "Here's my go at it. Skipped 5, no idea.", numbered(a),
+                  "Tom\n\nTom Hadley | Workshop manager\nNorthgate Makers CIC (example)\n"
+                  "+40 700 000 861")
+    reply = colleague_reply(inv, tom, "outlook_mac", own, fwd, later(inv, 1, 9, 5))
+    note = compose("Hi both,", "Tom wrote our answers, see below. I'd only add that we're happy "
+                   "to host one of your sessions at our space.", "Best,\nRachel",
+                   "Rachel Osei\nDirector, Northgate Makers CIC (example)")
+    mail = forward_mail(inv, "apple_mail", note, reply, later(inv, 1, 13, 22))
+    add_case(10, inv, "forwarded", "apple_mail", "begin-forwarded-outlook-mac-reply", mail, a,
+             "Apple Mail 'Begin forwarded message:' of a colleague's Outlook for Mac reply "
+             "(From/Date/To/Subject block, original unquoted) to the invitee's own Apple Mail "
+             "forward; the invitee's offer to host a session is not an answer; 'Skipped 5, no "
+             "idea.' is not an answer to 5.")
+
+    # 011 bottom-posted Proton, lab 4
+    inv = invite(4, "en", "Dominic Achterberg", "dominic@quietroomaudio.example.net")
+    a = {"1": "Own savings, one Creative Europe subcontract (2023) and a bank overdraft we are "
+              "still paying off.",
+         "2": "Loans, actually, if they were small and patient. Grants come with so much "
+              "paperwork that a two-person studio loses a month on each one.",
+         "3": "Sales and pricing. We undercharge for everything.",
+         "4": "Half-day sessions, in person, in English, somewhere central. Nothing on Friday "
+              "afternoons.",
+         "5": "The legacy body could pay for the venue and the marketing, we bring the content "
+              "and the crew. That's roughly 50/50 in practice.",
+         "6": "The open-call format for small commissions. Please keep it."}
+    own = compose("Hi,", numbered(a, "{n}) ", "\n\n"), "Cheers,\nDominic",
+                  "Quiet Room Audio (example)")
+    mail = reply_mail(inv, "proton", own + "\n\nSent with Proton Mail secure email.",
+                      later(inv, 5, 23, 48), bottom=True)
+    add_case(11, inv, "bottom_posted", "proton", "quote-first-then-numbered", mail, a,
+             "Proton Mail reply posted under the quote: '‐‐‐‐‐‐‐ Original Message ‐‐‐‐‐‐‐' and "
+             "'On Tuesday, October 14, 2025 9:30 AM, ... wrote:' with the whole questionnaire "
+             "quoted first, then '1)'..'6)' answers; Proton footer after the signature.")
+
+    # 012 local labels, Yahoo
+    inv = invite(2, "en", "Mehmet Arslan", "m.arslan@anatoliafoods.example.com")
+    a = {"1": "Short videos of real businesses explaining what they got out of it.",
+         "2": "Facebook groups and WhatsApp, especially for the food sector.",
+         "3": "No.",
+         "5": "Go to where they are. Markets, trade fairs, the bakers' association.",
+         "7": "Guaranteed orders for the festival catering, paid on time."}
+    own = compose("Hello,", labelled([("Re Q1: ", a["1"]), ("Answer to 2) ", a["2"]),
+                                      ("(3) ", a["3"]), ("Re Q5: ", a["5"]),
+                                      ("Answer to 7) ", a["7"])], "\n\n"),
+                  "Regards\nMehmet Arslan\nAnatolia Foods SRL (example)")
+    mail = reply_mail(inv, "yahoo", own, later(inv, 6, 14, 9))
+    add_case(12, inv, "local_labels", "yahoo", "re-q-answer-to-paren", mail, a,
+             "Mixed labels 'Re Q1:', 'Answer to 2)', '(3)', 'Re Q5:', 'Answer to 7)'; Yahoo "
+             "plain text puts the quote indented by one space under 'On Tuesday, 3 November "
+             "2020, 10:15:00 GMT, ... wrote:' with no '>'; '(3) No.' is a one-word answer.")
+
+    # 013 ordinal prose, Outlook for Mac
+    inv = invite(2, "en", "Helen Carraway", "helen.carraway@westbridge-uni.example.ac.uk")
+    a = {"1": "we would start from the businesses' calendar, not the programme's. September "
+              "and January are when owners plan; July is lost.",
+         "2": "we would use the regional radio and the trade associations' newsletters before "
+              "anything digital. Our survey of 240 firms last year found that 61% still get "
+              "local news from radio.",
+         "5": "a short diary study with 15–20 creative freelancers over a month would tell you "
+              "more than a large survey.",
+         "7": "Match-funding. If a business puts in €1, the programme puts in €1, up to a small "
+              "cap. It signals trust."}
+    own = compose("Dear colleagues,", "Thank you for the invitation. A few thoughts from our "
+                  "research group, not in the order you asked.",
+                  "Regarding the second question, " + a["2"],
+                  "To your first question – " + a["1"],
+                  "As for question five, " + a["5"],
+                  "On the last question:\n" + a["7"],
+                  "We have no strong view on the others.",
+                  "Kind regards,\nDr Helen Carraway\nSenior Lecturer in Cultural Economics\n"
+                  "Westbridge University (example)")
+    mail = reply_mail(inv, "outlook_mac", own, later(inv, 2, 16, 31))
+    add_case(13, inv, "ordinal_prose", "outlook_mac", "regarding-second-as-for-five-last", mail,
+             a, "Prose out of order: 'Regarding the second question,', 'To your first question "
+             "–', 'As for question five,', and 'On the last question:' on a line of its own "
+             "(answer on the next line, = 7); closing remark not an answer; Outlook for Mac "
+             "header block.")
+
+    # 014 split, Gmail; part 2 corrects 2
+    inv = invite(4, "en", "Priya Raman", "priya@loomandlantern.example.com")
+    a1 = {"1": "Crowdfunding (twice), a city micro-grant and a lot of our own money.",
+          "2": "Vouchers we can spend with local suppliers.",
+          "4": "Evening workshops, 2 hours max, in person."}
+    a2 = {"2": "Scratch what I said yesterday: match-funding for crowdfunding campaigns would "
+               "help us far more than vouchers.",
+          "3": "Bookkeeping, and writing funding applications in English.",
+          "5": "Shared marketing budget, proportional to ticket revenue.",
+          "6": "The makers' market in the old tram depot."}
+    own1 = compose("Hi there,", "Quick answers to some of these now, more tomorrow.",
+                   numbered(a1, "{n}. ", "\n"), "Priya")
+    own2 = compose("Hello again,", "Here are the rest – and a change to question 2.",
+                   numbered(a2, "{n}. ", "\n"), "Thanks,\nPriya Raman\nLoom & Lantern Studio "
+                   "(example)")
+    m1 = reply_mail(inv, "gmail_web", own1, later(inv, 0, 18, 2))
+    m2 = reply_mail(inv, "gmail_web", own2, later(inv, 1, 8, 44))
+    split_pair(14, inv, "gmail_web", "rest-and-a-change",
+               (m1, a1, "Part 1: answers 1, 2, 4 on consecutive lines, 'more tomorrow'."),
+               (m2, a2, "Part 2: 'Here are the rest – and a change to question 2': answer 2 "
+                        "replaces part 1's, plus 3, 5, 6."),
+               "answer 2 changed in part 2; merged keeps part 2's text")
+
+    # 015 please remove me, iPhone
+    inv = invite(2, "en", "Gareth Bowen", "gareth@bowen-joinery.example.co.uk")
+    own = compose("Please take me off this list, we closed the business in the summer.",
+                  "Gareth", IPHONE_FOOTER["en"])
+    mail = reply_mail(inv, "iphone_mail", own, later(inv, 0, 19, 55), html="none")
+    add_case(15, inv, "non_answer", "iphone_mail", "please-remove-me", mail, {},
+             "'Please take me off this list' from an iPhone: a human reply that is not an "
+             "answer; attribution inside the '>' quote.", is_answer=False, flags=[])
+
+    # 016 calendar auto-mail
+    inv = invite(2, "en", "Meeting Room Bega 2", "room.bega2@citycentre-hub.example.org")
+    text = ("Your request was declined.\n\nThe resource Meeting Room Bega 2 could not accept "
+            "this item because it is not a meeting request.\n\n____________________\n"
+            f"Subject: {inv.subject}\nWhen: {outlook_date(inv.sent, 'en')}\n"
+            "Sent by Microsoft Exchange Server")
+    mail = calendar_auto_reply(inv, "outlook_web", f"Declined: {inv.subject}", text,
+                               later(inv, 0, 10, 16))
+    add_case(16, inv, "non_answer", "outlook_web", "resource-calendar-declined", mail, {},
+             "An Exchange room mailbox was on the list: 'Declined:' calendar auto-reply "
+             "(text/plain + text/calendar METHOD:REPLY, Auto-Submitted: auto-generated).",
+             is_answer=False, flags=["auto_reply"])
+
+    # 017 classic top-posted numbered, Outlook desktop, windows-1252, lab 4
+    inv = invite(4, "en", "Siobhan Keane", "s.keane@harbourlights.example.ie")
+    a = {"1": "- Arts Council project grant (2023, 2024)\n- EU Creative Europe as a partner\n"
+              "- Box office and a small Patreon",
+         "2": "Multi-year operating grants, even small ones. Project money alone means we spend "
+              "half the year writing applications.",
+         "3": "Digital marketing, and someone who understands tax for artists.",
+         "4": "A one-day intensive every couple of months, in person, with lunch – people come "
+              "for the networking as much as the content.",
+         "5": "Shared services: a common ticketing system and a pooled technician team, paid per "
+              "use.",
+         "6": "The volunteer programme. It's the one thing everybody still talks about."}
+    own = compose("Hi,", "Please find our answers below.", numbered(a, "{n}. ", "\n\n"),
+                  "Kind regards,\nSiobhán Keane\nGeneral Manager | Harbour Lights Theatre "
+                  "Company (example)\nT: +353 00 000 0000",
+                  "This e-mail and any files transmitted with it are confidential. If you are "
+                  "not the intended recipient, please delete it and notify the sender.")
+    mail = reply_mail(inv, "outlook_windows", own, later(inv, 8, 11, 0), charset="windows-1252",
+                      crlf=True)
+    add_case(17, inv, "classic", "outlook_windows", "numbered-with-lists-cp1252", mail, a,
+             "Top-posted '1.'..'6.' with a dash list as answer 1 (the list starts right after "
+             "the number); windows-1252 QP, CRLF; 'RE:' Outlook block; disclaimer.")
+
+    # 018 forwarded (b): colleague forwards with answers above the forwarded invitation
+    inv = invite(4, "en", "Oliver Brandt", "oliver.brandt@brandtfurniture.example.com")
+    lena = Person("Lena Marsh", "lena.marsh@brandtfurniture.example.com")
+    fwd = forwarded_invitation(inv, "gmail_web", "Lena, can you answer this for us? Thanks, O.",
+                               lena, later(inv, 1, 8, 15))
+    a = {"1": "None so far apart from our own money.",
+         "3": "Product photography and online shop management.",
+         "4": "Online, short, recorded so we can watch later.",
+         "6": "The design fair."}
+    note = compose("Hello,", "Oliver asked me to reply on behalf of Brandt Furniture. Our "
+                   "answers:", numbered(a, "Q{n}: ", "\n"),
+                   "We don't know enough about 2 and 5 to say anything useful.",
+                   "Best regards,\nLena Marsh\nOffice manager, Brandt Furniture (example)")
+    mail = forward_mail(inv, "thunderbird", note, fwd, later(inv, 4, 15, 37), sender=lena)
+    add_case(18, inv, "forwarded", "thunderbird", "answers-above-forwarded-forward", mail, a,
+             "Thunderbird inline forward ('-------- Forwarded Message --------' with tab-"
+             "aligned Subject/Date/From/To) of the invitee's Gmail forward; the colleague's "
+             "'Q1:' answers sit above it; sender is the colleague, the token is the invitee's.")
+
+
+
+# ---------------------------------------------------------------------------------------------
+# Italian
+# ---------------------------------------------------------------------------------------------
+
+def cases_it() -> None:
+    # 019 forwarded (a): Outlook 'I:' of a colleague's reply
+    inv = invite(2, "it", "Rocco Santoro", "r.santoro@lanternamagica.example.it")
+    chiara = Person("Chiara Dell'Acqua", "c.dellacqua@lanternamagica.example.it")
+    fwd = forwarded_invitation(inv, "outlook_windows", "Chiara, ci pensi tu? Grazie\nRocco",
+                               chiara, later(inv, 0, 15, 20))
+    a = {"1": "Con incontri piccoli, nei quartieri, e con qualcuno che parli la lingua delle "
+              "imprese e non quella dei bandi.",
+         "2": "Confcommercio, CNA, le pagine Facebook dei quartieri (Sassi, Piccianello, "
+              "Lanera) e il passaparola.",
+         "3": "Lo conoscono per sentito dire.",
+         "4": "Ospitalità diffusa, laboratori aperti durante gli eventi, prodotti con il marchio "
+              "di Matera 2019 concordato con la Fondazione.",
+         "5": "Con un'indagine fatta casa per casa da studenti dell'Università della "
+              "Basilicata, pagati.",
+         "6": "Uno sportello unico.",
+         "7": "Anticipi sui contributi e tempi certi."}
+    own = compose("Ciao Rocco,", "ecco le risposte, dimmi se vanno bene.",
+                  numbered(a, "{n}) ", "\n"), "Chiara\n\nChiara Dell'Acqua\nUfficio progetti "
+                  "- Lanterna Magica soc. coop. (example)\nTel. 0835 000 214")
+    reply = colleague_reply(inv, chiara, "outlook_windows", own, fwd, later(inv, 1, 10, 2))
+    note = compose("Buongiorno,", "Vi inoltro le risposte della mia collega Chiara "
+                   "Dell'Acqua, che segue i progetti con la Fondazione. Io sottoscrivo.",
+                   "Cordiali saluti\nRocco Santoro\nPresidente, Lanterna Magica soc. coop. "
+                   "(example)",
+                   "Questo messaggio e i suoi allegati sono destinati esclusivamente al "
+                   "destinatario. Se lo avete ricevuto per errore, vi preghiamo di cancellarlo.")
+    mail = forward_mail(inv, "outlook_windows", note, reply, later(inv, 1, 11, 35),
+                        charset="windows-1252", cte="quoted-printable")
+    add_case(19, inv, "forwarded", "outlook_windows", "i-r-i-colleague-answers", mail, a,
+             "Italian Outlook 'I: R: I:' with two nested 'Da:/Inviato:/A:/Oggetto:' blocks, "
+             "all unquoted; the invitee's note and disclaimer on top are not answers; the "
+             "colleague's '1)' answers on consecutive lines; windows-1252 QP.")
+
+    # 020 bottom-posted from an iPhone
+    inv = invite(2, "it", "Martina Grieco", "martina.grieco@ceramichegrieco.example.it")
+    a = {"1": "Serve qualcuno che vada di persona", "2": "Instagram e whatsapp",
+         "3": "No quasi nessuno", "7": "Soldi subito e meno carte 🙏"}
+    own = compose(numbered(a, "{n} ", "\n"), "Martina")
+    mail = reply_mail(inv, "iphone_mail", own, later(inv, 0, 22, 41), bottom=True,
+                      html="none")
+    add_case(20, inv, "bottom_posted", "iphone_mail", "under-quote-short-no-punctuation", mail,
+             a, "iPhone reply typed under the quote (attribution 'Il giorno 3 nov 2020, alle ore "
+             "10:15, ... ha scritto:' inside the '>' quote): '1 ', '2 ' numbers without a dot, "
+             "no final punctuation, an emoji in 7; no footer.")
+
+    # 021 local labels, Gmail, lab 4
+    inv = invite(4, "it", "Davide Ferri", "davide@ferri-sartoria.example.it")
+    a = {"1": "Un bando regionale per le imprese artigiane (2024) e un piccolo prestito "
+              "d'onore.",
+         "2": "Voucher per la formazione e per la consulenza, senza obbligo di "
+              "cofinanziamento.",
+         "3": "Vendita online e lingue: abbiamo clienti stranieri ma nessuno in bottega parla "
+              "bene l'inglese.",
+         "4": "Il lunedì, quando la bottega è chiusa. Mezza giornata, in presenza, a Matera.",
+         "6": "La rete delle botteghe aperte."}
+    own = compose("Buongiorno,", labelled([("Risposta alla domanda 1: ", a["1"]),
+                                           ("Risposta alla domanda 2: ", a["2"]),
+                                           ("Alla 3: ", a["3"]),
+                                           ("Domanda n. 4 – ", a["4"]),
+                                           ("Sulla 6: ", a["6"])]),
+                  "La 5 non la so.", "Saluti,\nDavide Ferri\nSartoria Ferri (example)")
+    mail = reply_mail(inv, "gmail_web", own, later(inv, 2, 9, 58))
+    add_case(21, inv, "local_labels", "gmail_web", "risposta-alla-domanda-alla-sulla", mail, a,
+             "Labels 'Risposta alla domanda N:', 'Alla 3:', 'Domanda n. 4 –', 'Sulla 6:'; 'La 5 "
+             "non la so.' after the answers is a remark, not an answer to 5; Gmail 'Il giorno "
+             "mar 14 ott 2025 alle ore 09:30 ... ha scritto:'.")
+
+    # 022 ordinal prose, Thunderbird
+    inv = invite(2, "it", "Anna Carbone", "anna.carbone@unibas-example.example.it")
+    a = {"1": "penso che la comunicazione debba passare dalle associazioni di categoria, con "
+              "esempi concreti di imprese che hanno già collaborato con la Fondazione.",
+         "3": "la mia impressione è che la conoscano solo le imprese turistiche.",
+         "4": "co-progettazione, sponsorizzazioni tecniche e uso degli spazi delle imprese per "
+              "eventi diffusi.",
+         "6": "Un portale unico e un numero di telefono."}
+    own = compose("Gentili colleghi,", "vi rispondo in forma discorsiva, spero vada bene.",
+                  "Quanto alla prima domanda, " + a["1"],
+                  "Sulla terza domanda: " + a["3"],
+                  "Quanto alla quarta, " + a["4"],
+                  "Per la sesta domanda.\n" + a["6"],
+                  "Cordiali saluti,\nAnna Carbone", "-- \nProf.ssa Anna Carbone\nDipartimento "
+                  "di Scienze Umane, Università (example)")
+    mail = reply_mail(inv, "thunderbird", own, later(inv, 4, 17, 12), html="none", flowed=True,
+                      cte="8bit")
+    add_case(22, inv, "ordinal_prose", "thunderbird", "quanto-alla-prima-quarta-sesta", mail, a,
+             "'Quanto alla prima domanda,', 'Sulla terza domanda:', 'Quanto alla quarta,' and "
+             "'Per la sesta domanda.' as its own line (answer on the next line); format=flowed "
+             "8bit; Thunderbird 'Il 03/11/20 10:15, ... ha scritto:'.")
+
+    # 023 split, Yahoo
+    inv = invite(2, "it", "Salvatore Lopez", "salvolopez@example-yahoo.example.it")
+    a1 = {"1": "Con la radio locale e con gli incontri in Camera di Commercio.",
+          "2": "Radio, giornali locali, Facebook.",
+          "3": "Poco.",
+          "4": "Sponsorizzazioni e forniture."}
+    a2 = {"5": "Con questionari brevi da compilare al telefono.",
+          "6": "Un numero verde.",
+          "7": "Con premi e visibilità sui materiali ufficiali."}
+    own1 = compose("Salve,", numbered(a1, "{n}. ", "\n"), "Le altre risposte domani.",
+                   "Salvatore Lopez\nAutonoleggio Lopez (example)")
+    own2 = compose("Salve, completo il questionario:", numbered(a2, "{n}. ", "\n"),
+                   "Salvatore Lopez")
+    m1 = reply_mail(inv, "yahoo", own1, later(inv, 1, 20, 8))
+    m2 = reply_mail(inv, "yahoo", own2, later(inv, 2, 20, 30))
+    split_pair(23, inv, "yahoo", "le-altre-domani",
+               (m1, a1, "Part 1: 1-4, 'Le altre risposte domani.' is not an answer."),
+               (m2, a2, "Part 2: 'completo il questionario:' then 5-7."), "no overlap")
+
+    # 024 thanks, will answer later, Gmail on Android
+    inv = invite(2, "it", "Elena Russo", "elena.russo@russoviaggi.example.it")
+    own = compose("Grazie, rispondo appena riesco. In questi giorni siamo pieni.", "Elena")
+    mail = reply_mail(inv, "gmail_android", own, later(inv, 0, 13, 3))
+    add_case(24, inv, "non_answer", "gmail_android", "grazie-rispondo-appena-riesco", mail, {},
+             "'Grazie, rispondo appena riesco': a human reply that is not an answer.",
+             is_answer=False, flags=[])
+
+    # 025 classic: Thunderbird, interleaved, lab 4
+    inv = invite(4, "it", "Giulia Monti", "giulia.monti@monti-editore.example.it")
+    a = {"1": "Contributi del Centro per il libro, due campagne di crowdfunding e la vendita "
+              "diretta alle fiere.",
+         "2": "Prestiti a tasso zero per la stampa: il problema è la liquidità tra la stampa e "
+              "l'incasso.",
+         "3": "Diritti esteri e marketing digitale.",
+         "5": "La Fondazione potrebbe coprire le spese degli spazi, noi quelle editoriali.",
+         "6": "Il festival del libro nei rioni."}
+    blocks = interleaved_blocks(inv, "thunderbird", "Buongiorno,\nrispondo qui sotto.", a,
+                                "Un saluto,\nGiulia Monti\nMonti Editore (example)")
+    mail = Mail("thunderbird", "it", inv.invitee, [inv.platform], later(inv, 6, 9, 14),
+                reply_subject("thunderbird", "it", inv.subject), blocks,
+                in_reply_to=inv.message_id, references=[inv.message_id], html="alt")
+    add_case(25, inv, "classic", "thunderbird", "interleaved-multipart", mail, a,
+             "Thunderbird HTML+text reply written under each '> N.' question (4 quoted but not "
+             "answered); moz-cite-prefix attribution in HTML.")
+
+    # 026 forwarded (b): Apple Mail, colleague answers above, lab 4
+    inv = invite(4, "it", "Franco Gallo", "franco.gallo@gallo-vini.example.it")
+    sara = Person("Sara Gallo", "sara.gallo@gallo-vini.example.it")
+    fwd = forwarded_invitation(inv, "iphone_mail", "Sara guarda tu", sara, later(inv, 0, 18, 2))
+    a = {"1": "Solo fondi nostri e il PSR regionale per la cantina.",
+         "2": "Voucher per fiere ed eventi.",
+         "3": "Comunicazione e inglese.",
+         "4": "Online, la sera.",
+         "5": "Non saprei.",
+         "6": "Gli eventi in cantina del programma."}
+    note = compose("Buonasera,", "mio padre mi ha girato il questionario, rispondo io per "
+                   "l'azienda:", numbered(a, "{n}) ", "\n"),
+                   "Saluti\nSara Gallo\nAzienda Agricola Gallo (example)")
+    mail = forward_mail(inv, "apple_mail", note, fwd, later(inv, 2, 21, 7), sender=sara)
+    add_case(26, inv, "forwarded", "apple_mail", "inizio-messaggio-inoltrato-answers-above", mail,
+             a, "Apple Mail 'Inizio messaggio inoltrato:' of the invitee's iPhone forward; the "
+             "daughter answers above it; 'Non saprei.' IS an answer.")
+
+
+def main() -> int:
+    for lang in LANGS:
+        if f"cases_{lang}" in globals():
+            globals()[f"cases_{lang}"]()
+    write_all(HERE)
+    try:
+        check_all(HERE)
+    except CheckFailed as failure:
+        print(f"check failed: {failure}", file=sys.stderr)
+        return 1
+    print(f"{len(CASES)} mails, {len(INVITATIONS)} invitations written and checked")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
