@@ -3068,6 +3068,439 @@ def lt_cases() -> None:
 hr_cases()
 lt_cases()
 
+# ============================================================================================
+# Finnish questionnaire (Oulu 2026)
+# ============================================================================================
+
+
+def fi_cases() -> None:
+    lab = "fi"
+    inv = invite(lab, "Mikko Heikkinen", "mikko.heikkinen@pohjoisvalo.example.fi")
+    col = Person("Sanna Korhonen", "sanna.korhonen@pohjoisvalo.example.fi")
+    A = {
+        "1": "Konkreettisilla esimerkeillä: kuinka paljon kävijöitä, mitä he ostavat.",
+        "2": "Yrittäjäyhdistykset, LinkedIn, Kaleva ja paikallisradio.",
+        "3": "Eivät juuri. Moni luulee, että se koskee vain taiteilijoita.",
+        "4": "Yhteiset tapahtumat, paikalliset toimittajat, sponsorointi palveluina.",
+        "5": "En osaa sanoa.",
+        "7": "Pienet avustukset nopeasti ja näkyvyys ohjelmassa.",
+    }
+    col_text = "Moi Mikko,\n\ntässä vastaukset:\n\n" + numbered(A, "{n}. ") + "\n\nT. Sanna"
+    forwarded_colleague(
+        lab,
+        "r2fi01",
+        "thunderbird",
+        "thunderbird",
+        "valitetty-viesti-colleague",
+        inv,
+        col,
+        A,
+        "Variant (a) from Thunderbird: '-------- Välitetty viesti --------' with Aihe/Päivämäärä/Lähettäjä/Vastaanottaja (tab-separated), then the colleague's reply with '1.' answers and her own '>' quote of the invitee's forward; 'En osaa sanoa.' IS an answer; no In-Reply-To, found by the link.",
+        note="Hei,\n\nohessa kollegani Sannan vastaukset kyselyyn.\n\nYstävällisin terveisin\nMikko Heikkinen\nPohjoisvalo Oy",
+        col_text=col_text,
+        fwd_note="Sanna, ehditkö vastata tähän? Kiitos!",
+        dates=(lab_time(lab, datetime(2020, 11, 3, 11, 11)), rdate(lab, 4, 15, 5), rdate(lab, 5, 7, 58)),
+        mode="plain",
+    )
+    inv = invite(lab, "Laura Virtanen", "laura.virtanen@gmail.example.com")
+    A = {
+        "1": "Selkeästi ja lyhyesti, ilman hankekieltä.",
+        "2": "Instagram, Facebook-ryhmät ja yrittäjien aamukahvit.",
+        "3": "Osittain.",
+        "4": "Pop up -myymälät tapahtumien aikana.",
+        "6": "Yksi verkkosivu kaikista hauista.",
+        "7": "Pienet avustukset ja mentorointi.",
+    }
+    bottom = "Hei,\n\n" + numbered(A, "{n}) ") + "\n\nTerveisin\nLaura"
+    std(
+        lab,
+        "r2fi02",
+        "gmail_web",
+        "bottom_posted",
+        "kirjoitti-quote-then-answers",
+        inv,
+        A,
+        "Bottom-posted Gmail: 'ti 3. marrask. 2020 klo 10.15 ... (address) kirjoitti:' and the quote first, then '1)' answers.",
+        bottom=bottom,
+        date=rdate(lab, 4, 19, 30),
+    )
+    inv = invite(lab, "Jussi Mäkelä", "jussi.makela@icloud.example.com")
+    A = {"2": "somessa", "3": "ei", "5": "kysymällä"}
+    bottom = f"2. {A['2']}\n3. {A['3']}\n5. {A['5']}"
+    std(
+        lab,
+        "r2fi03",
+        "iphone_mail",
+        "bottom_posted",
+        "under-quote-phone",
+        inv,
+        A,
+        "Bottom-posted from an iPhone: '3.11.2020 kello 10.15, ... kirjoitti:' and the quote first, three one-word answers after it, 'Lähetetty iPhonesta'.",
+        bottom=bottom,
+        date=rdate(lab, 3, 17, 2),
+        mode="plain",
+    )
+    inv = invite(lab, "Kaisa Niemi", "kaisa.niemi@oulun-kulttuurikeskus.example.fi")
+    A = {
+        "1": "Yrittäjäjärjestöjen kautta.",
+        "2": "Paikallismedia ja LinkedIn.",
+        "3": "Eivät tunne riittävästi.",
+        "5": "Toimialakohtaiset työpajat.",
+        "6": "Yksi yhteyshenkilö kaupungilla.",
+    }
+    top = (
+        "Hei,\n\n"
+        f"K1: {A['1']}\n\nKohta 2: {A['2']}\n\nVastaus kysymykseen 3: {A['3']}\n\nKysymys 5: {A['5']}\n\n6) {A['6']}\n\n"
+        "Ystävällisin terveisin\nKaisa Niemi\nOulun kulttuurikeskus (example)"
+    )
+    std(
+        lab,
+        "r2fi04",
+        "outlook_windows",
+        "local_labels",
+        "k1-kohta-vastaus-kysymykseen",
+        inv,
+        A,
+        "Finnish labels: 'K1:', 'Kohta 2:', 'Vastaus kysymykseen 3:', 'Kysymys 5:', '6)'; Outlook Lähettäjä/Lähetetty/Vastaanottaja/Aihe block; iso-8859-15 quoted-printable; subject 'Vs:'.",
+        top=top,
+        date=rdate(lab, 5, 12, 1),
+        charset="iso-8859-15",
+        hdr_charset="iso-8859-15",
+    )
+    inv = invite(lab, "Ville Laine", "ville.laine@laine-kahvila.example.fi")
+    A = {"1": "somessa videoilla", "4": "kahvilat tapahtumapaikoiksi", "7": "rahalla"}
+    top = f"Moi\n1 - {A['1']}\nnelonen: {A['4']}\nseiskaan {A['7']}\nVille"
+    std(
+        lab,
+        "r2fi05",
+        "samsung_email",
+        "local_labels",
+        "nelonen-seiskaan-phone",
+        inv,
+        A,
+        "Phone colloquial labels: '1 -', 'nelonen:' (number word 'the four'), 'seiskaan' (illative of 'seiska' = to the seven); Samsung Email with '-------- Alkuperäinen viesti --------'.",
+        top=top,
+        date=rdate(lab, 6, 20, 20),
+    )
+    inv = invite(lab, "Anna-Liisa Koskinen", "anna-liisa.koskinen@oamk-tutkimus.example.fi")
+    A = {
+        "1": "viestin pitäisi kertoa konkreettisesti, mitä yritys voi saada: asiakkaita, tilauksia, näkyvyyttä.",
+        "2": "totean, että olemassa olevat verkostot ovat tehokkaimpia.",
+        "3": "vastaisin, että tunnettuus on heikkoa muualla kuin matkailualalla.",
+        "4": "yhteistyö voisi olla esimerkiksi yhteisiä tuotteita, tapahtumia ja paikallisia hankintoja.",
+        "7": "näkyvyys ja tunnustus ovat yhtä tärkeitä kuin raha.",
+    }
+    top = (
+        "Hyvä projektitiimi,\n\n"
+        f"Ensimmäiseen kysymykseen: {A['1']}\n\n"
+        f"Toisesta kysymyksestä {A['2']}\n\n"
+        f"Kolmanteen kysymykseen {A['3']}\n\n"
+        f"Neljännen kysymyksen osalta {A['4']}\n\n"
+        f"Viimeiseen kysymykseen: {A['7']}\n\n"
+        "Ystävällisin terveisin\nAnna-Liisa Koskinen\nOulun ammattikorkeakoulu (example)"
+    )
+    std(
+        lab,
+        "r2fi06",
+        "apple_mail",
+        "ordinal_prose",
+        "ensimmaiseen-kolmanteen-viimeiseen",
+        inv,
+        A,
+        "Finnish cases: 'Ensimmäiseen kysymykseen:', 'Toisesta kysymyksestä' (elative, no punctuation: the answer starts at 'totean'), 'Kolmanteen kysymykseen' (illative, answer starts at 'vastaisin'), 'Neljännen kysymyksen osalta', 'Viimeiseen kysymykseen:' (= 7); Apple Mail HTML only.",
+        top=top,
+        date=rdate(lab, 9, 14, 8),
+        mode="html",
+        flags=["html_only"],
+    )
+    inv = invite(lab, "Tuomas Lehtonen", "tuomas.lehtonen@lehtonen-design.example.fi")
+    A = {
+        "3": "Only the ones in tourism know about it.",
+        "5": "Design studios should be asked directly, in small groups.",
+    }
+    top = f"Hi,\n\nAs for the third question: {A['3']}\n\nOn question five, {A['5']}\n\nTuomas"
+    std(
+        lab,
+        "r2fi07",
+        "thunderbird",
+        "ordinal_prose",
+        "answered-in-english-tb",
+        inv,
+        A,
+        "Finnish questionnaire answered in English: 'As for the third question:', 'On question five,'; Thunderbird with Finnish UI ('3.11.2020 klo 10.15, ... kirjoitti:').",
+        top=top,
+        date=rdate(lab, 6, 11, 40),
+        language="en",
+        flow=True,
+        mode="plain",
+    )
+    inv = invite(lab, "Heidi Salo", "heidi.salo@salo-majoitus.example.fi")
+    a1 = {"1": "Matkailuyhdistyksen kautta.", "2": "Facebook.", "3": "Ei."}
+    a2 = {
+        "2": "Facebook ja Instagram, myös Visit Oulu.",
+        "4": "Majoituspaketit.",
+        "6": "Uutiskirje.",
+        "7": "Alennukset.",
+    }
+    split_pair(
+        lab,
+        "r2fi08",
+        "gmail_web",
+        inv,
+        top1="Hei\n\n" + numbered(a1, "{n}. ", "\n") + "\n\nLoput myöhemmin.\nHeidi",
+        a1=a1,
+        top2="Tässä loput, ja kakkoseen vielä lisäys:\n\n" + numbered(a2, "{n}. ", "\n") + "\n\nHeidi",
+        a2=a2,
+        what=("kolme-ensimmaista", "loput-ja-kakkonen-uudestaan"),
+        notes=(
+            "Part 1 of 2: answers 1-3, 'Loput myöhemmin.'.",
+            "Part 2 of 2, a reply to part 1: 2 answered again (merged keeps the later text), 4, 6, 7.",
+        ),
+        dates=(rdate(lab, 4, 9, 0), rdate(lab, 5, 21, 17)),
+    )
+    inv = invite(lab, "Petri Hämäläinen", "petri.hamalainen@hamalainen.example.fi")
+    non_answer(
+        lab,
+        "r2fi10",
+        "outlook_windows",
+        "poissa-automaattinen-vastaus",
+        inv,
+        "Olen lomalla 13.11.2020 asti. Kiireellisissä asioissa ota yhteyttä: info@hamalainen.example.fi\n\nI am on holiday until 13 November 2020.",
+        "Bilingual out-of-office 'Automaattinen vastaus:' with Auto-Submitted: auto-generated; no quote.",
+        date=rdate(lab, 3, 10, 15, 30),
+        quote=False,
+        auto=True,
+        subject="Automaattinen vastaus: " + inv.subject,
+        extra=[("Auto-Submitted", "auto-generated")],
+    )
+
+
+# ============================================================================================
+# German questionnaire (Chemnitz 2025)
+# ============================================================================================
+
+
+def de_cases() -> None:
+    lab = "de"
+    inv = invite(lab, "Stefan Richter", "s.richter@richter-metallbau.example.de")
+    col = Person("Claudia Wagner", "c.wagner@richter-metallbau.example.de")
+    A = {
+        "1": "Mit konkreten Zahlen: Besucher, Aufträge, Umsatz. Kulturbegriffe schrecken eher ab.",
+        "2": "IHK, Handwerkskammer, Freie Presse und die Unternehmerstammtische.",
+        "3": "Kaum. Die meisten denken, das betrifft nur Theater und Museen.",
+        "4": "Metallbau für Bühnen und Installationen, Sponsoring in Form von Sachleistungen.",
+        "6": "Ein Ansprechpartner bei der Stadt, der auch ans Telefon geht.",
+    }
+    col_text = (
+        "Hallo Stefan,\n\nhier meine Antworten, schau bitte nochmal drüber:\n\n"
+        + numbered(A, "{n}. ")
+        + "\n\nZu 5 und 7 fällt mir nichts ein.\n\nGruß\nClaudia"
+    )
+    forwarded_colleague(
+        lab,
+        "r2de01",
+        "apple_mail",
+        "outlook_windows",
+        "anfang-der-weitergeleiteten-nachricht",
+        inv,
+        col,
+        A,
+        "Variant (a) from Apple Mail: 'Anfang der weitergeleiteten Nachricht:' (Von/Betreff/Datum/An), then the colleague's Outlook reply ('1.' answers) over Von/Gesendet/An/Betreff and the invitee's 'WG:'; "
+        "'Zu 5 und 7 fällt mir nichts ein' is a remark to the colleague; no In-Reply-To, found by the link.",
+        note="Guten Tag,\n\nanbei die Antworten meiner Kollegin Frau Wagner.\n\nMit freundlichen Grüßen\nStefan Richter\nRichter Metallbau GmbH",
+        col_text=col_text,
+        fwd_note="Claudia, kannst du das bitte übernehmen? Danke, Stefan",
+        dates=(lab_time(lab, datetime(2020, 11, 3, 10, 52)), rdate(lab, 4, 16, 10), rdate(lab, 5, 8, 20)),
+    )
+    inv = invite(lab, "Katharina Schulz", "katharina.schulz@web.example.de")
+    A = {
+        "1": "Klar und kurz, ohne Projektsprache.",
+        "2": "Instagram, LinkedIn, Freie Presse.",
+        "3": "Nein.",
+        "4": "Gemeinsame Veranstaltungen, regionale Produkte im Programm.",
+        "5": "Umfrage und Workshops nach Branchen.",
+        "6": "Eine zentrale Webseite.",
+        "7": "Kleine Förderbeträge, schnell und unbürokratisch.",
+    }
+    bottom = (
+        "Hallo,\n\nhier meine Antworten:\n\n" + numbered(A, "{n}) ") + "\n\nViele Grüße\nKatharina Schulz"
+    )
+    std(
+        lab,
+        "r2de02",
+        "thunderbird",
+        "bottom_posted",
+        "am-schrieb-quote-then-answers",
+        inv,
+        A,
+        "Bottom-posted Thunderbird: 'Am 03.11.20 um 10:15 schrieb ECoC-SME Chemnitz:' directly above the quote, then '1)' answers; HTML + text with moz-cite-prefix above the answers.",
+        bottom=bottom,
+        date=rdate(lab, 4, 20, 33),
+    )
+    inv = invite(lab, "Jan Hoffmann", "jan.hoffmann@posteo.example.de")
+    A = {"1": "Über Leute, die man kennt.", "3": "Eher nicht.", "7": "Geld und Sichtbarkeit."}
+    bottom = numbered(A, "{n}. ", "\n") + "\n\nJan"
+    std(
+        lab,
+        "r2de03",
+        "iphone_mail",
+        "bottom_posted",
+        "unter-dem-zitat-phone",
+        inv,
+        A,
+        "Bottom-posted from an iPhone: 'Am 03.11.2020 um 10:15 schrieb ...:' and the quote first, three answers after it, 'Von meinem iPhone gesendet' last.",
+        bottom=bottom,
+        date=rdate(lab, 3, 19, 55),
+        mode="plain",
+    )
+    inv = invite(lab, "Dr. Andrea Neumann", "andrea.neumann@kreativ-sachsen.example.de")
+    A = {
+        "1": "Über die Kammern und Verbände, mit konkreten Beispielen.",
+        "2": "Newsletter der Kammern, LinkedIn, regionale Presse.",
+        "3": "Teilweise - Kreativwirtschaft ja, klassischer Mittelstand kaum.",
+        "4": "Kooperationsprojekte zwischen Unternehmen und Kulturschaffenden, z. B.:\n- Residenzen in Betrieben\n- gemeinsame Produkte\n- Sponsoring in Sachleistungen",
+        "5": "Branchendialoge und eine jährliche Erhebung.",
+        "7": "Schnelle Kleinförderung und Sichtbarkeit im Programm.",
+    }
+    top = (
+        "Sehr geehrte Damen und Herren,\n\nanbei unsere Antworten.\n\n"
+        f"Zu 1.: {A['1']}\n\nzu Frage 2: {A['2']}\n\nAd 3) {A['3']}\n\nAntwort auf 4:\n{A['4']}\n\nFrage 5 - {A['5']}\n\nzu 7. {A['7']}\n\n"
+        "Mit freundlichen Grüßen\n\nDr. Andrea Neumann\nGeschäftsführerin\nKreativ Sachsen e. V. (example)\nVereinsregister: VR 0000, Amtsgericht Chemnitz"
+    )
+    std(
+        lab,
+        "r2de04",
+        "outlook_windows",
+        "local_labels",
+        "zu-ad-antwort-auf-frage",
+        inv,
+        A,
+        "German labels: 'Zu 1.:', 'zu Frage 2:', 'Ad 3)', 'Antwort auf 4:' (answer on the next lines, with a dash list kept verbatim), 'Frage 5 -', 'zu 7.'; Outlook Von/Gesendet/An/Betreff; iso-8859-15 QP; subject 'AW:'.",
+        top=top,
+        date=rdate(lab, 5, 11, 2),
+        charset="iso-8859-15",
+        hdr_charset="iso-8859-15",
+    )
+    inv = invite(lab, "Lukas Meyer", "lukas.meyer@gmail.example.com")
+    A = {"2": "insta, tiktok", "4": "pop-up stores", "6": "ne app"}
+    top = f"hi\nzu 2: {A['2']}\nbei 4 - {A['4']}\n6) {A['6']}\nlg lukas"
+    std(
+        lab,
+        "r2de05",
+        "gmail_android",
+        "local_labels",
+        "zu-bei-lowercase-phone",
+        inv,
+        A,
+        "Phone, lowercase: 'zu 2:', 'bei 4 -', '6)'; 'lg lukas' sign-off; Gmail for Android.",
+        top=top,
+        date=rdate(lab, 6, 22, 41),
+    )
+    inv = invite(lab, "Thomas Becker", "thomas.becker@becker-druck.example.de")
+    A = {
+        "1": "Aus meiner Sicht braucht es vor allem Beispiele aus der Region.",
+        "2": "würde ich auf IHK und Handwerkskammer setzen.",
+        "3": "kann ich nur für unsere Branche sprechen: kaum bekannt.",
+        "4": "Druckaufträge, Werbematerial, Beschilderung – das können regionale Betriebe alles liefern.",
+        "7": "weniger Bürokratie und schnelle Zahlungen.",
+    }
+    top = (
+        "Guten Tag,\n\n"
+        f"Zur ersten Frage:\n{A['1']}\n\n"
+        f"Bei der zweiten Frage {A['2']}\n\n"
+        f"Was die dritte Frage betrifft, {A['3']}\n\n"
+        f"Zur vierten Frage: {A['4']}\n\n"
+        f"Und zur letzten Frage: {A['7']}\n\n"
+        "Mit freundlichen Grüßen\nThomas Becker\nBecker Druck GmbH & Co. KG (example)"
+    )
+    std(
+        lab,
+        "r2de06",
+        "outlook_mac",
+        "ordinal_prose",
+        "zur-ersten-frage-was-die-dritte",
+        inv,
+        A,
+        "Prose: 'Zur ersten Frage:' as its own line, 'Bei der zweiten Frage' (no punctuation: the answer starts at 'würde'), 'Was die dritte Frage betrifft,', 'Zur vierten Frage:', 'Und zur letzten Frage:' (= 7); Outlook for Mac (Von/Datum/An/Betreff).",
+        top=top,
+        date=rdate(lab, 9, 9, 9),
+    )
+    inv = invite(lab, "Miriam Krause", "miriam.krause@protonmail.example.com")
+    A = {
+        "3": "Nein, in meinem Umfeld niemand.",
+        "5": "Fragen! Am besten in kleinen Runden.",
+        "6": "Ein Newsletter nur mit Förderaufrufen.",
+    }
+    top = f"Hallo,\n\nzur dritten Frage: {A['3']}\n\nBezüglich der fünften Frage – {A['5']}\n\nHinsichtlich der sechsten Frage: {A['6']}\n\nP.S. Die anderen Fragen kann ich nicht beantworten.\n\nMiriam"
+    std(
+        lab,
+        "r2de07",
+        "proton",
+        "ordinal_prose",
+        "bezueglich-hinsichtlich-ps",
+        inv,
+        A,
+        "Prose: 'zur dritten Frage:', 'Bezüglich der fünften Frage –', 'Hinsichtlich der sechsten Frage:'; the 'P.S.' line is no answer; Proton Mail text + HTML.",
+        top=top,
+        date=rdate(lab, 7, 10, 10),
+    )
+    inv = invite(lab, "Michael Schneider", "michael.schneider@schneider-gastro.example.de")
+    a1 = {
+        "1": "Über den DEHOGA.",
+        "2": "Newsletter, Facebook.",
+        "3": "Teilweise.",
+        "4": "Catering bei Veranstaltungen.",
+    }
+    a2 = {"5": "Weiß ich nicht.", "6": "Infoabende.", "7": "Zuschüsse für Personal an Veranstaltungstagen."}
+    split_pair(
+        lab,
+        "r2de08",
+        "samsung_email",
+        inv,
+        top1="Hallo,\n" + numbered(a1, "{n}. ", "\n") + "\nRest kommt noch.\nMichael",
+        a1=a1,
+        top2="Hier der Rest:\n" + numbered(a2, "{n}. ", "\n") + "\nMichael",
+        a2=a2,
+        what=("erste-vier", "hier-der-rest"),
+        notes=(
+            "Part 1 of 2 from Samsung Email: answers 1-4, 'Rest kommt noch.'.",
+            "Part 2 of 2, again a reply to the invitation: 5-7; 'Weiß ich nicht.' IS an answer.",
+        ),
+        dates=(rdate(lab, 4, 12, 12), rdate(lab, 5, 18, 0)),
+        quote_first=False,
+    )
+    inv = invite(lab, "Sabine Wolf", "sabine.wolf@wolf-immobilien.example.de")
+    non_answer(
+        lab,
+        "r2de10",
+        "gmail_web",
+        "antworte-spaeter",
+        inv,
+        "Hallo,\n\ndanke für die Einladung, ich melde mich nächste Woche mit den Antworten.\n\nViele Grüße\nSabine Wolf",
+        "'ich melde mich nächste Woche mit den Antworten': will answer later; not an answer, no flag.",
+        date=rdate(lab, 3, 16, 30),
+        mode="alt",
+    )
+    inv = invite(lab, "Frank Zimmermann", "frank.zimmermann@zimmermann-holz.example.de")
+    non_answer(
+        lab,
+        "r2de11",
+        "outlook_windows",
+        "abwesenheit-ohne-header",
+        inv,
+        "Vielen Dank für Ihre Nachricht. Ich bin bis zum 20.11.2020 nicht im Büro und habe keinen Zugriff auf meine E-Mails. "
+        "Ihre Nachricht wird nicht weitergeleitet.\n\nMit freundlichen Grüßen\nFrank Zimmermann",
+        "Out-of-office 'Abwesend: ...' from an old mail server, with neither Auto-Submitted nor X-Autoreply (only the words tell); auto_reply.",
+        date=rdate(lab, 3, 10, 16, 5),
+        quote=False,
+        auto=True,
+        subject="Abwesend: " + inv.subject,
+    )
+
+
+fi_cases()
+de_cases()
+
 # @@CASES@@
 
 
