@@ -1505,7 +1505,13 @@ def std(
 
 
 def colleague_reply_text(
-    inner_client: str, lab: str, inv: bc.Invitation, col_text: str, fwd_note: str, fwd_date: datetime
+    inner_client: str,
+    lab: str,
+    inv: bc.Invitation,
+    col_text: str,
+    fwd_note: str,
+    fwd_date: datetime,
+    colleague: str = "",
 ) -> str:
     """What the colleague sent back to the invitee: answers above the invitee's forward of the invitation."""
     lb = inv.lab
@@ -1522,7 +1528,7 @@ def colleague_reply_text(
             inner_client,
             lab,
             f"{inv.name} <{inv.email}>",
-            "",
+            colleague,
             OUTLOOK_FWD_PREFIX[lab] + inv.subject,
             fwd_date,
         )
@@ -1554,7 +1560,9 @@ def forwarded_colleague(
 ) -> None:
     """Variant (a): the invitee forwards to the lab the reply in which a colleague answered."""
     d_fwd, d_col, d_out = dates
-    inner = colleague_reply_text(inner_client, lab, inv, col_text, fwd_note, d_fwd)
+    inner = colleague_reply_text(
+        inner_client, lab, inv, col_text, fwd_note, d_fwd, f"{col.name} <{col.email}>"
+    )
     subj_in = (
         ("RE: " if family(inner_client) == "outlook" else "Re: ")
         + (OUTLOOK_FWD_PREFIX[lab] if family(inner_client) == "outlook" else "Fwd: ")
