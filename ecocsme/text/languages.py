@@ -199,7 +199,8 @@ CROATIAN = Language(
         "treba trebalo kroz više jer još već samo nego tako ovo ova ovaj taj ta to te tih njih "
         "epk kulture kultury europska msp poduzeća"),
     mail=MailPhrases(
-        wrote=("je napisao", "je napisala", "napisao je", "napisala je", "napisa"),
+        wrote=("je napisao/la", "je napisao", "je napisala", "napisao je", "napisala je", "napisa"),
+        quote_openers=("dana",),
         original_message=("izvorna poruka",),
         forwarded=("proslijeđena poruka", "proslijedena poruka", "početak proslijeđene poruke",
                    "prosljeđena poruka"),

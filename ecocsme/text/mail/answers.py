@@ -12,7 +12,7 @@ from itertools import pairwise
 
 from .phrases import alternatives
 from .quotes import interleaved_lines, quoted
-from .references import label_match, number_reference, ordinal_reference
+from .references import Reference, label_match, number_reference, ordinal_reference
 from .similarity import (
     asked,
     normalise,
@@ -64,16 +64,31 @@ def _with_number_references(markers: list[Marker], lines: list[str],
     """Add the questions a run of labels left out but a paragraph names by number ("La 6 nu am
     idee."), in the order of the lines."""
     answered = {marker.number for marker in markers}
+    marker_lines = {marker.line for marker in markers}
     found = {}
     for i, line in enumerate(lines):
-        if quoted(line) or (i and lines[i - 1].strip()):
+        if quoted(line) or (i and lines[i - 1].strip() and i - 1 not in marker_lines):
             continue
-        reference = number_reference(line, len(questions))
+        reference = number_reference(line, len(questions)) or _bare_between(markers, line, i)
         if reference and reference.number not in answered and reference.number not in found:
             found[reference.number] = Marker(i, reference.number, "number||0", reference.rest, "number")
     if not found:
         return markers
     return sorted([*markers, *found.values()], key=lambda marker: marker.line)
+
+
+def _bare_between(markers: list[Marker], line: str, i: int) -> Reference | None:
+    """A number without a dot ("4 Gradnja …") on a line whose place between the labelled
+    answers fits its number (after "2." and before "ad 6")."""
+    match = BARE_NUMBER_RE.match(line)
+    if not match:
+        return None
+    number = int(match.group(1))
+    before = [int(m.number) for m in markers if m.line < i]
+    after = [int(m.number) for m in markers if m.line > i]
+    if (before and before[-1] >= number) or (after and after[0] <= number) or not (before and after):
+        return None
+    return Reference(match.group(1), "bare", "", match.group(2).strip())
 
 
 BARE_NUMBER_RE = re.compile(r"^\s*(\d{1,2})\s+(\S.*)$")

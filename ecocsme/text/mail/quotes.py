@@ -12,7 +12,7 @@ _OPENERS = alternatives("quote_openers")
 GMAIL_HEADER_RE = re.compile(
     # "\s*(?::\s*)?" rather than "\s*:?\s*": two runs of the same spaces backtrack quadratically
     # German and Dutch Gmail name the writer after the verb: "Am …, schrieb Name <address>:"
-    r"^\s*(" + _OPENERS + r"|\w{2,4}[.,]|\d{1,4}[./-])\b.{0,200}?(" + _WROTE + r")"
+    r"^\s*(?:(?:" + _OPENERS + r")\b|\w{2,4}[.,]|\d{1,4}[./-]).{0,200}?(" + _WROTE + r")"
     r"(?:\s*(?::\s*)?|\s+[^\n]{1,150}?[>)]\s*:\s*)$",
     re.IGNORECASE,
 )

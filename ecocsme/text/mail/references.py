@@ -28,14 +28,28 @@ STRONG_LEAD = {
     "de": r"frage|fragen|antwort|antw|f|a|punkt|pkt|ad|nr",
 }
 WEAK_LEAD = {
-    "en": "to|on|for|about|regarding|re:|as to|ad",
+    "en": "to|on|for|about|regarding|re:|as to",
     "ro": "la|pentru|despre|legat de|cu privire la|referitor la",
-    "it": "alla|al|sulla|sul|per la|per il|in merito alla|riguardo alla|ad",
-    "nl": "op|bij|over|wat betreft|ad",
-    "hr": "na|za|uz|o|u vezi s|ad",
+    "it": "alla|al|sulla|sul|per la|per il|in merito alla|riguardo alla",
+    "nl": "op|bij|over|wat betreft",
+    "hr": "na|za|uz|o|u vezi s",
     "lt": "į|i|dėl|del|prie",
     "fi": "koskien|liittyen",
-    "de": "zu|zur|zum|bei|betreffend|ad",
+    "de": "zu|zur|zum|bei|betreffend",
+}
+# What comes before an ordinal without its noun ("Quanto alla quarta, …", "Što se tiče pete, …").
+LEAD_IN = {
+    "en": "as for|as to|regarding|concerning|about|on|to|for|re|with regard to|in answer to|"
+          "in reply to|answering|moving on to|now to|and|then",
+    "ro": "la|cât despre|cat despre|despre|privind|legat de|referitor la|în privința|in privinta|pentru|"
+          "în ceea ce privește|in ceea ce priveste|cu privire la|răspunsul la|raspunsul la|iar",
+    "it": "quanto alla|quanto al|alla|al|per la|per il|sulla|sul|riguardo alla|riguardo al|circa la|"
+          "in merito alla|in merito al|in merito all'|rispondo alla|per quanto riguarda la|e",
+    "nl": "wat betreft|op|bij|over|voor|m.b.t.|met betrekking tot|aangaande|dan|en",
+    "hr": "što se tiče|sto se tice|na|za|o|u vezi s|vezano uz|glede|kod|a",
+    "lt": "dėl|del|į|i|kalbant apie|atsakant į|prie|o",
+    "fi": "mitä tulee|mita tulee|koskien|liittyen|entä|enta",
+    "de": "zur|zu|zum|bei|was|für|fuer|in bezug auf|bezüglich|bzgl.|hinsichtlich|betreffend|und",
 }
 # Nouns after the number ("4 klausimą", "3. pitanje", "5. kysymykseen", "3rd question").
 AFTER_NUMBER = {
@@ -44,7 +58,7 @@ AFTER_NUMBER = {
     "it": "domanda",
     "nl": "vraag",
     "hr": r"pitanj[eau]",
-    "lt": r"klausim(?:as|o|ą|a|ui|e)",
+    "lt": r"klausim(?:as|o|ą|a|ui|e)|kl\.?",
     "fi": r"kysymy(?:s|kseen|ksen|ksessä|ksessa)",
     "de": r"frage",
 }
@@ -116,20 +130,6 @@ AFTER_NOUN = {
     "en": r"is concerned|goes", "nl": r"betreft|aangaat", "de": r"betrifft|angeht|anbelangt",
     "ro": r"(?:mă|ma) privește", "it": r"", "hr": r"", "lt": r"", "fi": r"tulee",
 }
-# What comes before an ordinal without its noun ("Quanto alla quarta, …", "Što se tiče pete, …").
-LEAD_IN = {
-    "en": "as for|as to|regarding|concerning|about|on|to|for|re|with regard to|in answer to|"
-          "in reply to|answering|moving on to|now to|and|then",
-    "ro": "la|cât despre|cat despre|despre|privind|legat de|referitor la|în privința|in privinta|pentru|"
-          "în ceea ce privește|in ceea ce priveste|cu privire la|răspunsul la|raspunsul la|iar",
-    "it": "quanto alla|quanto al|alla|al|per la|per il|sulla|sul|riguardo alla|riguardo al|circa la|"
-          "in merito alla|rispondo alla|e",
-    "nl": "wat betreft|op|bij|over|voor|m.b.t.|met betrekking tot|aangaande|dan|en",
-    "hr": "što se tiče|sto se tice|na|za|o|u vezi s|vezano uz|glede|kod|a",
-    "lt": "dėl|del|į|i|kalbant apie|atsakant į|prie|o",
-    "fi": "mitä tulee|mita tulee|koskien|liittyen|entä|enta",
-    "de": "zur|zu|zum|bei|was|für|fuer|in bezug auf|bezüglich|bzgl.|hinsichtlich|betreffend|und",
-}
 MAX_WORDS_BEFORE = 6  # "In what concerns the answer to the …" is as long as a lead-in gets
 
 
@@ -146,16 +146,18 @@ def _alternation(parts) -> str:
 
 
 _STRONG = _alternation(w for words in STRONG_LEAD.values() for w in words.split("|"))
-_WEAK = _alternation(w for words in WEAK_LEAD.values() for w in words.split("|"))
+_WEAK = _alternation([*(w for words in WEAK_LEAD.values() for w in words.split("|")),
+                      *(w for words in LEAD_IN.values() for w in words.split("|") if len(w) > 1)])
 _AFTER_NUMBER = _alternation(AFTER_NUMBER.values())
 ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4, "v": 5, "vi": 6, "vii": 7, "viii": 8, "ix": 9, "x": 10}
 
 LABEL_RE = re.compile(
     r"^\s*(?:[*_]+\s*|#+\s+)?"
     r"(?P<lead>(?:(?:" + _STRONG + "|" + _WEAK + r")\.?:?\s*){1,3}?)??"
-    r"(?P<hash>(?:nr\.?|no\.?|n\.|#)\s*)?"
+    r"(?P<hash>(?:nr\.?|no\.?|n\.|nº|br\.?|#)\s*)?"
     r"(?P<open>\()?(?P<num>\d{1,2}|(?-i:[IVX]{1,4}|[ivx]{1,4}))"
-    r"(?P<ord>\.(?=\s*(?:" + _AFTER_NUMBER + r")\b)|-?(?:ą|ias|asis|ioji|ąjį)|º|°|ª|st|nd|rd|th)?"
+    r"(?P<ord>\.(?=\s*(?:" + _AFTER_NUMBER + r")\b)"
+    r"|-?(?:ą|ias|asis|ioji|ąjį|as|ai|ojo|ame)|º|°|ª|st|nd|rd|th)?"
     r"(?:\s*(?P<noun>" + _AFTER_NUMBER + r"))?"
     r"(?P<punct>\s?[.):\-–—/|]|\.\)|\):|\.:|:\)|\.-)?(?:[*_]+)?(?=\s|$)(?P<rest>.*)$",
     re.IGNORECASE,
@@ -179,11 +181,14 @@ def label_match(line: str) -> Reference | None:
         number = str(ROMAN[match.group("num").lower()])
     if match.group("open") and punct != ")":
         return None
+    raw_lead = match.group("lead") or ""
+    if len(lead) == 1 and raw_lead[-1:].isspace() and not punct:
+        return None  # "a 3 ani": a word, not "A3"
     if match.group("hash"):
         lead = (lead + " #").strip()
-    if not lead and not punct and not noun:
+    if not lead and not punct and not noun and not match.group("ord"):
         return None  # "2020 was …", or a bare number starting a sentence
-    if lead and _WEAK_RE.match(lead) and not punct and not noun:
+    if lead and _WEAK_RE.match(lead) and not punct and not noun and not match.group("ord"):
         return None
     if noun:
         lead = (lead + " " + "#").strip()
@@ -204,9 +209,9 @@ def _compile_ordinals() -> tuple[re.Pattern, dict[str, int]]:
         for index in range(10)) + ")"
     noun = f"(?:{_alternation(NOUNS.values())})"
     after_noun = _alternation(AFTER_NOUN.values())
-    the = r"(?P<the>(?:the|de|die|der|den|la|il|a|al)\s+)?"
+    the = r"(?P<the>(?:the|de|die|der|den|la|il|a|al)\s+|(?:l|all|dell|sull|nell)['’])?"
     pattern = (
-        r"^\s*(?:[*_#>•\-–]+\s*)?(?P<before>(?:[\w'’]+[,]?\s+){0," + str(MAX_WORDS_BEFORE) + r"}?)"
+        r"^\s*(?:[*_#>•\-–]+\s*)?(?P<before>(?:[\w'’]+[,!.]?\s+){0," + str(MAX_WORDS_BEFORE) + r"}?)"
         r"(?:" + the + ordinal + r"(?:\s+(?P<noun1>" + noun + r"))?"
         r"|(?P<noun2>" + noun + r")\s+(?:" + ordinal.replace("?P<o", "?P<p") + "|" + cardinal + r"))"
         r"(?:\s+(?:" + after_noun + r"))?"
@@ -251,7 +256,7 @@ def _after_reference(rest: str) -> str:
     ("…, my answer is simple: no" is "no")."""
     rest = re.sub(r"^\s*[,:;.\-–—)]*\s*", "", rest)
     lead, colon, after = rest.partition(":")
-    if colon and after.strip() and len(lead.split()) <= 4 and not lead.strip().startswith("http"):
+    if colon and after.strip() and len(lead.split()) <= 2 and not lead.strip().startswith("http"):
         return after.strip()
     return rest
 

@@ -36,8 +36,8 @@ def _sign_off_line(lines: list[str]) -> int:
         if content_after > MAX_SIGNATURE_LINES or long_after:
             break  # no earlier sign-off can be followed by a short signature
         stripped = lines[i].strip()
-        if SIGN_OFF_RE.match(stripped):
-            return i
+        if SIGN_OFF_RE.match(stripped) and any(line.strip() for line in lines[:i]):
+            return i  # a first line is a greeting ("Pozdrav," opens as it closes)
         if stripped:
             content_after += 1
             long_after = long_after or len(lines[i]) >= 200

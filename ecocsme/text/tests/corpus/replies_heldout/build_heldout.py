@@ -2278,6 +2278,166 @@ def cases_it() -> None:
              "daughter answers above it; 'Non saprei.' IS an answer.")
 
 
+
+# ---------------------------------------------------------------------------------------------
+# Dutch
+# ---------------------------------------------------------------------------------------------
+
+def cases_nl() -> None:
+    # 027 forwarded (b): Outlook 'Doorst:', colleague's answers above the forwarded invitation
+    inv = invite(2, "nl", "Wietske Hoekstra", "w.hoekstra@drukkerij-hoekstra.example.nl")
+    jelle = Person("Jelle Bosma", "j.bosma@drukkerij-hoekstra.example.nl")
+    fwd = forwarded_invitation(inv, "outlook_windows", "Jelle, wil jij deze invullen? Jij "
+                               "zat in de werkgroep.\n\nGroet, Wietske", jelle,
+                               later(inv, 0, 11, 48))
+    a = {"1": "Door het concreet te maken: welke opdrachten komen er, wanneer, en hoe schrijf "
+              "je in.",
+         "2": "De nieuwsbrief van VNO-NCW Noord, de Leeuwarder Courant en de "
+              "ondernemersverenigingen per wijk.",
+         "3": "Nauwelijks, buiten de horeca.",
+         "4": "Drukwerk en merchandise lokaal laten maken, en bedrijven als locatie gebruiken.",
+         "6": "Eén loket.",
+         "7": "Kleine opdrachten met snelle betaling."}
+    note = compose("Goedemiddag,", "Namens Wietske Hoekstra stuur ik u onze antwoorden. Ik heb "
+                   "ze hieronder gezet, de oorspronkelijke mail staat eronder.",
+                   numbered(a, "{n}. ", "\n"),
+                   "Met vriendelijke groet,\n\nJelle Bosma\nDrukkerij Hoekstra B.V. (example)\n"
+                   "T 058 000 0000")
+    mail = forward_mail(inv, "outlook_windows", note, fwd, later(inv, 2, 14, 6), sender=jelle,
+                        charset="windows-1252", crlf=True)
+    add_case(27, inv, "forwarded", "outlook_windows", "doorst-answers-above", mail, a,
+             "Dutch Outlook 'Doorst: Doorst:' by a colleague, answers above two nested "
+             "'Van:/Verzonden:/Aan:/Onderwerp:' blocks; 5 skipped; the invitee's request is "
+             "not an answer; windows-1252, CRLF.")
+
+    # 028 bottom-posted Gmail, all answers after the whole quote
+    inv = invite(2, "nl", "Sanne Visser", "sanne@kaasmakerij-visser.example.nl")
+    a = {"1": "Via de mensen die ondernemers al vertrouwen: de boekhouder, de bank, de "
+              "brancheorganisatie.",
+         "2": "LinkedIn, de regionale omroep (Omrop Fryslân) en de markten.",
+         "3": "Ik weet het niet.",
+         "4": "Streekproducten in de programmering opnemen, bijvoorbeeld proeverijen bij "
+              "voorstellingen.",
+         "5": "Gewoon langsgaan.",
+         "6": "Een overzicht op één pagina met alle regelingen.",
+         "7": "Laat zien wat anderen ermee verdiend hebben."}
+    own = compose("Hoi,", numbered(a, "{n}. ", "\n"), "Groet,\nSanne Visser\nKaasmakerij Visser "
+                  "(example)")
+    mail = reply_mail(inv, "gmail_web", own, later(inv, 1, 20, 15), bottom=True)
+    add_case(28, inv, "bottom_posted", "gmail_web", "op-schreef-quote-then-answers", mail, a,
+             "Gmail 'Op di 3 nov. 2020 om 10:15 schreef ...:' on top, the whole invitation "
+             "quoted, answers '1.'..'7.' on consecutive lines below; 'Ik weet het niet.' IS an "
+             "answer.")
+
+    # 029 local labels, Outlook for Mac, lab 4
+    inv = invite(4, "nl", "Thijs de Boer", "thijs@deboer-architecten.example.nl")
+    a = {"1": "Provinciale subsidie (Mienskipsfonds), een lening van de ontwikkelingsmaatschappij "
+              "en opdrachtgevers.",
+         "3": "Projectadministratie en Engels schrijven voor Europese aanvragen.",
+         "5": "Kosten delen naar rato van de omzet die het project oplevert.",
+         "6": "De tijdelijke werkplaatsen in de oude graansilo's."}
+    own = compose("Beste projectteam,", labelled([("Antwoord op vraag 1: ", a["1"]),
+                                                  ("Antwoord op vraag 3: ", a["3"]),
+                                                  ("Vraag 5 — ", a["5"]),
+                                                  ("Vraag 6 — ", a["6"])]),
+                  "Vragen 2 en 4 sla ik over.",
+                  "Hartelijke groet,\nThijs de Boer\nDe Boer Architecten (example)")
+    mail = reply_mail(inv, "outlook_mac", own, later(inv, 3, 8, 12))
+    add_case(29, inv, "local_labels", "outlook_mac", "antwoord-op-vraag-vraag-dash", mail, a,
+             "Labels 'Antwoord op vraag N:' and 'Vraag N —' (em dash); 'Vragen 2 en 4 sla ik "
+             "over.' is not an answer; Outlook for Mac 'Van:/Datum:/Aan:/Onderwerp:' block.")
+
+    # 030 ordinal prose, Apple Mail
+    inv = invite(2, "nl", "Marloes Kuipers", "marloes@kuipers-textiel.example.nl")
+    a = {"1": "het moet over geld en klanten gaan, niet over cultuur.",
+         "2": "de bestaande netwerken: BNI-groepen, de Rotary, de winkeliersvereniging.",
+         "4": "Samen producten ontwikkelen met kunstenaars. Wij hebben in 2018 een stof "
+              "ontworpen met een Friese kunstenaar en die verkopen we nog steeds.",
+         "7": "een kleine bijdrage en vooral erkenning, een vermelding in het programma."}
+    own = compose("Beste allemaal,", "Wat betreft de eerste vraag: " + a["1"],
+                  "Over de tweede vraag, " + a["2"],
+                  "Wat de vierde vraag betreft:\n" + a["4"],
+                  "En bij de laatste vraag: " + a["7"],
+                  "Hartelijke groet,\nMarloes Kuipers")
+    mail = reply_mail(inv, "apple_mail", own, later(inv, 2, 19, 33))
+    add_case(30, inv, "ordinal_prose", "apple_mail", "wat-betreft-eerste-vierde-laatste", mail,
+             a, "'Wat betreft de eerste vraag:', 'Over de tweede vraag,', 'Wat de vierde vraag "
+             "betreft:' alone on its line, 'En bij de laatste vraag:' (= 7); Apple Mail 'Op 3 "
+             "nov. 2020 om 10:15 heeft ... het volgende geschreven:'.")
+
+    # 031 split from an iPhone
+    inv = invite(2, "nl", "Ruben Dijkstra", "ruben@dijkstrafietsen.example.nl")
+    a1 = {"1": "Kort en concreet", "2": "Instagram en de krant"}
+    a2 = {"3": "Nee", "4": "Fietsverhuur bij evenementen",
+          "6": "Alles op 1 website", "7": "Met kleine opdrachten"}
+    foot = IPHONE_FOOTER["nl"]
+    m1 = reply_mail(inv, "iphone_mail", compose("1 " + a1["1"] + "\n2 " + a1["2"],
+                                                "Rest volgt", foot), later(inv, 0, 17, 40))
+    m2 = reply_mail(inv, "iphone_mail", compose("Hier de rest:", "3 " + a2["3"] + "\n4 " +
+                                                a2["4"] + "\n6 " + a2["6"] + "\n7 " + a2["7"],
+                                                "Ruben", foot), later(inv, 1, 7, 55))
+    split_pair(31, inv, "iphone_mail", "rest-volgt",
+               (m1, a1, "Part 1 from a phone: '1 ' and '2 ' without dots, 'Rest volgt'."),
+               (m2, a2, "Part 2: 'Hier de rest:' 3, 4, 6, 7 (5 skipped)."), "no overlap")
+
+    # 032 out-of-office with X-Autoreply, lab 4
+    inv = invite(4, "nl", "Annelies Postma", "a.postma@cultuurfonds-noord.example.nl")
+    text = ("Dank voor uw bericht. Ik ben afwezig tot en met maandag 27 oktober en lees mijn "
+            "e-mail niet. Voor dringende zaken kunt u bellen met 058 000 0000.\n\nMet "
+            "vriendelijke groet,\nAnnelies Postma")
+    mail = auto_mail(inv, "outlook_windows", f"Automatisch antwoord: {inv.subject}", text,
+                     later(inv, 0, 9, 30), [("Auto-Submitted", "auto-replied"),
+                                            ("X-Autoreply", "yes"),
+                                            ("X-Auto-Response-Suppress", "All")],
+                     charset="iso-8859-1")
+    add_case(32, inv, "non_answer", "outlook_windows", "automatisch-antwoord", mail, {},
+             "Dutch Exchange 'Automatisch antwoord:' with Auto-Submitted and X-Autoreply; "
+             "iso-8859-1.", is_answer=False, flags=["auto_reply"])
+
+    # 033 signature only, Proton
+    inv = invite(2, "nl", "Bram Meijer", "bram@meijer-podcast.example.nl")
+    own = compose("Bram Meijer\nMeijer Podcast Producties (example)\n06 0000 0000",
+                  "Verzonden met beveiligde e-mail van Proton Mail.")
+    mail = reply_mail(inv, "proton", own, later(inv, 0, 10, 44))
+    add_case(33, inv, "non_answer", "proton", "signature-only", mail, {},
+             "A reply that holds only the signature and the Proton footer above the quote "
+             "(sent by mistake): not an answer.", is_answer=False, flags=[])
+
+    # 034 classic top-posted, Proton, lab 4
+    inv = invite(4, "nl", "Femke van der Meer", "femke@lichtspel-studio.example.nl")
+    a = {"1": "Crowdfunding via Voordekunst en een bijdrage van het gemeentelijke "
+              "cultuurfonds.",
+         "2": "Garantiesubsidies: dan durven we grotere producties aan.",
+         "3": "Fondsenwerving.",
+         "4": "Online, maar dan live en interactief, max. 90 minuten.",
+         "5": "Het legacy-programma betaalt de basis, bedrijven de extra's.",
+         "6": "De lichtroute."}
+    own = compose("Hallo,", "Hierbij mijn antwoorden:", numbered(a, "{n}) ", "\n"),
+                  "Groetjes,\nFemke", "Verzonden met beveiligde e-mail van Proton Mail.")
+    mail = reply_mail(inv, "proton", own, later(inv, 1, 12, 12))
+    add_case(34, inv, "classic", "proton", "top-posted-numbered", mail, a,
+             "Top-posted '1)'..'6)' from Proton Mail with a Dutch 'Oorspronkelijk bericht' "
+             "quote header.")
+
+    # 035 forwarded (a) from a phone: Gmail for Android, lab 4
+    inv = invite(4, "nl", "Koen Smit", "koen@smitgames.example.nl")
+    lisa = Person("Lisa Mulder", "lisa@smitgames.example.nl")
+    fwd = forwarded_invitation(inv, "gmail_android", "Kun jij dit doen?", lisa,
+                               later(inv, 0, 12, 5))
+    a = {"1": "Niets behalve eigen geld en één opdracht van de provincie.",
+         "2": "Leningen met uitstel van aflossing.",
+         "3": "Marketing, en iemand die de boekhouding snapt.",
+         "4": "Meetups op vrijdagmiddag met een korte talk."}
+    own = compose("Hoi Koen,", numbered(a, "{n}. "), "Meer weet ik niet. Lisa")
+    reply = colleague_reply(inv, lisa, "gmail_web", own, fwd, later(inv, 1, 9, 40))
+    mail = forward_mail(inv, "gmail_android", "Zie Lisa's antwoorden hieronder. Koen", reply,
+                        later(inv, 1, 10, 2))
+    add_case(35, inv, "forwarded", "gmail_android", "doorgestuurd-bericht-phone", mail, a,
+             "A one-line forward from Gmail on a phone ('---------- Doorgestuurd bericht "
+             "---------') of the colleague's reply, which quotes the invitee's forward; "
+             "'Meer weet ik niet. Lisa' is not part of answer 4.")
+
+
 def main() -> int:
     for lang in LANGS:
         if f"cases_{lang}" in globals():
