@@ -2438,6 +2438,306 @@ def cases_nl() -> None:
              "'Meer weet ik niet. Lisa' is not part of answer 4.")
 
 
+
+# ---------------------------------------------------------------------------------------------
+# Croatian
+# ---------------------------------------------------------------------------------------------
+
+def cases_hr() -> None:
+    # 036 forwarded (a): Gmail 'Proslijeđena poruka' of a colleague's reply
+    inv = invite(2, "hr", "Marko Babić", "marko.babic@kvarner-tours.example.hr")
+    petra = Person("Petra Jurić", "petra.juric@kvarner-tours.example.hr")
+    fwd = forwarded_invitation(inv, "gmail_web", "Petra, možeš li ti ovo ispuniti? Hvala!",
+                               petra, later(inv, 0, 13, 17))
+    a = {"1": "Kroz konkretne primjere: koliko je gostiju više bilo u gradu tijekom velikih "
+              "događanja i tko je od toga zaradio.",
+         "2": "Turistička zajednica, HGK, lokalni portali i Facebook grupe iznajmljivača.",
+         "3": "Djelomično. Turizam zna, ostali slabo.",
+         "4": "Paket-aranžmani s ulaznicama, zajednička promocija, lokalni vodiči na "
+              "događanjima.",
+         "6": "Jedna web-stranica sa svim natječajima."}
+    own = compose("Bok Marko,", "evo odgovora:", numbered(a), "Na 5 i 7 nemam pametan "
+                  "odgovor.", "Petra")
+    reply = colleague_reply(inv, petra, "gmail_web", own, fwd, later(inv, 1, 15, 2))
+    note = compose("Poštovani,", "u nastavku šaljem odgovore moje kolegice Petre Jurić, koja "
+                   "kod nas vodi suradnju s gradom.", "Lijep pozdrav,\nMarko Babić\nKvarner "
+                   "Tours d.o.o. (example)\nmob. 091 000 0000")
+    mail = forward_mail(inv, "gmail_web", note, reply, later(inv, 1, 16, 30))
+    add_case(36, inv, "forwarded", "gmail_web", "proslijedena-poruka-colleague", mail, a,
+             "Croatian Gmail '---------- Proslijeđena poruka ---------' of the colleague's "
+             "reply, which quotes the invitee's own forward with '>'; 'Na 5 i 7 nemam pametan "
+             "odgovor.' is not an answer; the invitee's phone number in his note.")
+
+    # 037 forwarded (b): Outlook 'Proslijeđeno:', answers under the questions, lab 4
+    inv = invite(4, "hr", "Nikolina Kos", "nikolina.kos@rijeka-art-hub.example.hr")
+    dino = Person("Dino Perić", "dino.peric@rijeka-art-hub.example.hr")
+    a = {"1": "Gradske potpore za kulturu, Zaklada Kultura nova i jedan projekt iz programa "
+              "Kreativna Europa.",
+         "2": "Bespovratna sredstva za male projekte i vaučeri za digitalizaciju.",
+         "3": "Vođenje projekata i financijsko izvještavanje.",
+         "4": "Radionice od pola dana, uživo u Rijeci, na hrvatskom.",
+         "6": "Program Slatko i Kvartovi — male akcije po kvartovima."}
+    fwd = forwarded_invitation(inv, "outlook_windows", "Dino, molim te ispuni ovo do petka.\n"
+                               "N.", dino, later(inv, 0, 10, 1), answers_under=a)
+    note = compose("Poštovani,", "kolegica Kos proslijedila mi je upitnik; odgovore sam "
+                   "upisao ispod pitanja.", "S poštovanjem,\nDino Perić\nVoditelj programa, "
+                   "Rijeka Art Hub (example)")
+    mail = forward_mail(inv, "outlook_windows", note, fwd, later(inv, 3, 14, 44), sender=dino,
+                        charset="windows-1250")
+    add_case(37, inv, "forwarded", "outlook_windows", "proslijedeno-answers-under-questions",
+             mail, a, "Croatian Outlook 'Proslijeđeno: Proslijeđeno:' by a colleague; answers "
+             "typed on the line under each question of the forwarded invitation (5 left "
+             "empty); 'Od:/Poslano:/Prima:/Predmet:' blocks; windows-1250 QP.")
+
+    # 038 bottom-posted Thunderbird
+    inv = invite(2, "hr", "Tomislav Horvat", "tomislav@horvat-stolarija.example.hr")
+    a = {"1": "Kratko i jasno: što dobivam, koliko košta, do kada.",
+         "2": "Obrtnička komora i lokalni radio.",
+         "3": "Ne.",
+         "4": "Izrada scenografije i opreme za događanja kod lokalnih obrtnika.",
+         "7": "Da im se plati na vrijeme."}
+    own = compose("Pozdrav,", numbered(a, "{n}) ", "\n"), "Tomislav Horvat\nStolarija Horvat "
+                  "(example)")
+    mail = reply_mail(inv, "thunderbird", own, later(inv, 2, 21, 12), bottom=True, html="none",
+                      charset="iso-8859-2", cte="quoted-printable")
+    add_case(38, inv, "bottom_posted", "thunderbird", "dana-je-napisao-under-quote", mail, a,
+             "Thunderbird 'Dana 3.11.2020. u 10:15, ... je napisao:' with the whole invitation "
+             "quoted first, then '1)' answers; iso-8859-2 QP.")
+
+    # 039 local labels from a Samsung phone
+    inv = invite(2, "hr", "Ante Marić", "ante.maric@maric-ribarstvo.example.hr")
+    a = {"1": "Preko udruga ribara i obrtnika", "2": "Radio i Facebook",
+         "3": "Ne znam", "4": "Ponuda lokalne hrane na događanjima"}
+    own = compose("Na pitanje 1: " + a["1"] + "\nNa pitanje 2: " + a["2"] + "\nOdgovor na 3. " +
+                  a["3"] + "\nOdgovor na 4. " + a["4"], "Ante", SAMSUNG_FOOTER["hr"])
+    mail = reply_mail(inv, "samsung_email", own, later(inv, 0, 19, 2))
+    add_case(39, inv, "local_labels", "samsung_email", "na-pitanje-odgovor-na", mail, a,
+             "Phone reply: 'Na pitanje N:' and 'Odgovor na N.' on consecutive lines, no final "
+             "dots; 'Ne znam' IS an answer; Samsung 'Poslano s mog Galaxy uređaja' and "
+             "'-------- Izvorna poruka --------' block.")
+
+    # 040 ordinal prose, Outlook, lab 4
+    inv = invite(4, "hr", "Lucija Novak", "lucija.novak@novak-dizajn.example.hr")
+    a = {"1": "koristili smo gradske potpore i vlastita sredstva.",
+         "2": "najviše bi nam pomogli vaučeri, jer ne zahtijevaju sufinanciranje.",
+         "3": "Nedostaje nam znanja o prodaji na stranim tržištima i o autorskim pravima.",
+         "5": "troškove bi trebalo dijeliti razmjerno koristi koju svaka strana ima.",
+         "6": "otvorene pozive za male narudžbe."}
+    own = compose("Poštovani,", "Što se tiče prvog pitanja, " + a["1"],
+                  "Na drugo pitanje: " + a["2"],
+                  "Vezano uz treće pitanje:\n" + a["3"],
+                  "Što se tiče pete, " + a["5"],
+                  "I na posljednje pitanje – grad bi trebao zadržati " + a["6"],
+                  "Srdačan pozdrav,\nLucija Novak\nNovak dizajn j.d.o.o. (example)")
+    a["6"] = "grad bi trebao zadržati " + a["6"]
+    mail = reply_mail(inv, "outlook_windows", own, later(inv, 4, 9, 25))
+    add_case(40, inv, "ordinal_prose", "outlook_windows", "sto-se-tice-prvog-pete-posljednje",
+             mail, a, "Croatian case forms: 'Što se tiče prvog pitanja,', 'Na drugo pitanje:', "
+             "'Vezano uz treće pitanje:' alone on its line, 'Što se tiče pete,', 'I na "
+             "posljednje pitanje –' (= 6); Outlook 'Od:/Poslano:' block.")
+
+    # 041 split, Gmail; part 2 repeats 3
+    inv = invite(2, "hr", "Ivana Šimić", "ivana.simic@uduga-kvart.example.hr")
+    a1 = {"1": "Kroz udruge i mjesne odbore.", "2": "Facebook, lokalni portali, plakati.",
+          "3": "Ne baš."}
+    a2 = {"3": "Ispravak: poduzetnici u centru grada znaju, oni u kvartovima ne.",
+          "5": "Anketom i sastancima u kvartovima.", "6": "Info-dani.",
+          "7": "Malim potporama."}
+    own1 = compose("Poštovani,", numbered(a1, "{n}. ", "\n"), "Ostalo šaljem sutra.",
+                   "Ivana Šimić\nUdruga Kvart (example)")
+    own2 = compose("Poštovani, evo ostatka odgovora.", numbered(a2, "{n}. ", "\n"),
+                   "Za 4 nemam prijedlog.", "Ivana")
+    m1 = reply_mail(inv, "gmail_web", own1, later(inv, 1, 9, 3))
+    m2 = reply_mail(inv, "gmail_web", own2, later(inv, 2, 11, 20))
+    split_pair(41, inv, "gmail_web", "ostalo-sutra-ispravak",
+               (m1, a1, "Part 1: 1-3, 'Ostalo šaljem sutra.'"),
+               (m2, a2, "Part 2: corrects 3 ('Ispravak:'), then 5, 6, 7; 'Za 4 nemam "
+                        "prijedlog.' is not an answer."),
+               "answer 3 given in both parts; merged keeps part 2's text")
+
+    # 042 out-of-office without automatic headers
+    inv = invite(2, "hr", "Zoran Kovač", "zoran.kovac@kovac-audio.example.hr")
+    text = ("Poštovani,\n\ntrenutno sam na godišnjem odmoru do 16. studenoga. Vaša poruka neće "
+            "biti proslijeđena. U hitnim slučajevima nazovite 051 000 000.\n\nZoran Kovač")
+    mail = auto_mail(inv, "outlook_web", f"RE: {inv.subject}", text, later(inv, 0, 10, 15), [],
+                     html="none")
+    add_case(42, inv, "non_answer", "outlook_web", "godisnji-odmor-no-headers", mail, {},
+             "Out-of-office ('trenutno sam na godišnjem odmoru') with a plain 'RE:' subject and "
+             "no Auto-Submitted/X-Autoreply header: recognisable only from the text and the "
+             "timing.", is_answer=False, flags=["auto_reply"])
+
+    # 043 classic: iPhone, numbered, lab 4
+    inv = invite(4, "hr", "Mateo Radić", "mateo@radic-foto.example.hr")
+    a = {"1": "Vlastita sredstva", "2": "Vaučeri", "3": "Marketing", "4": "Online navečer",
+         "6": "Festival fotografije"}
+    own = compose(numbered(a, "{n}. ", "\n"), "5 ne znam kako", IPHONE_FOOTER["hr"])
+    mail = reply_mail(inv, "iphone_mail", own, later(inv, 0, 23, 1))
+    add_case(43, inv, "classic", "iphone_mail", "short-numbered-phone", mail,
+             dict(a, **{"5": "ne znam kako"}),
+             "One- and two-word answers from an iPhone, '1.'..'4.' and '6.', then '5 ne znam "
+             "kako' on its own line after a blank line: 'ne znam kako' (I don't know how) IS "
+             "the answer to 5; 'Poslano s mog iPhonea'.")
+
+
+
+# ---------------------------------------------------------------------------------------------
+# Lithuanian
+# ---------------------------------------------------------------------------------------------
+
+def cases_lt() -> None:
+    # 044 forwarded (a): Outlook 'PD:' of a colleague's 'RE: PD:' reply
+    inv = invite(2, "lt", "Rūta Jankauskienė", "ruta.jankauskiene@medzio-ritmas.example.lt")
+    darius = Person("Darius Kazlauskas", "darius.kazlauskas@medzio-ritmas.example.lt")
+    fwd = forwarded_invitation(inv, "outlook_windows", "Dariau, gal galėtum atsakyti? Ačiū.\n"
+                               "Rūta", darius, later(inv, 0, 14, 5))
+    a = {"1": "Per konkrečius pavyzdžius: kiek lankytojų atvyksta, ką jie perka ir kaip smulkus "
+              "verslas gali prie to prisijungti.",
+         "2": "Verslo asociacijos, Kauno prekybos, pramonės ir amatų rūmai, vietinės Facebook "
+              "grupės.",
+         "3": "Dalis žino, bet dauguma mano, kad tai tik renginiai menininkams.",
+         "4": "Bendri renginiai, vietinių gamintojų produktai renginiuose, patalpų nuoma "
+              "parodoms.",
+         "5": "Apklausomis ir susitikimais su kūrybinių industrijų asociacijomis.",
+         "7": "Mažomis dotacijomis ir matomumu oficialioje programoje."}
+    own = compose("Sveika, Rūta,", "štai mano atsakymai:", numbered(a),
+                  "6 klausimą palieku tau.", "Darius")
+    reply = colleague_reply(inv, darius, "outlook_windows", own, fwd, later(inv, 1, 11, 10))
+    note = compose("Laba diena,", "persiunčiu kolegos Dariaus Kazlausko atsakymus į Jūsų "
+                   "klausimyną.", "Pagarbiai\nRūta Jankauskienė\nUAB „Medžio ritmas“ "
+                   "(example)\nTel. +370 600 00000")
+    mail = forward_mail(inv, "outlook_windows", note, reply, later(inv, 1, 12, 0),
+                        charset="windows-1257")
+    add_case(44, inv, "forwarded", "outlook_windows", "pd-re-pd-colleague", mail, a,
+             "Lithuanian Outlook 'PD: RE: PD:' with three 'Nuo:/Išsiųsta:/Kam:/Tema:' blocks "
+             "after '____' lines, all unquoted; '6 klausimą palieku tau.' is not an answer; "
+             "windows-1257 QP.")
+
+    # 045 bottom-posted Gmail, lab 4
+    inv = invite(4, "lt", "Eglė Stankevičiūtė", "egle@molio-studija.example.lt")
+    a = {"1": "Lietuvos kultūros taryba (2023 ir 2024 m.) ir savivaldybės kultūros projektų "
+              "konkursas.",
+         "2": "Nedidelės subsidijos be privalomo bendrafinansavimo.",
+         "3": "Pardavimai internetu ir anglų kalba.",
+         "4": "Vakariniai užsiėmimai gyvai, Kaune, ne ilgiau kaip trys valandos.",
+         "6": "Atviros dirbtuvės senamiestyje."}
+    own = compose("Sveiki,", numbered(a, "{n}. ", "\n"), "5 klausimo nesupratau, todėl "
+                  "praleidžiu.", "Eglė Stankevičiūtė\nMolio studija (example)")
+    mail = reply_mail(inv, "gmail_web", own, later(inv, 2, 20, 47), bottom=True)
+    add_case(45, inv, "bottom_posted", "gmail_web", "rase-quote-then-answers", mail, a,
+             "Gmail '2025-10-14, an, 09:30, ... rašė:' on top with the whole questionnaire "
+             "quoted, answers below on consecutive lines; the line about question 5 is a "
+             "remark, not an answer.")
+
+    # 046 local labels, Thunderbird, iso-8859-13
+    inv = invite(2, "lt", "Vytautas Petraitis", "vytautas@kurybines-industrijos.example.lt")
+    a = {"1": "Reikia kalbėti verslo kalba: pajamos, klientai, matomumas.",
+         "2": "Naujienlaiškiai, LinkedIn, verslo pusryčiai.",
+         "4": "Rėmimas paslaugomis, bendri projektai su menininkais, vietinių tiekėjų sąrašas.",
+         "6": "Viena interneto svetainė ir konsultacijų telefonas.",
+         "7": "Pavyzdžiai iš kitų miestų ir greitas sprendimų priėmimas."}
+    own = compose("Laba diena,", labelled([("Į 1 klausimą: ", a["1"]),
+                                            ("Atsakymas į 2: ", a["2"]),
+                                            ("Į 4 klausimą: ", a["4"]),
+                                            ("Atsakymas į 6: ", a["6"]),
+                                            ("Į 7 klausimą: ", a["7"])]),
+                  "Pagarbiai,\nVytautas Petraitis", "-- \nKūrybinių industrijų asociacija "
+                  "(example)")
+    mail = reply_mail(inv, "thunderbird", own, later(inv, 3, 10, 10), html="none",
+                      charset="iso-8859-13")
+    add_case(46, inv, "local_labels", "thunderbird", "i-klausima-atsakymas-i", mail, a,
+             "Labels 'Į N klausimą:' and 'Atsakymas į N:'; Thunderbird '2020-11-03 10:15, ... "
+             "rašė:'; iso-8859-13 QP; '-- ' signature.")
+
+    # 047 ordinal prose from a phone, lower case
+    inv = invite(2, "lt", "Karolis Vaitkus", "karolis@vaitkus-kava.example.lt")
+    a = {"1": "trumpai ir aiškiai, be biurokratinės kalbos.",
+         "2": "instagram ir facebook, kitur mūsų klientų nėra",
+         "3": "mano pažįstami verslininkai beveik nieko nežino.",
+         "7": "duokit galimybę prekiauti renginiuose be didelių mokesčių"}
+    own = compose("labas,", "dėl pirmojo klausimo – " + a["1"],
+                  "į antrąjį klausimą: " + a["2"],
+                  "kalbant apie trečiąjį klausimą, " + a["3"],
+                  "dėl septinto klausimo: " + a["7"], "karolis")
+    mail = reply_mail(inv, "gmail_android", own, later(inv, 0, 22, 18))
+    add_case(47, inv, "ordinal_prose", "gmail_android", "del-pirmojo-septinto-phone", mail, a,
+             "Phone reply in lower case with inflected ordinals: 'dėl pirmojo klausimo –', 'į "
+             "antrąjį klausimą:', 'kalbant apie trečiąjį klausimą,', 'dėl septinto "
+             "klausimo:'.")
+
+    # 048 split, Outlook, lab 4
+    inv = invite(4, "lt", "Jurgita Mockutė", "jurgita@sokio-erdve.example.lt")
+    a1 = {"1": "Kultūros tarybos stipendijos ir „Kaunas 2022“ palikimo konkursas.",
+          "2": "Ilgalaikis (dvejų–trejų metų) finansavimas.",
+          "3": "Vadyba ir rinkodara."}
+    a2 = {"4": "Nuotoliniai mokymai po 1–2 valandas, lietuvių kalba.",
+          "5": "Organizacija galėtų padengti salių nuomą, o mes – atlikėjų honorarus.",
+          "6": "Šiuolaikinio šokio festivalis kiemuose."}
+    sig = "Jurgita Mockutė\nVšĮ „Šokio erdvė“ (example)"
+    own1 = compose("Laba diena,", numbered(a1), "Likusius atsakymus atsiųsiu rytoj.", sig)
+    own2 = compose("Laba diena,", "pamiršau atsakyti į likusius klausimus, siunčiu:",
+                   numbered(a2), sig)
+    m1 = reply_mail(inv, "outlook_windows", own1, later(inv, 1, 16, 0), charset="windows-1257")
+    m2 = reply_mail(inv, "outlook_windows", own2, later(inv, 3, 9, 45), charset="windows-1257")
+    split_pair(48, inv, "outlook_windows", "likusius-rytoj",
+               (m1, a1, "Part 1: 1-3 and 'Likusius atsakymus atsiųsiu rytoj.'; windows-1257."),
+               (m2, a2, "Part 2: 'pamiršau atsakyti į likusius klausimus' then 4-6."),
+               "no overlap")
+
+    # 049 out-of-office, iso-8859-13
+    inv = invite(2, "lt", "Andrius Žukauskas", "andrius@zukauskas-baldai.example.lt")
+    text = ("Sveiki,\n\niki lapkričio 13 d. esu komandiruotėje ir el. laiškus skaitau retai. "
+            "Skubiais klausimais kreipkitės el. paštu info@zukauskas-baldai.example.lt.\n\n"
+            "Pagarbiai\nAndrius Žukauskas")
+    mail = auto_mail(inv, "outlook_windows", f"Automatinis atsakymas: {inv.subject}", text,
+                     later(inv, 0, 10, 15), [("Auto-Submitted", "auto-replied"),
+                                             ("X-Auto-Response-Suppress", "All")],
+                     charset="iso-8859-13", html="none")
+    add_case(49, inv, "non_answer", "outlook_windows", "automatinis-atsakymas", mail, {},
+             "Lithuanian 'Automatinis atsakymas:' (business trip) with Auto-Submitted; "
+             "iso-8859-13 QP.", is_answer=False, flags=["auto_reply"])
+
+    # 050 empty reply: only the quote, lab 4
+    inv = invite(4, "lt", "Simona Urbonienė", "simona@urbone-design.example.lt")
+    mail = reply_mail(inv, "iphone_mail", IPHONE_FOOTER["lt"], later(inv, 0, 12, 12))
+    add_case(50, inv, "non_answer", "iphone_mail", "empty-reply-footer-only", mail, {},
+             "Sent by mistake from an iPhone: nothing but 'Išsiųsta iš mano iPhone' above the "
+             "quoted questionnaire.", is_answer=False, flags=[])
+
+    # 051 classic: Apple Mail, numbered with a lettered list
+    inv = invite(2, "lt", "Laura Kazlauskaitė", "laura@knygu-namai.example.lt")
+    a = {"1": "Per konkrečius pasiūlymus verslui, ne per bendras kampanijas.",
+         "2": "Trys kanalai, kurie veikia:\na) verslo asociacijų naujienlaiškiai;\nb) vietinė "
+              "spauda;\nc) renginiai knygynuose ir kavinėse.",
+         "3": "Manau, kad ne.",
+         "4": "Knygų mugės, literatūriniai vakarai verslo erdvėse, bendri leidiniai.",
+         "5": "Nežinau.",
+         "6": "Vienas kontaktinis asmuo savivaldybėje.",
+         "7": "Greitas finansavimas mažiems projektams."}
+    own = compose("Laba diena,", numbered(a, "{n}) "), "Sėkmės!\nLaura Kazlauskaitė\n"
+                  "Knygų namai (example)")
+    mail = reply_mail(inv, "apple_mail", own, later(inv, 1, 18, 30))
+    add_case(51, inv, "classic", "apple_mail", "numbered-lettered-list", mail, a,
+             "Top-posted '1)'..'7)', answer 2 holds an 'a) b) c)' list; 'Nežinau.' IS an "
+             "answer; Apple Mail '2020-11-03 10:15, ... rašė:'.")
+
+    # 052 forwarded (b): Gmail, colleague's answers above the forwarded invitation, lab 4
+    inv = invite(4, "lt", "Tomas Balčiūnas", "tomas@balciunas-studija.example.lt")
+    ieva = Person("Ieva Rimkutė", "ieva@balciunas-studija.example.lt")
+    fwd = forwarded_invitation(inv, "gmail_web", "Ieva, atsakyk jiems, prašau.", ieva,
+                               later(inv, 0, 16, 20))
+    a = {"1": "Savivaldybės kultūros projektų finansavimas ir rėmėjai.",
+         "3": "Finansų valdymas ir projektų rašymas.",
+         "4": "Trumpi mokymai gyvai, darbo dienomis po pietų.",
+         "6": "Kūrybinių dirbtuvių tinklą."}
+    note = compose("Sveiki,", "Tomas paprašė atsakyti į klausimyną. Mūsų atsakymai:",
+                   numbered(a, "{n}. ", "\n"), "Geros dienos,\nIeva Rimkutė\nBalčiūno studija "
+                   "(example)")
+    mail = forward_mail(inv, "gmail_web", note, fwd, later(inv, 2, 9, 30), sender=ieva)
+    add_case(52, inv, "forwarded", "gmail_web", "persiustas-laiskas-answers-above", mail, a,
+             "Gmail 'Persiųstas laiškas' (Fwd: Fwd:) by a colleague with her answers above "
+             "the forwarded forward; the invitee's one-line request is not an answer.")
+
+
 def main() -> int:
     for lang in LANGS:
         if f"cases_{lang}" in globals():
