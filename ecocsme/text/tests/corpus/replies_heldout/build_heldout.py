@@ -1813,7 +1813,7 @@ def cases_ro() -> None:
     }
     labels = {"1": "Răspuns la 1: ", "2": "Răspuns la 2: ", "3": "La punctul 3: ",
               "4": "Pct. 4 – ", "7": "Răspuns la 7: "}
-    own = compose("Bună ziua,", "Vă răspund pe scurt, la 5 și 6 nu am o părere.",
+    own = compose("Bună ziua,", "Vă răspund pe scurt; 5 și 6 le sar.",
                   labelled([(labels[n], t) for n, t in a.items()]),
                   "Mulțumesc,\nLavinia Toma\nAdministrator, Brutăria Toma & Fiii SRL (example)\n"
                   "Tel.: 0256 000 318",
@@ -1822,7 +1822,7 @@ def cases_ro() -> None:
     mail = reply_mail(inv, "outlook_windows", own, later(inv, 3, 8, 47), crlf=True)
     add_case(3, inv, "local_labels", "outlook_windows", "raspuns-la-pct", mail, a,
              "Labels 'Răspuns la N:', 'La punctul 3:', 'Pct. 4 –'; the intro says 5 and 6 are "
-             "skipped; Romanian Outlook 'De la:/Trimis:/Către:/Subiect:' block, original "
+             "skipped ('5 și 6 le sar'); Romanian Outlook 'De la:/Trimis:/Către:/Subiect:' block, original "
              "unquoted; confidentiality notice; CRLF.")
 
     # 004 ordinal prose from a phone, no diacritics, lab 4
@@ -1854,7 +1854,7 @@ def cases_ro() -> None:
     foot = SAMSUNG_FOOTER["ro"]
     own1 = compose("Bună ziua,", "Răspund acum la primele trei, restul mâine.",
                    numbered(a1, "{n} - ", "\n"), "Gabriela", foot)
-    own2 = compose("Revin cu restul.", numbered(a2, "{n} - ", "\n"), "La 6 nu am ce să adaug.",
+    own2 = compose("Revin cu restul.", numbered(a2, "{n} - ", "\n"), "Pe 6 o sar.",
                    "Gabriela Nistor\nFundația Casa cu Meșteri (example)", foot)
     m1 = reply_mail(inv, "samsung_email", own1, later(inv, 1, 19, 3))
     m2 = reply_mail(inv, "samsung_email", own2, later(inv, 2, 18, 51))
@@ -1862,7 +1862,7 @@ def cases_ro() -> None:
                (m1, a1, "Part 1: '1 - ' answers on consecutive lines, 'restul mâine'; Samsung "
                         "'-------- Mesaj original --------' block, original unquoted."),
                (m2, a2, "Part 2: answers 2 again (the later text wins in merged), then 4, 5, 7; "
-                        "'La 6 nu am ce să adaug.' is not an answer."),
+                        "'Pe 6 o sar.' (I skip 6) is not an answer."),
                "answer 2 given in both parts; merged keeps part 2's text")
 
     # 006 read receipt, Outlook, lab 4
@@ -1952,7 +1952,7 @@ def cases_en() -> None:
               "in 2019 with a design week and it brought us three new clients.",
          "6": "One web page, kept up to date, in Romanian and English.",
          "7": "Small, fast money and a named person who answers the phone."}
-    own = compose("Rachel,", "Here's my go at it. Skipped 5, no idea.", numbered(a),
+    own = compose("Rachel,", "Here's my go at it. Skipped 5 – not my area.", numbered(a),
                   "Tom\n\nTom Hadley | Workshop manager\nNorthgate Makers CIC (example)\n"
                   "+40 700 000 861")
     reply = colleague_reply(inv, tom, "outlook_mac", own, fwd, later(inv, 1, 9, 5))
@@ -1963,8 +1963,8 @@ def cases_en() -> None:
     add_case(10, inv, "forwarded", "apple_mail", "begin-forwarded-outlook-mac-reply", mail, a,
              "Apple Mail 'Begin forwarded message:' of a colleague's Outlook for Mac reply "
              "(From/Date/To/Subject block, original unquoted) to the invitee's own Apple Mail "
-             "forward; the invitee's offer to host a session is not an answer; 'Skipped 5, no "
-             "idea.' is not an answer to 5.")
+             "forward; the invitee's offer to host a session is not an answer; 'Skipped 5 – not "
+             "my area.' is not an answer to 5.")
 
     # 011 bottom-posted Proton, lab 4
     inv = invite(4, "en", "Dominic Achterberg", "dominic@quietroomaudio.example.net")
@@ -2110,7 +2110,7 @@ def cases_en() -> None:
          "6": "The design fair."}
     note = compose("Hello,", "Oliver asked me to reply on behalf of Brandt Furniture. Our "
                    "answers:", numbered(a, "Q{n}: ", "\n"),
-                   "We don't know enough about 2 and 5 to say anything useful.",
+                   "We'll leave 2 and 5 to others.",
                    "Best regards,\nLena Marsh\nOffice manager, Brandt Furniture (example)")
     mail = forward_mail(inv, "thunderbird", note, fwd, later(inv, 4, 15, 37), sender=lena)
     add_case(18, inv, "forwarded", "thunderbird", "answers-above-forwarded-forward", mail, a,
@@ -2185,11 +2185,11 @@ def cases_it() -> None:
                                            ("Alla 3: ", a["3"]),
                                            ("Domanda n. 4 – ", a["4"]),
                                            ("Sulla 6: ", a["6"])]),
-                  "La 5 non la so.", "Saluti,\nDavide Ferri\nSartoria Ferri (example)")
+                  "La 5 la salto.", "Saluti,\nDavide Ferri\nSartoria Ferri (example)")
     mail = reply_mail(inv, "gmail_web", own, later(inv, 2, 9, 58))
     add_case(21, inv, "local_labels", "gmail_web", "risposta-alla-domanda-alla-sulla", mail, a,
              "Labels 'Risposta alla domanda N:', 'Alla 3:', 'Domanda n. 4 –', 'Sulla 6:'; 'La 5 "
-             "non la so.' after the answers is a remark, not an answer to 5; Gmail 'Il giorno "
+             "la salto.' after the answers is a remark, not an answer to 5; Gmail 'Il giorno "
              "mar 14 ott 2025 alle ore 09:30 ... ha scritto:'.")
 
     # 022 ordinal prose, Thunderbird
@@ -2456,8 +2456,7 @@ def cases_hr() -> None:
          "4": "Paket-aranžmani s ulaznicama, zajednička promocija, lokalni vodiči na "
               "događanjima.",
          "6": "Jedna web-stranica sa svim natječajima."}
-    own = compose("Bok Marko,", "evo odgovora:", numbered(a), "Na 5 i 7 nemam pametan "
-                  "odgovor.", "Petra")
+    own = compose("Bok Marko,", "evo odgovora:", numbered(a), "5 i 7 preskačem.", "Petra")
     reply = colleague_reply(inv, petra, "gmail_web", own, fwd, later(inv, 1, 15, 2))
     note = compose("Poštovani,", "u nastavku šaljem odgovore moje kolegice Petre Jurić, koja "
                    "kod nas vodi suradnju s gradom.", "Lijep pozdrav,\nMarko Babić\nKvarner "
@@ -2465,8 +2464,8 @@ def cases_hr() -> None:
     mail = forward_mail(inv, "gmail_web", note, reply, later(inv, 1, 16, 30))
     add_case(36, inv, "forwarded", "gmail_web", "proslijedena-poruka-colleague", mail, a,
              "Croatian Gmail '---------- Proslijeđena poruka ---------' of the colleague's "
-             "reply, which quotes the invitee's own forward with '>'; 'Na 5 i 7 nemam pametan "
-             "odgovor.' is not an answer; the invitee's phone number in his note.")
+             "reply, which quotes the invitee's own forward with '>'; '5 i 7 preskačem' "
+             "(I skip 5 and 7) is not an answer; the invitee's phone number in his note.")
 
     # 037 forwarded (b): Outlook 'Proslijeđeno:', answers under the questions, lab 4
     inv = invite(4, "hr", "Nikolina Kos", "nikolina.kos@rijeka-art-hub.example.hr")
@@ -2546,13 +2545,13 @@ def cases_hr() -> None:
     own1 = compose("Poštovani,", numbered(a1, "{n}. ", "\n"), "Ostalo šaljem sutra.",
                    "Ivana Šimić\nUdruga Kvart (example)")
     own2 = compose("Poštovani, evo ostatka odgovora.", numbered(a2, "{n}. ", "\n"),
-                   "Za 4 nemam prijedlog.", "Ivana")
+                   "4 preskačem.", "Ivana")
     m1 = reply_mail(inv, "gmail_web", own1, later(inv, 1, 9, 3))
     m2 = reply_mail(inv, "gmail_web", own2, later(inv, 2, 11, 20))
     split_pair(41, inv, "gmail_web", "ostalo-sutra-ispravak",
                (m1, a1, "Part 1: 1-3, 'Ostalo šaljem sutra.'"),
-               (m2, a2, "Part 2: corrects 3 ('Ispravak:'), then 5, 6, 7; 'Za 4 nemam "
-                        "prijedlog.' is not an answer."),
+               (m2, a2, "Part 2: corrects 3 ('Ispravak:'), then 5, 6, 7; '4 preskačem.' "
+                        "(I skip 4) is not an answer."),
                "answer 3 given in both parts; merged keeps part 2's text")
 
     # 042 out-of-office without automatic headers
@@ -2736,6 +2735,349 @@ def cases_lt() -> None:
     add_case(52, inv, "forwarded", "gmail_web", "persiustas-laiskas-answers-above", mail, a,
              "Gmail 'Persiųstas laiškas' (Fwd: Fwd:) by a colleague with her answers above "
              "the forwarded forward; the invitee's one-line request is not an answer.")
+
+
+
+# ---------------------------------------------------------------------------------------------
+# German
+# ---------------------------------------------------------------------------------------------
+
+def cases_de() -> None:
+    # 053 forwarded (b): Thunderbird inline forward, answers typed under each question
+    inv = invite(2, "de", "Sabine Krüger", "s.krueger@krueger-metallbau.example.de")
+    uwe = Person("Uwe Lindner", "u.lindner@krueger-metallbau.example.de")
+    a = {"1": "Über die Kammern und mit Beispielen aus dem Handwerk, nicht aus der Kunst.",
+         "2": "IHK- und HWK-Newsletter, Freie Presse, Innungsversammlungen.",
+         "3": "Eher nicht. Man hat davon gehört, aber nicht, was es für einen selbst bedeutet.",
+         "4": "Aufträge für Bühnenbau und Ausstattung, Werkstattführungen, gemeinsame "
+              "Ausbildungsprojekte.",
+         "6": "Eine zentrale Ansprechperson bei der Stadt.",
+         "7": "Kleine, schnell entschiedene Aufträge."}
+    fwd = forwarded_invitation(inv, "thunderbird", "Uwe, kannst Du das bitte beantworten? "
+                               "Danke, Sabine", uwe, later(inv, 0, 13, 40), answers_under=a)
+    note = compose("Sehr geehrte Damen und Herren,", "Frau Krüger hat mich gebeten, die "
+                   "Fragen zu beantworten. Ich habe die Antworten direkt unter die Fragen "
+                   "geschrieben.", "Mit freundlichen Grüßen\nUwe Lindner\nKrüger Metallbau "
+                   "GmbH (example)")
+    mail = forward_mail(inv, "thunderbird", note, fwd, later(inv, 2, 10, 5), sender=uwe,
+                        html="none", cte="8bit")
+    add_case(53, inv, "forwarded", "thunderbird", "weitergeleitete-nachricht-under-questions",
+             mail, a, "Two Thunderbird inline forwards ('-------- Weitergeleitete Nachricht "
+             "--------' with tab-aligned Betreff/Datum/Von/An); the colleague typed each answer "
+             "on the line under its question in the forwarded invitation (5 left empty); the "
+             "invitee's request is not an answer.")
+
+    # 054 forwarded (a): Outlook 'WG: AW: WG:', lab 4
+    inv = invite(4, "de", "Frank Seidel", "f.seidel@seidel-verlag.example.de")
+    nora = Person("Nora Hahn", "n.hahn@seidel-verlag.example.de")
+    fwd = forwarded_invitation(inv, "outlook_windows", "Hallo Nora,\n\nbitte einmal "
+                               "beantworten, Du kennst die Zahlen.\n\nGruß\nFrank", nora,
+                               later(inv, 0, 11, 11))
+    a = {"1": "Kulturstiftung des Freistaates Sachsen (2024), Neustart Kultur, "
+              "Druckkostenzuschüsse und unser Crowdfunding für die Stadtteilchronik.",
+         "2": "Zinslose Darlehen für die Vorfinanzierung. Zuschüsse kommen meist erst nach der "
+              "Produktion.",
+         "3": "• Lizenzhandel und Rechte\n• Online-Marketing\n• Buchhaltung für "
+              "Förderprojekte",
+         "5": "Gemeinsame Projektstelle, Kosten anteilig nach Nutzen.",
+         "6": "Die Lesungen in leerstehenden Läden."}
+    own = compose("Hallo Frank,", "anbei meine Antworten:", numbered(a, "{n}) "),
+                  "4 musst Du ergänzen.",
+                  "Viele Grüße\nNora\n\nNora Hahn | Programmleitung\nSeidel Verlag (example)")
+    reply = colleague_reply(inv, nora, "outlook_windows", own, fwd, later(inv, 1, 15, 50))
+    note = compose("Guten Tag,", "hier die Antworten meiner Kollegin Frau Hahn. Von mir "
+                   "selbst noch: Wir machen gern beim nächsten Workshop mit.",
+                   "Mit freundlichen Grüßen\n\nFrank Seidel\nGeschäftsführer\nSeidel Verlag "
+                   "GmbH & Co. KG (example)\nTel. 0371 000000",
+                   "Sitz der Gesellschaft: Chemnitz, Amtsgericht Chemnitz HRA 0000 (example)")
+    mail = forward_mail(inv, "outlook_windows", note, reply, later(inv, 1, 16, 5),
+                        charset="windows-1252")
+    add_case(54, inv, "forwarded", "outlook_windows", "wg-aw-wg-colleague", mail, a,
+             "German Outlook 'WG: AW: WG:' with nested 'Von:/Gesendet:/An:/Betreff:' blocks; "
+             "the colleague's '1)' answers, answer 3 a '•' list; '4 musst Du ergänzen' is a "
+             "remark (not an answer); the invitee's own sentence about the workshop is not an "
+             "answer; windows-1252 QP.")
+
+    # 055 bottom-posted Apple Mail
+    inv = invite(2, "de", "Katharina Vogt", "katharina@vogt-keramik.example.de")
+    a = {"1": "Mit Geschichten von Betrieben, die schon mitgemacht haben.",
+         "2": "Instagram, die Kreativ-Stammtische und die Kammer.",
+         "3": "Die Kreativen ja, der klassische Mittelstand kaum.",
+         "4": "Werkstätten als Spielorte, Auftragsarbeiten für Gäste, Kooperationen mit "
+              "Schulen.",
+         "5": "Fragen Sie uns direkt. Wir sind nicht so viele.",
+         "7": "Ein kleines Budget, schnell und unbürokratisch."}
+    own = compose("Hallo,", numbered(a), "Herzliche Grüße\nKatharina Vogt\nVogt Keramik "
+                  "(example)")
+    mail = reply_mail(inv, "apple_mail", own, later(inv, 1, 21, 30), bottom=True)
+    add_case(55, inv, "bottom_posted", "apple_mail", "am-schrieb-quote-then-answers", mail, a,
+             "Apple Mail 'Am 03.11.2020 um 10:15 schrieb ...:' with the whole invitation quoted "
+             "first, the answers '1.'..'7.' (6 skipped) below it.")
+
+    # 056 local labels, Outlook on the web
+    inv = invite(2, "de", "Thomas Weber", "thomas.weber@weber-events.example.de")
+    a = {"1": "Klare Ansprache: Was bringt es meinem Betrieb, was kostet es, wen rufe ich an.",
+         "2": "LinkedIn und die Newsletter der Wirtschaftsförderung.",
+         "3": "Teilweise.",
+         "5": "Mit einer Umfrage, aber bitte kurz (max. 5 Minuten).",
+         "7": "Sichtbarkeit im offiziellen Programm und faire Zahlungsziele."}
+    own = compose("Guten Tag,", labelled([("Zu 1.: ", a["1"]), ("Ad 2) ", a["2"]),
+                                          ("Zu Frage 3: ", a["3"]), ("Zu 5.: ", a["5"]),
+                                          ("Ad 7) ", a["7"])]),
+                  "Beste Grüße\nThomas Weber\nWeber Events (example)")
+    mail = reply_mail(inv, "outlook_web", own, later(inv, 2, 8, 22))
+    add_case(56, inv, "local_labels", "outlook_web", "zu-ad-zu-frage", mail, a,
+             "Labels 'Zu 1.:', 'Ad 2)', 'Zu Frage 3:', 'Zu 5.:', 'Ad 7)'; 'Teilweise.' is a "
+             "one-word answer; Outlook on the web '____' + 'Von:/Gesendet:' block.")
+
+    # 057 ordinal prose, Gmail, lab 4
+    inv = invite(4, "de", "Lea Brandt", "lea@brandt-illustration.example.de")
+    a = {"1": "Bisher nur eigene Mittel und zwei Aufträge der Stadt.",
+         "2": "ganz klar Mikrozuschüsse bis 5.000 € mit einfachem Antrag.",
+         "3": "Es fehlt an kaufmännischem Wissen: Kalkulation, Verträge, Steuern. Die meisten "
+              "von uns haben Gestaltung studiert, nicht BWL.",
+         "4": "Abendformate in Präsenz, gern im Kreativzentrum, auf Deutsch.",
+         "6": "die offenen Ateliers."}
+    own = compose("Hallo zusammen,", "Zur ersten Frage: " + a["1"],
+                  "Was die zweite Frage angeht, " + a["2"], "Zur dritten Frage:\n" + a["3"],
+                  "Zur vierten Frage – " + a["4"], "Und zur letzten Frage: " + a["6"],
+                  "Liebe Grüße\nLea Brandt")
+    mail = reply_mail(inv, "gmail_web", own, later(inv, 3, 19, 9), cte="base64")
+    add_case(57, inv, "ordinal_prose", "gmail_web", "zur-ersten-dritten-letzten", mail, a,
+             "'Zur ersten Frage:', 'Was die zweite Frage angeht,', 'Zur dritten Frage:' alone "
+             "on its line (answer below), 'Zur vierten Frage –', 'Und zur letzten Frage:' (= "
+             "6); German Gmail attribution; base64.")
+
+    # 058 split, Outlook for Mac; part 2 answers 1 again
+    inv = invite(2, "de", "Michael Braun", "m.braun@braun-it.example.de")
+    a1 = {"1": "Über Unternehmerstammtische.", "2": "LinkedIn, Xing, Newsletter.",
+          "4": "Sponsoring von IT-Infrastruktur."}
+    a2 = {"1": "Ergänzung zu gestern: über Unternehmerstammtische und über die Steuerberater, "
+               "die kennen alle Betriebe.",
+          "3": "Nein.", "6": "Eine Website mit allen Ausschreibungen.",
+          "7": "Mit Aufträgen."}
+    own1 = compose("Hallo,", numbered(a1, "{n}. ", "\n"), "Der Rest folgt.",
+                   "Gruß\nMichael Braun\nBraun IT-Service (example)")
+    own2 = compose("Hallo nochmal,", "hier der Rest (und 1 noch einmal vollständig):",
+                   numbered(a2, "{n}. ", "\n"), "5 lasse ich aus.",
+                   "Gruß\nMichael Braun")
+    m1 = reply_mail(inv, "outlook_mac", own1, later(inv, 0, 16, 45))
+    m2 = reply_mail(inv, "outlook_mac", own2, later(inv, 1, 8, 3))
+    split_pair(58, inv, "outlook_mac", "der-rest-folgt",
+               (m1, a1, "Part 1: 1, 2, 4 and 'Der Rest folgt.'"),
+               (m2, a2, "Part 2: 1 again in full ('Ergänzung zu gestern:'), then 3, 6, 7; '5 "
+                        "lasse ich aus.' is a remark, not an answer."),
+               "answer 1 given in both parts; merged keeps part 2's text")
+
+    # 059 out-of-office, Exchange
+    inv = invite(2, "de", "Petra Schulze", "petra.schulze@stadtwerke-beispiel.example.de")
+    text = ("Vielen Dank für Ihre Nachricht.\n\nIch bin bis einschließlich 13.11.2020 nicht im "
+            "Büro. Ihre E-Mail wird nicht weitergeleitet. In dringenden Fällen wenden Sie sich "
+            "bitte an unser Sekretariat unter 0371 000000.\n\nMit freundlichen Grüßen\n"
+            "Petra Schulze")
+    mail = auto_mail(inv, "outlook_windows", f"Abwesenheitsnotiz: {inv.subject}", text,
+                     later(inv, 0, 10, 15), [("Auto-Submitted", "auto-replied"),
+                                             ("X-MS-Exchange-Inbox-Rules-Loop", inv.invitee.email)])
+    add_case(59, inv, "non_answer", "outlook_windows", "abwesenheitsnotiz", mail, {},
+             "Exchange 'Abwesenheitsnotiz:' with Auto-Submitted: auto-replied and "
+             "X-MS-Exchange-Inbox-Rules-Loop.", is_answer=False, flags=["auto_reply"])
+
+    # 060 read receipt, Thunderbird, lab 4
+    inv = invite(4, "de", "Jan Hoffmann", "jan@hoffmann-tonstudio.example.de")
+    text = (f"Dies ist eine Empfangsbestätigung für die Nachricht, die Sie an "
+            f"{inv.invitee.email} gesendet haben, Zeitpunkt: {numeric_date(inv.sent, 'de')} "
+            f"{hm(inv.sent, 'de')}.\n\nDiese Empfangsbestätigung bedeutet nur, dass die "
+            "Nachricht auf dem Computer des Empfängers angezeigt wurde. Es gibt keine Garantie, "
+            "dass der Empfänger die Nachricht gelesen oder ihren Inhalt verstanden hat.")
+    mail = read_receipt(inv, "thunderbird", f"Empfangsbestätigung (angezeigt) - {inv.subject}",
+                        text, later(inv, 0, 14, 2), "Thunderbird")
+    add_case(60, inv, "non_answer", "thunderbird", "empfangsbestaetigung", mail, {},
+             "Thunderbird read receipt 'Empfangsbestätigung (angezeigt)' (multipart/report, "
+             "disposition-notification) with the invitation only in Original-Message-ID.",
+             is_answer=False, flags=["auto_reply"])
+
+    # 061 classic from a Samsung phone
+    inv = invite(2, "de", "Yusuf Demir", "yusuf@demir-imbiss.example.de")
+    a = {"1": "einfach erklären was man davon hat", "2": "whatsapp, instagram",
+         "3": "nein", "4": "essen verkaufen bei den festen", "7": "weniger papierkram!!"}
+    own = compose(numbered(a, "{n}. ", "\n"), "gruß yusuf", SAMSUNG_FOOTER["de"])
+    mail = reply_mail(inv, "samsung_email", own, later(inv, 0, 23, 37))
+    add_case(61, inv, "classic", "samsung_email", "phone-lower-case-numbered", mail, a,
+             "Phone reply without capitals: '1.'..'4.', '7.' on consecutive lines; Samsung "
+             "'-------- Ursprüngliche Nachricht --------' block and 'Von meinem Samsung Galaxy "
+             "Smartphone gesendet.'; subject 'AW:'.")
+
+    # 062 classic: Outlook, answers in two paragraphs and a numbered list, lab 4
+    inv = invite(4, "de", "Dr. Ulrike Schmitt", "u.schmitt@tu-beispiel.example.de")
+    a = {"1": "Drittmittel (EFRE, Sächsisches Staatsministerium), Sponsoring der Sparkasse.",
+         "2": "Eine Kombination:\n1. kleine Zuschüsse für Prototypen,\n2. Bürgschaften für "
+              "Bankkredite,\n3. Matching-Funds für Crowdfunding.\n\nWichtig wäre, dass die "
+              "Programme länger als ein Jahr laufen.",
+         "3": "Vertrieb und Internationalisierung.",
+         "4": "Blockseminare an zwei Tagen, Präsenz, Englisch ist in Ordnung.",
+         "5": "Die Legacy-Gesellschaft übernimmt Raum und Koordination, die Unternehmen "
+              "Personal und Material.",
+         "6": "Das Netzwerk der Kreativorte."}
+    own = compose("Sehr geehrte Damen und Herren,", "anbei unsere Antworten aus dem "
+                  "Gründungsservice.", numbered(a, "Frage {n}: "), "Mit freundlichen Grüßen\n"
+                  "Dr. Ulrike Schmitt\nGründungsservice, Technische Universität (example)")
+    mail = reply_mail(inv, "outlook_windows", own, later(inv, 7, 14, 30), charset="iso-8859-15")
+    add_case(62, inv, "classic", "outlook_windows", "frage-n-inner-numbered-list", mail, a,
+             "'Frage N:' numbering where answer 2 contains its own '1. 2. 3.' list and a second "
+             "paragraph: the inner numbers are not questions; iso-8859-15 QP.")
+
+
+
+# ---------------------------------------------------------------------------------------------
+# Finnish
+# ---------------------------------------------------------------------------------------------
+
+def cases_fi() -> None:
+    # 063 forwarded (a): Gmail 'Välitetty viesti' of a colleague's reply
+    inv = invite(2, "fi", "Jukka Heikkilä", "jukka.heikkila@heikkilan-puutyo.example.fi")
+    minna = Person("Minna Laine", "minna.laine@heikkilan-puutyo.example.fi")
+    fwd = forwarded_invitation(inv, "gmail_web", "Minna, ehditkö vastata tähän?", minna,
+                               later(inv, 0, 14, 30))
+    a = {"1": "Konkreettisilla esimerkeillä: mitä yritys voi myydä, kenelle ja milloin.",
+         "2": "Oulun Yrittäjien uutiskirje, paikallislehti, LinkedIn ja yritysten aamukahvit.",
+         "3": "Huonosti. Useimmat ajattelevat, että kyse on taiteesta eikä liiketoiminnasta.",
+         "5": "Kyselyllä ja pienillä työpajoilla toimialoittain.",
+         "6": "Yksi verkkosivu ja yksi yhteyshenkilö.",
+         "7": "Pienillä tilauksilla ja nopealla päätöksenteolla."}
+    own = compose("Moi Jukka,", "tässä vastaukset:", numbered(a), "Kohta 4 jää sinulle.",
+                  "Minna")
+    reply = colleague_reply(inv, minna, "gmail_web", own, fwd, later(inv, 1, 9, 15))
+    note = compose("Hei,", "ohessa kollegani Minna Laineen vastaukset kyselyyn. Olen samaa "
+                   "mieltä.", "Terveisin\nJukka Heikkilä\nHeikkilän Puutyö Oy (example)\n"
+                   "puh. 040 000 0000")
+    mail = forward_mail(inv, "gmail_web", note, reply, later(inv, 1, 10, 40))
+    add_case(63, inv, "forwarded", "gmail_web", "valitetty-viesti-colleague", mail, a,
+             "Finnish Gmail '---------- Välitetty viesti ---------' of the colleague's reply, "
+             "which quotes the invitee's forward with '>' and the Finnish attribution with the "
+             "address in parentheses; 'Kohta 4 jää sinulle.' is not an answer.")
+
+    # 064 forwarded (b): Outlook 'VL: VL:', answers under the questions, lab 4
+    inv = invite(4, "fi", "Sari Korhonen", "sari.korhonen@taidetehdas-pohjoinen.example.fi")
+    antti = Person("Antti Mäkelä", "antti.makela@taidetehdas-pohjoinen.example.fi")
+    a = {"1": "Taiteen edistämiskeskuksen avustukset, kaupungin kulttuuriavustus ja yksi "
+              "Leader-hanke.",
+         "2": "Monivuotiset toiminta-avustukset. Hankerahalla ei voi palkata ketään "
+              "pysyvästi.",
+         "3": "Myynti ja markkinointi sekä englanninkielisten hakemusten kirjoittaminen.",
+         "4": "Puolen päivän työpajat paikan päällä, suomeksi.",
+         "6": "Yhteiset tuotantotilat."}
+    fwd = forwarded_invitation(inv, "outlook_windows", "Antti, voisitko vastata tähän? "
+                               "Kiitos! Sari", antti, later(inv, 0, 10, 12), answers_under=a)
+    note = compose("Hei,", "Sari Korhonen pyysi minua vastaamaan. Kirjoitin vastaukset "
+                   "kysymysten alle.", "Ystävällisin terveisin\nAntti Mäkelä\nTuottaja, "
+                   "Taidetehdas Pohjoinen ry (example)")
+    mail = forward_mail(inv, "outlook_windows", note, fwd, later(inv, 2, 13, 55), sender=antti)
+    add_case(64, inv, "forwarded", "outlook_windows", "vl-vl-answers-under-questions", mail, a,
+             "Finnish Outlook 'VL: VL:' by a colleague: answers on the line under each "
+             "question of the forwarded invitation (5 left empty); 'Lähettäjä:/Lähetetty:/"
+             "Vastaanottaja:/Aihe:' blocks after '____' lines.")
+
+    # 065 bottom-posted iPhone
+    inv = invite(2, "fi", "Ville Rantanen", "ville@kahvila-rantanen.example.fi")
+    a = {"1": "Lyhyesti ja selkeästi", "2": "Instagram ja Facebook", "3": "Ei oikein",
+         "4": "Tapahtumia kahviloissa", "6": "Kaikki yhdellä sivulla"}
+    own = compose(numbered(a, "{n}. ", "\n"), "Ville", IPHONE_FOOTER["fi"])
+    mail = reply_mail(inv, "iphone_mail", own, later(inv, 0, 21, 58), bottom=True)
+    add_case(65, inv, "bottom_posted", "iphone_mail", "kirjoitti-kello-under-quote", mail, a,
+             "iPhone answers typed under the quote (attribution '... kirjoitti 3.11.2020 kello "
+             "10.15:' inside it), short answers without final dots, 'Lähetetty iPhonesta' at "
+             "the very end.")
+
+    # 066 local labels, Outlook, iso-8859-15, lab 4
+    inv = invite(4, "fi", "Hanna Lehtonen", "hanna@lehtonen-design.example.fi")
+    a = {"1": "Omaa rahaa ja Business Finlandin innovaatioseteli.",
+         "2": "Pieniä avustuksia ilman omarahoitusosuutta.",
+         "3": "Hinnoittelu ja sopimukset.",
+         "5": "Kustannukset voisi jakaa puoliksi, kun hyöty on yhteinen.",
+         "6": "Luovien alojen yhteistyöverkosto."}
+    own = compose("Hei,", labelled([("Vastaus kysymykseen 1: ", a["1"]), ("Kohta 2: ", a["2"]),
+                                    ("Kys. 3: ", a["3"]),
+                                    ("Vastaus kysymykseen 5: ", a["5"]),
+                                    ("Kohta 6: ", a["6"])]),
+                  "Ystävällisin terveisin\nHanna Lehtonen\nLehtonen Design Oy (example)")
+    mail = reply_mail(inv, "outlook_windows", own, later(inv, 1, 15, 5),
+                      charset="iso-8859-15", crlf=True)
+    add_case(66, inv, "local_labels", "outlook_windows", "vastaus-kysymykseen-kohta", mail, a,
+             "Labels 'Vastaus kysymykseen N:', 'Kohta N:', 'Kys. 3:'; 4 skipped; Finnish Outlook "
+             "'VS:' with 'Lähettäjä:/Lähetetty:' block; iso-8859-15 QP, CRLF.")
+
+    # 067 ordinal prose, Thunderbird
+    inv = invite(2, "fi", "Pekka Niemi", "pekka.niemi@pohjoinen-yliopisto.example.fi")
+    a = {"1": "viestinnän pitää lähteä yrittäjän arjesta, ei ohjelman tavoitteista.",
+         "2": "paikalliset yrittäjäjärjestöt ja alueen media ovat tehokkaimpia.",
+         "3": "Kokemukseni mukaan mahdollisuudet tunnetaan heikosti, erityisesti pienissä "
+              "palveluyrityksissä.",
+         "5": "luovan alan tarpeet selviävät parhaiten haastattelemalla yrittäjiä.",
+         "7": "pienet ja nopeat rahoitusmuodot sekä näkyvyys ohjelmassa."}
+    own = compose("Hei,", "Ensimmäiseen kysymykseen: " + a["1"],
+                  "Toisesta kysymyksestä: " + a["2"], "Kolmanteen kysymykseen:\n" + a["3"],
+                  "Mitä tulee viidenteen kysymykseen, " + a["5"],
+                  "Viimeiseen kysymykseen: " + a["7"],
+                  "Terveisin\nPekka Niemi\nyliopistotutkija, Pohjoinen yliopisto (example)")
+    mail = reply_mail(inv, "thunderbird", own, later(inv, 3, 11, 21), html="none",
+                      flowed=True, cte="8bit")
+    add_case(67, inv, "ordinal_prose", "thunderbird", "ensimmaiseen-viidenteen-viimeiseen",
+             mail, a, "Finnish case forms: 'Ensimmäiseen kysymykseen:', 'Toisesta "
+             "kysymyksestä:', 'Kolmanteen kysymykseen:' alone on its line, 'Mitä tulee "
+             "viidenteen kysymykseen,', 'Viimeiseen kysymykseen:' (= 7); format=flowed.")
+
+    # 068 split from a Samsung phone, lab 4; part 2 changes 2
+    inv = invite(4, "fi", "Laura Saarinen", "laura@saarinen-kuva.example.fi")
+    a1 = {"1": "omat säästöt", "2": "setelit", "3": "markkinointi"}
+    a2 = {"2": "setelit tai pienet avustukset, kumpi vaan", "4": "iltaisin verkossa",
+          "5": "en osaa sanoa", "6": "taiteilijaresidenssit"}
+    foot = SAMSUNG_FOOTER["fi"]
+    m1 = reply_mail(inv, "samsung_email", compose(numbered(a1, "{n}. ", "\n"),
+                                                  "loput myöhemmin", foot),
+                    later(inv, 0, 20, 20))
+    m2 = reply_mail(inv, "samsung_email", compose("loput ja 2 uudestaan:",
+                                                  numbered(a2, "{n}. ", "\n"), "laura", foot),
+                    later(inv, 1, 7, 12))
+    split_pair(68, inv, "samsung_email", "loput-myohemmin",
+               (m1, a1, "Part 1 from a phone, lower case: 1-3 and 'loput myöhemmin'."),
+               (m2, a2, "Part 2: 'loput ja 2 uudestaan:' 2 again, 4, 5, 6; 'en osaa sanoa' "
+                        "IS an answer."),
+               "answer 2 given in both parts; merged keeps part 2's text")
+
+    # 069 thanks, will answer later, Gmail on Android
+    inv = invite(2, "fi", "Timo Virtanen", "timo@virtanen-kuljetus.example.fi")
+    mail = reply_mail(inv, "gmail_android", compose("Kiitos, vastaan myöhemmin tällä viikolla.",
+                                                    "Timo"), later(inv, 0, 12, 31))
+    add_case(69, inv, "non_answer", "gmail_android", "kiitos-vastaan-myohemmin", mail, {},
+             "'Kiitos, vastaan myöhemmin': a human reply that is not an answer.",
+             is_answer=False, flags=[])
+
+    # 070 out-of-office, Outlook on the web, lab 4
+    inv = invite(4, "fi", "Riikka Hämäläinen", "riikka.hamalainen@oulun-kulttuuri.example.fi")
+    text = ("Hei,\n\nolen lomalla 27.10.2025 asti enkä lue sähköpostia. Kiireellisissä "
+            "asioissa ota yhteyttä kulttuuritoimistoon, puh. 08 000 0000.\n\nRiikka Hämäläinen")
+    mail = auto_mail(inv, "outlook_web", f"Automaattinen vastaus: {inv.subject}", text,
+                     later(inv, 0, 9, 30), [("Auto-Submitted", "auto-generated"),
+                                            ("X-Auto-Response-Suppress", "All")])
+    add_case(70, inv, "non_answer", "outlook_web", "automaattinen-vastaus", mail, {},
+             "Finnish 'Automaattinen vastaus:' from Outlook on the web with Auto-Submitted: "
+             "auto-generated.", is_answer=False, flags=["auto_reply"])
+
+    # 071 classic top-posted, Proton, lab 4
+    inv = invite(4, "fi", "Eero Kallio", "eero@revontuli-games.example.fi")
+    a = {"1": "Business Finlandin Tempo-rahoitus ja enkelisijoittajat. Kulttuurirahaa emme ole "
+              "saaneet.",
+         "2": "Pääomalainat, joissa on joustava takaisinmaksu.",
+         "3": "- myynti kansainvälisille julkaisijoille\n- yhteisön hallinta\n- taloushallinto",
+         "4": "Englanniksi, verkossa, lyhyitä. Mieluiten tallenteina.",
+         "6": "Pelialan yhteisötilan."}
+    own = compose("Moi,", numbered(a), "Ohitamme kysymyksen 5.",
+                  "Terveisin,\nEero Kallio\nRevontuli Games Oy (example)")
+    mail = reply_mail(inv, "proton", own, later(inv, 2, 14, 14))
+    add_case(71, inv, "classic", "proton", "numbered-with-dash-list", mail, a,
+             "Top-posted '1.'..'6.' from Proton Mail, answer 3 is a dash list; 'Ohitamme kysymyksen 5.' "
+             "(we skip question 5) is not an answer; Finnish Proton quote header 'Alkuperäinen "
+             "viesti'.")
 
 
 def main() -> int:
