@@ -1627,8 +1627,9 @@ always the invitee's). Added keys:
 * `questions` names the questionnaire file (`questions.<lang>.json` or `questions2.<lang>.json`).
 * `category`: forwarded, bottom_posted, local_labels, ordinal_prose, split, non_answer, classic.
 * `client`: the mail program imitated.
-* `split` (split pairs only): `{{"group", "part", "merged"}}`, `merged` = what the lab holds after
-  both parts; a question answered again in part 2 takes the later text.
+* `split` (split pairs only): `{{"group", "part", "merged", "note"}}`, `merged` = what the lab
+  holds after both parts; a question answered again in part 2 takes the later text (`note` says
+  which).
 * `sender` is the address in From: (for a forward by a colleague, the colleague); the invitation
   the answers count for is the invitee's.
 * `ordinal_prose`: the answer is the paragraph after the referring phrase and its punctuation;
