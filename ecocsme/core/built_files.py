@@ -23,7 +23,7 @@ from dataclasses import dataclass
 from datetime import timedelta
 
 from django.core.files.base import ContentFile
-from django.db import IntegrityError, transaction
+from django.db import transaction
 from django.utils import timezone
 from django.utils.module_loading import import_string
 from django.utils.translation import gettext as _
@@ -62,13 +62,9 @@ def built_file_request(*, key: str, version: str, recipe: str, params: dict, act
     failed build is queued again (the reader asked again); a done file whose bytes are gone too."""
     _recipe(recipe)  # an unknown recipe fails here, in the request, not later in the worker
     _give_up_stale(key)
-    try:
-        with transaction.atomic():
-            built, created = BuiltFile.objects.get_or_create(
-                key=key, version=version,
-                defaults={"recipe": recipe, "params": params, "requested_by": actor})
-    except IntegrityError:  # another request created it between our read and our write
-        built, created = BuiltFile.objects.get(key=key, version=version), False
+    # Two requests at once: the unique constraint lets one create it, the other then reads it.
+    built, created = BuiltFile.objects.get_or_create(
+        key=key, version=version, defaults={"recipe": recipe, "params": params, "requested_by": actor})
     if created:
         _enqueue(built.pk)
     elif built.status == BuiltFile.Status.FAILED or (built.is_done and not _file_there(built)):

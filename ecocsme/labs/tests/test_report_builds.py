@@ -17,7 +17,10 @@ from ecocsme.labs import reports
 from ecocsme.labs.factories import answers_create
 from ecocsme.labs.models import Lab, SynthesisRun, Theme, ThemeAnswer
 from ecocsme.labs.services import themes as services
+from ecocsme.testing.queries import assert_num_queries
 from ecocsme.testing.worker import run_worker
+
+SERVED_QUERIES = 16  # a kept report served, whatever the number of answers
 
 
 @pytest.fixture(autouse=True)
@@ -64,7 +67,8 @@ def test_the_report_is_built_once_and_kept_until_the_synthesis_changes(client, l
     run_worker()
     status = client.get(url(lab, status=True)).content.decode()
     assert "The report (PDF) is ready." in status and f'href="{url(lab)}"' in status
-    served = client.get(url(lab))
+    with assert_num_queries(SERVED_QUERIES):  # the fingerprint's reads, no build
+        served = client.get(url(lab))
     assert served["Content-Type"] == "application/pdf"
     assert served["Content-Disposition"] == f'attachment; filename="lab-{lab.pk}-report.pdf"'
     first = b"".join(served.streaming_content)

@@ -126,6 +126,7 @@ MATRIX = {
                                                     "answer_pk": d.theme.memberships.first().answer_id}),
     "labs:theme_detail": Entry(MEMBERS, lambda d: {"pk": d.lab.pk, "theme_pk": d.theme.pk}),
     "labs:lab_report": Entry(MEMBERS, lambda d: [{"pk": d.lab.pk, "fmt": f} for f in ("pdf", "docx")]),
+    "labs:lab_report_status": Entry(MEMBERS, lambda d: [{"pk": d.lab.pk, "fmt": f} for f in ("pdf", "docx")]),
     "labs:lab_action": Entry(POST_ONLY, lambda d: [{"pk": d.lab.pk, "action": a}
                                                    for a in ("invite", "send", "remind", "retry", "open")]),
     "events:manage_list": Entry(MEMBERS, query="?when=past"),
