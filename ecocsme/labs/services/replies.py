@@ -36,6 +36,7 @@ from ecocsme.text.mail import (
     ParsedReply,
     parse_reply,
 )
+from ecocsme.text.mail.similarity import normalise
 
 from ..models import Answer, EmailReply, Invitation, Lab, ReplyImport, Response, reply_digest
 from ..tasks import embed_later, import_replies
@@ -306,6 +307,19 @@ def _address(value: str) -> str:
     return value if len(value) <= EmailReply._meta.get_field("sender").max_length else ""
 
 
+def _adds_to(response: Response, answers: dict[str, str]) -> str:
+    """How a reply relates to the response its invitee already gave: it answers questions left
+    open, and any other only with the same words ("completes_answer": counted, the answers
+    merged); or it answers a question again differently, or adds nothing ("already_answered":
+    a person decides what stands)."""
+    given = {str(position): text for position, text in
+             response.answers.values_list("question__position", "text")}
+    differs = any(number in given and normalise(given[number]) != normalise(text)
+                  for number, text in answers.items())
+    adds = any(number not in given for number in answers)
+    return "completes_answer" if adds and not differs else "already_answered"
+
+
 def _status(reply: EmailReply) -> str:
     if not reply.is_answer or AUTO_REPLY in reply.flags:
         return EmailReply.Status.IGNORED
@@ -319,7 +333,7 @@ def _save(reply: EmailReply, report: ImportReport) -> None:
     earlier reply of the same upload may have answered it."""
     response = getattr(reply.invitation, "response", None) if reply.invitation else None
     if response is not None and response.status == Response.Status.SUBMITTED:
-        reply.flags.append("already_answered")
+        reply.flags.append(_adds_to(response, reply.answers))
     reply.status = _status(reply)
     try:
         with transaction.atomic():  # a savepoint: a reply imported before is only counted

@@ -131,3 +131,52 @@ def test_a_20_mb_mbox_is_read_whole(lab, staff, tmp_path):
     report = replies_import(actor=staff, lab=lab, files=[("folder.mbox", data)])
     assert report.errors == [] and EmailReply.objects.count() == 500
     assert report.to_review == 500  # no invitation matches these senders
+
+
+def _split_pair(group: str) -> list[tuple[str, bytes, dict]]:
+    pairs = []
+    for expected_path in sorted(CORPUS.glob("*.expected.json")):
+        expected = json.loads(expected_path.read_text(encoding="utf-8"))
+        if (expected.get("split") or {}).get("group") == group:
+            eml = expected_path.with_name(expected_path.name.replace(".expected.json", ".eml"))
+            pairs.append((eml.name, eml.read_bytes(), expected))
+    return sorted(pairs, key=lambda pair: pair[2]["split"]["part"])
+
+
+def _invitation_for(lab, expected):
+    item = next(i for i in json.loads((CORPUS / "invitations_round2.json").read_text(encoding="utf-8"))
+                if i["message_id"] == expected["invitation"]["message_id"])
+    language = expected["questions"].split(".")[1]
+    return InvitationFactory(lab=lab, contact__name="Example invitee", contact__email=item["invitee_email"],
+                             contact__language=language, language=language, message_id=item["message_id"])
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("separately", [True, False], ids=["two-uploads", "one-upload"])
+@pytest.mark.parametrize("group", ["en-inv-0118", "ro-inv-0108"])  # the lab asks in both
+def test_answers_split_over_two_replies_make_one_response(lab, staff, separately, group):
+    """The second reply adds the questions the first left open; one that answers a question
+    again with other words waits for a person, the rest of the response kept."""
+    pair = _split_pair(group)
+    assert len(pair) == 2
+    invitation = _invitation_for(lab, pair[0][2])
+    uploads = [[(name, raw)] for name, raw, _e in pair] if separately else [[(n, r) for n, r, _e in pair]]
+    for files in uploads:
+        replies_import(actor=staff, lab=lab, files=files)
+    first, second = (EmailReply.objects.get(message_id__in=_ids(raw)) for _n, raw, _e in pair)
+    assert first.status == "counted", first.flags
+    merged = pair[1][2]["split"]["merged"]
+    answers = {str(a.question.position): a.text for a in invitation.response.answers.all()}
+    if second.status == "counted":
+        assert "completes_answer" in second.flags
+        assert set(answers) == set(merged)
+    else:  # part two answered a question again, differently
+        assert second.status == "to_review" and "already_answered" in second.flags
+        assert set(answers) == set(pair[0][2]["answers"])
+    assert Response.objects.filter(invitation=invitation).count() == 1
+
+
+def _ids(raw: bytes) -> list[str]:
+    from email import message_from_bytes
+
+    return [message_from_bytes(raw)["Message-ID"].strip()]

@@ -28,7 +28,9 @@ FLAG_LABELS = {
     "different_language": gettext_lazy("Answered in another language"),
     "malformed": gettext_lazy("Damaged message"),
     "not_matched": gettext_lazy("No invitation found"),
-    "already_answered": gettext_lazy("Already answered on the web"),
+    "already_answered": gettext_lazy("Answers again a question already answered otherwise"),
+    "completes_answer": gettext_lazy("Adds to an earlier answer of the same person"),
+    "forwarded": gettext_lazy("Answers inside a forwarded message"),
     "matched_by_address_only": gettext_lazy("Matched only by the sender's address, which is easy to forge"),
     "truncated": gettext_lazy("Very long: only the beginning was read"),
 }
