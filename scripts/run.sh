@@ -14,13 +14,16 @@ ecocsme load-demo
 ecocsme outbox --stale-seconds 0   # mail a stopped worker left half-sent is marked, none resent
 ecocsme db_worker --no-reload &
 worker=$!
+# Lab mailboxes: fetched on schedule by the worker, at once on new mail through IMAP IDLE.
+ecocsme watch-mailboxes &
+watcher=$!
 # Event reminders that fall due, opportunities whose deadline has passed closed, the digests of
 # new opportunities that are due, by the worker, and sign-ups never confirmed deleted (in
 # production: hourly cron jobs or systemd timers).
 ( while sleep 3600; do ecocsme event-reminders >/dev/null; ecocsme close-opportunities >/dev/null
   ecocsme send-digests >/dev/null; ecocsme delete-unconfirmed-signups >/dev/null; done ) &
 reminders=$!
-trap 'pkill -P "$reminders" 2>/dev/null || true; kill "$worker" "$reminders" 2>/dev/null || true' EXIT INT TERM
+trap 'pkill -P "$reminders" 2>/dev/null || true; kill "$worker" "$watcher" "$reminders" 2>/dev/null || true' EXIT INT TERM
 
 cat <<TXT
 

@@ -27,6 +27,9 @@ command -v pdftotext >/dev/null || { say "installing poppler-utils (PDF checks)"
 # for a platform language (Croatian, through Serbo-Croatian). Its tests run, never skip, here.
 apertium -l 2>/dev/null | grep -q '^ *eng-hbs_HR$' || { say "installing Apertium (machine drafts)"; apt_install apertium apertium-hbs-eng; }
 export ECOCSME_REQUIRE_APERTIUM=1
+# Lab mailboxes are tested against a private Dovecot the tests start (ecocsme/testing/imap.py).
+[ -x /usr/sbin/dovecot ] || { say "installing Dovecot (IMAP tests)"; apt_install dovecot-imapd; }
+export ECOCSME_REQUIRE_DOVECOT=1
 
 say "test suite on SQLite"
 pytest -m "not browser" -q

@@ -307,10 +307,11 @@ def mailboxes_to_watch() -> list[LabMailbox]:
 
 
 def mailbox_watch(mailbox_id: int, *, stop: threading.Event, idle_seconds: float = IDLE_SECONDS,
-                  max_backoff: float = 300) -> None:
+                  max_backoff: float = 300, ready: threading.Event | None = None) -> None:
     """Keep an IDLE connection to the mailbox and ask for a fetch when mail arrives, until `stop`
     is set or the mailbox is unlinked, disabled or its server has no IDLE; reconnect after a
-    failure, waiting longer each time (up to `max_backoff` seconds)."""
+    failure, waiting longer each time (up to `max_backoff` seconds). `ready` is set once the
+    folder is watched."""
     backoff = 1.0
     while not stop.is_set():
         close_old_connections()
@@ -324,6 +325,8 @@ def mailbox_watch(mailbox_id: int, *, stop: threading.Event, idle_seconds: float
                     return
                 session.select(mailbox.folder, readonly=True)
                 backoff = 1.0
+                if ready is not None:
+                    ready.set()
                 while not stop.is_set():
                     if session.idle(idle_seconds, stop):
                         close_old_connections()

@@ -117,6 +117,10 @@ MATRIX = {
     "labs:lab_answer_move": Entry(POST_ONLY, LAB),
     "labs:lab_replies": Entry(KEEPERS, LAB),
     "labs:lab_reply": Entry(KEEPERS, lambda d: {"pk": d.lab.pk, "reply_pk": d.reply.pk}),
+    "labs:lab_mailbox": Entry(KEEPERS, LAB),
+    "labs:lab_mailbox_status": Entry(KEEPERS, LAB),
+    "labs:lab_mailbox_action": Entry(POST_ONLY, lambda d: [{"pk": d.lab.pk, "action": a}
+                                                           for a in ("fetch", "unlink")]),
     "labs:synthesis": Entry(MEMBERS, LAB),
     "labs:synthesis_status": Entry(MEMBERS, LAB),
     "labs:synthesis_place": Entry(POST_ONLY, LAB),

@@ -120,6 +120,8 @@ BACK_OFFICE = [
     ("labs:lab_answers_browse", lambda w: {"pk": w.lab.pk}, "?view=question&language=ro"),
     ("labs:lab_replies", lambda w: {"pk": w.lab.pk}, ""),
     ("labs:lab_reply", lambda w: {"pk": w.lab.pk, "reply_pk": w.reply.pk}, ""),
+    ("labs:lab_mailbox", lambda w: {"pk": w.lab.pk}, ""),
+    ("labs:lab_mailbox_status", lambda w: {"pk": w.lab.pk}, ""),
     ("labs:synthesis", lambda w: {"pk": w.lab.pk}, ""),
     ("labs:synthesis_status", lambda w: {"pk": w.lab.pk}, ""),
     ("labs:theme_detail", lambda w: {"pk": w.lab.pk, "theme_pk": w.theme.pk}, ""),
@@ -355,6 +357,8 @@ STAFF = {
     "labs:lab_answers_browse?view=question&language=ro": 12,
     "labs:lab_replies": 7,
     "labs:lab_reply": 7,
+    "labs:lab_mailbox": 5,
+    "labs:lab_mailbox_status": 5,
     "labs:synthesis": 11,  # the scope's last edit, for its undo
     "labs:synthesis_status": 5,
     "labs:theme_detail": 9,  # the scope's last edit, for its undo

@@ -1,0 +1,89 @@
+"""The mailbox part of a lab's pages: linking (the password write-only, never shown), testing
+the connection, fetching now and its status, unlinking; only for those who change the lab."""
+
+import pytest
+from django.urls import reverse
+
+from ecocsme.labs.models import LabMailbox
+from ecocsme.labs.services.mailbox import mailbox_fetch
+from ecocsme.testing import imap as imap_server
+
+dovecot = imap_server.dovecot  # the fixture
+
+pytestmark = pytest.mark.django_db
+
+
+def form(server, **changes) -> dict:
+    return {"host": server.host, "port": server.port, "security": "none", "username": server.user,
+            "password": server.password, "folder": "INBOX", "processed_folder": "Processed",
+            "enabled": "on", **changes}
+
+
+def test_staff_link_a_mailbox_and_never_see_its_password_again(client, lab, staff, dovecot):
+    client.force_login(staff)
+    url = reverse("labs:lab_mailbox", args=[lab.pk])
+    assert b"Link a mailbox" in client.get(url).content
+
+    tested = client.post(url, {**form(dovecot), "test": "1"})
+    assert b"The connection works" in tested.content and not LabMailbox.objects.exists()
+    assert dovecot.password.encode() not in tested.content
+
+    assert client.post(url, form(dovecot)).status_code == 302
+    page = client.get(url)
+    assert dovecot.password.encode() not in page.content
+    assert b"Leave it blank to keep the stored password" in page.content
+
+    client.post(url, form(dovecot, password="", folder="INBOX"))  # blank: the stored one stays
+    mailbox = LabMailbox.objects.get(lab=lab)
+    assert mailbox_fetch(mailbox.pk).error == ""
+
+
+def test_a_failed_test_and_a_failed_fetch_say_why_in_plain_words(client, lab, staff, dovecot):
+    client.force_login(staff)
+    url = reverse("labs:lab_mailbox", args=[lab.pk])
+    tested = client.post(url, {**form(dovecot, password="wrong-example"), "test": "1"})
+    assert b"refused the user name or the password" in tested.content
+
+    client.post(url, form(dovecot, password="wrong-example", enabled=""))
+    mailbox_fetch(LabMailbox.objects.get().pk)
+    status = client.get(reverse("labs:lab_mailbox_status", args=[lab.pk]))
+    assert b"refused the user name or the password" in status.content
+    assert b"hx-trigger" not in status.content  # nothing runs: no polling
+
+    insecure = client.post(url, form(dovecot, host="imap.example.org"))
+    assert b"only allowed to a server on this machine" in insecure.content
+
+
+def test_fetch_now_shows_the_fetch_running_then_its_result(client, lab, staff, dovecot):
+    client.force_login(staff)
+    client.post(reverse("labs:lab_mailbox", args=[lab.pk]), form(dovecot, enabled=""))
+    mailbox = LabMailbox.objects.get()
+    mailbox_fetch(mailbox.pk)
+    dovecot.append(b"From: respondent@example.org\r\nSubject: Re: lab (example)\r\n\r\n1. Yes.\r\n")
+
+    running = client.post(reverse("labs:lab_mailbox_action", args=[lab.pk, "fetch"]), HTTP_HX_REQUEST="true")
+    assert b"Fetching the new replies" in running.content and b"every 2s" in running.content
+
+    mailbox_fetch(mailbox.pk)
+    done = client.get(reverse("labs:lab_mailbox_status", args=[lab.pk]))
+    assert b"messages read 1" in done.content and b"every 2s" not in done.content
+
+
+def test_the_lab_page_loads_the_mailbox_part_only_for_those_who_change_the_lab(client, lab, staff,
+                                                                               other_staff):
+    status_url = reverse("labs:lab_mailbox_status", args=[lab.pk])
+    client.force_login(staff)
+    assert status_url.encode() in client.get(reverse("labs:lab_detail", args=[lab.pk])).content
+    client.force_login(other_staff)
+    page = client.get(reverse("labs:lab_detail", args=[lab.pk]))
+    if page.status_code == 200:
+        assert status_url.encode() not in page.content
+    assert client.get(status_url).status_code in (403, 404)
+    assert client.post(reverse("labs:lab_mailbox_action", args=[lab.pk, "fetch"])).status_code in (403, 404)
+
+
+def test_unlinking_keeps_the_replies(client, lab, staff, dovecot):
+    client.force_login(staff)
+    client.post(reverse("labs:lab_mailbox", args=[lab.pk]), form(dovecot, enabled=""))
+    response = client.post(reverse("labs:lab_mailbox_action", args=[lab.pk, "unlink"]))
+    assert response.status_code == 302 and not LabMailbox.objects.exists()
