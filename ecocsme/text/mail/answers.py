@@ -12,7 +12,7 @@ from itertools import pairwise
 
 from .phrases import alternatives
 from .quotes import interleaved_lines, quoted
-from .references import Reference, label_match, number_reference, ordinal_reference
+from .references import REMARK, Reference, label_match, number_reference, ordinal_reference, says_skipped
 from .similarity import (
     asked,
     normalise,
@@ -53,7 +53,9 @@ def _numbered_markers(lines: list[str], questions: dict[str, str]) -> list[Marke
             markers.append(Marker(i, reference.number, f"{reference.lead}|{reference.punct}|{min(indent, 4)}",
                                   reference.rest.strip(), "number"))
             continue
-        reference = ordinal_reference(line, len(questions)) if _opens_paragraph(lines, i) else None
+        after_marker = bool(markers) and markers[-1].line == i - 1
+        opens = after_marker or _opens_paragraph(lines, i)
+        reference = ordinal_reference(line, len(questions)) if opens else None
         if reference and reference.number in questions:
             markers.append(Marker(i, reference.number, "ordinal||0", reference.rest.strip(), "number"))
     return markers
@@ -70,7 +72,9 @@ def _with_number_references(markers: list[Marker], lines: list[str],
         if quoted(line) or (i and lines[i - 1].strip() and i - 1 not in marker_lines):
             continue
         reference = number_reference(line, len(questions)) or _bare_between(markers, line, i)
-        if reference and reference.number not in answered and reference.number not in found:
+        if reference and reference.lead == REMARK:
+            found[f"remark{i}"] = Marker(i, reference.number, "remark", "", REMARK)
+        elif reference and reference.number not in answered and reference.number not in found:
             found[reference.number] = Marker(i, reference.number, "number||0", reference.rest, "number")
     if not found:
         return markers
@@ -274,6 +278,8 @@ def _cut(lines: list[str], markers: list[Marker], questions: dict[str, str], *,
     one_liners = len(markers) >= 3 and all(
         b.line == a.line + 1 and a.rest.strip() for a, b in pairwise(markers))
     for index, marker in enumerate(markers):
+        if marker.source == REMARK:
+            continue  # ends the answer before it, answers nothing
         end = markers[index + 1].line if index + 1 < len(markers) else len(lines)
         if one_liners and index + 1 == len(markers) and marker.rest.strip():
             end = marker.line + 1  # one answer a line, as typed on a phone: what follows is a remark
@@ -283,7 +289,8 @@ def _cut(lines: list[str], markers: list[Marker], questions: dict[str, str], *,
         first = _drop_question(marker.rest, questions[marker.number]) if marker.source == "number" else ""
         text = clean_answer("\n".join([first, *body]) if first else "\n".join(body),
                              questions[marker.number])
-        if text and normalise(text) not in NO_ANSWER and text.strip().lower() not in NO_ANSWER:
+        if text and normalise(text) not in NO_ANSWER and text.strip().lower() not in NO_ANSWER \
+                and not says_skipped(text):
             answers[marker.number] = text
     return answers
 

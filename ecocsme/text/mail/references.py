@@ -35,7 +35,7 @@ WEAK_LEAD = {
     "hr": "na|za|uz|o|u vezi s",
     "lt": "į|i|dėl|del|prie",
     "fi": "koskien|liittyen",
-    "de": "zu|zur|zum|bei|betreffend",
+    "de": "zu|zur|zum|bei|betreffend|auf",
 }
 # What comes before an ordinal without its noun ("Quanto alla quarta, …", "Što se tiče pete, …").
 LEAD_IN = {
@@ -87,7 +87,7 @@ ORDINALS = {
            f"septint{_LT_ENDINGS}", f"(?:aštunt|astunt){_LT_ENDINGS}", f"devint{_LT_ENDINGS}",
            f"(?:dešimt|desimt){_LT_ENDINGS}"],
     "fi": [f"ensimmäi{_FI_ENDINGS}|ensimmai{_FI_ENDINGS}|eka{_FI_ENDINGS}",
-           f"toinen|toiseen|toisen|toisessa|toista|toka{_FI_ENDINGS}",
+           f"toinen|tois{_FI_ENDINGS}|toka{_FI_ENDINGS}",
            f"kolma{_FI_ENDINGS}|kolmanteen|kolmannen", f"neljä{_FI_ENDINGS}|nelja{_FI_ENDINGS}",
            f"viide{_FI_ENDINGS}|viides", f"kuude{_FI_ENDINGS}|kuudes",
            f"seitsemä{_FI_ENDINGS}|seitsema{_FI_ENDINGS}", f"kahdeksa{_FI_ENDINGS}",
@@ -100,6 +100,17 @@ LAST = {
     "nl": "laatste", "hr": f"(?:zadnj|posljednj){_HR_ENDINGS}", "lt": f"paskutin{_LT_ENDINGS}",
     "fi": f"viimei{_FI_ENDINGS}", "de": r"letzt\w{0,2}",
 }
+# Numbers that name themselves as nouns: Finnish "ykkönen", "nelonen", "seiskaan" (to number seven).
+NUMBER_NOUNS = {
+    "fi": [r"ykkö\w{0,6}|ykkose\w{0,4}", r"kakko\w{0,6}", r"kolmo\w{0,6}", r"nelo\w{0,6}", r"vito\w{0,6}",
+           r"kuto\w{0,6}", r"seisk\w{0,6}", r"kasi\w{0,4}|kasin\w{0,4}", r"ysi\w{0,4}|ysin\w{0,4}",
+           r"kymppi\w{0,4}"],
+}
+# A reference that says the question is skipped ("5 lasse ich aus", "Za 5 i 7 nemam ideju" names
+# two): a remark, not an answer.
+SKIPS = (r"skip(?:ped|ping)?|pass|leave (?:it|out)|not applicable|sar[ií]|las [îi]n|o las|nu r[ăa]spund|"
+         r"salto|lascio|sla ik over|laat ik|overslaan|preska[čc]\w*|ne odgovaram|praleid\w*|"
+         r"j[äa]t[äa]n (?:v[äa]liin|pois)|ohitan|lasse ich aus|[üu]berspringe|entf[äa]llt|keine angabe")
 # Cardinal numbers after the noun ("question five", "Frage drei", "pitanje pet").
 CARDINALS = {
     "en": ["one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"],
@@ -131,6 +142,7 @@ AFTER_NOUN = {
     "ro": r"(?:mă|ma) privește", "it": r"", "hr": r"", "lt": r"", "fi": r"tulee",
 }
 MAX_WORDS_BEFORE = 6  # "In what concerns the answer to the …" is as long as a lead-in gets
+REMARK = "remark"  # the lead of a reference that names questions without answering them
 
 
 @dataclass(frozen=True)
@@ -197,13 +209,16 @@ def label_match(line: str) -> Reference | None:
 
 def _compile_ordinals() -> tuple[re.Pattern, dict[str, int]]:
     """One pattern for a reference in words in any language; each ordinal's group names its
-    number (o1 … o10, olast; c1 … c10 for cardinals after a noun)."""
+    number (o1 … o10, olast; p… the same after a noun; c1 … c10 for cardinals after a noun;
+    n1 … n10 for numbers named as nouns)."""
     ordinal_groups = []
     for index in range(10):
         forms = _alternation(part for words in ORDINALS.values() for part in [words[index]])
         ordinal_groups.append(f"(?P<o{index + 1}>{forms})")
     ordinal_groups.append(f"(?P<olast>{_alternation(LAST.values())})")
     ordinal = "(?:" + "|".join(ordinal_groups) + ")"
+    named = "|".join(f"(?P<n{index + 1}>{_alternation(words[index] for words in NUMBER_NOUNS.values())})"
+                     for index in range(10))
     cardinal = "(?:" + "|".join(
         f"(?P<c{index + 1}>{_alternation(words[index] for words in CARDINALS.values())})"
         for index in range(10)) + ")"
@@ -212,7 +227,7 @@ def _compile_ordinals() -> tuple[re.Pattern, dict[str, int]]:
     the = r"(?P<the>(?:the|de|die|der|den|la|il|a|al)\s+|(?:l|all|dell|sull|nell)['’])?"
     pattern = (
         r"^\s*(?:[*_#>•\-–]+\s*)?(?P<before>(?:[\w'’]+[,!.]?\s+){0," + str(MAX_WORDS_BEFORE) + r"}?)"
-        r"(?:" + the + ordinal + r"(?:\s+(?P<noun1>" + noun + r"))?"
+        r"(?:" + the + ordinal + r"(?:\s+(?P<noun1>" + noun + r"))?|" + named +
         r"|(?P<noun2>" + noun + r")\s+(?:" + ordinal.replace("?P<o", "?P<p") + "|" + cardinal + r"))"
         r"(?:\s+(?:" + after_noun + r"))?"
         r"(?=[\s,:;.!?\-–—)]|$)(?P<rest>.*)$"
@@ -223,7 +238,8 @@ def _compile_ordinals() -> tuple[re.Pattern, dict[str, int]]:
 ORDINAL_RE = _compile_ordinals()
 _LEAD_INS = _alternation(w for words in LEAD_IN.values() for w in words.split("|"))
 LEAD_IN_RE = re.compile(r"(?:^|\s)(?:" + _LEAD_INS + r")\s*$", re.IGNORECASE)
-_NUMBER_GROUPS = [f"{kind}{n}" for kind in ("o", "p", "c") for n in range(1, 11)]
+_NUMBER_GROUPS = [f"{kind}{n}" for kind in ("o", "p", "c", "n") for n in range(1, 11)]
+_NAMED_NUMBER_GROUPS = [f"n{n}" for n in range(1, 11)]
 
 
 def ordinal_reference(line: str, count: int) -> Reference | None:
@@ -240,7 +256,8 @@ def ordinal_reference(line: str, count: int) -> Reference | None:
         number = str(count)
     if number is None or int(number) > count:
         return None
-    has_noun = bool(match.group("noun1") or match.group("noun2"))
+    has_noun = bool(match.group("noun1") or match.group("noun2")
+                    or any(match.group(name) for name in _NAMED_NUMBER_GROUPS))
     rest = match.group("rest")
     if not has_noun and not (LEAD_IN_RE.search(match.group("before").rstrip(", "))
                              and re.match(r"\s*[,:;\-–—]", rest)):
@@ -274,4 +291,15 @@ def number_reference(line: str, count: int) -> Reference | None:
         return None
     if not LEAD_IN_RE.search(match.group("before").rstrip(", ")):
         return None
+    if TWO_NUMBERS_RE.match(match.group("rest")):  # "Za 5 i 7 nemam ideju": a remark on skipped ones
+        return Reference(match.group("num"), REMARK, "", match.group("rest"))
     return Reference(match.group("num"), "number", "", _after_reference(match.group("rest")))
+
+
+TWO_NUMBERS_RE = re.compile(r"^\s*(?:,|&|\+|and|und|en|e|și|si|i|ir|ja)\s*\d{1,2}\b", re.IGNORECASE)
+SKIP_RE = re.compile(r"^\W*(?:" + SKIPS + r")\b.{0,40}$", re.IGNORECASE)
+
+
+def says_skipped(text: str) -> bool:
+    """A short answer that only says the question is skipped."""
+    return len(text) < 80 and bool(SKIP_RE.match(text.strip()))

@@ -9,8 +9,12 @@ import pytest
 from ecocsme.text.mail import parse_reply
 
 from .examples import REPLIES
+from .reply_scores import score_folder
 
-CASES = sorted(REPLIES.glob("*.expected.json"))
+ALL_CASES = sorted(REPLIES.glob("*.expected.json"))
+# Round one's cases are read exactly; later rounds (with a "category") are scored, as people's
+# replies are, by how many answers land on the right question (reply_scores.py).
+CASES = [p for p in ALL_CASES if "category" not in json.loads(p.read_text(encoding="utf-8"))]
 CHECKED_FLAGS = ("auto_reply", "bounce", "unmapped", "from_attachment", "html_only", "partial")
 # The personal link in the corpus' invitations, as the caller (labs) passes its own.
 LINK = re.compile(r"/labs/answer/([A-Za-z0-9_\-:.]{16,200})/?")
@@ -21,7 +25,7 @@ def words(text: str) -> str:
 
 
 def test_the_corpus_is_large_and_varied():
-    assert len(CASES) >= 30
+    assert len(CASES) >= 30 and len(ALL_CASES) >= 130
     languages = {json.loads(p.read_text())["questions"] for p in CASES}
     assert len(languages) >= 5
 
@@ -43,6 +47,37 @@ def test_reply(case):
         assert invitation["message_id"] in reply.in_reply_to
     if invitation.get("token") and not invitation.get("message_id"):
         assert invitation["token"] in reply.tokens
+
+
+@pytest.fixture(scope="module")
+def development_scores():
+    return score_folder(REPLIES)
+
+
+@pytest.mark.parametrize("category", ["forwarded", "bottom_posted", "local_labels", "ordinal_prose", "split"])
+def test_each_kind_of_reply_is_mostly_read_right(development_scores, category):
+    score = development_scores[category]
+    assert score.right + score.wrong >= 40
+    assert score.accuracy >= 0.85, score.failures
+
+
+def test_answers_land_on_their_question_in_95_percent(development_scores):
+    assert development_scores["all"].accuracy >= 0.95, development_scores["all"].failures
+
+
+def test_a_reply_that_answers_nothing_is_never_counted(development_scores):
+    assert development_scores["non_answer"].non_answers >= 10
+    assert development_scores["all"].non_answers_counted == 0, development_scores["all"].failures
+
+
+def test_the_held_out_replies(development_scores):
+    """A set written apart from the reader, by another hand (replies_heldout/README.md): what
+    it scores is reported by `make bench`; here, that it is read and nothing that answers
+    nothing is counted."""
+    held_out = score_folder(REPLIES.parent / "replies_heldout")
+    assert held_out["all"].mails >= 70 and held_out["non_answer"].non_answers >= 10
+    assert held_out["all"].non_answers_counted == 0, held_out["all"].failures
+    assert held_out["all"].accuracy >= 0.85
 
 
 QUESTIONS = {"1": "What channels can be used?", "2": "Are SMEs aware of the potential?"}
