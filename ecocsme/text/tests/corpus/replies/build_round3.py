@@ -1,0 +1,987 @@
+#!/usr/bin/env python3
+"""Build round three of the e-mail reply corpus: forwards and answers that name questions in words.
+
+Run it after the other two generators (``build_corpus.py`` deletes every ``NNN_*`` file and
+rewrites README.md; ``build_round2.py`` deletes every file numbered 054 or higher):
+
+    python3 build_corpus.py && python3 build_round2.py && python3 build_round3.py
+
+It (re)writes, deterministically:
+
+* ``invitations_round3.json``  the invitations of round three (inv-0200 onwards);
+* ``NNN_<lang>_<category>-<client>-<what>.eml`` and ``.expected.json`` from 200 onwards;
+* the "Round three" section of ``README.md`` (between its two marker comments);
+
+and then re-reads every file it wrote to check it. The bodies are composed here from a small tree
+of nodes (own text, quotes, attribution lines, forward headers, Outlook header blocks) that every
+client family renders in its own way, as text and as HTML; only the invitation text, the header
+tables in the clients' languages and a few MIME helpers come from the earlier generators.
+
+All people, organisations, addresses and phone numbers are invented; every mail carries an
+``X-Example: true`` header. Only the standard library is used.
+"""
+
+from __future__ import annotations
+
+import html
+import json
+import re
+import sys
+from dataclasses import dataclass, field
+from datetime import datetime
+from email import policy
+from email.message import EmailMessage
+from email.parser import BytesParser
+from email.utils import format_datetime, getaddresses, parseaddr
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE))
+import build_corpus as bc  # noqa: E402  (invitation text, labs, MIME helpers)
+import build_round2 as r2  # noqa: E402  (header tables in the clients' languages, client headers)
+
+FIRST_NUMBER = 200
+FIRST_INVITATION = 200
+CATEGORIES = r2.CATEGORIES
+CLIENTS = r2.CLIENTS
+
+# ############################################################################################
+# Invitations of round three
+# ############################################################################################
+
+INVITATIONS: list[bc.Invitation] = []
+
+
+def invite(lang: str, name: str, email: str) -> bc.Invitation:
+    inv = bc.Invitation(f"inv-{FIRST_INVITATION + len(INVITATIONS):04d}", lang, name, email.lower())
+    INVITATIONS.append(inv)
+    return inv
+
+
+@dataclass
+class Person:
+    name: str
+    email: str
+
+    @property
+    def domain(self) -> str:
+        return self.email.split("@")[1]
+
+    @property
+    def full(self) -> str:
+        return f"{self.name} <{self.email}>"
+
+
+def lab_person(inv: bc.Invitation) -> Person:
+    return Person(inv.lab.sender_name, inv.lab.mailbox)
+
+
+def me(inv: bc.Invitation) -> Person:
+    return Person(inv.name, inv.email)
+
+
+def when(lang: str, day: int, hour: int, minute: int, second: int = 0) -> datetime:
+    return datetime(2020, 11, day, hour, minute, second, tzinfo=bc.LABS[lang].tz)
+
+
+# ############################################################################################
+# A body is a list of nodes; each client family renders them as text and as HTML
+# ############################################################################################
+# ("t", text, style)         what the sender typed; style None, "#RRGGBB" (a colour, HTML only), "b"
+# ("q", nodes)               a quote: "> " in text, a blockquote in HTML
+# ("attr", line, nodes)      "On ... wrote:" and the quoted nodes
+# ("fwd", head, nodes, fam)  a forwarded message: the client's forward header (lines) and the
+#                            message under it; fam is the family that wrote the header
+# ("oh", rows, nodes, sep)   Outlook's From/Sent/To/Subject block (sep: the "____" line above) and
+#                            the message under it, not quoted
+
+
+def T(text: str, style: str | None = None) -> tuple:
+    return ("t", text, style)
+
+
+def Q(*nodes) -> tuple:
+    return ("q", list(nodes))
+
+
+def ATTR(line: str, *nodes) -> tuple:
+    return ("attr", line, list(nodes))
+
+
+def FWD(head: str, *nodes, fam: str = "gmail") -> tuple:
+    return ("fwd", head, list(nodes), fam)
+
+
+def OH(rows: list[tuple[str, str]], *nodes, sep: bool = False) -> tuple:
+    return ("oh", rows, list(nodes), sep)
+
+
+def family(client: str) -> str:
+    return r2.family(client)
+
+
+def plain_lines(nodes: list, fam: str) -> list[str]:
+    out: list[str] = []
+    for node in nodes:
+        kind = node[0]
+        if kind == "t":
+            out += node[1].split("\n")
+        elif kind == "q":
+            inner = plain_lines(node[1], fam)
+            if fam == "outlook":  # Outlook's text part shows a blockquote without markers
+                out += inner
+            else:
+                out += [("> " + x) if x and not x.startswith(">") else (">" + x if x else ">") for x in inner]
+        elif kind == "attr":
+            out.append(node[1])
+            if fam != "thunderbird":
+                out.append("")
+            out += plain_lines([Q(*node[2])], fam)
+        elif kind == "fwd":
+            head = node[1].split("\n") + ["", *plain_lines(node[2], fam)]
+            if node[3] == "apple" and fam == "apple":  # Apple Mail quotes what it forwards
+                out += plain_lines([Q(T("\n".join(head)))], fam)
+            else:
+                out += head
+        elif kind == "oh":
+            if node[3]:
+                out.append("_" * 32)
+            out += [f"{k}: {v}" for k, v in node[1]]
+            out.append("")
+            out += plain_lines(node[2], fam)
+        else:
+            raise ValueError(kind)
+    return out
+
+
+def render_plain(nodes: list, client: str) -> str:
+    return "\n".join(plain_lines(nodes, family(client))).rstrip("\n") + "\n"
+
+
+def esc(text: str, charset: str) -> str:
+    if charset.lower() != "utf-8":  # what the charset cannot hold degrades as in the text part
+        text = bc.fit(text, charset)
+    return bc.html_chars(text, charset).replace("\xa0", "&nbsp;")
+
+
+def link(e: str) -> str:
+    return re.sub(r"(https://[^\s<]+)", r'<a href="\1">\1</a>', e)
+
+
+def html_text(text: str, style: str | None, fam: str, charset: str) -> str:
+    out = []
+    for line in text.split("\n"):
+        e = link(esc(line, charset))
+        if style == "b" and line.strip():
+            e = f"<b>{e}</b>"
+        elif style and line.strip():
+            e = f'<span style="color:{style}">{e}</span>'
+        if fam == "outlook":
+            out.append(
+                f"<p class=MsoNormal>{e}<o:p></o:p></p>\n"
+                if line.strip()
+                else "<p class=MsoNormal><o:p>&nbsp;</o:p></p>\n"
+            )
+        elif fam == "thunderbird":
+            out.append(f"{e}<br>\n")
+        elif fam == "apple":
+            out.append(f"<div>{e}</div>" if line.strip() else "<div><br></div>")
+        else:
+            out.append(f"<div>{e}</div>" if line.strip() else "<div><br></div>")
+    return "".join(out)
+
+
+BLOCKQUOTE = {
+    "gmail": '<blockquote class="gmail_quote" style="margin:0px 0px 0px 0.8ex;border-left:1px solid rgb(204,204,204);padding-left:1ex">',
+    "outlook": '<blockquote style="border:none;border-left:solid #CCCCCC 1.0pt;padding:0cm 0cm 0cm 6.0pt;margin-left:4.8pt;margin-right:0cm">',
+    "apple": '<blockquote type="cite">',
+    "thunderbird": '<blockquote type="cite">',
+    "yahoo": '<blockquote style="border-left: 1px solid rgb(16, 16, 255); margin-left: 5px; padding-left: 5px;">',
+    "proton": '<blockquote class="protonmail_quote" type="cite">',
+    "samsung": "<blockquote>",
+}
+
+
+def html_nodes(nodes: list, fam: str, charset: str) -> str:
+    out = []
+    for node in nodes:
+        kind = node[0]
+        if kind == "t":
+            out.append(html_text(node[1], node[2], fam, charset))
+        elif kind == "q":
+            out.append(BLOCKQUOTE[fam] + html_nodes(node[1], fam, charset) + "</blockquote>\n")
+        elif kind == "attr":
+            head = esc(node[1], charset)
+            inner = html_nodes(node[2], fam, charset)
+            if fam == "gmail":
+                out.append(
+                    f'<br><div class="gmail_quote"><div dir="ltr" class="gmail_attr">{head}<br></div>'
+                    f"{BLOCKQUOTE['gmail']}{inner}</blockquote></div>\n"
+                )
+            elif fam == "thunderbird":
+                out.append(f'<div class="moz-cite-prefix">{head}<br></div>\n<blockquote type="cite">\n{inner}</blockquote>\n')
+            elif fam == "apple":
+                out.append(
+                    f'<div><br><blockquote type="cite"><div>{head}</div><br class="Apple-interchange-newline">{inner}</blockquote></div>\n'
+                )
+            elif fam == "yahoo":
+                out.append(
+                    f'<div id="yahoo_quoted_{abs(hash(head)) % 10**10}" class="yahoo_quoted"><div style="font-family:\'Helvetica Neue\', Helvetica, Arial, sans-serif;font-size:13px;color:#26282a;">'
+                    f"<div>{head}</div><div><br></div><div><br></div>{BLOCKQUOTE['yahoo']}{inner}</blockquote></div></div>\n"
+                )
+            elif fam == "proton":
+                out.append(f'<div class="protonmail_quote">{head}<br>{BLOCKQUOTE["proton"]}{inner}</blockquote><br></div>\n')
+            else:
+                out.append(f"<div>{head}</div>{BLOCKQUOTE.get(fam, '<blockquote>')}{inner}</blockquote>\n")
+        elif kind == "fwd":
+            out.append(fwd_html(node[1], node[2], node[3], fam, charset))
+        elif kind == "oh":
+            inner = "<br>\n".join(f"<b>{esc(k, charset)}:</b> {esc(v, charset)}" for k, v in node[1])
+            body = html_nodes(node[2], fam, charset)
+            if fam == "outlook":
+                out.append(
+                    "<p class=MsoNormal><o:p>&nbsp;</o:p></p>\n"
+                    + ('<div style="border:none;border-top:solid #E1E1E1 1.0pt;padding:3.0pt 0cm 0cm 0cm">\n' if not node[3] else '<div class=MsoNormal align=center style="text-align:center"><hr size=2 width="98%" align=center></div>\n<div>\n')
+                    + f"<p class=MsoNormal>{inner}<o:p></o:p></p>\n</div>\n"
+                    + "<p class=MsoNormal><o:p>&nbsp;</o:p></p>\n"
+                    + body
+                )
+            else:
+                out.append(
+                    '<hr style="display:inline-block;width:98%" tabindex="-1"><div id="divRplyFwdMsg" dir="ltr">'
+                    f'<font face="Calibri, sans-serif" style="font-size:11pt" color="#000000">{inner}</font><div>&nbsp;</div></div>\n'
+                    + body
+                )
+    return "".join(out)
+
+
+def fwd_html(head: str, nodes: list, head_fam: str, fam: str, charset: str) -> str:
+    lines = head.strip("\n").split("\n")
+    body = html_nodes(nodes, fam, charset)
+    if fam == "gmail":
+        rows = []
+        for line in lines:
+            m = re.match(r"([^:]+): (.*?) <([^>]+)>$", line)
+            if m and line != lines[0]:
+                rows.append(
+                    f'{esc(m.group(1), charset)}: <strong class="gmail_sendername" dir="auto">{esc(m.group(2), charset)}</strong> '
+                    f'<span dir="auto">&lt;<a href="mailto:{m.group(3)}">{m.group(3)}</a>&gt;</span>'
+                )
+            else:
+                rows.append(esc(line, charset))
+        return f'<br><div class="gmail_quote"><div dir="ltr" class="gmail_attr">{"<br>".join(rows)}<br></div><br><br>{body}</div>\n'
+    if fam == "apple":
+        first, rest = lines[0], [x for x in lines[1:] if x.strip()]
+        rows = "".join(
+            '<div style="margin-top: 0px; margin-right: 0px; margin-bottom: 0px; margin-left: 0px;">'
+            f'<span style="font-family: -webkit-system-font, Helvetica Neue, Helvetica, sans-serif; color:rgba(0, 0, 0, 1.0);"><b>{esc(x.split(": ", 1)[0], charset)}: </b></span>'
+            f'<span style="font-family: -webkit-system-font, Helvetica Neue, Helvetica, sans-serif;">{esc(x.split(": ", 1)[1], charset)}<br></span></div>'
+            for x in rest
+        )
+        return (
+            f'<div><br><blockquote type="cite"><div>{esc(first, charset)}</div><br class="Apple-interchange-newline">'
+            f"{rows}<br>{body}</blockquote></div>\n"
+        )
+    if fam == "thunderbird":
+        rows = [x for x in lines if x.strip()]
+        table = "".join(
+            f'<tr><th valign="BASELINE" nowrap="nowrap" align="RIGHT">{esc(x.split(":", 1)[0], charset)}: </th>'
+            f"<td>{esc(x.split(':', 1)[1].strip(), charset)}</td></tr>"
+            for x in rows[1:]
+        )
+        return (
+            f'<div class="moz-forward-container"><br><br>{esc(rows[0], charset)}\n'
+            f'<table class="moz-email-headers-table" cellspacing="0" cellpadding="0" border="0"><tbody>{table}</tbody></table>\n<br>\n{body}</div>\n'
+        )
+    if fam == "outlook":
+        return html_text(head.strip("\n"), None, fam, charset) + body
+    inner = "<br>".join(esc(x, charset) for x in lines)
+    if fam == "yahoo":
+        return f'<div class="yahoo_quoted"><div>{inner}</div><div><br></div>{body}</div>\n'
+    if fam == "proton":
+        return f'<div class="protonmail_quote">{inner}<br>{BLOCKQUOTE["proton"]}{body}</blockquote></div>\n'
+    return f'<div dir="auto"><br></div><div align="left" dir="auto" style="font-size:100%;color:#000000">{inner}</div><div>{body}</div>\n'
+
+
+def render_html(nodes: list, client: str, charset: str) -> str:
+    fam = family(client)
+    body = html_nodes(nodes, fam, charset)
+    if fam == "outlook" and client != "outlook_web":
+        lang_attr = "EN-US"
+        return bc.OUTLOOK_HEAD.format(charset=charset, bodylang=lang_attr) + body + "</div>\n</body>\n</html>\n"
+    if fam == "outlook":
+        return (
+            f'<html>\n<head>\n<meta http-equiv="Content-Type" content="text/html; charset={charset}">\n'
+            '<style type="text/css" style="display:none;"> P {margin-top:0;margin-bottom:0;} </style>\n</head>\n'
+            f'<body dir="ltr">\n<div style="font-family: Calibri, Arial, Helvetica, sans-serif; font-size: 12pt; color: rgb(0, 0, 0);">\n{body}</div>\n</body>\n</html>\n'
+        )
+    if fam == "gmail":
+        return f'<div dir="ltr">{body}</div>\n'
+    if fam == "apple":
+        return (
+            f'<html><head><meta http-equiv="content-type" content="text/html; charset={charset}"></head>'
+            f'<body style="word-wrap: break-word; -webkit-nbsp-mode: space; line-break: after-white-space;" dir="auto">{body}</body></html>\n'
+        )
+    if fam == "thunderbird":
+        return (
+            f'<html>\n  <head>\n    <meta http-equiv="Content-Type" content="text/html; charset={charset}">\n  </head>\n'
+            f'  <body>\n    <p>\n{body}    </p>\n  </body>\n</html>\n'
+        )
+    if fam == "yahoo":
+        return f'<html><head></head><body><div class="ydp-body" style="font-family:Helvetica Neue, Helvetica, Arial, sans-serif;font-size:13px;">{body}</div></body></html>\n'
+    return f"<html><head></head><body>{body}</body></html>\n"
+
+
+# ############################################################################################
+# Pieces: the invitation as nodes, forward headers, reply attributions
+# ############################################################################################
+
+
+def invitation_text(
+    inv: bc.Invitation,
+    *,
+    drop_link: bool = False,
+    greeting_name: str | None = None,
+) -> str:
+    text = inv.text()
+    if drop_link:
+        text = "\n".join(x for x in text.split("\n") if "/labs/answer/" not in x)
+    if greeting_name:
+        text = text.replace(inv.name, greeting_name, 1)
+    return text
+
+
+def invitation_with_answers(
+    inv: bc.Invitation,
+    answers: dict[str, str],
+    *,
+    prefix: str = "",
+    style: str | None = None,
+    drop_link: bool = False,
+    blank_after: bool = True,
+) -> list:
+    """The invitation as nodes with the answers typed under their questions."""
+    nodes: list = []
+    buf: list[str] = []
+    for line in invitation_text(inv, drop_link=drop_link).split("\n"):
+        buf.append(line)
+        m = re.match(r"(\d)\. ", line)
+        if m and m.group(1) in answers:
+            nodes.append(T("\n".join(buf)))
+            nodes.append(T(prefix + answers[m.group(1)], style))
+            buf = [""] if blank_after else []
+    nodes.append(T("\n".join(buf)))
+    return nodes
+
+
+def fwd_head(client: str, ui: str, frm: Person, to: Person, subject: str, dt: datetime, cc: str | None = None) -> str:
+    """The forward header block `client` writes (its own words, the client's language)."""
+    fam = family(client)
+    if fam == "gmail":
+        sep, f, _ = r2.GMAIL_FWD[ui]
+        return f"{sep}\n{f}: {frm.full}\nDate: {r2.dfmt(r2.GMAIL_FWD_DATE[ui], dt, ui)}\nSubject: {subject}\nTo: {to.full}"
+    if fam == "apple":
+        sep, f, s, d, t, dt_t = r2.APPLE_FWD[ui]
+        return f"{sep}\n\n{f}: {frm.full}\n{s}: {subject}\n{d}: {r2.dfmt(dt_t, dt, ui, tz=r2.TZ_NAME[ui])}\n{t}: {to.full}"
+    if fam == "thunderbird":
+        sep, s, d, f, t = r2.TB_FWD[ui]
+        return f"\n{sep}\n{s}: \t{subject}\n{d}: \t{format_datetime(dt)}\n{f}: \t{frm.full}\n{t}: \t{to.full}"
+    if fam == "yahoo":
+        return (
+            f"----- Forwarded Message -----\nFrom: {frm.full}\nTo: {to.full}\n"
+            f"Sent: {r2.dfmt('{WD}, {d} {mon} 2020, {hms} {tz}', dt, 'en', tz=r2.TZ_NAME['en'])}\nSubject: {subject}"
+        )
+    if fam == "proton":
+        return (
+            "\u2010" * 7 + " Forwarded Message " + "\u2010" * 7 + "\n"
+            f"From: {frm.name} <{frm.email}>\nDate: {r2.dfmt('On {WD}, {mon} {d}, 2020 {h12}:{mm} {ampm}', dt, 'en')}\n"
+            f"Subject: {subject}\nTo: {to.full}"
+        )
+    if fam == "samsung":
+        return r2.samsung_header(ui, frm.full, to.full, subject, dt)
+    raise ValueError(client)
+
+
+def outlook_rows(client: str, ui: str, frm: Person, to: Person | str, subject: str, dt: datetime, cc: str | None = None):
+    return r2.outlook_header(client, ui, frm.full, to.full if isinstance(to, Person) else to, subject, dt, cc)
+
+
+def attr_line(client: str, ui: str, who: Person, dt: datetime) -> str:
+    return r2.attribution(client, ui, who.name, who.email, dt)
+
+
+def quoted_invitation(client: str, ui: str, inv: bc.Invitation, text: str | None = None) -> list:
+    """What `client` puts under a reply to the invitation."""
+    fam = family(client)
+    text = text or inv.text()
+    lab = lab_person(inv)
+    if fam == "outlook":
+        rows = outlook_rows(client, ui, lab, me(inv), inv.subject, inv.sent)
+        return [T(""), OH(rows, T(text), sep=client != "outlook_windows")]
+    if fam == "samsung":
+        return [T(""), FWD(r2.samsung_header(ui, lab.full, me(inv).full, inv.subject, inv.sent), T(text), fam="samsung")]
+    return [T(""), ATTR(attr_line(client, ui, lab, inv.sent), T(text))]
+
+
+def fwd_prefix(client: str, ui: str) -> str:
+    return r2.OUTLOOK_FWD_PREFIX[ui] if family(client) == "outlook" else "Fwd: "
+
+
+def re_prefix(client: str, ui: str) -> str:
+    return r2.OUTLOOK_RE_PREFIX[ui] if family(client) == "outlook" else "Re: "
+
+
+def footer(client: str, ui: str) -> str:
+    return r2.PHONE_FOOTER.get(client, {}).get(ui, "")
+
+
+# ############################################################################################
+# Messages
+# ############################################################################################
+
+
+@dataclass
+class Case:
+    lang: str
+    category: str
+    client: str
+    what: str
+    msg: EmailMessage
+    sender: str
+    answers: dict[str, str]
+    notes: str
+    invitation: bc.Invitation
+    language: str | None = None
+    is_answer: bool = True
+    flags: list[str] = field(default_factory=list)
+    invitation_mid: str | None = None
+    token: str | None = None
+    crlf: bool = False
+
+
+CASES: list[Case] = []
+
+
+def mail(
+    client: str,
+    key: str,
+    *,
+    inv: bc.Invitation,
+    sender: Person,
+    subject: str,
+    date: datetime,
+    nodes: list,
+    mode: str = "alt",
+    charset: str = "utf-8",
+    cte: str = "quoted-printable",
+    irt: str | None = None,
+    refs: str | None = None,
+    to: str | None = None,
+    cc: str | None = None,
+    attachments: list[tuple[str, str, str, str]] = (),
+    extra: list[tuple[str, str]] | None = None,
+) -> EmailMessage:
+    """One mail as `client` writes it. mode: "plain", "alt" (text + HTML) or "html"."""
+    lab = inv.lab
+    legacy = charset.lower() != "utf-8"
+    hdr_cs = "UTF-8"
+    m = bc.new_msg(
+        key=key,
+        from_=bc.mailbox(sender.name, sender.email, hdr_cs),
+        to=to or bc.mailbox(lab.sender_name, lab.mailbox, hdr_cs),
+        subject=bc.subject_value(subject),
+        date=date,
+        msgid=r2.client_mid(client, key, sender.domain),
+        irt=irt,
+        refs=refs,
+        client_ip=int(bc.hid(key, "ip", n=2), 16) % 200 + 20,
+        extra=r2.client_headers(client, key, inv.lang, subject) + (extra or []),
+        cc=cc,
+    )
+    text = render_plain(nodes, client)
+    page = render_html(nodes, client, charset)
+    if legacy:
+        text, page = bc.fit(text, charset), bc.fit(page, charset)
+    if mode in ("plain", "alt"):
+        m.set_content(text, charset=charset, cte=cte)
+    if mode == "alt":
+        m.add_alternative(page, subtype="html", charset=charset, cte=cte)
+    elif mode == "html":
+        m.set_content(page, subtype="html", charset=charset, cte=cte)
+    for name, ctype, content, acs in attachments:
+        if not m.is_multipart():
+            m.make_mixed()
+        elif m.get_content_type() == "multipart/alternative":
+            m.make_mixed()
+        maintype, subtype = ctype.split("/")
+        m.add_attachment(content.encode(acs), maintype=maintype, subtype=subtype, filename=name, params={"charset": acs})
+    bc.set_boundaries(m, key, r2.BOUNDARY.get(family(client), "generic"))
+    return m
+
+
+def add(c: Case) -> None:
+    assert c.category in CATEGORIES and c.client in CLIENTS, (c.category, c.client)
+    c.language = c.language or c.lang
+    if c.is_answer and len(c.answers) < 7 and "partial" not in c.flags:
+        c.flags.append("partial")
+    if c.language != c.lang and "different_language" not in c.flags:
+        c.flags.append("different_language")
+    if c.msg.get_content_type() == "text/html" and "html_only" not in c.flags:
+        c.flags.insert(0, "html_only")
+    CASES.append(c)
+
+
+def case(
+    lang: str,
+    category: str,
+    client: str,
+    what: str,
+    m: EmailMessage,
+    inv: bc.Invitation,
+    answers: dict[str, str],
+    notes: str,
+    *,
+    charset: str = "utf-8",
+    **kw,
+) -> None:
+    """Register a case; the expected answers follow the message's charset, as its text does."""
+    if charset.lower() != "utf-8":
+        answers = {k: bc.fit(v, charset) for k, v in answers.items()}
+    sender = parseaddr(str(m["From"]))[1]
+    ids = f"{m.get('In-Reply-To', '')} {m.get('References', '')}"
+    body = "\n".join(str(p.get_content()) for p in m.walk() if p.get_content_maintype() == "text")
+    add(
+        Case(
+            lang,
+            category,
+            client,
+            what,
+            m,
+            sender,
+            dict(answers),
+            notes,
+            inv,
+            invitation_mid=inv.message_id if inv.message_id in ids else None,
+            token=inv.token if inv.token in body else None,
+            **kw,
+        )
+    )
+
+
+# ############################################################################################
+# Shapes of forwards used in several languages
+# ############################################################################################
+
+
+def forward_of_colleague_reply(
+    client: str,
+    inner_client: str,
+    key: str,
+    inv: bc.Invitation,
+    col: Person,
+    *,
+    note: str,
+    fwd_note: str,
+    reply_nodes: list,
+    dates: tuple[datetime, datetime, datetime],
+    threaded: bool = False,
+    **kw,
+) -> EmailMessage:
+    """Variant (a): the invitee forwarded the invitation to a colleague, the colleague replied (the
+    `reply_nodes`, built around the quoted forward), and the invitee forwards that reply to the lab.
+    `reply_nodes` is a function of the quoted forward's nodes."""
+    ui = inv.lang
+    d_fwd, d_col, d_out = dates
+    lab = lab_person(inv)
+    inner_fwd = [T(fwd_note), T(""), *forward_nodes(inner_client, ui, lab, me(inv), inv.subject, inv.sent, [T(invitation_text(inv))])]
+    col_subject = re_prefix(inner_client, ui) + fwd_prefix(inner_client, ui) + inv.subject
+    body = reply_nodes(inner_fwd, d_fwd)
+    nodes = [T(note), T(""), *forward_nodes(client, ui, col, me(inv), col_subject, d_col, body)]
+    irt = refs = None
+    if threaded:
+        m_f, m_r = r2.client_mid(inner_client, key + "f", inv.email.split("@")[1]), r2.client_mid(inner_client, key + "r", col.domain)
+        irt, refs = m_r, f"{inv.message_id} {m_f} {m_r}"
+    return mail(client, key, inv=inv, sender=me(inv), subject=fwd_prefix(client, ui) + col_subject, date=d_out, nodes=nodes, irt=irt, refs=refs, **kw)
+
+
+def forward_nodes(client: str, ui: str, frm: Person, to: Person, subject: str, dt: datetime, body: list) -> list:
+    """A forwarded message as `client` shows it: its header block and the message, not quoted."""
+    fam = family(client)
+    if fam == "outlook":
+        return [OH(outlook_rows(client, ui, frm, to, subject, dt), *body, sep=client != "outlook_windows")]
+    return [FWD(fwd_head(client, ui, frm, to, subject, dt), *body, fam=fam)]
+
+
+def reply_nodes_above(client: str, ui: str, who: Person, text: str) -> callable:
+    """The colleague's reply with the answers on top of what he quotes."""
+
+    def build(inner: list, d_fwd: datetime) -> list:
+        if family(client) == "outlook":
+            rows = outlook_rows(client, ui, who, "", "", d_fwd)
+            return [T(text), T(""), OH(rows, *inner)]
+        return [T(text), T(""), ATTR(attr_line(client, ui, who, d_fwd), *inner)]
+
+    return build
+
+
+# ############################################################################################
+# Romanian questionnaire (Timișoara 2021)
+# ############################################################################################
+
+
+def ro_cases() -> None:
+    lab = "ro"
+    # --- forwarded: the colleague bottom-posted under the invitee's forward; Gmail keeps the thread
+    inv = invite(lab, "Elena Dumitrescu", "elena.dumitrescu@atelier-tesatura.example.ro")
+    col = Person("Radu Nistor", "radu.nistor@atelier-tesatura.example.ro")
+    A = {
+        "1": "Cel mai bine prin exemple concrete: câte comenzi a primit o firmă mică din Timișoara datorită programului. Oamenii nu citesc documente de strategie.",
+        "2": "Grupurile de Facebook ale antreprenorilor din Banat, Camera de Comerț și, sincer, din vorbă în vorbă.",
+        "3": "Puțin. Eu am auzit de Timișoara 2021 doar ca de un festival.",
+        "4": "- comenzi de costume și decoruri pentru spectacole\n- ateliere deschise pentru vizitatori\n- produse cu marca Timișoara 2021 (genți, eșarfe)",
+    }
+
+    def radu(inner: list, d_fwd: datetime) -> list:
+        return [ATTR(attr_line("gmail_web", lab, me(inv), d_fwd), *inner), T(""), T(r2.numbered(A, "{n}. ") + "\n\nRadu")]
+
+    m = forward_of_colleague_reply(
+        "gmail_web",
+        "gmail_web",
+        "r3ro01",
+        inv,
+        col,
+        note="Bună ziua,\n\ncolegul meu Radu a răspuns la întrebările 1-4, pe celelalte le completez eu mai târziu.\n\nO zi bună,\nElena Dumitrescu\nAtelier Țesătura (example)",
+        fwd_note="Radu, te uiți tu peste astea? Scrie direct dedesubt.",
+        reply_nodes=radu,
+        dates=(when(lab, 3, 11, 40), when(lab, 4, 9, 5), when(lab, 4, 12, 30)),
+        threaded=True,
+    )
+    case(lab, "forwarded", "gmail_web", "colleague-bottom-posted-note-names-1-4", m, inv, A,
+         "Variant (a): the colleague answered UNDER the quoted forward ('1.'..'4.' after the whole quote, then 'Radu'); the invitee's note "
+         "'a răspuns la întrebările 1-4, pe celelalte le completez eu mai târziu' names questions but answers nothing; Gmail keeps the thread "
+         "(References name the invitation); answer 4 is a dash list.")
+
+    # --- forwarded: the colleague typed "R:" under each question of the forwarded invitation and deleted the link
+    inv = invite(lab, "Cristian Popa", "cristian.popa@popa-instalatii.example.ro")
+    col = Person("Ioana Stanciu", "ioana.stanciu@popa-instalatii.example.ro")
+    A = {
+        "1": "Prin firmele care au lucrat deja cu Primăria, ele sunt cele mai credibile.",
+        "2": "Emailuri de la Camera de Comerț Timiș, emisiunile de la radio local.",
+        "3": "Nu prea. Pentru noi Capitala Culturală înseamnă trafic și șantiere.",
+        "5": "Întâlniri pe cartiere, nu doar în centru.",
+        "6": "Un număr de telefon unde răspunde cineva care știe.",
+        "7": "Să fie plătite la timp. Firmele mici nu-și permit să aștepte banii 6 luni.",
+    }
+    ans_nodes = invitation_with_answers(inv, {**A, "4": "-"}, prefix="R: ", drop_link=True)
+    inner = [
+        T("Ioana, te rog să completezi tu chestionarul ăsta, eu nu am timp. Mulțumesc!\n\nCristian"),
+        T(""),
+        OH(outlook_rows("outlook_windows", lab, lab_person(inv), me(inv), inv.subject, inv.sent), *ans_nodes),
+    ]
+    nodes = [
+        T("Bună ziua,\n\nvă trimit răspunsurile noastre, sunt scrise cu R: sub fiecare întrebare.\n\nCu stimă,\nIoana Stanciu\nContabil șef\nPopa Instalații SRL\nTel. 0256 000 418"),
+        T(""),
+        OH(outlook_rows("outlook_windows", lab, me(inv), col, "FW: " + inv.subject, when(lab, 3, 14, 2)), *inner),
+    ]
+    m = mail("outlook_windows", "r3ro02", inv=inv, sender=col, subject="FW: FW: " + inv.subject, date=when(lab, 5, 10, 48),
+             nodes=nodes, charset="windows-1250")
+    case(lab, "forwarded", "outlook_windows", "fw-fw-r-under-questions-link-deleted", m, inv, A,
+         "Variant (b): the colleague answered with 'R: ' under each question of the twice-forwarded invitation (Outlook, original not quoted); "
+         "'R: -' under question 4 is no answer; she deleted the personal link and Outlook started a new thread: the mail names the invitation "
+         "only through the invitee's address in the inner 'De la:' line; windows-1250 QP (cedilla ş/ţ).",
+         charset="windows-1250")
+
+    # --- forwarded: invitee -> colleague -> back to the invitee -> lab, three Thunderbird forward headers
+    inv = invite(lab, "Andrei Vasilescu", "andrei.vasilescu@vasilescu-design.example.ro")
+    col = Person("Mihaela Toma", "mihaela.toma@vasilescu-design.example.ro")
+    A = {
+        "1": "Mesaje scurte, cu un beneficiu clar pentru firmă. Nu «participați la cultură», ci «vindeți în 2021».",
+        "2": "Instagram, LinkedIn și newsletterul ADETIM.",
+        "3": "Designerii da, ceilalți mai puțin.",
+        "4": "Identitate vizuală pentru evenimentele din cartiere, făcută de studiouri locale, nu de agenții din București.",
+        "5": "Un sondaj anual și discuții cu asociațiile profesionale.",
+        "7": "Concursuri de proiecte cu premii mici, dar multe.",
+    }
+    lab_p, inv_p = lab_person(inv), me(inv)
+    level1 = FWD(fwd_head("thunderbird", lab, lab_p, inv_p, inv.subject, inv.sent), T(inv.text()), fam="thunderbird")
+    level2 = FWD(fwd_head("thunderbird", lab, inv_p, col, "Fwd: " + inv.subject, when(lab, 3, 10, 31)),
+                 T("Mihaela, poți răspunde tu? Tu știi mai bine partea de design."), T(""), level1, fam="thunderbird")
+    level3 = FWD(fwd_head("thunderbird", lab, col, inv_p, "Fwd: Fwd: " + inv.subject, when(lab, 4, 17, 12)),
+                 T("Andrei,\n\nam scris răspunsurile aici, trimite-le tu mai departe:\n\n" + r2.numbered(A, "{n}) ") + "\n\nLa 6 nu am idee.\n\nM."),
+                 T(""), level2, fam="thunderbird")
+    nodes = [T("Bună ziua,\n\nvă trimit mai jos răspunsurile colegei mele Mihaela Toma.\n\nAndrei Vasilescu\nVasilescu Design (example)"), T(""), level3]
+    m = mail("thunderbird", "r3ro03", inv=inv, sender=inv_p, subject="Fwd: Fwd: Fwd: " + inv.subject, date=when(lab, 5, 8, 55), nodes=nodes)
+    case(lab, "forwarded", "thunderbird", "three-forward-headers-there-and-back", m, inv, A,
+         "Nested forwards invitee -> colleague -> invitee -> lab: three Thunderbird '-------- Mesaj redirecționat --------' tables (Subiect/Dată/De la/Către); "
+         "the answers ('1)'..'7)', 6 missing) sit ABOVE the middle forward, written by the colleague; 'La 6 nu am idee.' is a remark, not an answer; "
+         "no In-Reply-To: found by the link.")
+
+    # --- forwarded: a colleague on the phone forwards the invitation with the answers above it (Samsung)
+    inv = invite(lab, "Gabriela Iordache", "gabriela.iordache@cafeneaua-veche.example.ro")
+    col = Person("Vlad Munteanu", "vlad.munteanu@cafeneaua-veche.example.ro")
+    A = {
+        "1": "sa vina cineva sa vorbeasca cu noi, nu mailuri",
+        "2": "whatsapp si facebook",
+        "3": "nu",
+        "7": "reduceri la taxa de terasa in 2021 pt cei care fac evenimente",
+    }
+    nodes = [
+        T("buna ziua, raspund eu in locul Gabrielei, e in concediu\n\n" + r2.numbered(A, "{n}. ", sep="\n") + "\n\nvlad\n\n" + footer("samsung_email", lab)),
+        T(""),
+        FWD(r2.samsung_header(lab, lab_person(inv).full, me(inv).full, inv.subject, inv.sent), T(invitation_text(inv)), fam="samsung"),
+    ]
+    m = mail("samsung_email", "r3ro04", inv=inv, sender=col, subject="Fwd: " + inv.subject, date=when(lab, 6, 19, 3), nodes=nodes)
+    case(lab, "forwarded", "samsung_email", "phone-colleague-answers-above-forward", m, inv, A,
+         "Variant (b) on a phone: a colleague (not the invitee) forwards the invitation with four lowercase answers without diacritics on "
+         "consecutive lines above Samsung's '-------- Mesaj original --------' block; the mail footer follows the sign-off; found by the link.")
+
+    # --- ordinal prose: mid-paragraph after the greeting, "a doua", "cât despre a cincea", "ultima"
+    inv = invite(lab, "Prof. Sorina Lazăr", "sorina.lazar@uvt-cercetare.example.ro")
+    A = {
+        "1": "cred că mesajul trebuie formulat în termeni economici: clienți, vizibilitate, contracte.",
+        "2": "rețelele existente (clustere, asociații, incubatoare) sunt mai eficiente decât campaniile noi.",
+        "5": "o cartografiere anuală a industriilor creative, cu date de la Registrul Comerțului și un chestionar scurt, ar oferi o bază de comparație pentru anii de moștenire.",
+        "7": "recunoașterea publică (un logo, o mențiune în program) contează pentru firmele mici aproape la fel de mult ca banii.",
+    }
+    top = (
+        "Stimată echipă, referitor la prima întrebare, " + A["1"] + "\n\n"
+        "În ceea ce privește a doua întrebare: " + A["2"] + "\n\n"
+        "Cât despre întrebarea a cincea, " + A["5"] + "\n\n"
+        "În fine, la ultima întrebare: " + A["7"] + "\n\n"
+        "Cu stimă,\nSorina Lazăr\nUniversitatea de Vest din Timișoara (example)"
+    )
+    nodes = [T(top), *quoted_invitation("outlook_web", lab, inv)]
+    m = mail("outlook_web", "r3ro05", inv=inv, sender=me(inv), subject="RE: " + inv.subject, date=when(lab, 4, 15, 20), nodes=nodes,
+             irt=inv.message_id, refs=inv.message_id)
+    case(lab, "ordinal_prose", "outlook_web", "greeting-then-prima-a-doua-a-cincea-ultima", m, inv, A,
+         "Prose: the first reference sits in the greeting's paragraph ('Stimată echipă, referitor la prima întrebare, cred că...'), then "
+         "'În ceea ce privește a doua întrebare:', 'Cât despre întrebarea a cincea,', 'În fine, la ultima întrebare:' (= 7); Outlook on the web.")
+
+    # --- ordinal prose: several answers in one paragraph, "numărul șase", "ultima"
+    inv = invite(lab, "Dan Crăciun", "dan.craciun@craciun-foto.example.ro")
+    A = {
+        "2": "Facebook și radioul local.",
+        "3": "nu prea, cei mai mulți știu doar că „e ceva cu cultura”.",
+        "6": "un singur site cu toate apelurile, cu termene clare și fără PDF-uri de 40 de pagini.",
+        "7": "bani puțini, dar repede, și mai puțină hârtie.",
+    }
+    top = (
+        "Bună ziua,\n\n"
+        "Răspund pe scurt. La a doua întrebare: " + A["2"] + " La a treia: " + A["3"] + "\n\n"
+        "În privința întrebării numărul șase, " + A["6"] + "\n\n"
+        "Iar la ultima, " + A["7"] + "\n\n"
+        "Dan Crăciun\nFotograf (example)"
+    )
+    nodes = [T(top), *quoted_invitation("yahoo", lab, inv)]
+    m = mail("yahoo", "r3ro06", inv=inv, sender=me(inv), subject="Re: " + inv.subject, date=when(lab, 7, 21, 44), nodes=nodes,
+             irt=inv.message_id, refs=inv.message_id)
+    case(lab, "ordinal_prose", "yahoo", "two-answers-one-paragraph-numarul-sase", m, inv, A,
+         "Prose with two answers in ONE paragraph ('La a doua întrebare: ... La a treia: ...': each answer ends where the next reference "
+         "starts), 'În privința întrebării numărul șase,' (cardinal), 'Iar la ultima,' (= 7, no noun); Yahoo attribution in Romanian.")
+
+
+# ############################################################################################
+# Writing, checking, README
+# ############################################################################################
+
+EXPECTED_KEYS = [*bc.EXPECTED_KEYS, "category", "client"]
+README_START = "<!-- round three: start (written by build_round3.py) -->"
+README_END = "<!-- round three: end -->"
+LANG_FUNCS = ["ro_cases", "en_cases", "it_cases", "nl_cases", "hr_cases", "lt_cases", "fi_cases", "de_cases"]
+
+
+def slug(c: Case) -> str:
+    return f"{c.lang}_{c.category}-{c.client}-{c.what}"
+
+
+def expected_of(c: Case) -> dict:
+    return {
+        "questions": f"questions.{c.lang}.json",
+        "is_answer": c.is_answer,
+        "sender": c.sender.lower(),
+        "answers": {k: c.answers[k] for k in sorted(c.answers, key=int)},
+        "flags": list(c.flags),
+        "invitation": {"message_id": c.invitation_mid, "token": c.token},
+        "language": c.language,
+        "notes": c.notes,
+        "unmapped_text": None,
+        "category": c.category,
+        "client": c.client,
+    }
+
+
+def to_bytes(c: Case) -> bytes:
+    data = c.msg.as_bytes(policy=policy.default.clone(linesep="\n"))
+    if c.crlf:
+        data = data.replace(b"\r\n", b"\n").replace(b"\n", b"\r\n")
+    return data
+
+
+QUOTE_MARK = re.compile(r"(?m)^[ \t]*(?:>[ \t]?)+")
+
+
+def norm(s: str) -> str:
+    return bc.norm(QUOTE_MARK.sub("", s.replace("\r\n", "\n")))
+
+
+def check(stem: str, c: Case) -> dict:
+    raw = (HERE / f"{stem}.eml").read_bytes()
+    exp = json.loads((HERE / f"{stem}.expected.json").read_text(encoding="utf-8"))
+    problems = []
+
+    def need(cond, what):
+        if not cond:
+            problems.append(what)
+
+    need(list(exp) == EXPECTED_KEYS, f"keys {list(exp)}")
+    need(set(exp["flags"]) <= bc.FLAG_NAMES, f"flags {exp['flags']}")
+    need(set(exp["answers"]) <= {str(i) for i in range(1, 8)}, "answer keys")
+    need(all(isinstance(v, str) and v == v.strip() and v for v in exp["answers"].values()), "answer text trimmed")
+    msg = BytesParser(policy=policy.default).parsebytes(raw)
+    for h in ("Message-ID", "From", "To", "Date", "Subject"):
+        need(msg[h] is not None, f"header {h}")
+    need(msg["X-Example"] == "true", "X-Example")
+    need(parseaddr(str(msg["From"]))[1].lower() == exp["sender"], f"sender {msg['From']}")
+    to_addrs = [a.lower() for _, a in getaddresses([str(msg["To"]), str(msg.get("Cc", ""))])]
+    need(bc.LABS[c.lang].mailbox in to_addrs, f"To {to_addrs}")
+    d = bc.decode_all(msg)
+    need(bc.decoded_leaves(c.msg) == bc.decoded_leaves(msg), "decoded bodies differ from the built message")
+    ids = f"{msg.get('In-Reply-To', '')} {msg.get('References', '')}"
+    mid = exp["invitation"]["message_id"]
+    if mid:
+        need(mid in ids, "invitation message id")
+    else:
+        need("invitation-" not in ids, "no invitation id expected")
+    everything = "\n".join(d.plain + d.html + d.attachments + d.other)
+    tok = exp["invitation"]["token"]
+    if tok:
+        need(tok in everything, "token in text")
+    else:
+        need("/labs/answer/" not in everything, "no link expected")
+    need(("html_only" in exp["flags"]) == (not d.plain and bool(d.html)), "html_only flag")
+    if "from_attachment" in exp["flags"]:
+        sources = ["\n".join(d.attachments)]
+    else:
+        sources = [s for s in ("\n".join(d.plain), "\n".join(d.html)) if s]
+    for src in sources:  # every answer is in the text part AND in the HTML part
+        s = norm(src)
+        for k, v in exp["answers"].items():
+            need(norm(v) in s, f"answer {k} not found in decoded text: {v[:50]!r}")
+    if not exp["is_answer"]:
+        need(not exp["answers"], "non-answer with answers")
+        need(exp["category"] == "non_answer", "non-answer category")
+    else:
+        need(bool(exp["answers"]), "answer without answers")
+        need(("partial" in exp["flags"]) == (len(exp["answers"]) < 7), "partial flag")
+    need(("different_language" in exp["flags"]) == (exp["language"] != c.lang), "different_language flag")
+    if problems:
+        raise AssertionError(f"{stem}: " + "; ".join(problems))
+    return {"leaves": d.leaves}
+
+
+def write_invitations() -> None:
+    data = [
+        {
+            "id": inv.id,
+            "message_id": inv.message_id,
+            "token": inv.token,
+            "link": inv.link,
+            "questions": f"questions.{inv.lang}.json",
+            "language": inv.lang,
+            "invitee_name": inv.name,
+            "invitee_email": inv.email,
+            "project_mailbox": inv.lab.mailbox,
+            "subject": inv.subject,
+            "sent": inv.sent.isoformat(),
+            "link_expires": "2020-11-30",
+        }
+        for inv in INVITATIONS
+    ]
+    (HERE / "invitations_round3.json").write_text(bc.dump_json(data), encoding="utf-8")
+
+
+README_TEXT = """
+## Round three: forwards and questions named in words (200 onwards)
+
+Written by `build_round3.py` (run it last: `python3 build_corpus.py && python3 build_round2.py &&
+python3 build_round3.py`; round two's generator deletes every file numbered 054 or higher). Its
+invitations are in `invitations_round3.json` (inv-0200 onwards). Same file shape as round two
+(`category`, `client`). A different hand wrote these mails, mostly `forwarded` and `ordinal_prose`,
+to keep the parser from fitting one generator's habits.
+
+Conventions added in this round:
+
+* A forwarder's own lines that name questions ("X answered 1-4, I'll do the rest later", "La 6 nu am
+  idee") are never answers, and neither is anything the invitee wrote when forwarding the invitation
+  to a colleague.
+* Answers typed under the questions of a forwarded invitation lose their marker (`R: `, `-> `,
+  `Odg: `, `A: `, `V: `, `Ats.: `); CAPS stay as typed; a marker followed by `-` is no answer. In an
+  HTML-only mail whose answers are told apart only by their colour, the answer is the coloured text.
+* Answers in a `.txt` attachment of a forward carry `from_attachment`.
+* A forward of the bare invitation to the lab by mistake ("can you answer this?") answers nothing:
+  `non_answer`, `is_answer: false`.
+* Ordinal prose: several references in one paragraph ("La a doua întrebare: ... La a treia: ...")
+  split it, each answer ending where the next reference starts; "the last question" / "ultima" /
+  "viimeiseen" is 7; cardinal forms ("question five", "întrebarea numărul șase") count like ordinals;
+  a reference inside the greeting's paragraph ("Stimată echipă, referitor la prima întrebare, ...")
+  starts the answer after its punctuation.
+* `invitation` is what the mail lets you find: `null`/`null` when the colleague deleted the link and
+  the forward started a new thread (then only the invitee's address inside the forwarded header
+  tells whose invitation it was).
+
+"""
+
+
+def readme_section(rows: list[dict]) -> str:
+    out = [README_START, "\n", README_TEXT]
+    cats = {cat: sum(1 for r in rows if r["case"].category == cat) for cat in CATEGORIES}
+    clients = sorted({r["case"].client for r in rows})
+    out.append("Mails per category: " + ", ".join(f"{k} {v}" for k, v in cats.items() if v) + ".\n\n")
+    out.append("Clients imitated: " + ", ".join(f"`{x}`" for x in clients) + ".\n\n")
+    out.append("| # | file | q | ans | invitation | category | client | flags | answered | parts | what is tricky |\n")
+    out.append("|---|---|---|---|---|---|---|---|---|---|---|\n")
+    for r in rows:
+        c = r["case"]
+        answered = ",".join(sorted(c.answers, key=int)) or "-"
+        out.append(
+            f"| {r['n']} | `{r['stem']}` | {c.lang} | {c.language} | {c.invitation.id} | {c.category} | {c.client} | "
+            f"{', '.join(c.flags) or '-'} | {answered} | {'<br>'.join(r['leaves'])} | {c.notes.replace('|', '/')} |\n"
+        )
+    out.append("\n" + README_END + "\n")
+    return "".join(out)
+
+
+def write_readme(rows: list[dict]) -> None:
+    path = HERE / "README.md"
+    text = path.read_text(encoding="utf-8")
+    section = readme_section(rows)
+    if README_START in text and README_END in text:
+        head, rest = text.split(README_START, 1)
+        text = head + section + rest.split(README_END, 1)[1].lstrip("\n")
+    else:
+        text = text.rstrip("\n") + "\n\n" + section
+    path.write_text(text, encoding="utf-8")
+
+
+def main() -> int:
+    for fn in LANG_FUNCS:
+        if fn in globals():
+            globals()[fn]()
+    for old in HERE.glob("[0-9][0-9][0-9]_*"):
+        if int(old.name[:3]) >= FIRST_NUMBER:
+            old.unlink()
+    write_invitations()
+    written = []
+    for i, c in enumerate(CASES, FIRST_NUMBER):
+        stem = f"{i:03d}_{slug(c)}"
+        (HERE / f"{stem}.eml").write_bytes(to_bytes(c))
+        (HERE / f"{stem}.expected.json").write_text(bc.dump_json(expected_of(c)), encoding="utf-8")
+        written.append((f"{i:03d}", stem, c))
+    rows = [{"n": n, "stem": stem, "case": c, **check(stem, c)} for n, stem, c in written]
+    write_readme(rows)
+    print(f"{len(rows)} round-three mails written and checked")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
