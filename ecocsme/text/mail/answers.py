@@ -11,8 +11,17 @@ from dataclasses import dataclass
 from itertools import pairwise
 
 from .phrases import alternatives
-from .quotes import interleaved_lines, quoted
-from .references import REMARK, Reference, label_match, number_reference, ordinal_reference, says_skipped
+from .quotes import interleaved_lines, quote_start, quoted
+from .references import (
+    REMARK,
+    Reference,
+    label_match,
+    number_reference,
+    ordinal_reference,
+    says_skipped,
+    skip_remark,
+)
+from .signatures import strip_signature
 from .similarity import (
     asked,
     normalise,
@@ -72,6 +81,8 @@ def _with_number_references(markers: list[Marker], lines: list[str],
         if quoted(line) or (i and lines[i - 1].strip() and i - 1 not in marker_lines):
             continue
         reference = number_reference(line, len(questions)) or _bare_between(markers, line, i)
+        if reference is None and skip_remark(line, len(questions)) and i > markers[0].line:
+            reference = Reference("", REMARK, "", "")
         if reference and reference.lead == REMARK:
             found[f"remark{i}"] = Marker(i, reference.number, "remark", "", REMARK)
         elif reference and reference.number not in answered and reference.number not in found:
@@ -269,7 +280,29 @@ def find_answers(full_text: str, own_text: str, questions: dict[str, str]) -> tu
     own_markers = best_sequence(_question_markers(own_lines, questions))
     if own_markers:
         return _cut(own_lines, own_markers, questions), ""
+    if not own_text.strip():
+        return _below_unmarked_original(full_text, questions)
     return {}, ""
+
+
+def _below_unmarked_original(full_text: str, questions: dict[str, str]) -> tuple[dict[str, str], str]:
+    """Numbered answers under an original that is not marked with ">" (Outlook's header block
+    on top, the questionnaire, then the person's answers): read after the last question."""
+    lines = full_text.split("\n")
+    start = quote_start(lines)
+    if start is None or any(quoted(line) for line in lines[start:]):
+        return {}, ""
+    asked_at = [i for i, line in enumerate(lines) if i > start and len(line.strip()) >= 12 and any(
+        question_similarity(line, question) >= QUESTION_LIKENESS for question in questions.values())]
+    if not asked_at:
+        return {}, ""
+    tail_lines = lines[asked_at[-1] + 1:]
+    run = best_sequence(_numbered_markers(tail_lines, questions))
+    if len(run) < 2:
+        return {}, ""
+    own = strip_signature("\n".join(tail_lines[run[0].line:]))  # the invitation's own sign-off is above
+    own_lines = own.split("\n")
+    return _cut(own_lines, best_sequence(_numbered_markers(own_lines, questions)), questions), own
 
 
 def _cut(lines: list[str], markers: list[Marker], questions: dict[str, str], *,

@@ -300,6 +300,17 @@ TWO_NUMBERS_RE = re.compile(r"^\s*(?:,|&|\+|and|und|en|e|și|si|i|ir|ja)\s*\d{1,
 SKIP_RE = re.compile(r"^\W*(?:" + SKIPS + r")\b.{0,40}$", re.IGNORECASE)
 
 
+SKIP_ANYWHERE_RE = re.compile(r"\b(?:" + SKIPS + r")\b", re.IGNORECASE)
+QUESTION_NUMBER_RE = re.compile(r"(?<![\d.,])\b(\d{1,2})\b(?![\d.,:/%])")
+
+
+def skip_remark(line: str, count: int) -> bool:
+    """A line that says which questions were skipped ("I skipped 4 and 6, don't really know")."""
+    head = line[:160]
+    return bool(SKIP_ANYWHERE_RE.search(head)) and any(
+        1 <= int(n) <= count for n in QUESTION_NUMBER_RE.findall(head))
+
+
 def says_skipped(text: str) -> bool:
     """A short answer that only says the question is skipped."""
     return len(text) < 80 and bool(SKIP_RE.match(text.strip()))
