@@ -23,7 +23,6 @@ All people, organisations, addresses and phone numbers are invented; every mail 
 
 from __future__ import annotations
 
-import html
 import json
 import re
 import sys
@@ -138,7 +137,7 @@ def plain_lines(nodes: list, fam: str) -> list[str]:
                 out.append("")
             out += plain_lines([Q(*node[2])], fam)
         elif kind == "fwd":
-            head = node[1].split("\n") + ["", *plain_lines(node[2], fam)]
+            head = [*node[1].split("\n"), "", *plain_lines(node[2], fam)]
             if node[3] == "apple" and fam == "apple":  # Apple Mail quotes what it forwards
                 out += plain_lines([Q(T("\n".join(head)))], fam)
             else:
@@ -219,7 +218,9 @@ def html_nodes(nodes: list, fam: str, charset: str) -> str:
                     f"{BLOCKQUOTE['gmail']}{inner}</blockquote></div>\n"
                 )
             elif fam == "thunderbird":
-                out.append(f'<div class="moz-cite-prefix">{head}<br></div>\n<blockquote type="cite">\n{inner}</blockquote>\n')
+                out.append(
+                    f'<div class="moz-cite-prefix">{head}<br></div>\n<blockquote type="cite">\n{inner}</blockquote>\n'
+                )
             elif fam == "apple":
                 out.append(
                     f'<div><br><blockquote type="cite"><div>{head}</div><br class="Apple-interchange-newline">{inner}</blockquote></div>\n'
@@ -230,7 +231,9 @@ def html_nodes(nodes: list, fam: str, charset: str) -> str:
                     f"<div>{head}</div><div><br></div><div><br></div>{BLOCKQUOTE['yahoo']}{inner}</blockquote></div></div>\n"
                 )
             elif fam == "proton":
-                out.append(f'<div class="protonmail_quote">{head}<br>{BLOCKQUOTE["proton"]}{inner}</blockquote><br></div>\n')
+                out.append(
+                    f'<div class="protonmail_quote">{head}<br>{BLOCKQUOTE["proton"]}{inner}</blockquote><br></div>\n'
+                )
             else:
                 out.append(f"<div>{head}</div>{BLOCKQUOTE.get(fam, '<blockquote>')}{inner}</blockquote>\n")
         elif kind == "fwd":
@@ -241,7 +244,11 @@ def html_nodes(nodes: list, fam: str, charset: str) -> str:
             if fam == "outlook":
                 out.append(
                     "<p class=MsoNormal><o:p>&nbsp;</o:p></p>\n"
-                    + ('<div style="border:none;border-top:solid #E1E1E1 1.0pt;padding:3.0pt 0cm 0cm 0cm">\n' if not node[3] else '<div class=MsoNormal align=center style="text-align:center"><hr size=2 width="98%" align=center></div>\n<div>\n')
+                    + (
+                        '<div style="border:none;border-top:solid #E1E1E1 1.0pt;padding:3.0pt 0cm 0cm 0cm">\n'
+                        if not node[3]
+                        else '<div class=MsoNormal align=center style="text-align:center"><hr size=2 width="98%" align=center></div>\n<div>\n'
+                    )
                     + f"<p class=MsoNormal>{inner}<o:p></o:p></p>\n</div>\n"
                     + "<p class=MsoNormal><o:p>&nbsp;</o:p></p>\n"
                     + body
@@ -308,7 +315,9 @@ def render_html(nodes: list, client: str, charset: str) -> str:
     body = html_nodes(nodes, fam, charset)
     if fam == "outlook" and client != "outlook_web":
         lang_attr = "EN-US"
-        return bc.OUTLOOK_HEAD.format(charset=charset, bodylang=lang_attr) + body + "</div>\n</body>\n</html>\n"
+        return (
+            bc.OUTLOOK_HEAD.format(charset=charset, bodylang=lang_attr) + body + "</div>\n</body>\n</html>\n"
+        )
     if fam == "outlook":
         return (
             f'<html>\n<head>\n<meta http-equiv="Content-Type" content="text/html; charset={charset}">\n'
@@ -325,7 +334,7 @@ def render_html(nodes: list, client: str, charset: str) -> str:
     if fam == "thunderbird":
         return (
             f'<html>\n  <head>\n    <meta http-equiv="Content-Type" content="text/html; charset={charset}">\n  </head>\n'
-            f'  <body>\n    <p>\n{body}    </p>\n  </body>\n</html>\n'
+            f"  <body>\n    <p>\n{body}    </p>\n  </body>\n</html>\n"
         )
     if fam == "yahoo":
         return f'<html><head></head><body><div class="ydp-body" style="font-family:Helvetica Neue, Helvetica, Arial, sans-serif;font-size:13px;">{body}</div></body></html>\n'
@@ -374,7 +383,9 @@ def invitation_with_answers(
     return nodes
 
 
-def fwd_head(client: str, ui: str, frm: Person, to: Person, subject: str, dt: datetime, cc: str | None = None) -> str:
+def fwd_head(
+    client: str, ui: str, frm: Person, to: Person, subject: str, dt: datetime, cc: str | None = None
+) -> str:
     """The forward header block `client` writes (its own words, the client's language)."""
     fam = family(client)
     if fam == "gmail":
@@ -402,7 +413,9 @@ def fwd_head(client: str, ui: str, frm: Person, to: Person, subject: str, dt: da
     raise ValueError(client)
 
 
-def outlook_rows(client: str, ui: str, frm: Person, to: Person | str, subject: str, dt: datetime, cc: str | None = None):
+def outlook_rows(
+    client: str, ui: str, frm: Person, to: Person | str, subject: str, dt: datetime, cc: str | None = None
+):
     return r2.outlook_header(client, ui, frm.full, to.full if isinstance(to, Person) else to, subject, dt, cc)
 
 
@@ -419,7 +432,10 @@ def quoted_invitation(client: str, ui: str, inv: bc.Invitation, text: str | None
         rows = outlook_rows(client, ui, lab, me(inv), inv.subject, inv.sent)
         return [T(""), OH(rows, T(text), sep=client != "outlook_windows")]
     if fam == "samsung":
-        return [T(""), FWD(r2.samsung_header(ui, lab.full, me(inv).full, inv.subject, inv.sent), T(text), fam="samsung")]
+        return [
+            T(""),
+            FWD(r2.samsung_header(ui, lab.full, me(inv).full, inv.subject, inv.sent), T(text), fam="samsung"),
+        ]
     return [T(""), ATTR(attr_line(client, ui, lab, inv.sent), T(text))]
 
 
@@ -509,12 +525,12 @@ def mail(
     elif mode == "html":
         m.set_content(page, subtype="html", charset=charset, cte=cte)
     for name, ctype, content, acs in attachments:
-        if not m.is_multipart():
-            m.make_mixed()
-        elif m.get_content_type() == "multipart/alternative":
+        if not m.is_multipart() or m.get_content_type() == "multipart/alternative":
             m.make_mixed()
         maintype, subtype = ctype.split("/")
-        m.add_attachment(content.encode(acs), maintype=maintype, subtype=subtype, filename=name, params={"charset": acs})
+        m.add_attachment(
+            content.encode(acs), maintype=maintype, subtype=subtype, filename=name, params={"charset": acs}
+        )
     bc.set_boundaries(m, key, r2.BOUNDARY.get(family(client), "generic"))
     return m
 
@@ -593,18 +609,38 @@ def forward_of_colleague_reply(
     ui = inv.lang
     d_fwd, d_col, d_out = dates
     lab = lab_person(inv)
-    inner_fwd = [T(fwd_note), T(""), *forward_nodes(inner_client, ui, lab, me(inv), inv.subject, inv.sent, [T(invitation_text(inv))])]
+    inner_fwd = [
+        T(fwd_note),
+        T(""),
+        *forward_nodes(inner_client, ui, lab, me(inv), inv.subject, inv.sent, [T(invitation_text(inv))]),
+    ]
     col_subject = re_prefix(inner_client, ui) + fwd_prefix(inner_client, ui) + inv.subject
     body = reply_nodes(inner_fwd, d_fwd)
     nodes = [T(note), T(""), *forward_nodes(client, ui, col, me(inv), col_subject, d_col, body)]
     irt = refs = None
     if threaded:
-        m_f, m_r = r2.client_mid(inner_client, key + "f", inv.email.split("@")[1]), r2.client_mid(inner_client, key + "r", col.domain)
+        m_f, m_r = (
+            r2.client_mid(inner_client, key + "f", inv.email.split("@")[1]),
+            r2.client_mid(inner_client, key + "r", col.domain),
+        )
         irt, refs = m_r, f"{inv.message_id} {m_f} {m_r}"
-    return mail(client, key, inv=inv, sender=me(inv), subject=fwd_prefix(client, ui) + col_subject, date=d_out, nodes=nodes, irt=irt, refs=refs, **kw)
+    return mail(
+        client,
+        key,
+        inv=inv,
+        sender=me(inv),
+        subject=fwd_prefix(client, ui) + col_subject,
+        date=d_out,
+        nodes=nodes,
+        irt=irt,
+        refs=refs,
+        **kw,
+    )
 
 
-def forward_nodes(client: str, ui: str, frm: Person, to: Person, subject: str, dt: datetime, body: list) -> list:
+def forward_nodes(
+    client: str, ui: str, frm: Person, to: Person, subject: str, dt: datetime, body: list
+) -> list:
     """A forwarded message as `client` shows it: its header block and the message, not quoted."""
     fam = family(client)
     if fam == "outlook":
@@ -642,7 +678,11 @@ def ro_cases() -> None:
     }
 
     def radu(inner: list, d_fwd: datetime) -> list:
-        return [ATTR(attr_line("gmail_web", lab, me(inv), d_fwd), *inner), T(""), T(r2.numbered(A, "{n}. ") + "\n\nRadu")]
+        return [
+            ATTR(attr_line("gmail_web", lab, me(inv), d_fwd), *inner),
+            T(""),
+            T(r2.numbered(A, "{n}. ") + "\n\nRadu"),
+        ]
 
     m = forward_of_colleague_reply(
         "gmail_web",
@@ -656,10 +696,18 @@ def ro_cases() -> None:
         dates=(when(lab, 3, 11, 40), when(lab, 4, 9, 5), when(lab, 4, 12, 30)),
         threaded=True,
     )
-    case(lab, "forwarded", "gmail_web", "colleague-bottom-posted-note-names-1-4", m, inv, A,
-         "Variant (a): the colleague answered UNDER the quoted forward ('1.'..'4.' after the whole quote, then 'Radu'); the invitee's note "
-         "'a răspuns la întrebările 1-4, pe celelalte le completez eu mai târziu' names questions but answers nothing; Gmail keeps the thread "
-         "(References name the invitation); answer 4 is a dash list.")
+    case(
+        lab,
+        "forwarded",
+        "gmail_web",
+        "colleague-bottom-posted-note-names-1-4",
+        m,
+        inv,
+        A,
+        "Variant (a): the colleague answered UNDER the quoted forward ('1.'..'4.' after the whole quote, then 'Radu'); the invitee's note "
+        "'a răspuns la întrebările 1-4, pe celelalte le completez eu mai târziu' names questions but answers nothing; Gmail keeps the thread "
+        "(References name the invitation); answer 4 is a dash list.",
+    )
 
     # --- forwarded: the colleague typed "R:" under each question of the forwarded invitation and deleted the link
     inv = invite(lab, "Cristian Popa", "cristian.popa@popa-instalatii.example.ro")
@@ -679,17 +727,38 @@ def ro_cases() -> None:
         OH(outlook_rows("outlook_windows", lab, lab_person(inv), me(inv), inv.subject, inv.sent), *ans_nodes),
     ]
     nodes = [
-        T("Bună ziua,\n\nvă trimit răspunsurile noastre, sunt scrise cu R: sub fiecare întrebare.\n\nCu stimă,\nIoana Stanciu\nContabil șef\nPopa Instalații SRL\nTel. 0256 000 418"),
+        T(
+            "Bună ziua,\n\nvă trimit răspunsurile noastre, sunt scrise cu R: sub fiecare întrebare.\n\nCu stimă,\nIoana Stanciu\nContabil șef\nPopa Instalații SRL\nTel. 0256 000 418"
+        ),
         T(""),
-        OH(outlook_rows("outlook_windows", lab, me(inv), col, "FW: " + inv.subject, when(lab, 3, 14, 2)), *inner),
+        OH(
+            outlook_rows("outlook_windows", lab, me(inv), col, "FW: " + inv.subject, when(lab, 3, 14, 2)),
+            *inner,
+        ),
     ]
-    m = mail("outlook_windows", "r3ro02", inv=inv, sender=col, subject="FW: FW: " + inv.subject, date=when(lab, 5, 10, 48),
-             nodes=nodes, charset="windows-1250")
-    case(lab, "forwarded", "outlook_windows", "fw-fw-r-under-questions-link-deleted", m, inv, A,
-         "Variant (b): the colleague answered with 'R: ' under each question of the twice-forwarded invitation (Outlook, original not quoted); "
-         "'R: -' under question 4 is no answer; she deleted the personal link and Outlook started a new thread: the mail names the invitation "
-         "only through the invitee's address in the inner 'De la:' line; windows-1250 QP (cedilla ş/ţ).",
-         charset="windows-1250")
+    m = mail(
+        "outlook_windows",
+        "r3ro02",
+        inv=inv,
+        sender=col,
+        subject="FW: FW: " + inv.subject,
+        date=when(lab, 5, 10, 48),
+        nodes=nodes,
+        charset="windows-1250",
+    )
+    case(
+        lab,
+        "forwarded",
+        "outlook_windows",
+        "fw-fw-r-under-questions-link-deleted",
+        m,
+        inv,
+        A,
+        "Variant (b): the colleague answered with 'R: ' under each question of the twice-forwarded invitation (Outlook, original not quoted); "
+        "'R: -' under question 4 is no answer; she deleted the personal link and Outlook started a new thread: the mail names the invitation "
+        "only through the invitee's address in the inner 'De la:' line; windows-1250 QP (cedilla ş/ţ).",
+        charset="windows-1250",
+    )
 
     # --- forwarded: invitee -> colleague -> back to the invitee -> lab, three Thunderbird forward headers
     inv = invite(lab, "Andrei Vasilescu", "andrei.vasilescu@vasilescu-design.example.ro")
@@ -703,18 +772,55 @@ def ro_cases() -> None:
         "7": "Concursuri de proiecte cu premii mici, dar multe.",
     }
     lab_p, inv_p = lab_person(inv), me(inv)
-    level1 = FWD(fwd_head("thunderbird", lab, lab_p, inv_p, inv.subject, inv.sent), T(inv.text()), fam="thunderbird")
-    level2 = FWD(fwd_head("thunderbird", lab, inv_p, col, "Fwd: " + inv.subject, when(lab, 3, 10, 31)),
-                 T("Mihaela, poți răspunde tu? Tu știi mai bine partea de design."), T(""), level1, fam="thunderbird")
-    level3 = FWD(fwd_head("thunderbird", lab, col, inv_p, "Fwd: Fwd: " + inv.subject, when(lab, 4, 17, 12)),
-                 T("Andrei,\n\nam scris răspunsurile aici, trimite-le tu mai departe:\n\n" + r2.numbered(A, "{n}) ") + "\n\nLa 6 nu am idee.\n\nM."),
-                 T(""), level2, fam="thunderbird")
-    nodes = [T("Bună ziua,\n\nvă trimit mai jos răspunsurile colegei mele Mihaela Toma.\n\nAndrei Vasilescu\nVasilescu Design (example)"), T(""), level3]
-    m = mail("thunderbird", "r3ro03", inv=inv, sender=inv_p, subject="Fwd: Fwd: Fwd: " + inv.subject, date=when(lab, 5, 8, 55), nodes=nodes)
-    case(lab, "forwarded", "thunderbird", "three-forward-headers-there-and-back", m, inv, A,
-         "Nested forwards invitee -> colleague -> invitee -> lab: three Thunderbird '-------- Mesaj redirecționat --------' tables (Subiect/Dată/De la/Către); "
-         "the answers ('1)'..'7)', 6 missing) sit ABOVE the middle forward, written by the colleague; 'La 6 nu am idee.' is a remark, not an answer; "
-         "no In-Reply-To: found by the link.")
+    level1 = FWD(
+        fwd_head("thunderbird", lab, lab_p, inv_p, inv.subject, inv.sent), T(inv.text()), fam="thunderbird"
+    )
+    level2 = FWD(
+        fwd_head("thunderbird", lab, inv_p, col, "Fwd: " + inv.subject, when(lab, 3, 10, 31)),
+        T("Mihaela, poți răspunde tu? Tu știi mai bine partea de design."),
+        T(""),
+        level1,
+        fam="thunderbird",
+    )
+    level3 = FWD(
+        fwd_head("thunderbird", lab, col, inv_p, "Fwd: Fwd: " + inv.subject, when(lab, 4, 17, 12)),
+        T(
+            "Andrei,\n\nam scris răspunsurile aici, trimite-le tu mai departe:\n\n"
+            + r2.numbered(A, "{n}) ")
+            + "\n\nLa 6 nu am idee.\n\nM."
+        ),
+        T(""),
+        level2,
+        fam="thunderbird",
+    )
+    nodes = [
+        T(
+            "Bună ziua,\n\nvă trimit mai jos răspunsurile colegei mele Mihaela Toma.\n\nAndrei Vasilescu\nVasilescu Design (example)"
+        ),
+        T(""),
+        level3,
+    ]
+    m = mail(
+        "thunderbird",
+        "r3ro03",
+        inv=inv,
+        sender=inv_p,
+        subject="Fwd: Fwd: Fwd: " + inv.subject,
+        date=when(lab, 5, 8, 55),
+        nodes=nodes,
+    )
+    case(
+        lab,
+        "forwarded",
+        "thunderbird",
+        "three-forward-headers-there-and-back",
+        m,
+        inv,
+        A,
+        "Nested forwards invitee -> colleague -> invitee -> lab: three Thunderbird '-------- Mesaj redirecționat --------' tables (Subiect/Dată/De la/Către); "
+        "the answers ('1)'..'7)', 6 missing) sit ABOVE the middle forward, written by the colleague; 'La 6 nu am idee.' is a remark, not an answer; "
+        "no In-Reply-To: found by the link.",
+    )
 
     # --- forwarded: a colleague on the phone forwards the invitation with the answers above it (Samsung)
     inv = invite(lab, "Gabriela Iordache", "gabriela.iordache@cafeneaua-veche.example.ro")
@@ -726,14 +832,39 @@ def ro_cases() -> None:
         "7": "reduceri la taxa de terasa in 2021 pt cei care fac evenimente",
     }
     nodes = [
-        T("buna ziua, raspund eu in locul Gabrielei, e in concediu\n\n" + r2.numbered(A, "{n}. ", sep="\n") + "\n\nvlad\n\n" + footer("samsung_email", lab)),
+        T(
+            "buna ziua, raspund eu in locul Gabrielei, e in concediu\n\n"
+            + r2.numbered(A, "{n}. ", sep="\n")
+            + "\n\nvlad\n\n"
+            + footer("samsung_email", lab)
+        ),
         T(""),
-        FWD(r2.samsung_header(lab, lab_person(inv).full, me(inv).full, inv.subject, inv.sent), T(invitation_text(inv)), fam="samsung"),
+        FWD(
+            r2.samsung_header(lab, lab_person(inv).full, me(inv).full, inv.subject, inv.sent),
+            T(invitation_text(inv)),
+            fam="samsung",
+        ),
     ]
-    m = mail("samsung_email", "r3ro04", inv=inv, sender=col, subject="Fwd: " + inv.subject, date=when(lab, 6, 19, 3), nodes=nodes)
-    case(lab, "forwarded", "samsung_email", "phone-colleague-answers-above-forward", m, inv, A,
-         "Variant (b) on a phone: a colleague (not the invitee) forwards the invitation with four lowercase answers without diacritics on "
-         "consecutive lines above Samsung's '-------- Mesaj original --------' block; the mail footer follows the sign-off; found by the link.")
+    m = mail(
+        "samsung_email",
+        "r3ro04",
+        inv=inv,
+        sender=col,
+        subject="Fwd: " + inv.subject,
+        date=when(lab, 6, 19, 3),
+        nodes=nodes,
+    )
+    case(
+        lab,
+        "forwarded",
+        "samsung_email",
+        "phone-colleague-answers-above-forward",
+        m,
+        inv,
+        A,
+        "Variant (b) on a phone: a colleague (not the invitee) forwards the invitation with four lowercase answers without diacritics on "
+        "consecutive lines above Samsung's '-------- Mesaj original --------' block; the mail footer follows the sign-off; found by the link.",
+    )
 
     # --- ordinal prose: mid-paragraph after the greeting, "a doua", "cât despre a cincea", "ultima"
     inv = invite(lab, "Prof. Sorina Lazăr", "sorina.lazar@uvt-cercetare.example.ro")
@@ -751,11 +882,28 @@ def ro_cases() -> None:
         "Cu stimă,\nSorina Lazăr\nUniversitatea de Vest din Timișoara (example)"
     )
     nodes = [T(top), *quoted_invitation("outlook_web", lab, inv)]
-    m = mail("outlook_web", "r3ro05", inv=inv, sender=me(inv), subject="RE: " + inv.subject, date=when(lab, 4, 15, 20), nodes=nodes,
-             irt=inv.message_id, refs=inv.message_id)
-    case(lab, "ordinal_prose", "outlook_web", "greeting-then-prima-a-doua-a-cincea-ultima", m, inv, A,
-         "Prose: the first reference sits in the greeting's paragraph ('Stimată echipă, referitor la prima întrebare, cred că...'), then "
-         "'În ceea ce privește a doua întrebare:', 'Cât despre întrebarea a cincea,', 'În fine, la ultima întrebare:' (= 7); Outlook on the web.")
+    m = mail(
+        "outlook_web",
+        "r3ro05",
+        inv=inv,
+        sender=me(inv),
+        subject="RE: " + inv.subject,
+        date=when(lab, 4, 15, 20),
+        nodes=nodes,
+        irt=inv.message_id,
+        refs=inv.message_id,
+    )
+    case(
+        lab,
+        "ordinal_prose",
+        "outlook_web",
+        "greeting-then-prima-a-doua-a-cincea-ultima",
+        m,
+        inv,
+        A,
+        "Prose: the first reference sits in the greeting's paragraph ('Stimată echipă, referitor la prima întrebare, cred că...'), then "
+        "'În ceea ce privește a doua întrebare:', 'Cât despre întrebarea a cincea,', 'În fine, la ultima întrebare:' (= 7); Outlook on the web.",
+    )
 
     # --- ordinal prose: several answers in one paragraph, "numărul șase", "ultima"
     inv = invite(lab, "Dan Crăciun", "dan.craciun@craciun-foto.example.ro")
@@ -773,11 +921,534 @@ def ro_cases() -> None:
         "Dan Crăciun\nFotograf (example)"
     )
     nodes = [T(top), *quoted_invitation("yahoo", lab, inv)]
-    m = mail("yahoo", "r3ro06", inv=inv, sender=me(inv), subject="Re: " + inv.subject, date=when(lab, 7, 21, 44), nodes=nodes,
-             irt=inv.message_id, refs=inv.message_id)
-    case(lab, "ordinal_prose", "yahoo", "two-answers-one-paragraph-numarul-sase", m, inv, A,
-         "Prose with two answers in ONE paragraph ('La a doua întrebare: ... La a treia: ...': each answer ends where the next reference "
-         "starts), 'În privința întrebării numărul șase,' (cardinal), 'Iar la ultima,' (= 7, no noun); Yahoo attribution in Romanian.")
+    m = mail(
+        "yahoo",
+        "r3ro06",
+        inv=inv,
+        sender=me(inv),
+        subject="Re: " + inv.subject,
+        date=when(lab, 7, 21, 44),
+        nodes=nodes,
+        irt=inv.message_id,
+        refs=inv.message_id,
+    )
+    case(
+        lab,
+        "ordinal_prose",
+        "yahoo",
+        "two-answers-one-paragraph-numarul-sase",
+        m,
+        inv,
+        A,
+        "Prose with two answers in ONE paragraph ('La a doua întrebare: ... La a treia: ...': each answer ends where the next reference "
+        "starts), 'În privința întrebării numărul șase,' (cardinal), 'Iar la ultima,' (= 7, no noun); Yahoo attribution in Romanian.",
+    )
+
+
+def interleave(
+    quoted: str, answers: dict[str, str], *, marker: str = "> ", blank: bool = True, prefix: str = ""
+) -> str:
+    """Answers typed under the '> N.' lines of a plain-text quote."""
+    out = []
+    for line in quoted.split("\n"):
+        out.append(line)
+        m = re.match(re.escape(marker.strip()) + r"\s*(\d)\. ", line)
+        if m and m.group(1) in answers:
+            out += ["", prefix + answers[m.group(1)], ""] if blank else [prefix + answers[m.group(1)]]
+    return "\n".join(out)
+
+
+# ############################################################################################
+# English questionnaire (Timișoara, international stakeholders)
+# ############################################################################################
+
+
+def en_cases() -> None:
+    lab = "en"
+    # --- forwarded: Outlook forward of a colleague's plain-text reply written between '>' questions
+    inv = invite(lab, "Laura Bennett", "laura.bennett@bennett-okafor-print.example.co.uk")
+    col = Person("Sam Okafor", "sam.okafor@bennett-okafor-print.example.co.uk")
+    A = {
+        "1": 'Honestly, by talking about customers rather than culture. Most owners I know switch off at the word "programme".',
+        "2": "Local radio, the Chamber newsletter, and the business park's WhatsApp group. Not Twitter.",
+        "3": "Some of the bigger ones are. The small ones mostly think it's a festival for artists.",
+        "4": "Supplier days, where the ECoC team presents what it will need to buy in 2021, and a simple registration for local suppliers.",
+    }
+    laura_fwd = [
+        T("Sam - could you have a go at these? No rush, end of month."),
+        T(""),
+        OH(
+            outlook_rows("outlook_windows", lab, lab_person(inv), me(inv), inv.subject, inv.sent),
+            T(inv.text()),
+        ),
+    ]
+    quoted = "\n".join(plain_lines([Q(*laura_fwd)], "thunderbird"))
+    sam_text = (
+        "Laura,\n\nmy answers inline. I left 5-7 for you, they're more your area.\n\nSam\n\n"
+        + "On 03/11/2020 11:02, Laura Bennett wrote:\n"
+        + interleave(quoted, A)
+    )
+    nodes = [
+        T(
+            "Hello,\n\nforwarding Sam's answers below - he did 1-4; I'll send 5-7 once I've had a chance to think about them.\n\n"
+            "Kind regards,\nLaura Bennett\nOperations Manager, Bennett & Okafor Print Ltd (example)"
+        ),
+        T(""),
+        OH(
+            outlook_rows(
+                "outlook_windows", lab, col, me(inv), "RE: FW: " + inv.subject, when(lab, 4, 16, 40)
+            ),
+            T(sam_text),
+        ),
+    ]
+    m = mail(
+        "outlook_windows",
+        "r3en01",
+        inv=inv,
+        sender=me(inv),
+        subject="FW: RE: FW: " + inv.subject,
+        date=when(lab, 5, 9, 12),
+        nodes=nodes,
+    )
+    case(
+        lab,
+        "forwarded",
+        "outlook_windows",
+        "fw-colleague-interleaved-plain-reply",
+        m,
+        inv,
+        A,
+        "Variant (a), Outlook: the invitee forwards (original not quoted) a colleague's plain-text reply in which he typed answers between the "
+        "'> 1.'..'> 4.' quoted questions ('>' kept as literal text, so the HTML part has '&gt; ' paragraphs); '> 5.'..'> 7.' are quoted with "
+        "nothing under them; both notes name questions ('he did 1-4', 'I left 5-7 for you') and are not answers; no In-Reply-To: found by the link.",
+    )
+
+    # --- forwarded: the colleague typed CAPS answers inside Apple Mail's forwarded invitation
+    inv = invite(lab, "Grace Lin", "grace.lin@lin-teahouse.example.co.uk")
+    col = Person("Tom Hughes", "tom.hughes@lin-teahouse.example.co.uk")
+    A = {
+        "1": "TELL THEM WHAT THEY CAN SELL. NOBODY READS MISSION STATEMENTS.",
+        "2": "LINKEDIN, LOCAL PAPERS, THE CHAMBER.",
+        "3": "NO.",
+        "5": "ASK THE TRADE ASSOCIATIONS, THEY ALREADY HAVE THE DATA.",
+        "6": "ONE WEBSITE, ONE CONTACT PERSON, ANSWERS WITHIN A WEEK.",
+    }
+    inner = FWD(
+        fwd_head("apple_mail", lab, lab_person(inv), me(inv), inv.subject, inv.sent),
+        *invitation_with_answers(inv, A, blank_after=True),
+        fam="apple",
+    )
+    outer = FWD(
+        fwd_head("apple_mail", lab, me(inv), col, "Fwd: " + inv.subject, when(lab, 3, 12, 20)),
+        T("Tom, can you deal with this one? x G"),
+        T(""),
+        inner,
+        fam="apple",
+    )
+    nodes = [
+        T(
+            "Hello,\n\nplease find our answers in capitals under your questions.\n\nTom Hughes\nLin's Teahouse (example)"
+        ),
+        T(""),
+        outer,
+    ]
+    m = mail(
+        "apple_mail",
+        "r3en02",
+        inv=inv,
+        sender=col,
+        subject="Fwd: Fwd: " + inv.subject,
+        date=when(lab, 4, 18, 7),
+        nodes=nodes,
+    )
+    case(
+        lab,
+        "forwarded",
+        "apple_mail",
+        "caps-answers-inside-nested-apple-forward",
+        m,
+        inv,
+        A,
+        "Variant (b), Apple Mail: 'Begin forwarded message:' twice, the inner forward two quote levels deep ('> > ' in the text part, nested "
+        "<blockquote type=cite> in HTML); the colleague typed CAPS answers under questions 1, 2, 3, 5, 6 inside the quote; From is the colleague.",
+    )
+
+    # --- forwarded: the colleague forwards the invitation on with the answers in a .txt attachment; threaded
+    inv = invite(lab, "Owen Price", "owen.price@karim-price-consulting.example.co.uk")
+    col = Person("Nadia Karim", "nadia.karim@karim-price-consulting.example.co.uk")
+    A = {
+        "1": "Through the intermediaries SMEs already trust: accountants, banks, the Chamber.",
+        "2": "- accountants' newsletters\n- LinkedIn\n- a stand at the autumn business fair",
+        "3": "Partly. They know the name, not the opportunities.",
+        "4": "Procurement set-asides for local micro-enterprises, and co-branded products.",
+        "6": "Translate the calls into plain English (and Romanian) and publish them in one place.",
+        "7": "Make it easy to say yes: small grants, quick decisions, a named person to talk to.",
+    }
+    body = (
+        "ECoC-SME Lab 2 - answers from Karim & Price Consulting (example)\r\n\r\n"
+        + "\r\n\r\n".join(f"Q{k}\r\n{v.replace(chr(10), chr(13) + chr(10))}" for k, v in A.items())
+        + "\r\n"
+    )
+    owen = [
+        T("Nadia, over to you :)"),
+        T(""),
+        FWD(
+            fwd_head("gmail_web", lab, lab_person(inv), me(inv), inv.subject, inv.sent),
+            T(inv.text()),
+            fam="gmail",
+        ),
+    ]
+    nodes = [
+        T(
+            "Hi,\n\nour answers are in the attached file - I couldn't get the formatting right in the mail.\n\nBest,\nNadia"
+        ),
+        T(""),
+        FWD(
+            fwd_head("gmail_web", lab, me(inv), col, "Fwd: " + inv.subject, when(lab, 3, 17, 2)),
+            *owen,
+            fam="gmail",
+        ),
+    ]
+    m_owen = r2.client_mid("gmail_web", "r3en03o", "x")
+    m = mail(
+        "gmail_web",
+        "r3en03",
+        inv=inv,
+        sender=col,
+        subject="Fwd: Fwd: " + inv.subject,
+        date=when(lab, 6, 11, 30),
+        nodes=nodes,
+        irt=m_owen,
+        refs=f"{inv.message_id} {m_owen}",
+        attachments=[("answers_lab2.txt", "text/plain", body, "utf-8")],
+    )
+    case(
+        lab,
+        "forwarded",
+        "gmail_web",
+        "fwd-fwd-answers-in-txt-attachment",
+        m,
+        inv,
+        A,
+        "Variant (b) with the answers in answers_lab2.txt (text/plain utf-8 base64, CRLF, 'Qn' heading then the answer; answer 2 a dash "
+        "list; 5 missing); the body only forwards the invitation; Gmail kept the thread, so References name the invitation; From is the colleague.",
+        flags=["from_attachment"],
+    )
+
+    # --- non-answer: the invitee forwards the bare invitation to the lab by mistake
+    inv = invite(lab, "Peter Walsh", "peter.walsh@walsh-joinery.example.co.uk")
+    nodes = [
+        T("Hi Jenny,\n\nFYI - can you answer this one? Deadline is the end of the month.\n\nThanks,\nPeter"),
+        T(""),
+        T(""),
+        FWD(
+            fwd_head("yahoo", lab, lab_person(inv), me(inv), inv.subject, inv.sent),
+            T(inv.text()),
+            fam="yahoo",
+        ),
+    ]
+    m = mail(
+        "yahoo",
+        "r3en04",
+        inv=inv,
+        sender=me(inv),
+        subject="Fwd: " + inv.subject,
+        date=when(lab, 3, 13, 50),
+        nodes=nodes,
+    )
+    case(
+        lab,
+        "non_answer",
+        "yahoo",
+        "fyi-forward-to-lab-by-mistake",
+        m,
+        inv,
+        {},
+        "A forward of the bare invitation ('FYI - can you answer this one?') meant for a colleague but sent to the lab address; Yahoo "
+        "'----- Forwarded Message -----' block; the questions are there, the answers are not: not an answer.",
+        is_answer=False,
+    )
+
+    # --- ordinal prose: mid-paragraph after the greeting, two answers in one paragraph, "question five", "the last question"
+    inv = invite(lab, "Dr Hannah Reid", "hannah.reid@eastbrook-institute.example.ac.uk")
+    A = {
+        "1": "I think the key is to talk about customers and contracts rather than culture.",
+        "2": "LinkedIn and the Chamber's newsletter.",
+        "3": "not really, outside the creative industries.",
+        "5": "I would ask the sector skills council; they already survey creative businesses every year, and adding three questions would cost nothing.",
+        "7": "small, fast grants and public recognition.",
+    }
+    top = (
+        "Hello, and thank you for including us. On the first question, " + A["1"] + "\n\n"
+        "To the second: " + A["2"] + " To the third: " + A["3"] + "\n\n"
+        "As for question five, " + A["5"] + "\n\n"
+        "On the last question \u2014 " + A["7"] + "\n\n"
+        "Best wishes,\nHannah\n\n--\nDr Hannah Reid | Eastbrook Institute for Regional Studies (example)"
+    )
+    nodes = [T(top), *quoted_invitation("outlook_mac", lab, inv)]
+    m = mail(
+        "outlook_mac",
+        "r3en05",
+        inv=inv,
+        sender=me(inv),
+        subject="Re: " + inv.subject,
+        date=when(lab, 5, 14, 2),
+        nodes=nodes,
+        irt=inv.message_id,
+        refs=inv.message_id,
+    )
+    case(
+        lab,
+        "ordinal_prose",
+        "outlook_mac",
+        "to-the-second-to-the-third-question-five-last",
+        m,
+        inv,
+        A,
+        "Prose: 'On the first question,' inside the greeting's paragraph; 'To the second: ... To the third: ...' two answers in one paragraph; "
+        "'As for question five,' (cardinal); 'On the last question —' (= 7); Outlook for Mac (From/Date/To/Subject).",
+    )
+
+    # --- ordinal prose on a phone: no punctuation after the reference, lowercase, emoji
+    inv = invite(lab, "Mike Duffy", "mike.duffy@duffy-bikes.example.co.uk")
+    A = {
+        "3": "i honestly dont know, maybe ask the chamber",
+        "6": "one website with everything in english and romanian would help a lot",
+        "7": "money \U0001f605 and less paperwork",
+    }
+    top = (
+        "hi, quick thoughts from my phone\n\nthe third question "
+        + A["3"]
+        + "\n\nfor question six, "
+        + A["6"]
+        + "\n\nand the last one: "
+        + A["7"]
+        + "\n\nmike"
+    )
+    nodes = [T(top), *quoted_invitation("gmail_android", lab, inv)]
+    m = mail(
+        "gmail_android",
+        "r3en06",
+        inv=inv,
+        sender=me(inv),
+        subject="Re: " + inv.subject,
+        date=when(lab, 8, 20, 16),
+        nodes=nodes,
+        irt=inv.message_id,
+        refs=inv.message_id,
+    )
+    case(
+        lab,
+        "ordinal_prose",
+        "gmail_android",
+        "third-question-no-punctuation-phone",
+        m,
+        inv,
+        A,
+        "Phone prose, lowercase: 'the third question i honestly dont know' (no punctuation: the answer starts at 'i'), 'for question six,', "
+        "'and the last one:' (= 7, 'one' not 'question'); emoji inside answer 7.",
+    )
+
+
+# ############################################################################################
+# Italian questionnaire (Matera 2019)
+# ############################################################################################
+
+
+def it_cases() -> None:
+    lab = "it"
+    # --- forwarded: HTML-only Outlook, the colleague's answers told apart only by their colour
+    inv = invite(lab, "Marco Rinaldi", "marco.rinaldi@rinaldi-arredi.example.it")
+    col = Person("Chiara Ferri", "chiara.ferri@rinaldi-arredi.example.it")
+    A = {
+        "1": "Con esempi concreti di aziende lucane che hanno lavorato per Matera 2019.",
+        "2": "Confartigianato, i consulenti del lavoro, la newsletter della Camera di Commercio.",
+        "3": "Poco. Molti pensano che sia una cosa solo per il turismo.",
+        "4": "Arredi per gli spazi degli eventi, forniture per le strutture ricettive, laboratori aperti.",
+        "6": "Uno sportello unico, anche telefonico.",
+        "7": "Bandi semplici e pagamenti puntuali.",
+    }
+    marco = [
+        T("Chiara, ci pensi tu? Grazie.\nMarco"),
+        OH(
+            outlook_rows("outlook_windows", lab, lab_person(inv), me(inv), inv.subject, inv.sent),
+            *invitation_with_answers(inv, A, style="#0070C0", blank_after=False),
+        ),
+    ]
+    nodes = [
+        T(
+            "Buongiorno,\n\nle nostre risposte sono in blu sotto le domande.\n\nCordiali saluti\nChiara Ferri\nUfficio marketing \u2013 Rinaldi Arredi S.r.l. (example)"
+        ),
+        OH(
+            outlook_rows("outlook_windows", lab, me(inv), col, "I: " + inv.subject, when(lab, 3, 11, 5)),
+            *marco,
+        ),
+    ]
+    m = mail(
+        "outlook_windows",
+        "r3it01",
+        inv=inv,
+        sender=col,
+        subject="I: I: " + inv.subject,
+        date=when(lab, 4, 15, 33),
+        nodes=nodes,
+        mode="html",
+        charset="iso-8859-1",
+    )
+    case(
+        lab,
+        "forwarded",
+        "outlook_windows",
+        "html-only-blue-answers-under-questions",
+        m,
+        inv,
+        A,
+        'Variant (b), HTML-only Outlook in iso-8859-1: the colleague typed the answers as blue <span style="color:#0070C0"> paragraphs right '
+        "under questions 1-4, 6, 7 of the twice-forwarded invitation, with no prefix and no blank line (only the colour tells them apart); "
+        "Da/Inviato/A/Oggetto blocks; 'I: I:' subject.",
+        charset="iso-8859-1",
+    )
+
+    # --- forwarded: the invitee forwards from her phone the colleague's top-posted reply; note names question 5
+    inv = invite(lab, "Sara Colombo", "sara.colombo@colombo-viaggi.example.it")
+    col = Person("Luca Gallo", "luca.gallo@colombo-viaggi.example.it")
+    A = {
+        "1": "Parlando di clienti e di fatturato, non di cultura.",
+        "2": "Instagram e i gruppi WhatsApp delle associazioni di categoria.",
+        "3": "Le agenzie di viaggio sì, gli altri no.",
+        "4": "Pacchetti turistici con gli eventi, biglietteria condivisa.",
+        "6": "Un calendario unico degli eventi, aggiornato, con i contatti degli organizzatori.",
+    }
+    m = forward_of_colleague_reply(
+        "gmail_android",
+        "gmail_web",
+        "r3it02",
+        inv,
+        col,
+        note="Buonasera,\n\nvi inoltro le risposte del mio collega Luca. Alla domanda 5 risponderò io a voce durante il workshop, la 7 la lasciamo in bianco.\n\nSara",
+        fwd_note="Luca rispondi tu per favore",
+        reply_nodes=reply_nodes_above(
+            "gmail_web", lab, me(inv), "Ciao Sara, ecco:\n\n" + r2.numbered(A, "{n}) ", sep="\n") + "\n\nLuca"
+        ),
+        dates=(when(lab, 3, 12, 1), when(lab, 4, 10, 44), when(lab, 4, 19, 58)),
+        threaded=True,
+    )
+    case(
+        lab,
+        "forwarded",
+        "gmail_android",
+        "phone-fwd-colleague-top-posted-note-names-5-7",
+        m,
+        inv,
+        A,
+        "Variant (a) from Gmail for Android: the colleague's '1)'..'6)' answers on consecutive lines (5 missing) above the quoted forward; the invitee's "
+        "note 'Alla domanda 5 risponderò io a voce..., la 7 la lasciamo in bianco' names questions and answers none; threaded, so References name the invitation.",
+    )
+
+    # --- forwarded: Thunderbird, the colleague typed "-> " answers under the questions
+    inv = invite(lab, "Giulia Bianchi", "giulia.bianchi@studio-bianchi.example.it")
+    col = Person("Paolo De Luca", "paolo.deluca@studio-bianchi.example.it")
+    A = {
+        "1": "Con incontri brevi nei luoghi dove le imprese già vanno (CNA, banche, commercialisti).",
+        "2": "Email mirate e il passaparola tra colleghi.",
+        "4": "Co-progettazione di eventi nei quartieri, con imprese del posto come fornitori.",
+        "6": "Schede di una pagina per ogni bando.",
+        "7": "Dare visibilità alle imprese che partecipano, nel programma ufficiale e sui social.",
+    }
+    inner = FWD(
+        fwd_head("thunderbird", lab, lab_person(inv), me(inv), inv.subject, inv.sent),
+        *invitation_with_answers(inv, A, prefix="-> ", blank_after=False),
+        fam="thunderbird",
+    )
+    outer = FWD(
+        fwd_head("thunderbird", lab, me(inv), col, "Fwd: " + inv.subject, when(lab, 3, 15, 20)),
+        T("Paolo, puoi rispondere tu sotto ogni domanda? Poi inoltralo a loro."),
+        T(""),
+        inner,
+        fam="thunderbird",
+    )
+    nodes = [
+        T(
+            "Buongiorno,\n\nsu indicazione della collega Giulia Bianchi vi inoltro il questionario con le nostre risposte (righe con ->).\n\n"
+            "Saluti\n-- \nPaolo De Luca\nStudio Bianchi Architetti (example)"
+        ),
+        outer,
+    ]
+    m = mail(
+        "thunderbird",
+        "r3it03",
+        inv=inv,
+        sender=col,
+        subject="Fwd: Fwd: " + inv.subject,
+        date=when(lab, 5, 9, 41),
+        nodes=nodes,
+    )
+    case(
+        lab,
+        "forwarded",
+        "thunderbird",
+        "arrow-answers-under-questions-messaggio-inoltrato",
+        m,
+        inv,
+        A,
+        "Variant (b), Thunderbird: two '-------- Messaggio Inoltrato --------' tables (Oggetto/Data/Mittente/A); the answers are '-> ' lines "
+        "directly under questions 1, 2, 4, 6, 7 (no blank line); the forwarder's '-- ' signature sits ABOVE the forwarded part.",
+    )
+
+    # --- forwarded: from an iPhone, a colleague's Outlook reply with "[DM]" answers inline and the link deleted
+    inv = invite(lab, "Francesca Greco", "francesca.greco@greco-caseificio.example.it")
+    col = Person("Davide Marini", "davide.marini@greco-caseificio.example.it")
+    A = {
+        "1": "Far vedere i numeri: quante presenze, quante vendite in più.",
+        "3": "No, per niente. Noi lo abbiamo scoperto per caso.",
+        "4": "Degustazioni durante gli eventi, prodotti tipici nei punti informativi.",
+        "5": "Chiedendo alle associazioni di produttori.",
+    }
+    inv_text = invitation_text(inv, drop_link=True)
+    davide_inner = [
+        T("Davide, rispondi tu?"),
+        T(""),
+        OH(
+            outlook_rows("outlook_windows", lab, lab_person(inv), me(inv), inv.subject, inv.sent),
+            *[T(interleave(inv_text, A, marker="", blank=False, prefix="[DM] "))],
+        ),
+    ]
+    davide = [
+        T("Francesca, risposte in linea [DM].\nD."),
+        T(""),
+        OH(
+            outlook_rows("outlook_windows", lab, me(inv), col, "I: " + inv.subject, when(lab, 3, 10, 58)),
+            *davide_inner,
+        ),
+    ]
+    fwd = FWD(
+        fwd_head("iphone_mail", lab, col, me(inv), "R: I: " + inv.subject, when(lab, 4, 8, 30)),
+        *davide,
+        fam="apple",
+    )
+    nodes = [T("Ecco le risposte di Davide\n\n" + footer("iphone_mail", lab)), T(""), fwd]
+    m = mail(
+        "iphone_mail",
+        "r3it04",
+        inv=inv,
+        sender=me(inv),
+        subject="Fwd: R: I: " + inv.subject,
+        date=when(lab, 4, 13, 12),
+        nodes=nodes,
+        mode="plain",
+    )
+    case(
+        lab,
+        "forwarded",
+        "iphone_mail",
+        "iphone-fwd-outlook-dm-inline-link-deleted",
+        m,
+        inv,
+        A,
+        "Variant (a) from an iPhone (text only): 'Inizio messaggio inoltrato:' with everything under it quoted '> '; inside, the colleague's "
+        "Outlook reply whose answers are '[DM] ' lines under questions 1, 3, 4, 5 of the unquoted invitation; he deleted the personal link "
+        "and nothing names the invitation except the invitee's own From.",
+    )
 
 
 # ############################################################################################
@@ -836,7 +1507,10 @@ def check(stem: str, c: Case) -> dict:
     need(list(exp) == EXPECTED_KEYS, f"keys {list(exp)}")
     need(set(exp["flags"]) <= bc.FLAG_NAMES, f"flags {exp['flags']}")
     need(set(exp["answers"]) <= {str(i) for i in range(1, 8)}, "answer keys")
-    need(all(isinstance(v, str) and v == v.strip() and v for v in exp["answers"].values()), "answer text trimmed")
+    need(
+        all(isinstance(v, str) and v == v.strip() and v for v in exp["answers"].values()),
+        "answer text trimmed",
+    )
     msg = BytesParser(policy=policy.default).parsebytes(raw)
     for h in ("Message-ID", "From", "To", "Date", "Subject"):
         need(msg[h] is not None, f"header {h}")
@@ -938,7 +1612,9 @@ def readme_section(rows: list[dict]) -> str:
     clients = sorted({r["case"].client for r in rows})
     out.append("Mails per category: " + ", ".join(f"{k} {v}" for k, v in cats.items() if v) + ".\n\n")
     out.append("Clients imitated: " + ", ".join(f"`{x}`" for x in clients) + ".\n\n")
-    out.append("| # | file | q | ans | invitation | category | client | flags | answered | parts | what is tricky |\n")
+    out.append(
+        "| # | file | q | ans | invitation | category | client | flags | answered | parts | what is tricky |\n"
+    )
     out.append("|---|---|---|---|---|---|---|---|---|---|---|\n")
     for r in rows:
         c = r["case"]
