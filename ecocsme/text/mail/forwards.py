@@ -44,16 +44,19 @@ def forwarded_parts(text: str, subject: str) -> list[str]:
 
 def _part_starts(lines: list[str], *, subject_says_forward: bool) -> list[int]:
     """Lines where a forwarded message's header begins: a forward line, or (in a mail whose
-    subject says it is forwarded) Outlook's separator or From/Sent block."""
-    starts = []
+    subject says it is forwarded) Outlook's separator or From/Sent block; each after the
+    header block before it."""
+    starts: list[int] = []
+    body = 0
     for i, line in enumerate(lines):
-        if quoted(line):
+        if quoted(line) or i < body:
             continue
         forward_line = FORWARD_LINE_RE.match(line) or ORIGINAL_MESSAGE_RE.match(line)
         outlook_block = subject_says_forward and (SEPARATOR_RE.match(line) or (
             FROM_RE.match(line) and _header_follows(lines, i)))
-        if forward_line or (outlook_block and (not starts or i - starts[-1] > MAX_HEADER_LINES)):
+        if forward_line or outlook_block:
             starts.append(i)
+            body = _skip_header_block(lines, i)
     return starts
 
 

@@ -75,9 +75,10 @@ def own_text(text: str) -> str:
         below = _below_the_quote(lines[start:])
         lines = lines[:start]
     lines = [line for line in lines if not quoted(line)]
-    if below and strip_signature("\n".join(lines)).strip():
-        return strip_signature("\n".join([*lines, "", *below]))
-    return strip_signature("\n".join(below or lines))
+    above = strip_signature("\n".join(lines))
+    if below:  # each part with its own signature ("Best, Ana" above, "Radu" below)
+        return (above + "\n\n" + strip_signature("\n".join(below))).strip()
+    return above
 
 
 def _below_the_quote(lines: list[str]) -> list[str]:
