@@ -30,16 +30,30 @@ def is_forward(subject: str, text: str) -> bool:
 
 def forwarded_parts(text: str, subject: str) -> list[str]:
     """The forwarded messages in a forward, the outermost first; [] when it is not a forward."""
-    if not is_forward(subject, text):
+    if not is_forward(subject, text) and not _quoted_forward_line(text.split("\n")):
         return []
+    return _parts(text, subject, depth=0)
+
+
+def _parts(text: str, subject: str, depth: int) -> list[str]:
     lines = text.split("\n")
     parts = []
     for start in _part_starts(lines, subject_says_forward=bool(FORWARD_SUBJECT_RE.match(subject or ""))):
         body = _skip_header_block(lines, start)
         parts.append("\n".join(lines[body:]))
-        if len(parts) == MAX_PARTS:
-            break
-    return parts
+    quoted_at = _quoted_forward_line(lines)
+    if quoted_at is not None and depth < MAX_PARTS:  # Apple Mail quotes what it forwards
+        parts += _parts("\n".join(_unquote_once(line) for line in lines[quoted_at:]), subject, depth + 1)
+    return parts[:MAX_PARTS]
+
+
+def _quoted_forward_line(lines: list[str]) -> int | None:
+    return next((i for i, line in enumerate(lines)
+                 if quoted(line) and FORWARD_LINE_RE.match(_unquote_once(line))), None)
+
+
+def _unquote_once(line: str) -> str:
+    return re.sub(r"^\s*> ?", "", line, count=1)
 
 
 def _part_starts(lines: list[str], *, subject_says_forward: bool) -> list[int]:
