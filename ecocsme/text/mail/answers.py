@@ -106,6 +106,27 @@ def _bare_between(markers: list[Marker], line: str, i: int) -> Reference | None:
     return Reference(match.group(1), "bare", "", match.group(2).strip())
 
 
+SENTENCE_END_RE = re.compile(r"(?<=[.!?…])\s+(?=\S)")
+MAX_SPLIT_LINE = 3000
+
+
+def _sentences_that_refer(lines: list[str], count: int) -> list[str]:
+    """Lines split before a sentence that names a question in words ("Thanks. On the first
+    question, … To the second: …"), so that each reference opens a line of its own."""
+    result = []
+    for line in lines:
+        if quoted(line) or len(line) > MAX_SPLIT_LINE or not SENTENCE_END_RE.search(line):
+            result.append(line)
+            continue
+        start = 0
+        for match in SENTENCE_END_RE.finditer(line):
+            if ordinal_reference(line[match.end():], count):
+                result.append(line[start:match.start()])
+                start = match.end()
+        result.append(line[start:])
+    return result
+
+
 BARE_NUMBER_RE = re.compile(r"^\s*(\d{1,2})\s+(\S.*)$")
 
 
@@ -254,7 +275,7 @@ def best_sequence(markers: list[Marker]) -> list[Marker]:
 
 def find_answers(full_text: str, own_text: str, questions: dict[str, str]) -> tuple[dict[str, str], str]:
     """Answers by number, and the person's own text when it was interleaved with quotes."""
-    own_lines = own_text.split("\n")
+    own_lines = _sentences_that_refer(own_text.split("\n"), len(questions))
     if OWN_STRUCTURE_RE.search(own_text):
         return {}, ""
     candidates = _numbered_markers(own_lines, questions)
