@@ -228,7 +228,8 @@ def _compile_ordinals() -> tuple[re.Pattern, dict[str, int]]:
     pattern = (
         r"^\s*(?:[*_#>•\-–]+\s*)?(?P<before>(?:[\w'’]+[,!.]?\s+){0," + str(MAX_WORDS_BEFORE) + r"}?)"
         r"(?:" + the + ordinal + r"(?:\s+(?P<noun1>" + noun + r"))?|" + named +
-        r"|(?P<noun2>" + noun + r")\s+(?:" + ordinal.replace("?P<o", "?P<p") + "|" + cardinal + r"))"
+        r"|(?P<noun2>" + noun + r")\s+(?:(?:num[ăa]rul|number|nummer|numero|nr\.?|no\.?|br\.?|broj)\s+)?(?:"
+        + ordinal.replace("?P<o", "?P<p") + "|" + cardinal + r"))"
         r"(?:\s+(?:" + after_noun + r"))?"
         r"(?=[\s,:;.!?\-–—)]|$)(?P<rest>.*)$"
     )
@@ -259,7 +260,9 @@ def ordinal_reference(line: str, count: int) -> Reference | None:
     has_noun = bool(match.group("noun1") or match.group("noun2")
                     or any(match.group(name) for name in _NAMED_NUMBER_GROUPS))
     rest = match.group("rest")
-    if not has_noun and not (LEAD_IN_RE.search(match.group("before").rstrip(", "))
+    before = match.group("before").rstrip(", ")
+    led = LEAD_IN_RE.search(before) or LEAD_IN_RE.search((before + " " + (match.group("the") or "")).rstrip())
+    if not has_noun and not (led
                              and re.match(r"\s*[,:;\-–—]", rest)):
         return None
     introduced = match.group("before").strip() or match.group("the")
