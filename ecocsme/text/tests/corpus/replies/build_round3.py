@@ -227,7 +227,7 @@ def html_nodes(nodes: list, fam: str, charset: str) -> str:
                 )
             elif fam == "yahoo":
                 out.append(
-                    f'<div id="yahoo_quoted_{abs(hash(head)) % 10**10}" class="yahoo_quoted"><div style="font-family:\'Helvetica Neue\', Helvetica, Arial, sans-serif;font-size:13px;color:#26282a;">'
+                    f'<div id="yahoo_quoted_{int(bc.hid(head, n=8), 16)}" class="yahoo_quoted"><div style="font-family:\'Helvetica Neue\', Helvetica, Arial, sans-serif;font-size:13px;color:#26282a;">'
                     f"<div>{head}</div><div><br></div><div><br></div>{BLOCKQUOTE['yahoo']}{inner}</blockquote></div></div>\n"
                 )
             elif fam == "proton":
@@ -1448,6 +1448,876 @@ def it_cases() -> None:
         "Variant (a) from an iPhone (text only): 'Inizio messaggio inoltrato:' with everything under it quoted '> '; inside, the colleague's "
         "Outlook reply whose answers are '[DM] ' lines under questions 1, 3, 4, 5 of the unquoted invitation; he deleted the personal link "
         "and nothing names the invitation except the invitee's own From.",
+    )
+
+
+def interleaved_nodes(text: str, answers: dict[str, str], style: str | None = None) -> list:
+    """A reply written between the pieces of the quote: quote, answer, quote, answer, ..."""
+    nodes: list = []
+    buf: list[str] = []
+    for line in text.split("\n"):
+        buf.append(line)
+        m = re.match(r"(\d)\. ", line)
+        if m and m.group(1) in answers:
+            nodes += [Q(T("\n".join(buf))), T(""), T(answers[m.group(1)], style), T("")]
+            buf = []
+    return [*nodes, Q(T("\n".join(buf).strip("\n")))]
+
+
+def invitee_forward(client: str, inv: bc.Invitation, note: str, *, drop_link: bool = False) -> list:
+    """What the invitee sent the colleague: a note and the forwarded invitation (nodes)."""
+    lab = lab_person(inv)
+    return [
+        T(note),
+        T(""),
+        *forward_nodes(
+            client,
+            inv.lang,
+            lab,
+            me(inv),
+            inv.subject,
+            inv.sent,
+            [T(invitation_text(inv, drop_link=drop_link))],
+        ),
+    ]
+
+
+# ############################################################################################
+# Dutch questionnaire (Leeuwarden-Fryslân 2018)
+# ############################################################################################
+
+
+def nl_cases() -> None:
+    lab = "nl"
+    # --- forwarded: Outlook for Mac, "A:" under each question; "A: Weet ik niet." is an answer, a bare "A:" is not
+    inv = invite(lab, "Annemieke de Vries", "annemieke.devries@devries-bakkerij.example.nl")
+    col = Person("Joris Bakker", "joris.bakker@devries-bakkerij.example.nl")
+    A = {
+        "1": "Door ondernemers zelf aan het woord te laten: wat leverde 2018 hun op?",
+        "2": "De lokale krant, Omrop Fryslân en de ondernemersvereniging.",
+        "3": "Nauwelijks. Voor de meeste bakkers en winkeliers was het vooral drukte in de binnenstad.",
+        "4": "Streekproducten in de programmering, lokale catering bij evenementen.",
+        "5": "Weet ik niet.",
+        "6": "Eén loket en één website, in gewone taal.",
+    }
+    inner = invitee_forward("outlook_mac", inv, "Joris, wil jij dit invullen? Groet, Annemieke")
+    inner[-1] = OH(
+        inner[-1][1], *invitation_with_answers(inv, {**A, "7": ""}, prefix="A: ", blank_after=False), sep=True
+    )
+    nodes = [
+        T(
+            "Goedemiddag,\n\nHierbij onze antwoorden, achter A: onder elke vraag.\n\nMet vriendelijke groet,\nJoris Bakker\nBakkerij De Vries (example)"
+        ),
+        T(""),
+        *forward_nodes(
+            "outlook_mac", lab, me(inv), col, "Doorst: " + inv.subject, when(lab, 3, 13, 7), inner
+        ),
+    ]
+    m = mail(
+        "outlook_mac",
+        "r3nl01",
+        inv=inv,
+        sender=col,
+        subject="Doorst: Doorst: " + inv.subject,
+        date=when(lab, 5, 14, 25),
+        nodes=nodes,
+    )
+    case(
+        lab,
+        "forwarded",
+        "outlook_mac",
+        "a-prefix-under-questions-weet-ik-niet",
+        m,
+        inv,
+        A,
+        "Variant (b), Outlook for Mac: answers as 'A: ...' lines under each question of the forwarded invitation (Van/Datum/Aan/Onderwerp "
+        "blocks with the '____' line); 'A: Weet ik niet.' IS an answer, the bare 'A: ' under question 7 is not; From is the colleague.",
+    )
+
+    # --- forwarded: Gmail, the colleague answered between the quoted questions; the note says which are still open
+    inv = invite(lab, "Pieter Hoekstra", "pieter.hoekstra@hoekstra-fietsen.example.nl")
+    col = Person("Sanne Visser", "sanne.visser@hoekstra-fietsen.example.nl")
+    A = {
+        "1": "Laat zien wat het oplevert. Een fietsenmaker denkt niet in 'culturele hoofdstad' maar in klanten.",
+        "2": "Nieuwsbrief van de gemeente en gewoon langskomen in de winkel.",
+        "6": "Een overzicht per maand: welke evenementen, hoeveel bezoekers verwacht, wie je kunt bellen.",
+    }
+    fwd = invitee_forward("gmail_web", inv, "Sanne, kun jij hier even naar kijken?")
+    quoted = "\n".join(plain_lines(fwd, "gmail"))
+    sanne = [
+        T("Hoi Pieter,\n\nik heb er een paar ingevuld, zie hieronder.\n\nSanne"),
+        T(""),
+        T(attr_line("gmail_web", lab, me(inv), when(lab, 3, 11, 50))),
+        *interleaved_nodes(quoted, A),
+    ]
+    nodes = [
+        T(
+            "Goedemorgen,\n\nSanne heeft vraag 1, 2 en 6 beantwoord; 3 t/m 5 en 7 volgen nog van mijn kant.\n\nGroeten,\nPieter Hoekstra"
+        ),
+        T(""),
+        FWD(
+            fwd_head("gmail_web", lab, col, me(inv), "Re: Fwd: " + inv.subject, when(lab, 4, 9, 3)),
+            *sanne,
+            fam="gmail",
+        ),
+    ]
+    m_f, m_r = r2.client_mid("gmail_web", "r3nl02f", "x"), r2.client_mid("gmail_web", "r3nl02r", "x")
+    m = mail(
+        "gmail_web",
+        "r3nl02",
+        inv=inv,
+        sender=me(inv),
+        subject="Fwd: Re: Fwd: " + inv.subject,
+        date=when(lab, 4, 10, 17),
+        nodes=nodes,
+        irt=m_r,
+        refs=f"{inv.message_id} {m_f} {m_r}",
+    )
+    case(
+        lab,
+        "forwarded",
+        "gmail_web",
+        "doorgestuurd-colleague-interleaved-note-names-open-ones",
+        m,
+        inv,
+        A,
+        "Variant (a), Gmail: 'Doorgestuurd bericht' block, then the colleague's reply written between the pieces of the quote (each piece its own "
+        "gmail_quote blockquote in HTML, '> ' in text) under questions 1, 2 and 6; the note 'Sanne heeft vraag 1, 2 en 6 beantwoord; 3 t/m 5 en 7 "
+        "volgen nog' answers nothing; References name the invitation.",
+    )
+
+    # --- non-answer: Proton forward of the bare invitation, to the lab by mistake
+    inv = invite(lab, "Ruben Smit", "ruben.smit@smit-evenementen.example.nl")
+    nodes = [
+        T("Hoi Lotte,\n\nkun jij dit invullen? Jij weet meer van de evenementen in 2018 dan ik.\n\nRuben"),
+        T(""),
+        FWD(
+            fwd_head("proton", lab, lab_person(inv), me(inv), inv.subject, inv.sent),
+            T(inv.text()),
+            fam="proton",
+        ),
+        T(""),
+        T("Sent with ProtonMail Secure Email."),
+    ]
+    m = mail(
+        "proton",
+        "r3nl03",
+        inv=inv,
+        sender=me(inv),
+        subject="Fwd: " + inv.subject,
+        date=when(lab, 3, 16, 2),
+        nodes=nodes,
+    )
+    case(
+        lab,
+        "non_answer",
+        "proton",
+        "forward-to-lab-by-mistake-kun-jij",
+        m,
+        inv,
+        {},
+        "The invitee meant to forward the invitation to a colleague ('kun jij dit invullen?') but sent it to the lab; Proton's "
+        "'‐‐‐‐‐‐‐ Forwarded Message ‐‐‐‐‐‐‐' block (U+2010 hyphens) and the bare questions: not an answer.",
+        is_answer=False,
+    )
+
+    # --- forwarded: Apple Mail forward of an iPhone reply that quotes the invitee's Apple forward (three quote levels)
+    inv = invite(lab, "Wouter Jansen", "wouter.jansen@jansen-media.example.nl")
+    col = Person("Femke Mulder", "femke.mulder@jansen-media.example.nl")
+    A = {
+        "2": "LinkedIn, Instagram en de netwerkborrels van VNO-NCW Noord.",
+        "3": "De creatieve bedrijven wel, de rest nauwelijks.",
+        "4": "Mediabedrijven kunnen content maken voor de evenementen, en dat ook na het jaar blijven doen.",
+        "7": "Een klein fonds voor samenwerkingen tussen een ondernemer en een kunstenaar.",
+    }
+    inv_fwd = FWD(
+        fwd_head("apple_mail", lab, lab_person(inv), me(inv), inv.subject, inv.sent),
+        T(inv.text()),
+        fam="apple",
+    )
+    femke = [
+        T(r2.numbered(A, "{n}. ") + "\n\nFemke\n\n" + footer("iphone_mail", lab)),
+        T(""),
+        ATTR(
+            attr_line("iphone_mail", lab, me(inv), when(lab, 3, 10, 40)),
+            T("Femke, heb jij hier tijd voor?"),
+            T(""),
+            inv_fwd,
+        ),
+    ]
+    nodes = [
+        T(
+            "Beste organisatie,\n\nHieronder de antwoorden van mijn collega Femke Mulder.\n\nWouter Jansen\nJansen Media (example)"
+        ),
+        T(""),
+        FWD(
+            fwd_head("apple_mail", lab, col, me(inv), "Re: Fwd: " + inv.subject, when(lab, 3, 22, 15)),
+            *femke,
+            fam="apple",
+        ),
+    ]
+    m = mail(
+        "apple_mail",
+        "r3nl04",
+        inv=inv,
+        sender=me(inv),
+        subject="Fwd: Re: Fwd: " + inv.subject,
+        date=when(lab, 4, 8, 49),
+        nodes=nodes,
+    )
+    case(
+        lab,
+        "forwarded",
+        "apple_mail",
+        "begin-doorgestuurd-bericht-iphone-reply-three-levels",
+        m,
+        inv,
+        A,
+        "Variant (a), Apple Mail: 'Begin doorgestuurd bericht:' quoted '> ', inside it the colleague's iPhone reply ('2.', '3.', '4.', '7.', "
+        "'Verstuurd vanaf mijn iPhone') whose quote of the invitee's forward is '> > ' and the invitation itself '> > > ' deep; no In-Reply-To.",
+    )
+
+    # --- ordinal prose: "Wat betreft de eerste vraag", "Bij de derde vraag denk ik", "Wat de vijfde vraag betreft", "de laatste vraag"
+    inv = invite(lab, "Marieke Dijkstra", "marieke.dijkstra@nhl-onderzoek.example.nl")
+    A = {
+        "1": "ik zou beginnen bij de vraag wat ondernemers nodig hebben, niet bij wat het programma nodig heeft.",
+        "3": "denk ik dat het bewustzijn in 2018 groot was, maar vooral bij horeca en toerisme.",
+        "5": "een jaarlijkse enquête onder creatieve bedrijven, samen met de Kamer van Koophandel, is goedkoop en geeft een nulmeting.",
+        "7": "erkenning: zet de deelnemende bedrijven in het programmaboek.",
+    }
+    top = (
+        "Beste projectteam,\n\nWat betreft de eerste vraag: "
+        + A["1"]
+        + "\n\nBij de derde vraag "
+        + A["3"]
+        + "\n\n"
+        "Wat de vijfde vraag betreft, "
+        + A["5"]
+        + "\n\nEn op de laatste vraag: "
+        + A["7"]
+        + "\n\nMet vriendelijke groet,\nMarieke Dijkstra\nLectoraat Regionale Economie (example)"
+    )
+    m = mail(
+        "gmail_web",
+        "r3nl05",
+        inv=inv,
+        sender=me(inv),
+        subject="Re: " + inv.subject,
+        date=when(lab, 5, 11, 11),
+        nodes=[T(top), *quoted_invitation("gmail_web", lab, inv)],
+        irt=inv.message_id,
+        refs=inv.message_id,
+    )
+    case(
+        lab,
+        "ordinal_prose",
+        "gmail_web",
+        "wat-betreft-bij-de-derde-vraag-laatste",
+        m,
+        inv,
+        A,
+        "Prose: 'Wat betreft de eerste vraag:', 'Bij de derde vraag' (no punctuation: the answer starts at 'denk'), 'Wat de vijfde vraag "
+        "betreft,' (the noun inside the phrase), 'En op de laatste vraag:' (= 7); Gmail 'Op ... schreef ...:'.",
+    )
+
+    # --- ordinal prose: greeting and reference in one paragraph, "De derde: ... De vierde: ...", "vraag zes"
+    inv = invite(lab, "Bart Kuipers", "bart.kuipers@kuipers-bouw.example.nl")
+    A = {
+        "2": "via de aannemersvereniging en de vakbladen.",
+        "3": "nee.",
+        "4": "bouwen en onderhouden van tijdelijke locaties, met lokale bedrijven.",
+        "6": "zou ik zeggen: één aanspreekpunt bij de gemeente dat ook over vergunningen gaat.",
+    }
+    top = (
+        "Beste mensen, op de tweede vraag antwoord ik: "
+        + A["2"]
+        + " Verder kort:\n\nDe derde: "
+        + A["3"]
+        + " De vierde: "
+        + A["4"]
+        + "\n\n"
+        "Bij vraag zes " + A["6"] + "\n\nGroet,\nBart Kuipers\n-- \nKuipers Bouw B.V. (example)"
+    )
+    m = mail(
+        "thunderbird",
+        "r3nl06",
+        inv=inv,
+        sender=me(inv),
+        subject="Re: " + inv.subject,
+        date=when(lab, 6, 7, 58),
+        nodes=[T(top), *quoted_invitation("thunderbird", lab, inv)],
+        irt=inv.message_id,
+        refs=inv.message_id,
+    )
+    case(
+        lab,
+        "ordinal_prose",
+        "thunderbird",
+        "op-de-tweede-de-derde-de-vierde-vraag-zes",
+        m,
+        inv,
+        A,
+        "Prose: 'Beste mensen, op de tweede vraag antwoord ik: ...' (reference inside the greeting's sentence; the answer ends with its full "
+        "stop, before 'Verder kort:'); 'De derde: nee. De vierde: ...' two answers in one paragraph; 'Bij vraag zes zou ik zeggen:' (cardinal, "
+        "no punctuation: the answer starts at 'zou'); Thunderbird.",
+    )
+
+
+# ############################################################################################
+# Croatian questionnaire (Rijeka 2020)
+# ############################################################################################
+
+
+def hr_cases() -> None:
+    lab = "hr"
+    # --- forwarded: "Odg:" under each question, Outlook in windows-1250
+    inv = invite(lab, "Tomislav Horvat", "tomislav.horvat@horvat-brodogradnja.example.hr")
+    col = Person("Ivana Kovačić", "ivana.kovacic@horvat-brodogradnja.example.hr")
+    A = {
+        "1": "Kroz konkretne primjere: koliko je posla bilo za lokalne tvrtke.",
+        "2": "HGK, Novi list, LinkedIn.",
+        "3": "Uglavnom ne. Misle da je to samo za umjetnike.",
+        "4": "Radionice u bivšim industrijskim prostorima, suradnja s brodogradilištem na programima o baštini.",
+        "5": "Anketom i sastancima po sektorima.",
+        "7": "Manji natječaji, jednostavnija prijava.",
+    }
+    inner = invitee_forward("outlook_windows", inv, "Ivana, molim te odgovori ti na ovo.\nT.")
+    inner[-1] = OH(inner[-1][1], *invitation_with_answers(inv, A, prefix="Odg: ", blank_after=True))
+    nodes = [
+        T(
+            "Poštovani,\n\nu nastavku su naši odgovori (Odg:).\n\nLijep pozdrav,\nIvana Kovačić\nHorvat brodogradnja d.o.o. (example)"
+        ),
+        *forward_nodes(
+            "outlook_windows", lab, me(inv), col, "Proslijeđeno: " + inv.subject, when(lab, 3, 12, 12), inner
+        ),
+    ]
+    m = mail(
+        "outlook_windows",
+        "r3hr01",
+        inv=inv,
+        sender=col,
+        subject="Proslijeđeno: Proslijeđeno: " + inv.subject,
+        date=when(lab, 5, 9, 30),
+        nodes=nodes,
+        charset="windows-1250",
+    )
+    case(
+        lab,
+        "forwarded",
+        "outlook_windows",
+        "odg-under-questions-proslijedeno-win1250",
+        m,
+        inv,
+        A,
+        "Variant (b), Outlook in windows-1250: 'Odg: ' answers under questions 1-5 and 7 of the twice-forwarded invitation (Od/Poslano/Prima/"
+        "Predmet blocks, original not quoted); subject 'Proslijeđeno: Proslijeđeno:'; From is the colleague.",
+        charset="windows-1250",
+    )
+
+    # --- forwarded: Gmail keeps the thread; the colleague's Outlook reply deleted the link
+    inv = invite(lab, "Maja Babić", "maja.babic@babic-turizam.example.hr")
+    col = Person("Luka Marić", "luka.maric@babic-turizam.example.hr")
+    A = {
+        "1": "Jednostavnim jezikom i brojkama.",
+        "2": "Facebook grupe iznajmljivača, turistička zajednica.",
+        "3": "Djelomično.",
+        "4": "Paket-aranžmani s ulaznicama, smještaj za izvođače.",
+    }
+    luka_inner = invitee_forward("gmail_web", inv, "Luka, možeš li ti?", drop_link=True)
+    luka = [
+        T(
+            "Bok Maja,\n\nevo mojih odgovora na prva četiri, ostalo ne znam.\n\n"
+            + r2.numbered(A, "{n}. ", sep="\n")
+            + "\n\nLuka"
+        ),
+        T(""),
+        OH(
+            outlook_rows("outlook_windows", lab, me(inv), col, "Fwd: " + inv.subject, when(lab, 3, 14, 0)),
+            *luka_inner,
+        ),
+    ]
+    nodes = [
+        T(
+            "Poštovani,\n\nprosljeđujem odgovore kolege Luke Marića (odgovorio je na pitanja 1-4).\n\nMaja Babić"
+        ),
+        T(""),
+        FWD(
+            fwd_head("gmail_web", lab, col, me(inv), "RE: Fwd: " + inv.subject, when(lab, 4, 11, 22)),
+            *luka,
+            fam="gmail",
+        ),
+    ]
+    m_f, m_r = r2.client_mid("gmail_web", "r3hr02f", "x"), r2.client_mid("outlook_windows", "r3hr02r", "x")
+    m = mail(
+        "gmail_web",
+        "r3hr02",
+        inv=inv,
+        sender=me(inv),
+        subject="Fwd: RE: Fwd: " + inv.subject,
+        date=when(lab, 4, 12, 5),
+        nodes=nodes,
+        irt=m_r,
+        refs=f"{inv.message_id} {m_f} {m_r}",
+    )
+    case(
+        lab,
+        "forwarded",
+        "gmail_web",
+        "proslijedena-poruka-outlook-reply-link-deleted-threaded",
+        m,
+        inv,
+        A,
+        "Variant (a), Gmail 'Proslijeđena poruka' of the colleague's Outlook reply ('1.'..'4.' on consecutive lines, 'ostalo ne znam' is a remark) "
+        "over Od/Poslano/Prima/Predmet; the colleague's reply dropped the personal link, but Gmail's References still name the invitation.",
+    )
+
+    # --- forwarded: Thunderbird, the colleague's answers above the forwarded invitation, a list inside one
+    inv = invite(lab, "Ante Jurić", "ante.juric@juric-dizajn.example.hr")
+    col = Person("Petra Novak", "petra.novak@juric-dizajn.example.hr")
+    A = {
+        "1": "Pokazati što se može prodati: usluge, proizvode, prostore.",
+        "3": "Dizajneri znaju, ostali ne baš.",
+        "4": "* dizajn vizualnog identiteta za kvartovske programe\n* suvenirske linije s lokalnim proizvođačima\n* zajednički štandovi na sajmovima",
+        "6": "Jedan portal sa svim natječajima i rokovima.",
+    }
+    nodes = [
+        T(
+            "Poštovani,\n\nšaljem odgovore u ime kolege Ante Jurića, koji mi je proslijedio vaš upitnik:\n\n"
+            + r2.numbered(A, "{n}) ")
+            + "\n\nSrdačno,\nPetra Novak\nJurić dizajn (example)"
+        ),
+        FWD(
+            fwd_head("thunderbird", lab, me(inv), col, "Fwd: " + inv.subject, when(lab, 3, 16, 45)),
+            *invitee_forward("thunderbird", inv, "Petra, ovo je za tebe :)"),
+            fam="thunderbird",
+        ),
+    ]
+    m = mail(
+        "thunderbird",
+        "r3hr03",
+        inv=inv,
+        sender=col,
+        subject="Fwd: Fwd: " + inv.subject,
+        date=when(lab, 6, 10, 10),
+        nodes=nodes,
+    )
+    case(
+        lab,
+        "forwarded",
+        "thunderbird",
+        "answers-above-two-proslijedena-poruka",
+        m,
+        inv,
+        A,
+        "Variant (b), Thunderbird: the colleague's '1)' answers ABOVE two '-------- Proslijeđena poruka --------' tables (Predmet/Datum/Od/Za); "
+        "answer 4 is a '* ' list kept verbatim; From is the colleague; found by the link.",
+    )
+
+    # --- forwarded: Outlook on the web forwards a colleague's HTML reply written between the quoted questions (no markers in text)
+    inv = invite(lab, "Dario Perić", "dario.peric@peric-gastro.example.hr")
+    col = Person("Nina Blažević", "nina.blazevic@peric-gastro.example.hr")
+    A = {
+        "2": "Instagram i lokalni radio.",
+        "3": "Ne, osim velikih hotela.",
+        "5": "Razgovarati s udrugama ugostitelja.",
+        "6": "Newsletter jednom mjesečno s pregledom događanja.",
+    }
+    quoted = "\n".join(plain_lines(invitee_forward("gmail_web", inv, "Nina, pogledaj molim te."), "gmail"))
+    nina = [
+        T("Bok Dario, odgovorila sam ispod pitanja, crvenom bojom.\nNina"),
+        T(""),
+        T(attr_line("gmail_web", lab, me(inv), when(lab, 3, 10, 33))),
+        *interleaved_nodes(re.sub(r"(?m)^> ?", "", quoted), A, style="#C00000"),
+    ]
+    nodes = [
+        T(
+            "Poštovani,\n\nu prilogu odgovori naše voditeljice kuhinje.\n\nDario Perić\nPerić gastro (example)"
+        ),
+        T(""),
+        *forward_nodes(
+            "outlook_web", lab, col, me(inv), "Re: Fwd: " + inv.subject, when(lab, 4, 15, 2), nina
+        ),
+    ]
+    m = mail(
+        "outlook_web",
+        "r3hr04",
+        inv=inv,
+        sender=me(inv),
+        subject="FW: Re: Fwd: " + inv.subject,
+        date=when(lab, 5, 16, 40),
+        nodes=nodes,
+    )
+    case(
+        lab,
+        "forwarded",
+        "outlook_web",
+        "owa-fw-red-interleaved-no-markers",
+        m,
+        inv,
+        A,
+        "Variant (a), Outlook on the web: the forwarded colleague reply was written in red between the pieces of the quote; OWA's text part "
+        "shows the blockquotes WITHOUT '>' markers, so questions and answers alternate as plain lines (answers under 2, 3, 5, 6); the HTML part "
+        "keeps the blockquotes and the colour; the note 'u prilogu' mentions an attachment that is not there; no In-Reply-To: found by the link.",
+    )
+
+    # --- ordinal prose with Croatian cases
+    inv = invite(lab, "dr. sc. Vesna Radić", "vesna.radic@uniri-istrazivanje.example.hr")
+    A = {
+        "1": "smatram da poduzetnicima treba govoriti o tržištu, a ne o kulturi.",
+        "2": "najbolje rade postojeće mreže: komore, klasteri i inkubatori.",
+        "3": "svijest je niska izvan kreativnog sektora.",
+        "5": "predlažem godišnje mapiranje kreativne industrije.",
+        "7": "javno priznanje i mali, brzi poticaji.",
+    }
+    top = (
+        "Poštovani,\n\nŠto se tiče prvog pitanja, "
+        + A["1"]
+        + "\n\nNa drugo pitanje odgovaram ovako: "
+        + A["2"]
+        + "\n\n"
+        "Vezano uz treće pitanje – "
+        + A["3"]
+        + "\n\nU vezi s petim pitanjem, "
+        + A["5"]
+        + "\n\nNa posljednje pitanje: "
+        + A["7"]
+        + "\n\n"
+        "S poštovanjem,\nVesna Radić\nSveučilište u Rijeci (example)"
+    )
+    m = mail(
+        "gmail_web",
+        "r3hr05",
+        inv=inv,
+        sender=me(inv),
+        subject="Re: " + inv.subject,
+        date=when(lab, 5, 13, 13),
+        nodes=[T(top), *quoted_invitation("gmail_web", lab, inv)],
+        irt=inv.message_id,
+        refs=inv.message_id,
+    )
+    case(
+        lab,
+        "ordinal_prose",
+        "gmail_web",
+        "sto-se-tice-prvog-na-drugo-u-vezi-s-petim",
+        m,
+        inv,
+        A,
+        "Croatian cases: 'Što se tiče prvog pitanja,' (genitive), 'Na drugo pitanje odgovaram ovako:' (accusative), 'Vezano uz treće pitanje –', "
+        "'U vezi s petim pitanjem,' (instrumental), 'Na posljednje pitanje:' (= 7); Gmail 'je napisao:'.",
+    )
+
+    inv = invite(lab, "Goran Šimić", "goran.simic@simic-elektro.example.hr")
+    A = {
+        "2": "mislim da su to HOK i lokalni radio.",
+        "4": "održavanje rasvjete i ozvučenja na događanjima.",
+        "6": "jedna osoba u Gradu koja odgovara na pitanja.",
+        "7": "plaćanje na vrijeme!",
+    }
+    top = (
+        "Poštovani, u vezi s drugim pitanjem "
+        + A["2"]
+        + "\n\nNa četvrto: "
+        + A["4"]
+        + " Na šesto: "
+        + A["6"]
+        + "\n\n"
+        "Pitanje broj sedam – " + A["7"] + "\n\nPozdrav\nGoran\n\n" + footer("samsung_email", lab)
+    )
+    m = mail(
+        "samsung_email",
+        "r3hr06",
+        inv=inv,
+        sender=me(inv),
+        subject="Re: " + inv.subject,
+        date=when(lab, 7, 18, 36),
+        nodes=[T(top), *quoted_invitation("samsung_email", lab, inv)],
+        irt=inv.message_id,
+        refs=inv.message_id,
+    )
+    case(
+        lab,
+        "ordinal_prose",
+        "samsung_email",
+        "u-vezi-s-drugim-na-cetvrto-na-sesto-broj-sedam",
+        m,
+        inv,
+        A,
+        "Phone prose: 'Poštovani, u vezi s drugim pitanjem mislim da...' (reference in the greeting's sentence, no punctuation); 'Na četvrto: ... Na šesto: ...' two answers in one paragraph; 'Pitanje broj sedam –' (cardinal); "
+        "Samsung Email with '-------- Izvorna poruka --------'.",
+    )
+
+
+# ############################################################################################
+# Lithuanian questionnaire (Kaunas 2022)
+# ############################################################################################
+
+
+def lt_cases() -> None:
+    lab = "lt"
+    # --- forwarded: Outlook in iso-8859-13, the colleague's top-posted reply; the note names 1-5
+    inv = invite(lab, "Rasa Jankauskienė", "rasa.jankauskiene@jankausko-baldai.example.lt")
+    col = Person("Jonas Vaitkus", "jonas.vaitkus@jankausko-baldai.example.lt")
+    A = {
+        "1": "Per konkrečias naudas verslui: užsakymai, lankytojai, matomumas.",
+        "2": "Kauno prekybos, pramonės ir amatų rūmai, LinkedIn.",
+        "3": "Mažai. Daugelis mano, kad tai tik kultūros įstaigoms.",
+        "4": "Baldai ir įranga renginių erdvėms, dirbtuvės lankytojams.",
+        "5": "Klausti pačių įmonių per asociacijas.",
+    }
+    jonas = reply_nodes_above(
+        "outlook_windows",
+        lab,
+        col,
+        "Rasa,\n\n" + r2.numbered(A, "{n}. ") + "\n\nDėl 6 ir 7 neturiu nuomonės.\n\nJonas",
+    )
+    m = forward_of_colleague_reply(
+        "outlook_windows",
+        "outlook_windows",
+        "r3lt01",
+        inv,
+        col,
+        note="Laba diena,\n\npersiunčiu kolegos Jono atsakymus. Jis atsakė į 1–5 klausimus.\n\nPagarbiai\nRasa Jankauskienė\nJankausko baldai, UAB (example)",
+        fwd_note="Jonai, gal gali atsakyti?",
+        reply_nodes=jonas,
+        dates=(when(lab, 3, 11, 30), when(lab, 4, 14, 10), when(lab, 5, 8, 20)),
+        charset="iso-8859-13",
+    )
+    case(
+        lab,
+        "forwarded",
+        "outlook_windows",
+        "pd-re-pd-colleague-top-posted-iso885913",
+        m,
+        inv,
+        A,
+        "Variant (a), Outlook in iso-8859-13: 'PD: RE: PD:'; the colleague's '1.'..'5.' answers above Nuo/Išsiųsta/Kam/Tema blocks (original "
+        "not quoted); 'Dėl 6 ir 7 neturiu nuomonės.' and the note 'Jis atsakė į 1–5 klausimus.' are remarks, not answers; found by the link.",
+        charset="iso-8859-13",
+    )
+
+    # --- forwarded: Gmail, "Ats.:" under each question; threaded
+    inv = invite(lab, "Tomas Kazlauskas", "tomas.kazlauskas@kazlausko-kava.example.lt")
+    col = Person("Eglė Petrauskaitė", "egle.petrauskaite@kazlausko-kava.example.lt")
+    A = {
+        "1": "Trumpai ir aiškiai, su pavyzdžiais iš kitų miestų.",
+        "2": "Instagram, Facebook ir vietinis radijas.",
+        "3": "Ne.",
+        "6": "Vienas puslapis su visais kvietimais ir terminais.",
+        "7": "Mažos dotacijos ir pagalba pildant paraiškas.",
+    }
+    inner = invitee_forward("gmail_web", inv, "Egle, užpildyk, prašau.")
+    inner[-1] = FWD(
+        inner[-1][1],
+        *invitation_with_answers(inv, {**A, "4": "-"}, prefix="Ats.: ", blank_after=True),
+        fam="gmail",
+    )
+    nodes = [
+        T("Laba diena,\n\nsiunčiu mūsų kavinės atsakymus (pažymėti „Ats.“).\n\nEglė"),
+        T(""),
+        *forward_nodes("gmail_web", lab, me(inv), col, "Fwd: " + inv.subject, when(lab, 3, 10, 55), inner),
+    ]
+    m_f = r2.client_mid("gmail_web", "r3lt02f", "x")
+    m = mail(
+        "gmail_web",
+        "r3lt02",
+        inv=inv,
+        sender=col,
+        subject="Fwd: Fwd: " + inv.subject,
+        date=when(lab, 4, 17, 45),
+        nodes=nodes,
+        irt=m_f,
+        refs=f"{inv.message_id} {m_f}",
+    )
+    case(
+        lab,
+        "forwarded",
+        "gmail_web",
+        "ats-under-questions-persiustas-threaded",
+        m,
+        inv,
+        A,
+        "Variant (b), Gmail: two 'Persiųstas laiškas' blocks; 'Ats.: ' answers under questions 1, 2, 3, 6, 7; 'Ats.: -' under 4 is no answer; "
+        "'Ne.' IS an answer; From is the colleague; References name the invitation.",
+    )
+
+    # --- forwarded: iPhone forward of a colleague's interleaved plain reply (its '>' become '> >')
+    inv = invite(lab, "Aistė Žukauskienė", "aiste.zukauskiene@zukausko-studija.example.lt")
+    col = Person("Mindaugas Urbonas", "mindaugas.urbonas@zukausko-studija.example.lt")
+    A = {
+        "1": "Rodyti sėkmės istorijas.",
+        "4": "Bendri projektai su muziejais, vaizdo turinys renginiams.",
+        "5": "Apklausa kasmet.",
+    }
+    quoted = "\n".join(
+        plain_lines(
+            [Q(*invitee_forward("thunderbird", inv, "Mindaugai, atsakyk kai turėsi laiko."))], "thunderbird"
+        )
+    )
+    mind = (
+        "Atsakiau tarp eilučių.\n\n"
+        + attr_line("thunderbird", lab, me(inv), when(lab, 3, 13, 5))
+        + "\n"
+        + interleave(quoted, A)
+    )
+    nodes = [
+        T("Persiunčiu Mindaugo atsakymus.\n\n" + footer("iphone_mail", lab)),
+        T(""),
+        FWD(
+            fwd_head("iphone_mail", lab, col, me(inv), "Re: Fwd: " + inv.subject, when(lab, 4, 9, 0)),
+            T(mind),
+            fam="apple",
+        ),
+    ]
+    m = mail(
+        "iphone_mail",
+        "r3lt03",
+        inv=inv,
+        sender=me(inv),
+        subject="Fwd: Re: Fwd: " + inv.subject,
+        date=when(lab, 4, 12, 12),
+        nodes=nodes,
+    )
+    case(
+        lab,
+        "forwarded",
+        "iphone_mail",
+        "iphone-pradzia-persiusto-interleaved-double-quote",
+        m,
+        inv,
+        A,
+        "Variant (a) from an iPhone: 'Pradžia persiųsto laiško:' and everything under it quoted '> '; inside, the colleague's plain reply with "
+        "answers between '> > 1.'-style quoted questions (his quote became second level), answers 1, 4, 5 at the first level; no In-Reply-To.",
+    )
+
+    # --- forwarded: invitee -> colleague -> back -> lab, Thunderbird, "Atsakymas:" lines under the questions
+    inv = invite(lab, "Darius Stankus", "darius.stankus@stankaus-spauda.example.lt")
+    col = Person("Ieva Baranauskaitė", "ieva.baranauskaite@stankaus-spauda.example.lt")
+    A = {
+        "1": "Per spaustuvių ir leidėjų asociaciją.",
+        "2": "Naujienlaiškiai, LinkedIn, renginiai verslui.",
+        "4": "Spaudos darbai renginiams, vietinių dizainerių leidiniai.",
+        "6": "Aiškūs terminai ir vienas kontaktas.",
+        "7": "Užsakymai, o ne tik kvietimai dalyvauti.",
+    }
+    lab_p, inv_p = lab_person(inv), me(inv)
+    level1 = FWD(
+        fwd_head("thunderbird", lab, lab_p, inv_p, inv.subject, inv.sent),
+        *invitation_with_answers(inv, A, prefix="Atsakymas: ", blank_after=False),
+        fam="thunderbird",
+    )
+    level2 = FWD(
+        fwd_head("thunderbird", lab, inv_p, col, "Fwd: " + inv.subject, when(lab, 3, 10, 20)),
+        T("Ieva, peržiūrėk."),
+        T(""),
+        level1,
+        fam="thunderbird",
+    )
+    level3 = FWD(
+        fwd_head("thunderbird", lab, col, inv_p, "Fwd: Fwd: " + inv.subject, when(lab, 4, 15, 0)),
+        T("Dariau, įrašiau atsakymus po klausimais. Išsiųsk tu."),
+        T(""),
+        level2,
+        fam="thunderbird",
+    )
+    nodes = [T("Sveiki,\n\nsiunčiu užpildytą klausimyną.\n\nDarius Stankus"), level3]
+    m = mail(
+        "thunderbird",
+        "r3lt04",
+        inv=inv,
+        sender=inv_p,
+        subject="Fwd: Fwd: Fwd: " + inv.subject,
+        date=when(lab, 5, 9, 9),
+        nodes=nodes,
+    )
+    case(
+        lab,
+        "forwarded",
+        "thunderbird",
+        "there-and-back-atsakymas-under-questions",
+        m,
+        inv,
+        A,
+        "Nested forwards invitee -> colleague -> invitee -> lab in Thunderbird (three 'Persiųstas laiškas' tables); the answers are "
+        "'Atsakymas: ' lines typed by the colleague directly under questions 1, 2, 4, 6, 7 of the innermost forward; From is the invitee.",
+    )
+
+    # --- ordinal prose with Lithuanian cases
+    inv = invite(lab, "doc. dr. Rūta Mockutė", "ruta.mockute@vdu-tyrimai.example.lt")
+    A = {
+        "2": "efektyviausi yra esami verslo tinklai ir universitetų partnerystės.",
+        "3": "atsakyčiau taip: kūrybinės įmonės žino, kitos – mažai.",
+        "5": "reikėtų kasmetinio kūrybinių industrijų žemėlapio.",
+        "7": "viešas pripažinimas ir greitos mažos dotacijos.",
+    }
+    top = (
+        "Gerbiamieji,\n\nDėl antrojo klausimo: " + A["2"] + "\n\nĮ trečiąjį klausimą " + A["3"] + "\n\n"
+        "Kalbant apie penktąjį klausimą, "
+        + A["5"]
+        + "\n\nPaskutinis klausimas – "
+        + A["7"]
+        + "\n\nPagarbiai\nRūta Mockutė\nVytauto Didžiojo universitetas (example)"
+    )
+    m = mail(
+        "outlook_web",
+        "r3lt05",
+        inv=inv,
+        sender=me(inv),
+        subject="RE: " + inv.subject,
+        date=when(lab, 6, 10, 2),
+        nodes=[T(top), *quoted_invitation("outlook_web", lab, inv)],
+        irt=inv.message_id,
+        refs=inv.message_id,
+    )
+    case(
+        lab,
+        "ordinal_prose",
+        "outlook_web",
+        "del-antrojo-i-treciaji-penktaji-paskutinis",
+        m,
+        inv,
+        A,
+        "Lithuanian cases: 'Dėl antrojo klausimo:' (genitive), 'Į trečiąjį klausimą' (accusative, no punctuation: the answer starts at "
+        "'atsakyčiau'), 'Kalbant apie penktąjį klausimą,', 'Paskutinis klausimas –' (nominative, = 7); Outlook on the web (Nuo/Išsiųsta/Kam/Tema).",
+    )
+
+    inv = invite(lab, "Karolis Jonaitis", "karolis.jonaitis@jonaicio-remontas.example.lt")
+    A = {
+        "1": "manau, kad reikia kalbėti apie užsakymus.",
+        "4": "remonto darbai renginių vietose.",
+        "6": "vienas telefono numeris.",
+        "7": "greitas apmokėjimas.",
+    }
+    top = (
+        "Laba diena, dėl pirmo klausimo "
+        + A["1"]
+        + "\n\nĮ ketvirtą: "
+        + A["4"]
+        + " Į šeštą: "
+        + A["6"]
+        + "\n\n"
+        "Ir septintas klausimas: " + A["7"] + "\n\nKarolis"
+    )
+    m = mail(
+        "gmail_android",
+        "r3lt06",
+        inv=inv,
+        sender=me(inv),
+        subject="Re: " + inv.subject,
+        date=when(lab, 7, 19, 20),
+        nodes=[T(top), *quoted_invitation("gmail_android", lab, inv)],
+        irt=inv.message_id,
+        refs=inv.message_id,
+    )
+    case(
+        lab,
+        "ordinal_prose",
+        "gmail_android",
+        "del-pirmo-i-ketvirta-i-sesta-septintas",
+        m,
+        inv,
+        A,
+        "Phone prose: 'Laba diena, dėl pirmo klausimo manau, kad...' (reference in the greeting's sentence, no punctuation); 'Į ketvirtą: ... Į šeštą: ...' two answers in one paragraph; 'Ir septintas klausimas:'.",
     )
 
 
