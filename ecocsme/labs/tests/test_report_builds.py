@@ -96,10 +96,10 @@ def test_the_page_shows_the_progress_with_htmx_and_then_a_download_link(client, 
     part = client.get(url(lab, "docx"), HTTP_HX_REQUEST="true").content.decode()
     assert part.startswith('<div id="report-status-docx"') and "<html" not in part
     assert 'hx-trigger="every 2s"' in part and url(lab, "docx", status=True) in part
-    assert "Building the report (Word (DOCX))… 0%" in part
+    assert "Building the report (DOCX)… 0%" in part
     BuiltFile.objects.update(status="running", progress=40)
     part = client.get(url(lab, "docx", status=True), HTTP_HX_REQUEST="true").content.decode()
-    assert "Building the report (Word (DOCX))… 40%" in part and 'value="40"' in part
+    assert "Building the report (DOCX)… 40%" in part and 'value="40"' in part
     BuiltFile.objects.update(status="queued", progress=0)
 
     run_worker()

@@ -132,9 +132,13 @@ def test_a_lab_from_start_to_report(page, partner, smtp_server, settings, tmp_pa
     assert page.locator("svg.chart").count() >= 4
     page.screenshot(path=str(tmp_path / "synthesis.png"), full_page=True)
 
-    # The PDF report, with the Romanian answer quoted or counted in it.
+    # The PDF report, built by the worker while the page shows how far it is, then downloaded;
+    # with the Romanian answer quoted or counted in it.
+    page.get_by_role("link", name="PDF").click()
+    page.wait_for_selector("#report-status-pdf progress")
+    run_worker()
     with page.expect_download() as download:
-        page.get_by_role("link", name="PDF").click()
+        page.get_by_role("link", name="Download the report").click(timeout=30_000)
     pdf = (tmp_path / "report.pdf")
     download.value.save_as(pdf)
     assert pdf.read_bytes().startswith(b"%PDF")
@@ -161,4 +165,5 @@ def test_lab_pages_are_accessible_on_a_phone_and_a_desktop(page, lab, labelled_a
     assert_pages_accessible(page, [f"/ro/labs/answer/{invitation.token()}/"])
     browser_login(page, "timisoara")
     assert_pages_accessible(page, [f"/en/manage/labs/{lab.pk}/", f"/en/manage/labs/{lab.pk}/synthesis/",
-                                   f"/en/manage/labs/{lab.pk}/themes/{theme.pk}/"])
+                                   f"/en/manage/labs/{lab.pk}/themes/{theme.pk}/",
+                                   f"/en/manage/labs/{lab.pk}/report.pdf"])  # the report's build, under way

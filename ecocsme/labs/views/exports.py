@@ -20,7 +20,7 @@ from ..access import lab_for
 from ..browsing import Filters, export_answers
 from ..reports import REPORT_TYPES, answer_columns, answer_rows, report_current, report_request
 
-REPORT_NAMES = {"pdf": "PDF", "docx": "Word (DOCX)"}
+REPORT_NAMES = {"pdf": "PDF", "docx": "DOCX"}
 
 
 @login_required

@@ -175,8 +175,11 @@ def test_a_project_manager_runs_a_lab(page, tour, partner, people, smtp_server, 
     manager.shot("merge-undone")
 
     manager.task("Download the report")
+    manager.click(page.get_by_role("link", name="PDF"))
+    page.wait_for_selector("#report-status-pdf progress")
+    run_worker_now()
     with page.expect_download() as download:
-        manager.click(page.get_by_role("link", name="PDF"))
+        manager.click(page.get_by_role("link", name="Download the report"))
     report = Path(manager.folder) / "manager-lab-report.pdf"
     download.value.save_as(report)
     text = pdf_text(report)
