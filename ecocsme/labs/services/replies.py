@@ -256,9 +256,10 @@ def _match(invitations: list[Invitation], parsed: ParsedReply, raw: bytes) -> tu
     invitation = invitation_among(invitations, parsed.tokens[:MAX_LINKS])
     if invitation is not None:
         return invitation, EmailReply.Match.LINK
-    by_address = [i for i in invitations if i.contact.email and i.contact.email.lower() == parsed.sender]
-    if len(by_address) == 1:
-        return by_address[0], EmailReply.Match.ADDRESS
+    for address in [parsed.sender, *parsed.forwarded_from]:  # a colleague's forward names the invitee
+        by_address = [i for i in invitations if i.contact.email and i.contact.email.lower() == address]
+        if len(by_address) == 1:
+            return by_address[0], EmailReply.Match.ADDRESS
     return None, EmailReply.Match.NONE
 
 

@@ -180,3 +180,34 @@ def _ids(raw: bytes) -> list[str]:
     from email import message_from_bytes
 
     return [message_from_bytes(raw)["Message-ID"].strip()]
+
+
+@pytest.mark.django_db
+def test_a_colleagues_forward_without_the_link_is_matched_to_the_invitee_for_a_person_to_confirm(lab, staff):
+    """The colleague deleted the personal link and wrote from their own address: only the
+    forwarded header names the invitee, a weak match a person confirms."""
+    name, raw, expected = next(pair for pair in _cases("forwarded") if "link-deleted" in pair[0]
+                               and pair[2]["questions"] == "questions.ro.json")
+    import email
+    import re
+
+    text = next(part.get_content() for part in email.message_from_bytes(raw, policy=email.policy.default).walk()
+                if part.get_content_type() == "text/plain")
+    invitee = re.search(r"^De la: [^<\n]*<([^>]+)>", text, re.MULTILINE).group(1)  # who forwarded it on
+    invitation = InvitationFactory(lab=lab, contact__name="Example invitee", contact__email=invitee,
+                                   contact__language="ro", language="ro", message_id="<other@example.org>")
+    replies_import(actor=staff, lab=lab, files=[(name, raw)])
+    reply = EmailReply.objects.get()
+    assert reply.invitation == invitation and reply.match == "address"
+    assert reply.status == "to_review" and "forwarded" in reply.flags
+    assert set(reply.answers) == set(expected["answers"])
+
+
+def _cases(category: str) -> list[tuple[str, bytes, dict]]:
+    found = []
+    for path in sorted(CORPUS.glob("*.expected.json")):
+        expected = json.loads(path.read_text(encoding="utf-8"))
+        if expected.get("category") == category:
+            eml = path.with_name(path.name.replace(".expected.json", ".eml"))
+            found.append((eml.name, eml.read_bytes(), expected))
+    return found

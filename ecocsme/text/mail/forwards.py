@@ -95,6 +95,22 @@ def _skip_header_block(lines: list[str], start: int) -> int:
     return i
 
 
+ADDRESS_RE = re.compile(r"[\w.+'-]+@[\w-]+(?:\.[\w-]+)+")
+
+
+def forwarded_senders(text: str, subject: str) -> list[str]:
+    """The addresses on the From lines of the forwarded messages' headers, outermost first: who
+    forwarded the invitation on, when nothing else names the invitee."""
+    if not is_forward(subject, text) and not _quoted_forward_line(text.split("\n")):
+        return []
+    found = []
+    for line in text.split("\n"):
+        line = re.sub(r"^\s*(?:>\s?)+", "", line)
+        if FROM_RE.match(line):
+            found += [address.lower() for address in ADDRESS_RE.findall(line)]
+    return list(dict.fromkeys(found))[:MAX_PARTS]
+
+
 def cut_at_link(text: str, link_pattern: re.Pattern[str] | None) -> str:
     """A forwarded invitation up to the paragraph of its personal link: what follows the link
     (its expiry, the team's signature) is the invitation's, not the colleague's."""

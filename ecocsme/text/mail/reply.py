@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from ..detect import detect_language
 from . import mime
 from .answers import find_answers, strip_names_from_last_answer, strip_postscript, table_answers
-from .forwards import cut_at_link, forwarded_parts
+from .forwards import cut_at_link, forwarded_parts, forwarded_senders
 from .notices import is_auto_reply, is_bounce, is_non_answer
 from .quotes import own_text
 from .signatures import strip_signature
@@ -38,6 +38,7 @@ class ParsedReply:
     message_id: str = ""
     in_reply_to: list[str] = field(default_factory=list)
     tokens: list[str] = field(default_factory=list)  # of the personal links quoted
+    forwarded_from: list[str] = field(default_factory=list)  # senders named in forwarded headers
     is_answer: bool = True
     answers: dict[str, str] = field(default_factory=dict)
     flags: list[str] = field(default_factory=list)
@@ -48,7 +49,7 @@ class ParsedReply:
         return {"file": file, "is_answer": self.is_answer, "sender": self.sender,
                 "answers": self.answers, "flags": self.flags, "language": self.language,
                 "message_id": self.message_id, "in_reply_to": self.in_reply_to,
-                "tokens": self.tokens}
+                "tokens": self.tokens, "forwarded_from": self.forwarded_from}
 
 
 def parse_reply(raw: bytes, questions: dict[str, str], *,
@@ -67,6 +68,7 @@ def parse_reply(raw: bytes, questions: dict[str, str], *,
         return reply
     body = mime.body(message)
     reply.tokens = sorted(set(link_pattern.findall(body.full))) if link_pattern else []
+    reply.forwarded_from = forwarded_senders(body.text, reply.subject)
     if body.html_only:
         reply.flags.append(HTML_ONLY)
     if cut or body.truncated:
