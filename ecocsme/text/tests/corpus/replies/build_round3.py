@@ -1069,7 +1069,7 @@ def en_cases() -> None:
         m,
         inv,
         A,
-        "Variant (b), Apple Mail: 'Begin forwarded message:' twice, the inner forward two quote levels deep ('> > ' in the text part, nested "
+        "Variant (b), Apple Mail: 'Begin forwarded message:' twice, the inner forward two quote levels deep ('>> ' in the text part, nested "
         "<blockquote type=cite> in HTML); the colleague typed CAPS answers under questions 1, 2, 3, 5, 6 inside the quote; From is the colleague.",
     )
 
@@ -1450,6 +1450,93 @@ def it_cases() -> None:
         "and nothing names the invitation except the invitee's own From.",
     )
 
+    # --- ordinal prose: "Quanto alla prima", "Sulla quarta domanda direi", "domanda numero sei", "l'ultima"
+    inv = invite(lab, "Prof.ssa Elena Russo", "elena.russo@unibas-ricerca.example.it")
+    A = {
+        "1": "credo che il messaggio debba partire dai vantaggi economici, non dalla cultura.",
+        "2": "le associazioni di categoria e gli ordini professionali sono i canali più affidabili.",
+        "4": "direi che la collaborazione più naturale è la fornitura di servizi agli eventi.",
+        "6": "basterebbe un unico portale con tutti i bandi, aggiornato.",
+        "7": "visibilità nel programma ufficiale e piccoli contributi rapidi.",
+    }
+    top = (
+        "Gentili colleghi,\n\nQuanto alla prima domanda, "
+        + A["1"]
+        + "\n\nPer quanto riguarda la seconda: "
+        + A["2"]
+        + "\n\n"
+        "Sulla quarta domanda " + A["4"] + "\n\nRiguardo alla domanda numero sei, " + A["6"] + "\n\n"
+        "Infine, sull'ultima domanda: "
+        + A["7"]
+        + "\n\nCordiali saluti\nElena Russo\nUniversità della Basilicata (example)"
+    )
+    m = mail(
+        "apple_mail",
+        "r3it05",
+        inv=inv,
+        sender=me(inv),
+        subject="Re: " + inv.subject,
+        date=when(lab, 5, 18, 2),
+        nodes=[T(top), *quoted_invitation("apple_mail", lab, inv)],
+        irt=inv.message_id,
+        refs=inv.message_id,
+        mode="html",
+    )
+    case(
+        lab,
+        "ordinal_prose",
+        "apple_mail",
+        "quanto-alla-prima-sulla-quarta-numero-sei-ultima",
+        m,
+        inv,
+        A,
+        "Prose, HTML-only Apple Mail: 'Quanto alla prima domanda,', 'Per quanto riguarda la seconda:' (no noun), 'Sulla quarta domanda' "
+        "(no punctuation: the answer starts at 'direi'), 'Riguardo alla domanda numero sei,' (cardinal), 'Infine, sull'ultima domanda:' (= 7).",
+    )
+
+    # --- ordinal prose: reference in the greeting's paragraph, "Alla quinta: ... Alla sesta: ..."
+    inv = invite(lab, "Giorgio Conti", "giorgio.conti@conti-ceramiche.example.it")
+    A = {
+        "3": "le imprese artigiane ne sanno poco o nulla.",
+        "5": "sì, con incontri nei laboratori.",
+        "6": "con uno sportello unico in Comune.",
+    }
+    top = (
+        "Buongiorno, in merito alla terza domanda, "
+        + A["3"]
+        + "\n\nAlla quinta: "
+        + A["5"]
+        + " Alla sesta: "
+        + A["6"]
+        + "\n\n"
+        "Per il resto non saprei cosa aggiungere.\n\nDistinti saluti\nGiorgio Conti\nConti Ceramiche s.n.c. (example)"
+    )
+    m = mail(
+        "outlook_windows",
+        "r3it06",
+        inv=inv,
+        sender=me(inv),
+        subject="R: " + inv.subject,
+        date=when(lab, 6, 9, 27),
+        nodes=[T(top), *quoted_invitation("outlook_windows", lab, inv)],
+        irt=inv.message_id,
+        refs=inv.message_id,
+        charset="iso-8859-1",
+    )
+    case(
+        lab,
+        "ordinal_prose",
+        "outlook_windows",
+        "in-merito-alla-terza-alla-quinta-alla-sesta",
+        m,
+        inv,
+        A,
+        "Prose: 'Buongiorno, in merito alla terza domanda,' (greeting and reference in one paragraph), 'Alla quinta: ... Alla sesta: ...' two "
+        "answers in one paragraph; 'Per il resto non saprei cosa aggiungere.' is no answer (not 'Non saprei' under a question); Outlook "
+        "Da/Inviato/A/Oggetto in iso-8859-1.",
+        charset="iso-8859-1",
+    )
+
 
 def interleaved_nodes(text: str, answers: dict[str, str], style: str | None = None) -> list:
     """A reply written between the pieces of the quote: quote, answer, quote, answer, ..."""
@@ -1674,7 +1761,7 @@ def nl_cases() -> None:
         inv,
         A,
         "Variant (a), Apple Mail: 'Begin doorgestuurd bericht:' quoted '> ', inside it the colleague's iPhone reply ('2.', '3.', '4.', '7.', "
-        "'Verstuurd vanaf mijn iPhone') whose quote of the invitee's forward is '> > ' and the invitation itself '> > > ' deep; no In-Reply-To.",
+        "'Verstuurd vanaf mijn iPhone') whose quote of the invitee's forward is '>> ' and the invitation itself '>>> ' deep; no In-Reply-To.",
     )
 
     # --- ordinal prose: "Wat betreft de eerste vraag", "Bij de derde vraag denk ik", "Wat de vijfde vraag betreft", "de laatste vraag"
@@ -2187,7 +2274,7 @@ def lt_cases() -> None:
         inv,
         A,
         "Variant (a) from an iPhone: 'Pradžia persiųsto laiško:' and everything under it quoted '> '; inside, the colleague's plain reply with "
-        "answers between '> > 1.'-style quoted questions (his quote became second level), answers 1, 4, 5 at the first level; no In-Reply-To.",
+        "answers between '>> 1.'-style quoted questions (his quote became second level), answers 1, 4, 5 at the first level; no In-Reply-To.",
     )
 
     # --- forwarded: invitee -> colleague -> back -> lab, Thunderbird, "Atsakymas:" lines under the questions
@@ -2318,6 +2405,565 @@ def lt_cases() -> None:
         inv,
         A,
         "Phone prose: 'Laba diena, dėl pirmo klausimo manau, kad...' (reference in the greeting's sentence, no punctuation); 'Į ketvirtą: ... Į šeštą: ...' two answers in one paragraph; 'Ir septintas klausimas:'.",
+    )
+
+
+# ############################################################################################
+# Finnish questionnaire (Oulu 2026)
+# ############################################################################################
+
+
+def fi_cases() -> None:
+    lab = "fi"
+    # --- forwarded: Outlook in iso-8859-15, "V:" under each question; "En osaa sanoa." is an answer
+    inv = invite(lab, "Jari Lehtonen", "jari.lehtonen@lehtosen-konepaja.example.fi")
+    col = Person("Hanna Virtanen", "hanna.virtanen@lehtosen-konepaja.example.fi")
+    A = {
+        "1": "Konkreettisilla esimerkeillä: mitä yritys voi myydä tai tehdä vuonna 2026.",
+        "2": "Oulun kauppakamari, Yrittäjät ja LinkedIn.",
+        "3": "Eivät juuri. Moni ajattelee, että se koskee vain kulttuurilaitoksia.",
+        "4": "Tapahtumarakenteiden valmistus, alihankinta ja yritysvierailut.",
+        "5": "En osaa sanoa.",
+        "6": "Yksi verkkosivu, jossa kaikki haut ja määräajat.",
+        "7": "Pienet ja nopeat avustukset sekä näkyvyys ohjelmassa.",
+    }
+    inner = invitee_forward("outlook_windows", inv, "Hanna, voisitko vastata tähän? -Jari")
+    inner[-1] = OH(inner[-1][1], *invitation_with_answers(inv, A, prefix="V: ", blank_after=True))
+    nodes = [
+        T(
+            "Hei,\n\nohessa vastauksemme kysymysten alla (V:).\n\nYstävällisin terveisin\nHanna Virtanen\nLehtosen Konepaja Oy (example)"
+        ),
+        *forward_nodes(
+            "outlook_windows", lab, me(inv), col, "VS: " + inv.subject, when(lab, 3, 12, 40), inner
+        ),
+    ]
+    m = mail(
+        "outlook_windows",
+        "r3fi01",
+        inv=inv,
+        sender=col,
+        subject="VS: VS: " + inv.subject,
+        date=when(lab, 6, 8, 15),
+        nodes=nodes,
+        charset="iso-8859-15",
+    )
+    case(
+        lab,
+        "forwarded",
+        "outlook_windows",
+        "vs-vs-v-under-questions-iso885915",
+        m,
+        inv,
+        A,
+        "Variant (b), Outlook in iso-8859-15: 'V: ' answers under all seven questions of the twice-forwarded invitation (Lähettäjä/Lähetetty/"
+        "Vastaanottaja/Aihe blocks, original not quoted); 'V: En osaa sanoa.' IS an answer, so nothing is partial; From is the colleague.",
+        charset="iso-8859-15",
+    )
+
+    # --- forwarded: Gmail, the colleague answered under the whole quote; the note names 1-3
+    inv = invite(lab, "Liisa Heikkinen", "liisa.heikkinen@heikkisen-matkat.example.fi")
+    col = Person("Mikko Korhonen", "mikko.korhonen@heikkisen-matkat.example.fi")
+    A = {
+        "1": "Kertomalla, paljonko matkailijoita on tulossa ja mitä he tarvitsevat.",
+        "2": "Visit Oulu, Facebook-ryhmät ja paikallislehti.",
+        "3": "Osittain. Matkailuala tuntee hankkeen, muut eivät.",
+    }
+
+    def mikko(inner: list, d_fwd: datetime) -> list:
+        return [
+            ATTR(attr_line("gmail_web", lab, me(inv), d_fwd), *inner),
+            T(""),
+            T(r2.numbered(A, "{n}) ") + "\n\nt. Mikko"),
+        ]
+
+    m = forward_of_colleague_reply(
+        "gmail_web",
+        "gmail_web",
+        "r3fi02",
+        inv,
+        col,
+        note="Hei,\n\nMikko vastasi kysymyksiin 1–3, loput lähetän myöhemmin.\n\nTerveisin\nLiisa Heikkinen",
+        fwd_note="Mikko, vastaisitko alle?",
+        reply_nodes=mikko,
+        dates=(when(lab, 3, 13, 20), when(lab, 4, 8, 2), when(lab, 4, 9, 30)),
+        threaded=True,
+    )
+    case(
+        lab,
+        "forwarded",
+        "gmail_web",
+        "valitetty-viesti-colleague-under-quote-note-names-1-3",
+        m,
+        inv,
+        A,
+        "Variant (a), Gmail 'Välitetty viesti': the colleague's '1)'..'3)' answers come AFTER the whole quoted forward; the note "
+        "'Mikko vastasi kysymyksiin 1–3, loput lähetän myöhemmin' names questions and answers none; References name the invitation.",
+    )
+
+    # --- forwarded: Apple Mail forward of a Gmail reply written between the quoted questions
+    inv = invite(lab, "Antti Mäkinen", "antti.makinen@makisen-puutyo.example.fi")
+    col = Person("Sari Niemi", "sari.niemi@makisen-puutyo.example.fi")
+    A = {
+        "2": "Yrittäjäyhdistys ja Instagram.",
+        "4": "Puusta tehdyt näyttämörakenteet ja penkit tapahtumiin.",
+        "6": "Selkeät ohjeet suomeksi ja englanniksi.",
+    }
+    quoted = "\n".join(plain_lines(invitee_forward("gmail_web", inv, "Sari, ehditkö?"), "gmail"))
+    sari = [
+        T("Moi, vastasin kolmeen.\nSari"),
+        T(""),
+        T(attr_line("gmail_web", lab, me(inv), when(lab, 3, 16, 0))),
+        *interleaved_nodes(quoted, A),
+    ]
+    nodes = [
+        T(
+            "Hyvä vastaanottaja,\n\nvälitän työkaverini vastaukset.\n\nAntti Mäkinen\nMäkisen Puutyö (example)"
+        ),
+        T(""),
+        FWD(
+            fwd_head("apple_mail", lab, col, me(inv), "Re: Fwd: " + inv.subject, when(lab, 4, 7, 45)),
+            *sari,
+            fam="apple",
+        ),
+    ]
+    m = mail(
+        "apple_mail",
+        "r3fi03",
+        inv=inv,
+        sender=me(inv),
+        subject="Fwd: Re: Fwd: " + inv.subject,
+        date=when(lab, 4, 10, 3),
+        nodes=nodes,
+    )
+    case(
+        lab,
+        "forwarded",
+        "apple_mail",
+        "valitetty-viesti-alkaa-interleaved-gmail-reply",
+        m,
+        inv,
+        A,
+        "Variant (a), Apple Mail 'Välitetty viesti alkaa:' (Lähettäjä/Aihe/Päiväys/Vastaanottaja), everything under it quoted; inside, the "
+        "colleague's Gmail reply written between the pieces of the quote, so the questions are '>> ' and the answers (2, 4, 6) '> '.",
+    )
+
+    # --- forwarded: Outlook for Android, the colleague forwards on with the answers above
+    inv = invite(lab, "Pekka Salo", "pekka.salo@salon-sahko.example.fi")
+    col = Person("Tiina Laine", "tiina.laine@salon-sahko.example.fi")
+    A = {
+        "1": "suoraan yrittäjille, ei virkakielellä",
+        "3": "ei",
+        "7": "rahaa ja vähemmän paperitöitä",
+    }
+    inner = invitee_forward("outlook_windows", inv, "Tiina, vastaatko sinä tähän?")
+    nodes = [
+        T(
+            "Hei, vastaukset tässä:\n\n"
+            + r2.numbered(A, "{n} - ", sep="\n")
+            + "\n\nTiina\n\n"
+            + footer("outlook_android", lab)
+        ),
+        T(""),
+        *forward_nodes(
+            "outlook_android", lab, me(inv), col, "VS: " + inv.subject, when(lab, 3, 11, 11), inner
+        ),
+    ]
+    m = mail(
+        "outlook_android",
+        "r3fi04",
+        inv=inv,
+        sender=col,
+        subject="VS: VS: " + inv.subject,
+        date=when(lab, 5, 17, 30),
+        nodes=nodes,
+    )
+    case(
+        lab,
+        "forwarded",
+        "outlook_android",
+        "phone-answers-above-two-outlook-blocks",
+        m,
+        inv,
+        A,
+        "Variant (b) from Outlook for Android: '1 - ', '3 - ', '7 - ' answers on consecutive lines above the '____' + Lähettäjä block of the "
+        "forward and the invitee's own Outlook forward under it; 'Hanki Outlook for Android' footer; lowercase; found by the link.",
+    )
+
+    # --- ordinal prose with Finnish cases
+    inv = invite(lab, "FT Maria Karjalainen", "maria.karjalainen@oy-tutkimus.example.fi")
+    A = {
+        "1": "viestinnän pitää lähteä yritysten tarpeista.",
+        "2": "vastaan, että olemassa olevat verkostot toimivat parhaiten.",
+        "4": "yhteistyö voisi olla yhteisiä tuotteita ja paikallisia hankintoja.",
+        "6": "yksi palvelupiste riittäisi.",
+        "7": "näkyvyys ja tunnustus.",
+    }
+    top = (
+        "Hei,\n\nEnsimmäisestä kysymyksestä: "
+        + A["1"]
+        + "\n\nToiseen kysymykseen "
+        + A["2"]
+        + "\n\nNeljännen kysymyksen kohdalla "
+        + A["4"]
+        + "\n\nKuudenteen: "
+        + A["6"]
+        + "\n\nViimeiseen kysymykseen: "
+        + A["7"]
+        + "\n\nTerveisin\nMaria Karjalainen\nOulun yliopisto (example)"
+    )
+    m = mail(
+        "thunderbird",
+        "r3fi05",
+        inv=inv,
+        sender=me(inv),
+        subject="Re: " + inv.subject,
+        date=when(lab, 5, 12, 0),
+        nodes=[T(top), *quoted_invitation("thunderbird", lab, inv)],
+        irt=inv.message_id,
+        refs=inv.message_id,
+    )
+    case(
+        lab,
+        "ordinal_prose",
+        "thunderbird",
+        "ensimmaisesta-toiseen-neljannen-kohdalla-viimeiseen",
+        m,
+        inv,
+        A,
+        "Finnish cases: 'Ensimmäisestä kysymyksestä:' (elative), 'Toiseen kysymykseen vastaan, että' (illative, no punctuation: the answer "
+        "starts at 'vastaan'), 'Neljännen kysymyksen kohdalla' (genitive + postposition), 'Kuudenteen:' (no noun), 'Viimeiseen kysymykseen:' (= 7).",
+    )
+
+    inv = invite(lab, "Ville Rantanen", "ville.rantanen@rantasen-kahvila.example.fi")
+    A = {
+        "1": "sanoisin, että puhumalla asiakkaista eikä kulttuurista.",
+        "2": "Facebook.",
+        "3": "eivät tunne.",
+        "5": "kysykää suoraan yrittäjiltä.",
+    }
+    top = (
+        "Hei! Ensimmäiseen kysymykseen "
+        + A["1"]
+        + "\n\nToiseen: "
+        + A["2"]
+        + " Kolmanteen: "
+        + A["3"]
+        + "\n\n"
+        "Kysymys viisi – " + A["5"] + "\n\nVille"
+    )
+    m = mail(
+        "proton",
+        "r3fi06",
+        inv=inv,
+        sender=me(inv),
+        subject="Re: " + inv.subject,
+        date=when(lab, 8, 9, 44),
+        nodes=[T(top), *quoted_invitation("proton", lab, inv)],
+        irt=inv.message_id,
+        refs=inv.message_id,
+    )
+    case(
+        lab,
+        "ordinal_prose",
+        "proton",
+        "ensimmaiseen-toiseen-kolmanteen-kysymys-viisi",
+        m,
+        inv,
+        A,
+        "Prose: 'Hei! Ensimmäiseen kysymykseen sanoisin, että...' (greeting and reference in one paragraph, no punctuation after the "
+        "reference); 'Toiseen: ... Kolmanteen: ...' two answers in one paragraph; 'Kysymys viisi –' (cardinal); Proton with an English "
+        "'Original Message' header.",
+    )
+
+
+# ############################################################################################
+# German questionnaire (Chemnitz 2025)
+# ############################################################################################
+
+
+def de_cases() -> None:
+    lab = "de"
+    # --- forwarded: Outlook in iso-8859-15, "=> " under the questions, the link deleted
+    inv = invite(lab, "Uwe Schneider", "uwe.schneider@schneider-druck.example.de")
+    col = Person("Katja Weber", "katja.weber@schneider-druck.example.de")
+    A = {
+        "1": "Mit Beispielen aus Chemnitz, nicht aus Brüssel.",
+        "2": "IHK-Newsletter, Freie Presse, Unternehmerfrühstück.",
+        "3": "Eher nicht.",
+        "5": "Über die Verbände der Kreativwirtschaft.",
+        "6": "Eine Ansprechperson bei der Stadt und eine Übersicht aller Ausschreibungen.",
+    }
+    inner = invitee_forward(
+        "outlook_windows",
+        inv,
+        "Katja, bitte beantworten und direkt zurückschicken. Danke! Uwe",
+        drop_link=True,
+    )
+    inner[-1] = OH(inner[-1][1], *invitation_with_answers(inv, A, prefix="=> ", drop_link=True))
+    nodes = [
+        T(
+            "Sehr geehrte Damen und Herren,\n\nanbei unsere Antworten, jeweils mit => unter der Frage.\n\nMit freundlichen Grüßen\nKatja Weber\nSchneider Druck GmbH (example)\n\nSchneider Druck GmbH | Amtsgericht Chemnitz HRB 00000 (example)"
+        ),
+        *forward_nodes(
+            "outlook_windows", lab, me(inv), col, "WG: " + inv.subject, when(lab, 3, 11, 48), inner
+        ),
+    ]
+    m = mail(
+        "outlook_windows",
+        "r3de01",
+        inv=inv,
+        sender=col,
+        subject="WG: WG: " + inv.subject,
+        date=when(lab, 4, 13, 13),
+        nodes=nodes,
+        charset="iso-8859-15",
+    )
+    case(
+        lab,
+        "forwarded",
+        "outlook_windows",
+        "wg-wg-arrow-under-questions-link-deleted",
+        m,
+        inv,
+        A,
+        "Variant (b), Outlook in iso-8859-15: '=> ' answers under questions 1, 2, 3, 5, 6 of the twice-forwarded invitation; the personal link "
+        "was deleted and Outlook started a new thread, so the mail names the invitation only through the invitee's address in the 'Von:' line; "
+        "commercial-register line in the signature.",
+        charset="iso-8859-15",
+    )
+
+    # --- forwarded: invitee -> colleague -> back -> lab with three Gmail "Weitergeleitete Nachricht" blocks
+    inv = invite(lab, "Sabine Fischer", "sabine.fischer@fischer-events.example.de")
+    col = Person("Jan Hoffmann", "jan.hoffmann@fischer-events.example.de")
+    A = {
+        "1": "Weniger Kulturbegriffe, mehr Geschäftssprache.",
+        "2": "LinkedIn, Messen, der Newsletter der Wirtschaftsförderung.",
+        "4": "Veranstaltungstechnik, Catering, Logistik für die großen Events.",
+        "7": "Ausschreibungen in kleinen Losen, damit auch kleine Firmen mitbieten können.",
+    }
+    lab_p, inv_p = lab_person(inv), me(inv)
+    level1 = FWD(fwd_head("gmail_web", lab, lab_p, inv_p, inv.subject, inv.sent), T(inv.text()), fam="gmail")
+    level2 = FWD(
+        fwd_head("gmail_web", lab, inv_p, col, "Fwd: " + inv.subject, when(lab, 3, 10, 40)),
+        T("Jan, kannst du das machen?"),
+        T(""),
+        level1,
+        fam="gmail",
+    )
+    level3 = FWD(
+        fwd_head("gmail_web", lab, col, inv_p, "Fwd: Fwd: " + inv.subject, when(lab, 4, 16, 20)),
+        T(
+            "Hi Sabine,\n\nhier meine Antworten:\n\n"
+            + r2.numbered(A, "{n}. ")
+            + "\n\nBei 3, 5 und 6 bin ich unsicher, mach du das.\n\nJan"
+        ),
+        T(""),
+        level2,
+        fam="gmail",
+    )
+    nodes = [
+        T(
+            "Guten Tag,\n\nanbei die Antworten meines Kollegen Jan Hoffmann. Die Fragen 3, 5 und 6 lassen wir offen.\n\nViele Grüße\nSabine Fischer"
+        ),
+        T(""),
+        level3,
+    ]
+    m = mail(
+        "gmail_web",
+        "r3de02",
+        inv=inv,
+        sender=inv_p,
+        subject="Fwd: Fwd: Fwd: " + inv.subject,
+        date=when(lab, 5, 8, 8),
+        nodes=nodes,
+    )
+    case(
+        lab,
+        "forwarded",
+        "gmail_web",
+        "three-weitergeleitete-nachricht-there-and-back",
+        m,
+        inv,
+        A,
+        "Nested forwards invitee -> colleague -> invitee -> lab in Gmail (three 'Weitergeleitete Nachricht' blocks, nested gmail_quote divs); "
+        "the colleague's '1.', '2.', '4.', '7.' answers sit above the middle forward; both his 'Bei 3, 5 und 6 bin ich unsicher' and the note "
+        "'Die Fragen 3, 5 und 6 lassen wir offen' are remarks; no In-Reply-To: found by the link.",
+    )
+
+    # --- forwarded: Thunderbird inline forward of a colleague's plain reply written between '>' questions
+    inv = invite(lab, "Matthias Koch", "matthias.koch@koch-software.example.de")
+    col = Person("Lena Braun", "lena.braun@koch-software.example.de")
+    A = {
+        "1": "Über konkrete Aufträge. Start-ups wollen Kunden, keine Imagekampagnen.",
+        "3": "Die Kreativen schon, die IT-Firmen kaum.",
+        "4": "Apps und digitale Angebote für Besucher, entwickelt von lokalen Teams.",
+        "7": "Hackathons mit echten Aufgaben der Kulturhauptstadt und einem Auftrag als Preis.",
+    }
+    quoted = "\n".join(
+        plain_lines([Q(*invitee_forward("thunderbird", inv, "Lena, magst du antworten?"))], "thunderbird")
+    )
+    lena = (
+        "Hallo Matthias,\n\nmeine Antworten stehen zwischen den Fragen.\n\n"
+        + attr_line("thunderbird", lab, me(inv), when(lab, 3, 14, 14))
+        + "\n"
+        + interleave(quoted, A)
+    )
+    nodes = [
+        T(
+            "Hallo,\n\nhier die Antworten von Lena Braun aus unserem Team, ich schließe mich an.\n\nMatthias Koch"
+        ),
+        FWD(
+            fwd_head("thunderbird", lab, col, me(inv), "Re: Fwd: " + inv.subject, when(lab, 4, 12, 30)),
+            T(lena),
+            fam="thunderbird",
+        ),
+    ]
+    m = mail(
+        "thunderbird",
+        "r3de03",
+        inv=inv,
+        sender=me(inv),
+        subject="Fwd: Re: Fwd: " + inv.subject,
+        date=when(lab, 4, 17, 0),
+        nodes=nodes,
+    )
+    case(
+        lab,
+        "forwarded",
+        "thunderbird",
+        "weitergeleitete-nachricht-interleaved-plain-reply",
+        m,
+        inv,
+        A,
+        "Variant (a), Thunderbird inline forward ('-------- Weitergeleitete Nachricht --------' table): the forwarded colleague reply has its "
+        "answers between '> 1.'-style quoted questions (1, 3, 4, 7), its quote holding the invitee's own Thunderbird forward of the invitation; "
+        "'ich schließe mich an' is no answer; no In-Reply-To: found by the link.",
+    )
+
+    # --- forwarded: HTML-only Outlook on the web, red answers under the questions
+    inv = invite(lab, "Claudia Neumann", "claudia.neumann@neumann-mode.example.de")
+    col = Person("Felix Wolf", "felix.wolf@neumann-mode.example.de")
+    A = {
+        "2": "Instagram, der Einzelhandelsverband, Schaufenster.",
+        "3": "Nein.",
+        "4": "Mode aus Chemnitz bei den Veranstaltungen zeigen, Pop-up-Läden in leeren Geschäften.",
+        "5": "Runde Tische mit den Designerinnen und Designern der Stadt.",
+        "6": "Ein monatlicher Newsletter mit allen Terminen.",
+        "7": "Leerstand günstig vermieten.",
+    }
+    inner = invitee_forward("outlook_web", inv, "Felix, übernimmst du das?")
+    inner[-1] = OH(
+        inner[-1][1], *invitation_with_answers(inv, A, style="#FF0000", blank_after=False), sep=True
+    )
+    nodes = [
+        T("Guten Tag,\n\ndie Antworten stehen in Rot unter den Fragen.\n\nGruß\nFelix Wolf"),
+        T(""),
+        *forward_nodes("outlook_web", lab, me(inv), col, "WG: " + inv.subject, when(lab, 3, 15, 55), inner),
+    ]
+    m = mail(
+        "outlook_web",
+        "r3de04",
+        inv=inv,
+        sender=col,
+        subject="WG: WG: " + inv.subject,
+        date=when(lab, 6, 11, 2),
+        nodes=nodes,
+        mode="html",
+    )
+    case(
+        lab,
+        "forwarded",
+        "outlook_web",
+        "html-only-owa-red-answers-under-questions",
+        m,
+        inv,
+        A,
+        "Variant (b), HTML-only Outlook on the web: the answers are red <span> lines directly under questions 2-7 of the twice-forwarded "
+        "invitation (divRplyFwdMsg header blocks), no prefix; question 1 has none; From is the colleague.",
+    )
+
+    # --- ordinal prose: "Zur zweiten Frage:" as its own line, "Was die vierte Frage angeht", "Zu Frage sechs", "zur letzten Frage"
+    inv = invite(lab, "Prof. Dr. Heike Zimmermann", "heike.zimmermann@tu-forschung.example.de")
+    A = {
+        "2": "Die IHK-Newsletter, die Gründernetzwerke an den Hochschulen und die regionale Presse.\nSoziale Medien eher ergänzend.",
+        "4": "sehe ich vor allem Zulieferungen, gemeinsame Formate im öffentlichen Raum und Patenschaften.",
+        "6": "eine zentrale Plattform mit Filter nach Branche.",
+        "7": "Sichtbarkeit im offiziellen Programm wirkt oft stärker als Geld.",
+    }
+    top = (
+        "Sehr geehrte Damen und Herren,\n\ngern beantworte ich einige Ihrer Fragen.\n\nZur zweiten Frage:\n"
+        + A["2"]
+        + "\n\n"
+        "Was die vierte Frage angeht, "
+        + A["4"]
+        + "\n\nZu Frage sechs: "
+        + A["6"]
+        + "\n\nUnd zur letzten Frage noch: "
+        + A["7"]
+        + "\n\n"
+        "Mit freundlichen Grüßen\nHeike Zimmermann\nTechnische Universität Chemnitz (example)"
+    )
+    m = mail(
+        "outlook_mac",
+        "r3de05",
+        inv=inv,
+        sender=me(inv),
+        subject="AW: " + inv.subject,
+        date=when(lab, 5, 15, 45),
+        nodes=[T(top), *quoted_invitation("outlook_mac", lab, inv)],
+        irt=inv.message_id,
+        refs=inv.message_id,
+    )
+    case(
+        lab,
+        "ordinal_prose",
+        "outlook_mac",
+        "zur-zweiten-frage-own-line-was-die-vierte-letzte",
+        m,
+        inv,
+        A,
+        "Prose: 'Zur zweiten Frage:' on a line of its own (the answer is the two lines under it), 'Was die vierte Frage angeht,', 'Zu Frage "
+        "sechs:' (cardinal), 'Und zur letzten Frage noch:' (= 7); 'gern beantworte ich einige Ihrer Fragen' is no answer; Outlook for Mac.",
+    )
+
+    inv = invite(lab, "Thomas Becker", "thomas.becker@becker-handwerk.example.de")
+    A = {
+        "1": "würde ich sagen, dass man mit den Handwerkskammern anfangen sollte.",
+        "3": "ja, aber nur vom Namen her.",
+        "5": "über die Kammern.",
+    }
+    top = (
+        "Sehr geehrte Damen und Herren, bezüglich der ersten Frage "
+        + A["1"]
+        + "\n\nZur dritten: "
+        + A["3"]
+        + " Zur fünften: "
+        + A["5"]
+        + "\n\n"
+        "Den Rest kann ich nicht beantworten.\n\nBeste Grüße\nThomas Becker\nBecker Handwerk (example)"
+    )
+    m = mail(
+        "gmail_web",
+        "r3de06",
+        inv=inv,
+        sender=me(inv),
+        subject="Re: " + inv.subject,
+        date=when(lab, 9, 8, 31),
+        nodes=[T(top), *quoted_invitation("gmail_web", lab, inv)],
+        irt=inv.message_id,
+        refs=inv.message_id,
+    )
+    case(
+        lab,
+        "ordinal_prose",
+        "gmail_web",
+        "bezueglich-der-ersten-zur-dritten-zur-fuenften",
+        m,
+        inv,
+        A,
+        "Prose: 'Sehr geehrte Damen und Herren, bezüglich der ersten Frage würde ich sagen...' (reference in the greeting's sentence, no "
+        "punctuation after it); 'Zur dritten: ... Zur fünften: ...' two answers in one paragraph; 'Den Rest kann ich nicht beantworten.' is no "
+        "answer; Gmail 'Am ... schrieb ...:'.",
     )
 
 
@@ -2459,7 +3105,8 @@ Conventions added in this round:
   idee") are never answers, and neither is anything the invitee wrote when forwarding the invitation
   to a colleague.
 * Answers typed under the questions of a forwarded invitation lose their marker (`R: `, `-> `,
-  `Odg: `, `A: `, `V: `, `Ats.: `); CAPS stay as typed; a marker followed by `-` is no answer. In an
+  `=> `, `Odg: `, `A: `, `V: `, `Ats.: `, `Atsakymas: `, `[DM] `); CAPS stay as typed; a marker
+  followed by `-` or nothing is no answer. In an
   HTML-only mail whose answers are told apart only by their colour, the answer is the coloured text.
 * Answers in a `.txt` attachment of a forward carry `from_attachment`.
 * A forward of the bare invitation to the lab by mistake ("can you answer this?") answers nothing:
