@@ -54,6 +54,31 @@ def sending(table: Table, n: int = 2000) -> None:
     table.add("outbox sending to a local SMTP server", f"{n:,} mails", n / seconds, "mails/s")
 
 
+def report_cached(table: Table, client, lab, size: int) -> None:
+    """The report as a reader gets it: asked for (the worker's build, run here in process), then
+    served from the kept file while the synthesis stays the same."""
+    from django.test.utils import override_settings
+
+    from ecocsme.core.built_files import built_file_execute
+    from ecocsme.core.models import BuiltFile
+
+    from .harness import measure_get
+
+    url = f"/en/manage/labs/{lab.pk}/report.pdf"
+    with tempfile.TemporaryDirectory() as media, override_settings(MEDIA_ROOT=media):
+        ms, queries = measure_get(client, url, repeat=1)  # asks for it: the build is queued
+        table.add("GET lab report PDF, asking for the build, server time", f"{size:,} answers", ms, "ms")
+        built = BuiltFile.objects.filter(key__startswith=f"labs.report:{lab.pk}:pdf:").latest("id")
+        started = time.perf_counter()
+        built_file_execute(built.pk)
+        answers = f"{size:,} answers"
+        table.add("lab report PDF built by the worker", answers, time.perf_counter() - started, "s")
+        ms, queries = measure_get(client, url, repeat=5)
+        table.add("GET lab report PDF, cached (served from the file), server time", answers, ms, "ms")
+        table.add("GET lab report PDF, cached, SQL queries", answers, queries, "queries")
+        BuiltFile.objects.filter(pk=built.pk).delete()
+
+
 def lab_synthesis(table: Table, sizes: tuple[int, ...] = (1_000, 10_000)) -> None:
     """A lab's stored synthesis end to end: the background run over stored vectors (themes
     across the lab and per question, written to the database), the synthesis page, the PDF."""
@@ -97,6 +122,7 @@ def lab_synthesis(table: Table, sizes: tuple[int, ...] = (1_000, 10_000)) -> Non
         started = time.perf_counter()
         report_pdf(lab, "en")
         table.add("lab report PDF", f"{size:,} answers", time.perf_counter() - started, "s")
+        report_cached(table, client, lab, size)
         for label, query in (("", ""), (", searched", "?q=finantare"), (", by question", "?view=question"),
                              (", filtered by kind and language", "?kind=sme&language=ro")):
             ms, queries = measure_get(client, f"/en/manage/labs/{lab.pk}/answers/{query}", repeat=5)
