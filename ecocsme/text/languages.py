@@ -158,7 +158,7 @@ ITALIAN = Language(
         later=("risponderò", "la prossima settimana"),
         own_structure=("anziché rispondere",),
         question_words=("domanda",),
-        answer_words=("risposta",),
+        answer_words=("risposta", "risp", "r"),
     ),
 )
 
@@ -187,7 +187,7 @@ DUTCH = Language(
         later=("ik (antwoord|reageer|stuur) .{0,30}(later|volgende week)", "volgende week"),
         own_structure=("in plaats van .{0,30}beantwoorden",),
         question_words=("vraag",),
-        answer_words=("antwoord",),
+        answer_words=("antwoord", "antw"),
     ),
 )
 
@@ -219,7 +219,7 @@ CROATIAN = Language(
         later=("odgovorit ću", "sljedeći tjedan", "sljedećeg tjedna"),
         own_structure=("umjesto odgovora",),
         question_words=("pitanje",),
-        answer_words=("odgovor",),
+        answer_words=("odgovor", "odg"),
         item_words=("ad",),
     ),
 )
@@ -236,7 +236,7 @@ LITHUANIAN = Language(
         original_message=("originali žinutė",),
         forwarded=("persiųstas laiškas", "persiųsta žinutė", "persiunčiamas laiškas",
                    "persiųstas pranešimas"),
-        forward_subjects=("pers", "persiųsti"),
+        forward_subjects=("pers", "persiųsti", "pd"),
         from_labels=("nuo",),
         header_labels=("išsiųsta", "kam", "tema"),
         sign_offs=("pagarbiai", "su pagarba", "geros dienos", "ačiū", "linkėjimai", "linkėjimai iš .{1,40}"),
@@ -249,7 +249,7 @@ LITHUANIAN = Language(
         later=("atsakysiu", "kitą savaitę"),
         own_structure=("užuot atsakęs",),
         question_words=("klausimas",),
-        answer_words=("atsakymas",),
+        answer_words=("atsakymas", "ats"),
     ),
 )
 
@@ -275,7 +275,7 @@ FINNISH = Language(
         later=("vastaan .{0,20}myöhemmin", "ensi viikolla"),
         own_structure=("sen sijaan että vastaisin",),
         question_words=("kysymys",),
-        answer_words=("vastaus",),
+        answer_words=("vastaus", "vast", "v"),
     ),
 )
 
@@ -305,7 +305,7 @@ GERMAN = Language(
         later=("(antworte|melde mich) .{0,30}(später|nächste woche)", "nächste woche"),
         own_structure=("statt .{0,40}beantworten",),
         question_words=("frage",),
-        answer_words=("antwort",),
+        answer_words=("antwort", "antw"),
         item_words=("ad",),
     ),
 )

@@ -34,7 +34,8 @@ from .similarity import (
 
 NO_ANSWER = {"", "-", "--", "—", "–", "n/a", "na", "n.a.", "/", ".", "...", "…", "x"}
 OWN_STRUCTURE_RE = re.compile("(" + alternatives("own_structure") + ")", re.IGNORECASE)
-ANSWER_WORD_RE = re.compile(r"^\s*(?:" + alternatives("answer_words") + r")\s*:\s*", re.IGNORECASE)
+ANSWER_WORD_RE = re.compile(  # "Odg:", "Ats.:", "V:", or an arrow before the answer
+    r"^\s*(?:(?:" + alternatives("answer_words") + r")\.?\s*:|->|=>|→|»)\s*", re.IGNORECASE)
 QUESTION_WORD_RE = re.compile(r"^(" + alternatives("question_words") + r")\s*", re.IGNORECASE)
 QUESTION_LIKENESS = 0.78  # a line this like a question repeats it
 

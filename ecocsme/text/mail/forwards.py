@@ -10,10 +10,8 @@ outermost first, each without its header block (From, Date, Subject, To).
 import re
 
 from .phrases import alternatives
-from .quotes import FROM_RE, ORIGINAL_MESSAGE_RE, SENT_RE, SEPARATOR_RE, quoted
+from .quotes import FORWARD_LINE_RE, FROM_RE, ORIGINAL_MESSAGE_RE, SENT_RE, SEPARATOR_RE, quoted
 
-FORWARD_LINE_RE = re.compile(
-    r"^\s*(?:-{2,}\s*)?(?:" + alternatives("forwarded") + r")\s*(?:-{2,}|:)?\s*$", re.IGNORECASE)
 FORWARD_SUBJECT_RE = re.compile(
     r"^\s*(?:(?:re|aw|sv|odg|ats|vs|r|antw)\s*:\s*)*(?:" + alternatives("forward_subjects") + r")\s*:",
     re.IGNORECASE)
@@ -29,16 +27,16 @@ def is_forward(subject: str, text: str) -> bool:
 
 
 def forwarded_parts(text: str, subject: str) -> list[str]:
-    """The forwarded messages in a forward, the outermost first; [] when it is not a forward."""
-    if not is_forward(subject, text) and not _quoted_forward_line(text.split("\n")):
-        return []
+    """The messages inside a mail, the outermost first: after each forward line, and after each
+    Outlook header block (which heads forwards and replies alike: answers typed under the
+    questions of an original Outlook did not quote are read there too)."""
     return _parts(text, subject, depth=0)
 
 
 def _parts(text: str, subject: str, depth: int) -> list[str]:
     lines = text.split("\n")
     parts = []
-    for start in _part_starts(lines, subject_says_forward=bool(FORWARD_SUBJECT_RE.match(subject or ""))):
+    for start in _part_starts(lines):
         body = _skip_header_block(lines, start)
         parts.append("\n".join(lines[body:]))
     quoted_at = _quoted_forward_line(lines)
@@ -56,18 +54,16 @@ def _unquote_once(line: str) -> str:
     return re.sub(r"^\s*> ?", "", line, count=1)
 
 
-def _part_starts(lines: list[str], *, subject_says_forward: bool) -> list[int]:
-    """Lines where a forwarded message's header begins: a forward line, or (in a mail whose
-    subject says it is forwarded) Outlook's separator or From/Sent block; each after the
-    header block before it."""
+def _part_starts(lines: list[str]) -> list[int]:
+    """Lines where a message's header begins: a forward line, Outlook's separator or its
+    From/Sent block; each after the header block before it."""
     starts: list[int] = []
     body = 0
     for i, line in enumerate(lines):
         if quoted(line) or i < body:
             continue
         forward_line = FORWARD_LINE_RE.match(line) or ORIGINAL_MESSAGE_RE.match(line)
-        outlook_block = subject_says_forward and (SEPARATOR_RE.match(line) or (
-            FROM_RE.match(line) and _header_follows(lines, i)))
+        outlook_block = SEPARATOR_RE.match(line) or (FROM_RE.match(line) and _header_follows(lines, i))
         if forward_line or outlook_block:
             starts.append(i)
             body = _skip_header_block(lines, i)

@@ -19,6 +19,8 @@ GMAIL_HEADER_RE = re.compile(
 GMAIL_HEADER_END_RE = re.compile(r"(" + _WROTE + r")\s*:\s*$", re.IGNORECASE)
 WROTE_RE = re.compile(r"\b(" + _WROTE + r")\b", re.IGNORECASE)
 GMAIL_HEADER_START_RE = re.compile(r"^\s*(" + _OPENERS + r"|\d{1,4}[./-])", re.IGNORECASE)
+FORWARD_LINE_RE = re.compile(  # a forward's own line: "---------- Forwarded message ---------"
+    r"^\s*(?:-{2,}\s*)?(?:" + alternatives("forwarded") + r")\s*(?:-{2,}|:)?\s*$", re.IGNORECASE)
 ORIGINAL_MESSAGE_RE = re.compile(r"^\s*-{2,}\s*(" + alternatives("original_message") + r")\s*-{2,}\s*$",
                                  re.IGNORECASE)
 SEPARATOR_RE = re.compile(r"^\s*_{10,}\s*$")
@@ -37,7 +39,7 @@ def quote_start(lines: list[str]) -> int | None:
     for i, line in enumerate(lines):
         if line.startswith(">"):
             continue  # already quoted: removed anyway, and never the header of the quote
-        if ORIGINAL_MESSAGE_RE.match(line) or SEPARATOR_RE.match(line):
+        if ORIGINAL_MESSAGE_RE.match(line) or SEPARATOR_RE.match(line) or FORWARD_LINE_RE.match(line):
             return i
         if GMAIL_HEADER_RE.match(line) and len(line) < MAX_HEADER_CHARS:
             return i

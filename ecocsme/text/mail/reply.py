@@ -122,7 +122,7 @@ def _forwarded_answers(body: mime.Body, questions: dict[str, str], reply: Parsed
     for part in forwarded_parts(body.text, reply.subject):
         part = cut_at_link(part, link_pattern)
         answers, interleaved_text = find_answers(part, own_text(part), questions)
-        if answers:
+        if len(answers) >= min(2, len(questions)):  # one alone may be the original's own text
             reply.flags.append(FORWARDED)
             return answers, (reply.text + "\n\n" + (interleaved_text or own_text(part))).strip()
     return {}, reply.text

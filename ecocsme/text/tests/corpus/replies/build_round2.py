@@ -3737,7 +3737,7 @@ def write_readme(rows: list[dict]) -> None:
 
 def main() -> int:
     for old in HERE.glob("[0-9][0-9][0-9]_*"):
-        if int(old.name[:3]) >= FIRST_NUMBER:
+        if FIRST_NUMBER <= int(old.name[:3]) < 200:  # round three (build_round3.py) starts at 200
             old.unlink()
     write_invitations()
     written = []
