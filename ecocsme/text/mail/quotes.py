@@ -21,8 +21,9 @@ WROTE_RE = re.compile(r"\b(" + _WROTE + r")\b", re.IGNORECASE)
 GMAIL_HEADER_START_RE = re.compile(r"^\s*(" + _OPENERS + r"|\d{1,4}[./-])", re.IGNORECASE)
 FORWARD_LINE_RE = re.compile(  # a forward's own line: "---------- Forwarded message ---------"
     r"^\s*(?:-{2,}\s*)?(?:" + alternatives("forwarded") + r")\s*(?:-{2,}|:)?\s*$", re.IGNORECASE)
-ORIGINAL_MESSAGE_RE = re.compile(r"^\s*-{2,}\s*(" + alternatives("original_message") + r")\s*-{2,}\s*$",
-                                 re.IGNORECASE)
+DASHES = "[-‐‑–—]{2,}"  # Proton writes its "Original Message" line with U+2010
+ORIGINAL_MESSAGE_RE = re.compile(
+    r"^\s*" + DASHES + r"\s*(" + alternatives("original_message") + r")\s*" + DASHES + r"\s*$", re.IGNORECASE)
 SEPARATOR_RE = re.compile(r"^\s*_{10,}\s*$")
 FROM_RE = re.compile(r"^\s*\*?(" + alternatives("from_labels") + r")\*?\s*:", re.IGNORECASE)
 SENT_RE = re.compile(r"^\s*\*?(" + alternatives("header_labels") + r")\*?\s*:", re.IGNORECASE)

@@ -97,7 +97,7 @@ ORDINALS = {
 }
 LAST = {
     "en": "last|final", "ro": "ultima|ultimul|ultimei", "it": "ultima|ultimo",
-    "nl": "laatste", "hr": f"(?:zadnj|posljednj){_HR_ENDINGS}", "lt": f"paskutin{_LT_ENDINGS}",
+    "nl": "laatste", "hr": f"(?:zadnj|posljednj){_HR_ENDINGS}", "lt": r"paskutin\w{0,6}",
     "fi": f"viimei{_FI_ENDINGS}", "de": r"letzt\w{0,2}",
 }
 # Numbers that name themselves as nouns: Finnish "ykkönen", "nelonen", "seiskaan" (to number seven).
@@ -139,7 +139,7 @@ NOUNS = {
 # Words that end the reference after the noun ("Was die vierte Frage betrifft, …").
 AFTER_NOUN = {
     "en": r"is concerned|goes", "nl": r"betreft|aangaat", "de": r"betrifft|angeht|anbelangt",
-    "ro": r"(?:mă|ma) privește", "it": r"", "hr": r"", "lt": r"", "fi": r"tulee",
+    "ro": r"(?:mă|ma) privește", "it": r"", "hr": r"", "lt": r"", "fi": r"tulee|kohdalla|osalta|suhteen",
 }
 MAX_WORDS_BEFORE = 6  # "In what concerns the answer to the …" is as long as a lead-in gets
 REMARK = "remark"  # the lead of a reference that names questions without answering them
@@ -237,6 +237,7 @@ def _compile_ordinals() -> tuple[re.Pattern, dict[str, int]]:
 
 
 ORDINAL_RE = _compile_ordinals()
+FINNISH_CASE_RE = re.compile(r"(?:teen|seen|ksi|sta|stä|lla|llä)\s*$", re.IGNORECASE)
 _LEAD_INS = _alternation(w for words in LEAD_IN.values() for w in words.split("|"))
 LEAD_IN_RE = re.compile(r"(?:^|\s)(?:" + _LEAD_INS + r")\s*$", re.IGNORECASE)
 _NUMBER_GROUPS = [f"{kind}{n}" for kind in ("o", "p", "c", "n") for n in range(1, 11)]
@@ -262,8 +263,10 @@ def ordinal_reference(line: str, count: int) -> Reference | None:
     rest = match.group("rest")
     before = match.group("before").rstrip(", ")
     led = LEAD_IN_RE.search(before) or LEAD_IN_RE.search((before + " " + (match.group("the") or "")).rstrip())
-    if not has_noun and not (led
-                             and re.match(r"\s*[,:;\-–—]", rest)):
+    colon = re.match(r"\s*:", rest)
+    # "The second: …", "Kuudenteen: …" (Finnish "to the sixth") name a question by themselves.
+    self_standing = colon and (match.group("the") or FINNISH_CASE_RE.search(line[:40].split(":")[0]))
+    if not has_noun and not self_standing and not (led and re.match(r"\s*[,:;\-–—]", rest)):
         return None
     introduced = match.group("before").strip() or match.group("the")
     if (match.group("noun1") or "").lower() == "one" and not introduced:
