@@ -12,7 +12,7 @@ from ecocsme.accounts.models import Membership, User
 from ecocsme.partnerships.models import Project
 
 # Allowed here only: this is the conftest pytest loads first (the root of the test paths).
-pytest_plugins = ["ecocsme.testing.fixtures"]
+pytest_plugins = ["ecocsme.testing.fixtures", "ecocsme.testing.imap"]
 
 
 @pytest.fixture(autouse=True)

@@ -19,10 +19,7 @@ from ecocsme.labs.services.mailbox import (
     mailbox_test,
 )
 from ecocsme.labs.services.replies import replies_import
-from ecocsme.testing import imap as imap_server
 from ecocsme.testing.imap import CuttingProxy
-
-dovecot, dovecot_ssl = imap_server.dovecot, imap_server.dovecot_ssl  # the fixtures
 
 pytestmark = pytest.mark.django_db
 

@@ -8,7 +8,6 @@ import pytest
 
 from ecocsme.accounts.factories import PASSWORD
 from ecocsme.labs.models import LabMailbox
-from ecocsme.testing import imap as imap_server
 from ecocsme.testing.a11y import PHONE, sideways_overflow
 from ecocsme.testing.browser import browser_login
 from ecocsme.testing.worker import run_worker
@@ -16,7 +15,6 @@ from ecocsme.testing.worker import run_worker
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 SHOTS = os.environ.get("ECOCSME_SCREENSHOTS", "")  # a folder to keep screenshots in, when set
-dovecot = imap_server.dovecot  # the fixture
 
 
 @pytest.mark.parametrize("width", [PHONE, 1280])

@@ -6,9 +6,6 @@ from django.urls import reverse
 
 from ecocsme.labs.models import LabMailbox
 from ecocsme.labs.services.mailbox import mailbox_fetch
-from ecocsme.testing import imap as imap_server
-
-dovecot = imap_server.dovecot  # the fixture
 
 pytestmark = pytest.mark.django_db
 

@@ -7,9 +7,6 @@ import pytest
 
 from ecocsme.labs.models import LabMailbox
 from ecocsme.labs.services import mailbox as mailbox_service
-from ecocsme.testing import imap as imap_server
-
-dovecot = imap_server.dovecot  # the fixture
 
 
 @pytest.mark.django_db(transaction=True)
