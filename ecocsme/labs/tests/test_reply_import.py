@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from ecocsme.labs.factories import InvitationFactory
-from ecocsme.labs.models import EmailReply, Response
+from ecocsme.labs.models import Answer, EmailReply, Response
 from ecocsme.labs.services.replies import replies_import, reply_count
 
 CORPUS = Path(__file__).parent / "corpus" / "replies"
@@ -211,3 +211,22 @@ def _cases(category: str) -> list[tuple[str, bytes, dict]]:
             eml = path.with_name(path.name.replace(".expected.json", ".eml"))
             found.append((eml.name, eml.read_bytes(), expected))
     return found
+
+
+@pytest.mark.django_db
+def test_importing_the_same_mbox_again_adds_nothing_even_without_message_ids(lab, staff, corpus_invitations,
+                                                                             tmp_path):
+    box = mailbox.mbox(str(tmp_path / "replies.mbox"))
+    for index, (_name, raw) in enumerate(corpus_files()[:12]):
+        if index % 2:  # some mail programs and exports leave the Message-ID out
+            raw = b"\n".join(line for line in raw.split(b"\n") if not line.lower().startswith(b"message-id:"))
+        box.add(raw)
+    box.flush()
+    data = (tmp_path / "replies.mbox").read_bytes()
+    first = replies_import(actor=staff, lab=lab, files=[("replies.mbox", data)])
+    stored = (EmailReply.objects.count(), Response.objects.count(), Answer.objects.count())
+    again = replies_import(actor=staff, lab=lab, files=[("replies.mbox", data)])
+    assert first.errors == again.errors == [] and first.duplicates == 0
+    assert again.duplicates == 12 and again.counted == again.to_review == again.ignored == 0
+    assert (EmailReply.objects.count(), Response.objects.count(), Answer.objects.count()) == stored == (
+        12, stored[1], stored[2])
