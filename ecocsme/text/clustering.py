@@ -5,10 +5,11 @@ with a label, keywords, the texts in each and representative quotes; and, for th
 elsewhere, the nearest theme of new vectors and the quotes of a group.
 
 How: vectors are centred per language (what makes Romanian answers resemble each other
-rather than the Dutch ones about the same idea is mostly a language offset), reduced, and
-clustered; the number of themes is chosen by silhouette among a range that grows with the
-number of answers. Answers far from every theme go to "other". Keywords are class-based
-TF-IDF (keywords.py).
+rather than the Dutch ones about the same idea is mostly a language offset), measured in the
+domain's directions (domain.py), reduced, and clustered by consensus: many Ward clusterings of
+random parts of the answers vote on which answers belong together, and the votes are cut into
+themes, their number chosen by silhouette among a range that grows with the number of answers.
+Answers far from every theme go to "other". Keywords are class-based TF-IDF (keywords.py).
 """
 
 import math
@@ -18,12 +19,16 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
+from .domain import emphasised
+from .embeddings import default_model_name
 from .keywords import class_keywords, keywords_by_language, tokens
 from .theme_labels import concepts_in, concepts_scored, theme_label
 
 OTHER_LABEL = "other"
-MAX_EXACT = 4000  # above this many answers, cluster a sample and assign the rest
-SILHOUETTE_SAMPLE = 2000
+MAX_EXACT = 4000  # above this many answers, k-means refines in mini-batches
+CONSENSUS_SAMPLE = 1000  # above this many answers, cluster a sample and assign the rest
+CONSENSUS_RUNS = 60
+CONSENSUS_SHARE = 0.7  # of the answers each run clusters
 KEYWORD_SAMPLE = 400  # texts per theme read for its keywords
 
 
@@ -46,20 +51,21 @@ class Theme:
 
 def find_themes(ids: list[str], texts: list[str], vectors: np.ndarray, languages: list[str],
                 *, themes: int | None = None, seed: int = 0,
-                label_language: str = "en") -> list[Theme]:
+                label_language: str = "en", model: str | None = None) -> list[Theme]:
     """Group answers into themes; every id lands in exactly one theme ("other" included).
 
     A theme's label names the thesaurus concepts its answers share, in `label_language`
     (theme_labels.py), else its keywords; the gist of its most central answer only when it has
     neither. Callers that show themes to readers of several languages keep `concepts` and
     `keywords_by_language` and write the label for each reader; staff rename as they see fit.
+    `model` names the embedder of the vectors (the default embedder's when not given).
     """
     n = len(ids)
     if n == 0:
         return []
     if n < 4:
         return [_theme(list(range(n)), ids, texts, languages, vectors, None, OTHER_LABEL)]
-    points = _prepare(vectors, languages)
+    points = _prepare(vectors, languages, model or default_model_name())
     labels = _cluster(points, themes=themes, seed=seed)
     labels = _set_aside_outliers(points, labels)
     return _describe(ids, texts, languages, points, labels, label_language)
@@ -75,7 +81,7 @@ def _normalise_rows(matrix: np.ndarray) -> np.ndarray:
     return matrix
 
 
-def _prepare(vectors: np.ndarray, languages: list[str]) -> np.ndarray:
+def _prepare(vectors: np.ndarray, languages: list[str], model: str | None = None) -> np.ndarray:
     points = _normalise_rows(np.array(vectors, dtype=np.float32, copy=True))
     by_language: dict[str, list[int]] = defaultdict(list)
     for index, language in enumerate(languages):
@@ -87,7 +93,7 @@ def _prepare(vectors: np.ndarray, languages: list[str]) -> np.ndarray:
                 index = np.asarray(members)
                 points[index] -= points[index].mean(axis=0) - overall
         points = _normalise_rows(points)
-    return points
+    return emphasised(points, model) if model else points
 
 
 def _reduce(points: np.ndarray, seed: int, fit_on: int = 20_000) -> np.ndarray:
@@ -115,47 +121,86 @@ def _candidate_counts(n: int) -> range:
 
 
 def _cluster(points: np.ndarray, *, themes: int | None, seed: int) -> np.ndarray:
-    """Ward clustering of (a sample of) the points, cut at the number of themes with the best
-    silhouette, then refined with k-means over all points."""
-    from scipy.cluster.hierarchy import fcluster, linkage
+    """Consensus clustering of (a sample of) the points, then k-means over all of them from the
+    themes' centres when they were sampled."""
     from sklearn.cluster import KMeans, MiniBatchKMeans
-    from sklearn.metrics import pairwise_distances, silhouette_score
 
     n = points.shape[0]
     reduced = _reduce(points, seed)
-    sample = reduced
-    if n > MAX_EXACT:
-        rng = np.random.default_rng(seed)
-        sample = reduced[rng.choice(n, MAX_EXACT, replace=False)]
-    tree = linkage(sample, method="ward")
-    counts = [min(themes, sample.shape[0] - 1)] if themes else list(_candidate_counts(sample.shape[0]))
-    rng = np.random.default_rng(seed + 1)
-    judged = rng.choice(sample.shape[0], min(SILHOUETTE_SAMPLE, sample.shape[0]), replace=False)
-    distances = pairwise_distances(sample[judged], metric="cosine") if len(counts) > 1 else None
-    best_score, best_labels = -2.0, None
-    for k in counts:
-        labels = fcluster(tree, t=k, criterion="maxclust") - 1
-        if len(set(labels.tolist())) < 2:
-            continue
-        if distances is None:
-            score = 0.0
-        elif len(set(labels[judged].tolist())) < 2:
-            continue
-        else:
-            score = silhouette_score(distances, labels[judged], metric="precomputed")
-        if best_labels is None or score > best_score:
-            best_score, best_labels = score, labels
-    if best_labels is None:
+    if n <= CONSENSUS_SAMPLE:
+        return _consensus(reduced, themes=themes, seed=seed)
+    rng = np.random.default_rng(seed)
+    sample = reduced[rng.choice(n, CONSENSUS_SAMPLE, replace=False)]
+    labels = _consensus(sample, themes=themes, seed=seed)
+    centres = np.stack([sample[labels == c].mean(axis=0) for c in sorted(set(labels.tolist()))])
+    if len(centres) < 2:
         return np.zeros(n, dtype=int)
-    clusters = sorted(set(best_labels.tolist()))
-    centres = np.stack([sample[best_labels == c].mean(axis=0) for c in clusters])
     if n > MAX_EXACT:
-        model = MiniBatchKMeans(n_clusters=len(clusters), init=centres, n_init=1,
+        model = MiniBatchKMeans(n_clusters=len(centres), init=centres, n_init=1,
                                 random_state=seed, batch_size=4096, max_iter=50)
         return model.fit(reduced).labels_
-    refined = KMeans(n_clusters=len(clusters), init=centres, n_init=1, random_state=seed,
-                     max_iter=100)
-    return refined.fit_predict(reduced)
+    return KMeans(n_clusters=len(centres), init=centres, n_init=1, random_state=seed,
+                  max_iter=100).fit_predict(reduced)
+
+
+def _consensus(points: np.ndarray, *, themes: int | None, seed: int) -> np.ndarray:
+    """Evidence accumulation: Ward clusterings (refined by k-means) of random parts of the points,
+    with a number of themes drawn from the candidates, count how often each pair of answers
+    lands together; average linkage over those shares, cut where silhouette is best.
+
+    One Ward clustering of sentence vectors changes with a handful of answers; the answers that
+    stay together across many are what a theme is."""
+    from scipy.cluster.hierarchy import fcluster, linkage
+    from scipy.spatial.distance import squareform
+    from sklearn.metrics import silhouette_score
+
+    n = points.shape[0]
+    counts = [min(themes, n - 1)] if themes else list(_candidate_counts(n))
+    size = max(int(CONSENSUS_SHARE * n), min(n, 2 * max(counts)))
+    rng = np.random.default_rng(seed)
+    together = np.zeros((n, n), dtype=np.float32)
+    seen = np.zeros((n, n), dtype=np.float32)
+    for _run in range(CONSENSUS_RUNS if size < n or len(counts) > 1 else 1):
+        chosen = np.sort(rng.choice(n, size, replace=False))
+        labels = _ward_refined(points[chosen], int(rng.choice(counts)))
+        member = np.zeros((n, labels.max() + 1), dtype=np.float32)
+        member[chosen, labels] = 1.0
+        present = np.zeros((n, 1), dtype=np.float32)
+        present[chosen] = 1.0
+        together += member @ member.T
+        seen += present @ present.T
+    distance = 1.0 - together / np.maximum(seen, 1.0)
+    np.fill_diagonal(distance, 0.0)
+    tree = linkage(squareform(distance, checks=False), method="average")
+    best_score, best_labels = -2.0, np.zeros(n, dtype=int)
+    for k in counts:
+        labels = fcluster(tree, t=k, criterion="maxclust") - 1
+        found = len(set(labels.tolist()))
+        if found < 2 or found >= n:
+            continue
+        score = silhouette_score(distance, labels, metric="precomputed") if len(counts) > 1 else 0.0
+        if score > best_score:
+            best_score, best_labels = score, labels
+    return best_labels
+
+
+def _ward_refined(points: np.ndarray, k: int, iterations: int = 20) -> np.ndarray:
+    """Ward's clusters, then k-means steps from their centres (Lloyd's, in a few matrix products)."""
+    from scipy.cluster.hierarchy import fcluster, linkage
+
+    labels = fcluster(linkage(points, method="ward"), t=k, criterion="maxclust") - 1
+    clusters = labels.max() + 1
+    for _ in range(iterations):
+        member = np.zeros((len(points), clusters), dtype=np.float32)
+        member[np.arange(len(points)), labels] = 1.0
+        sizes = member.sum(axis=0)
+        centres = (member.T @ points)[sizes > 0] / sizes[sizes > 0, None]
+        # nearest centre in Euclidean distance: |x - c|² = |x|² - 2x·c + |c|²
+        nearest = np.argmax(points @ centres.T - 0.5 * np.sum(centres ** 2, axis=1), axis=1)
+        if np.array_equal(nearest, labels):
+            break
+        labels, clusters = nearest, len(centres)
+    return labels
 
 
 def _set_aside_outliers(points: np.ndarray, labels: np.ndarray) -> np.ndarray:

@@ -124,6 +124,16 @@ def default_embedder() -> Embedder:
         return _default
 
 
+def default_model_name() -> str:
+    """The name of the process's embedder, without loading a model to learn it."""
+    with _default_lock:
+        if _default is not None:
+            return _default.name
+    from .e5 import E5SmallEmbedder
+
+    return E5SmallEmbedder.name
+
+
 def set_default_embedder(embedder: Embedder | None) -> None:
     """Use another embedder (a bigger model, one whose cache is a table); None goes back to the
     default. Vectors of different embedders must not be compared: their names tell them apart."""
