@@ -81,7 +81,9 @@ def embedding(table: Table) -> None:
 
 
 def theme_quality(table: Table) -> None:
-    from ecocsme.text.clustering import find_themes, scores
+    """NMI and purity against the human labels; "language NMI" is how much the themes follow the
+    answers' languages instead (0: not at all)."""
+    from ecocsme.text.clustering import find_themes, language_nmi, scores
 
     _texts, _languages, vectors = base_answers()
     offset = 0
@@ -90,10 +92,13 @@ def theme_quality(table: Table) -> None:
         offset += len(items)
         themes = find_themes([a["id"] for a in items], [a["text"] for a in items], found,
                              [a["lang"] for a in items])
-        result = scores(themes, {a["id"]: a["theme"] for a in items})
+        truth = {a["id"]: a["theme"] for a in items}
+        result = scores(themes, truth)
         size = f"{len(items)} answers, {len({a['lang'] for a in items})} languages"
         table.add(f"themes NMI on {name}", size, result["nmi"], "NMI")
         table.add(f"themes purity on {name}", size, result["purity"], "purity")
+        languages = {a["id"]: a["lang"] for a in items}
+        table.add(f"themes language NMI on {name}", size, language_nmi(themes, languages, truth), "NMI")
 
 
 def theme_finding(table: Table) -> None:

@@ -339,3 +339,15 @@ def scores(themes: list[Theme], truth: dict[str, str]) -> dict[str, float]:
     purity = sum(c.most_common(1)[0][1] for c in by_theme.values()) / len(expected)
     return {"nmi": float(normalized_mutual_info_score(expected, predicted)), "purity": purity,
             "themes": len(themes)}
+
+
+def language_nmi(themes: list[Theme], languages: dict[str, str], truth: dict[str, str]) -> float:
+    """How much themes follow the answers' languages instead of what they say: NMI between
+    language and theme (0: not at all), over the answers `scores` counts."""
+    from sklearn.metrics import normalized_mutual_info_score
+
+    pairs = [(languages[answer_id], number) for number, theme in enumerate(themes)
+             for answer_id in theme.answer_ids if truth.get(answer_id, OTHER_LABEL) != OTHER_LABEL]
+    if not pairs:
+        return 0.0
+    return float(normalized_mutual_info_score([p[0] for p in pairs], [p[1] for p in pairs]))

@@ -1,11 +1,22 @@
-"""Theme finding on a small hand-written multilingual set, and the helpers kept themes use."""
+"""Theme finding on a small hand-written multilingual set and on the labelled development sets,
+and the helpers kept themes use."""
 
 import numpy as np
 import pytest
 
-from ecocsme.text.clustering import OTHER_LABEL, Theme, find_themes, nearest, quotes_for, scores
+from ecocsme.text import domain
+from ecocsme.text.clustering import (
+    OTHER_LABEL,
+    Theme,
+    find_themes,
+    language_nmi,
+    nearest,
+    quotes_for,
+    scores,
+)
 from ecocsme.text.embeddings import default_embedder
 
+from .dev_sets import DEV_SETS, dev_sets
 from .examples import EXAMPLES
 
 
@@ -60,3 +71,49 @@ def test_scores_ignore_answers_labelled_other():
     truth = {"1": "x", "2": "x", "3": "y", "4": OTHER_LABEL}
     assert scores(themes, truth) == {"nmi": 1.0, "purity": 1.0, "themes": 2}
     assert scores(themes, {})["nmi"] == 0.0
+
+
+# --- the bar on the labelled sets (issue 14): themes as people labelled them, not languages -------
+@pytest.fixture(scope="module")
+def labelled():
+    return dev_sets()
+
+
+def test_stored_vectors_of_the_labelled_sets_are_the_models(labelled):
+    items, vectors = labelled[DEV_SETS[0]]
+    fresh = default_embedder().embed([a["text"] for a in items[:4]])
+    assert np.min(np.sum(fresh * vectors[:4], axis=1)) > 0.999
+
+
+@pytest.mark.parametrize("name", DEV_SETS)
+def test_themes_follow_the_human_labels_across_languages(labelled, name):
+    items, vectors = labelled[name]
+    themes = find_themes([a["id"] for a in items], [a["text"] for a in items], vectors,
+                         [a["lang"] for a in items])
+    truth = {a["id"]: a["theme"] for a in items}
+    result = scores(themes, truth)
+    assert result["nmi"] >= 0.6, result  # 0.65 and 0.64 when this was written
+    # languages spread over the themes (0.02 when this was written)
+    assert language_nmi(themes, {a["id"]: a["lang"] for a in items}, truth) < 0.1
+
+
+def test_the_domain_directions_stretch_vectors_only_for_a_known_model():
+    rng = np.random.default_rng(0)
+    points = rng.normal(size=(20, 384)).astype(np.float32)
+    np.testing.assert_array_equal(domain.emphasised(points.copy(), "no-such-model"), points)
+    stretched = domain.emphasised(points.copy(), default_embedder().name)
+    assert np.allclose(np.linalg.norm(stretched, axis=1), 1.0, atol=1e-5)
+    assert not np.allclose(stretched, points)
+
+
+def test_concept_vectors_leave_each_languages_offset_out():
+    meanings = {"grant": np.array([0, 0, 1.0, 0]), "tender": np.array([0, 0, 0, 1.0])}
+    offsets = {"en": np.array([3.0, 0, 0, 0]), "ro": np.array([0, 3.0, 0, 0])}
+
+    def embed(texts):  # "ro:grant": the meaning, far along the language's own direction
+        return np.stack([meanings[t.split(":")[1]] + offsets[t.split(":")[0]] for t in texts])
+
+    vectors = domain.measure({code: [f"{code}:grant", f"{code}:tender"] for code in offsets}, embed)
+    assert np.allclose(vectors.sum(axis=0), 0, atol=1e-6)  # nothing common to all concepts is left
+    assert np.allclose(vectors[:, :2], 0, atol=1e-6)  # nor any language's direction
+    assert vectors[0, 2] > 0 > vectors[0, 3] and vectors[1, 3] > 0 > vectors[1, 2]
