@@ -153,23 +153,24 @@ def _consensus(points: np.ndarray, *, themes: int | None, seed: int) -> np.ndarr
     from scipy.cluster.hierarchy import fcluster, linkage
     from scipy.spatial.distance import squareform
     from sklearn.metrics import silhouette_score
+    from threadpoolctl import threadpool_limits
 
     n = points.shape[0]
     counts = [min(themes, n - 1)] if themes else list(_candidate_counts(n))
     size = max(int(CONSENSUS_SHARE * n), min(n, 2 * max(counts)))
     rng = np.random.default_rng(seed)
-    together = np.zeros((n, n), dtype=np.float32)
-    seen = np.zeros((n, n), dtype=np.float32)
+    members, present = [], []  # one column per theme of a run; one per run
     for _run in range(CONSENSUS_RUNS if size < n or len(counts) > 1 else 1):
         chosen = np.sort(rng.choice(n, size, replace=False))
-        labels = _ward_refined(points[chosen], int(rng.choice(counts)))
+        # Products of small matrices: waking BLAS threads costs more than it gains.
+        with threadpool_limits(1, user_api="blas"):
+            labels = _ward_refined(points[chosen], int(rng.choice(counts)))
         member = np.zeros((n, labels.max() + 1), dtype=np.float32)
         member[chosen, labels] = 1.0
-        present = np.zeros((n, 1), dtype=np.float32)
-        present[chosen] = 1.0
-        together += member @ member.T
-        seen += present @ present.T
-    distance = 1.0 - together / np.maximum(seen, 1.0)
+        members.append(member)
+        present.append(member.sum(axis=1, keepdims=True))
+    together, seen = np.hstack(members), np.hstack(present)
+    distance = 1.0 - (together @ together.T) / np.maximum(seen @ seen.T, 1.0)
     np.fill_diagonal(distance, 0.0)
     tree = linkage(squareform(distance, checks=False), method="average")
     best_score, best_labels = -2.0, np.zeros(n, dtype=int)
