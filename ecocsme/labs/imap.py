@@ -18,11 +18,14 @@ import threading
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager, suppress
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from datetime import date
 
 MAX_LINE = 1_000_000
 UID_SIZE_RE = re.compile(rb"UID (\d+) RFC822\.SIZE (\d+)|RFC822\.SIZE (\d+) UID (\d+)")
 NEW_MAIL_RE = re.compile(rb"^\* \d+ (EXISTS|RECENT)\b", re.IGNORECASE)
+MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+
 
 
 class MailboxError(Exception):
@@ -39,7 +42,7 @@ class Account:
     port: int
     security: str  # "ssl", "starttls" or "none"
     username: str
-    password: str = ""
+    password: str = field(default="", repr=False)
     timeout: float = 60
     cafile: str = ""  # trust this CA (a server under a private CA, the tests' own certificate)
 
@@ -144,9 +147,13 @@ class Session:
             self._ok(*self.client.create(encode_folder(folder)), code="folder")
             self.client.subscribe(encode_folder(folder))
 
-    def uids_after(self, last_uid: int) -> list[int]:
-        """The UIDs above `last_uid`, in order (`n:*` also names the highest UID when it is lower)."""
-        data = self._ok(*self.client.uid("SEARCH", "UID", f"{last_uid + 1}:*"))
+    def uids_after(self, last_uid: int, since: date | None = None) -> list[int]:
+        """The UIDs above `last_uid`, in order (`n:*` also names the highest UID when it is lower);
+        with `since`, only of messages that arrived on that day or later."""
+        criteria = ["UID", f"{last_uid + 1}:*"]
+        if since is not None:  # IMAP dates name the month in English, whatever the locale
+            criteria += ["SINCE", f"{since.day:02d}-{MONTHS[since.month - 1]}-{since.year}"]
+        data = self._ok(*self.client.uid("SEARCH", *criteria))
         return sorted(uid for uid in (int(word) for word in b" ".join(d or b"" for d in data).split())
                       if uid > last_uid)
 
@@ -235,11 +242,17 @@ def _connect(account: Account) -> _Lines:
 
 def _login(client: _Lines, account: Account) -> set[str]:
     try:
-        client.login(account.username, account.password)
+        if (account.username + account.password).isascii():
+            client.login(account.username, account.password)
+        else:  # LOGIN takes ASCII only; SASL PLAIN carries UTF-8 ("Pässwort")
+            plain = f"\0{account.username}\0{account.password}".encode()
+            client.authenticate("PLAIN", lambda _challenge: plain)
     except imaplib.IMAP4.abort:
         raise
     except imaplib.IMAP4.error as exc:
         raise MailboxError("login", str(exc)) from exc
+    except UnicodeError:  # never the exception's text: it quotes the password
+        raise MailboxError("login", "") from None
     _typ, data = client.capability()  # after login a server tells more (MOVE, IDLE, UIDPLUS)
     return {word.upper() for word in _words(data).split()}
 

@@ -78,19 +78,40 @@ def _interval() -> timedelta:
 
 
 # --- linking, changing, unlinking, testing -------------------------------------------------------------
-def mailbox_check(values: dict) -> None:
-    """Refuse what cannot work: no encryption to a server that is not this machine."""
+SERVER_FIELDS = ("host", "port", "security", "username")
+
+
+def mailbox_check(values: dict, *, lab: Lab | None = None) -> None:
+    """Refuse what cannot work: no encryption to a server that is not this machine; the
+    processed folder the folder read; a folder another lab reads (its replies would be taken)."""
     if values.get("security") == LabMailbox.Security.NONE and not imap.is_loopback(values.get("host", "")):
         raise ValidationError(Error.INSECURE.label, code=Error.INSECURE)
+    if values.get("folder") and values.get("folder") == values.get("processed_folder"):
+        raise ValidationError(_("The processed folder must be another folder than the one read."),
+                              code="same_folder")
+    if lab is not None and LabMailbox.objects.exclude(lab=lab).filter(
+            host__iexact=values.get("host", ""), username__iexact=values.get("username", ""),
+            folder=values.get("folder", "")).exists():
+        raise ValidationError(_("Another lab already reads this folder of this mailbox: give each lab a "
+                                "mailbox or a folder of its own."), code="taken")
+
+
+def _needs_password_again(mailbox: LabMailbox | None, values: dict) -> bool:
+    """The stored password is only ever sent to the server it was given for."""
+    return mailbox is None or not mailbox.password_sealed or any(
+        str(values.get(name, getattr(mailbox, name))).lower() != str(getattr(mailbox, name)).lower()
+        for name in SERVER_FIELDS)
 
 
 def mailbox_save(*, actor, lab: Lab, values: dict, password: str = "") -> LabMailbox:
     """Link the lab to a mailbox or change it; a blank password keeps the stored one."""
     require_change(actor, lab)
-    mailbox_check(values)
-    mailbox = mailbox_of(lab) or LabMailbox(lab=lab)
-    if not password and not mailbox.password_sealed:
-        raise ValidationError(_("Give the mailbox's password."))
+    mailbox_check(values, lab=lab)
+    stored = mailbox_of(lab)
+    mailbox = stored or LabMailbox(lab=lab)
+    if not password and _needs_password_again(stored, values):
+        raise ValidationError(_("Give the mailbox's password: it is needed again when the server, port, "
+                                "security or user changes."), code="password")
     server_changed = any(values.get(name) != getattr(mailbox, name)
                          for name in ("host", "username", "folder"))
     for name in EDITABLE:
@@ -120,17 +141,23 @@ def mailbox_unlink(*, actor, lab: Lab) -> None:
 
 
 def mailbox_test(*, actor, lab: Lab, values: dict, password: str = "") -> tuple[str, str]:
-    """Log in with these settings (a blank password: the stored one), select the folder and make
-    sure the processed folder exists. ("", "") when all went well, else (error code, detail)."""
+    """Log in with these settings (a blank password: the stored one, only to the server it was
+    given for), select the folder and make sure the processed folder exists. ("", "") when all
+    went well, else (error code, detail); ValidationError for settings that cannot be tried."""
     require_change(actor, lab)
     try:
         mailbox_check(values)
-    except ValidationError:
+    except ValidationError as exc:
+        if exc.code != Error.INSECURE:
+            raise
         return Error.INSECURE, ""
     stored = mailbox_of(lab)
     trial = LabMailbox(lab=lab, **{name: values[name] for name in EDITABLE if name in values})
+    if not password and _needs_password_again(stored, values):
+        raise ValidationError(_("Give the mailbox's password: it is needed again when the server, port, "
+                                "security or user changes."), code="password")
     try:
-        if not password and stored is not None:
+        if not password:
             password = secret_open(stored.password_sealed)
         with imap.session(account_of(trial, password)) as session:
             session.select(trial.folder, readonly=True)
@@ -228,7 +255,7 @@ def _fetch(mailbox: LabMailbox, report: FetchReport) -> None:
         if validity != mailbox.uid_validity:  # the folder was rebuilt: its UIDs start again
             mailbox.uid_validity, mailbox.last_uid = validity, 0
             LabMailbox.objects.filter(pk=mailbox.pk).update(uid_validity=validity, last_uid=0)
-        uids = session.uids_after(mailbox.last_uid)
+        uids = session.uids_after(mailbox.last_uid, since=_replies_since(mailbox.lab))
         chosen, skipped = _within_bounds(uids, session.sizes(uids[:MAX_PER_FETCH]))
         report.left, report.too_large = len(uids) - len(chosen) - len(skipped), len(skipped)
         messages = []
@@ -240,9 +267,16 @@ def _fetch(mailbox: LabMailbox, report: FetchReport) -> None:
         imported = _import(mailbox, messages, report)
         session.move(imported, mailbox.processed_folder)
         handled = [uid for uid, _raw in messages] + skipped
-        if handled:  # the UIDs left behind (too large, failed) stay in the folder for a person
-            mailbox.last_uid = max(handled)
+        failed = sorted({uid for uid, _raw in messages} - set(imported))
+        if handled:  # too large ones stay in the folder for a person; failed ones are tried again
+            mailbox.last_uid = failed[0] - 1 if failed else max(handled)
             LabMailbox.objects.filter(pk=mailbox.pk).update(last_uid=mailbox.last_uid)
+
+
+def _replies_since(lab: Lab):
+    """Mail older than the lab cannot answer it: a shared address's earlier mail stays where it is."""
+    started = lab.opens_at or lab.created_at
+    return (started - timedelta(days=1)).date() if started else None
 
 
 def _within_bounds(uids: list[int], sizes: dict[int, int]) -> tuple[list[int], list[int]]:

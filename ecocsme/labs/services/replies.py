@@ -30,6 +30,7 @@ from ecocsme.text.mail import (
     AUTO_REPLY,
     BOUNCE,
     DIFFERENT_LANGUAGE,
+    IN_ORIGINAL,
     MALFORMED,
     TRUNCATED,
     UNMAPPED,
@@ -50,7 +51,9 @@ BACKGROUND_MESSAGES = 20  # and so are uploads of more messages
 STALE_AFTER = timedelta(minutes=30)  # an import with no progress for this long was interrupted
 MAX_LINKS = 20  # personal links looked at in one reply
 ADDRESS_ONLY = "matched_by_address_only"  # a From address is easy to forge
-NEEDS_A_PERSON = {UNMAPPED, MALFORMED, DIFFERENT_LANGUAGE, TRUNCATED, ADDRESS_ONLY, "already_answered",
+FORWARDED_HEADER = "matched_by_forwarded_header"  # only a forwarded header names the invitee
+NEEDS_A_PERSON = {UNMAPPED, MALFORMED, DIFFERENT_LANGUAGE, TRUNCATED, ADDRESS_ONLY, FORWARDED_HEADER,
+                  IN_ORIGINAL, "already_answered",
                   "not_matched"}
 MESSAGE_ID_RE = re.compile(rb"<[^<>\s]+>")
 ANSWER_LINK_RE = re.compile(r"/labs/answer/([A-Za-z0-9_\-:.]{16,200})/?")  # the personal link (urls.py)
@@ -260,6 +263,8 @@ def _match(invitations: list[Invitation], parsed: ParsedReply, raw: bytes) -> tu
         by_address = [i for i in invitations if i.contact.email and i.contact.email.lower() == address]
         if len(by_address) == 1:
             return by_address[0], EmailReply.Match.ADDRESS
+        if by_address:
+            break  # an address of several invitees: a person chooses, no deeper guess
     return None, EmailReply.Match.NONE
 
 
@@ -282,7 +287,8 @@ def _read_one(lab: Lab, questions: dict, invitations: list[Invitation], raw: byt
     if invitation is None:
         flags.append("not_matched")
     elif match == EmailReply.Match.ADDRESS:
-        flags.append(ADDRESS_ONLY)
+        named_by_sender = invitation.contact.email.lower() == parsed.sender
+        flags.append(ADDRESS_ONLY if named_by_sender else FORWARDED_HEADER)
     return EmailReply(
         lab=lab, invitation=invitation, match=match, sender=_address(parsed.sender),
         subject=_text(parsed.subject, 300), message_id=_text(parsed.message_id, 255), raw=raw,
@@ -332,7 +338,9 @@ def _status(reply: EmailReply) -> str:
 def _save(reply: EmailReply, report: ImportReport) -> None:
     """Save a reply read before; whether its invitation was answered is looked at now, as an
     earlier reply of the same upload may have answered it."""
-    response = getattr(reply.invitation, "response", None) if reply.invitation else None
+    response = None
+    if reply.invitation is not None:  # read again, locked: an earlier reply or the web may have answered
+        response = Response.objects.select_for_update().filter(invitation=reply.invitation).first()
     if response is not None and response.status == Response.Status.SUBMITTED:
         reply.flags.append(_adds_to(response, reply.answers))
     reply.status = _status(reply)

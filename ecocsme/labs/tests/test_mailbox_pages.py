@@ -84,3 +84,38 @@ def test_unlinking_keeps_the_replies(client, lab, staff, dovecot):
     client.post(reverse("labs:lab_mailbox", args=[lab.pk]), form(dovecot, enabled=""))
     response = client.post(reverse("labs:lab_mailbox_action", args=[lab.pk, "unlink"]))
     assert response.status_code == 302 and not LabMailbox.objects.exists()
+
+
+def test_the_stored_password_goes_only_to_the_server_it_was_given_for(client, lab, staff, dovecot):
+    """Changing the server, port, security or user asks for the password again, so that no one
+    who may edit the lab can send the stored one to a server of their choice."""
+    client.force_login(staff)
+    url = reverse("labs:lab_mailbox", args=[lab.pk])
+    client.post(url, form(dovecot))
+    for change in ({"port": dovecot.port + 1}, {"username": "someone-else"}, {"host": "localhost"}):
+        for action in ({}, {"test": "1"}):
+            page = client.post(url, {**form(dovecot, password="", **change), **action})
+            assert b"it is needed again when the server" in page.content
+    mailbox = LabMailbox.objects.get()
+    assert (mailbox.port, mailbox.username, mailbox.host) == (dovecot.port, dovecot.user, dovecot.host)
+
+
+def test_folders_that_cannot_work_are_refused(client, lab, staff, dovecot):
+    from ecocsme.labs.factories import LabFactory
+
+    client.force_login(staff)
+    same = client.post(reverse("labs:lab_mailbox", args=[lab.pk]), form(dovecot, processed_folder="INBOX"))
+    assert b"must be another folder" in same.content and not LabMailbox.objects.exists()
+    client.post(reverse("labs:lab_mailbox", args=[lab.pk]), form(dovecot))
+    other = LabFactory(partner=lab.partner, project=lab.project, number=lab.number + 1)
+    taken = client.post(reverse("labs:lab_mailbox", args=[other.pk]), form(dovecot))
+    assert b"Another lab already reads this folder" in taken.content
+    assert LabMailbox.objects.count() == 1
+
+
+def test_a_password_with_letters_beyond_ascii_is_tried_not_crashed_on(client, lab, staff, dovecot):
+    client.force_login(staff)
+    page = client.post(reverse("labs:lab_mailbox", args=[lab.pk]),
+                       {**form(dovecot, password="Pässwort-example"), "test": "1"})
+    assert page.status_code == 200 and b"refused the user name or the password" in page.content
+    assert "Pässwort".encode() not in page.content

@@ -230,3 +230,37 @@ def test_importing_the_same_mbox_again_adds_nothing_even_without_message_ids(lab
     assert again.duplicates == 12 and again.counted == again.to_review == again.ignored == 0
     assert (EmailReply.objects.count(), Response.objects.count(), Answer.objects.count()) == stored == (
         12, stored[1], stored[2])
+
+
+@pytest.mark.django_db
+def test_two_replies_in_one_upload_never_overwrite_each_other_without_a_person(lab, staff):
+    """The response is read again when each reply is saved: the second reply, answering the
+    first question again with other words, waits for a person, also beside a web draft."""
+    invitation = InvitationFactory(lab=lab, contact__name="Example invitee", contact__email="inv@example.org",
+                                   message_id="<inv-two@example.org>")
+    Response.objects.create(invitation=invitation, lab=lab, channel="web", status="draft")
+    replies = [(f"r{n}.eml", (f"From: inv@example.org\nMessage-ID: <two-{n}@example.org>\n"
+                              f"In-Reply-To: <inv-two@example.org>\nSubject: Re: lab\n\n"
+                              f"1. {text}\n2. Newsletters of the chamber\n").encode())
+               for n, text in ((1, "Radio and the local papers"), (2, "Only personal visits work"))]
+    replies_import(actor=staff, lab=lab, files=replies)
+    first, second = EmailReply.objects.order_by("message_id")
+    assert first.status == "counted" and second.status == "to_review" and "already_answered" in second.flags
+    assert invitation.response.answers.get(question__position=1).text == "Radio and the local papers"
+
+
+@pytest.mark.django_db
+def test_answers_typed_into_an_unquoted_original_wait_for_a_person(lab, staff):
+    invitation = InvitationFactory(lab=lab, contact__name="Example invitee", contact__email="inv@example.org",
+                                   message_id="<inv-orig@example.org>")
+    questions = [q.localized_text("en")[0] for q in lab.questions.order_by("position")]
+    original = "\n".join(f"{n}. {q}\nAnswer {n} typed under its question (example).\n"
+                         for n, q in enumerate(questions, start=1))
+    raw = (f"From: inv@example.org\nMessage-ID: <orig-1@example.org>\nIn-Reply-To: <inv-orig@example.org>\n"
+           f"Subject: RE: lab\n\nSee my answers below.\n\n________________________________\n"
+           f"From: Lab team <lab@example.org>\nSent: Tuesday\nTo: Example invitee\nSubject: lab\n\n"
+           f"Dear invitee,\n\n{original}\n").encode()
+    replies_import(actor=staff, lab=lab, files=[("r.eml", raw)])
+    reply = EmailReply.objects.get()
+    assert reply.invitation == invitation and "in_original" in reply.flags and reply.status == "to_review"
+    assert len(reply.answers) == len(questions)

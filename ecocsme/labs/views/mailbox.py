@@ -10,6 +10,7 @@ from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
+from django.views.decorators.debug import sensitive_post_parameters
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from ..access import lab_for
@@ -52,6 +53,7 @@ class MailboxForm(forms.Form):
 
 
 @login_required
+@sensitive_post_parameters("password")
 @require_http_methods(["GET", "POST"])
 def lab_mailbox(request, pk: int):
     lab = lab_for(request.user, pk, "labs.change_lab")
@@ -61,9 +63,14 @@ def lab_mailbox(request, pk: int):
     if request.method == "POST" and form.is_valid():
         password = form.cleaned_data["password"]
         if "test" in request.POST:
-            code, detail = mailbox_test(actor=request.user, lab=lab, values=form.values(), password=password)
-            tested = {"ok": not code, "detail": detail,
-                      "message": LabMailbox.Error(code).label if code else ""}
+            try:
+                code, detail = mailbox_test(actor=request.user, lab=lab, values=form.values(),
+                                            password=password)
+            except ValidationError as exc:
+                form.add_error(None, exc)
+            else:
+                tested = {"ok": not code, "detail": detail,
+                          "message": LabMailbox.Error(code).label if code else ""}
         else:
             try:
                 mailbox_save(actor=request.user, lab=lab, values=form.values(), password=password)

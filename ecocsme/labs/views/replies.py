@@ -31,6 +31,8 @@ FLAG_LABELS = {
     "already_answered": gettext_lazy("Answers again a question already answered otherwise"),
     "completes_answer": gettext_lazy("Adds to an earlier answer of the same person"),
     "forwarded": gettext_lazy("Answers inside a forwarded message"),
+    "in_original": gettext_lazy("Answers typed into the quoted invitation"),
+    "matched_by_forwarded_header": gettext_lazy("Matched only by an address in a forwarded message"),
     "matched_by_address_only": gettext_lazy("Matched only by the sender's address, which is easy to forge"),
     "truncated": gettext_lazy("Very long: only the beginning was read"),
 }

@@ -23,6 +23,7 @@ from .reply import (
     FORWARDED,
     FROM_ATTACHMENT,
     HTML_ONLY,
+    IN_ORIGINAL,
     MALFORMED,
     PARTIAL,
     TRUNCATED,
@@ -32,4 +33,5 @@ from .reply import (
 )
 
 __all__ = ["AUTO_REPLY", "BOUNCE", "DIFFERENT_LANGUAGE", "FORWARDED", "FROM_ATTACHMENT", "HTML_ONLY",
-           "MALFORMED", "PARTIAL", "TRUNCATED", "UNMAPPED", "ParsedReply", "html_to_text", "parse_reply"]
+           "IN_ORIGINAL", "MALFORMED", "PARTIAL", "TRUNCATED", "UNMAPPED", "ParsedReply", "html_to_text",
+           "parse_reply"]

@@ -10,6 +10,7 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass
 from itertools import pairwise
 
+from .notices import LATER_RE
 from .phrases import alternatives
 from .quotes import interleaved_lines, quote_start, quoted
 from .references import (
@@ -37,7 +38,10 @@ OWN_STRUCTURE_RE = re.compile("(" + alternatives("own_structure") + ")", re.IGNO
 ANSWER_WORD_RE = re.compile(  # "Odg:", "Ats.:", "V:", or an arrow before the answer
     r"^\s*(?:(?:" + alternatives("answer_words") + r")\.?\s*:|->|=>|→|»)\s*", re.IGNORECASE)
 QUESTION_WORD_RE = re.compile(r"^(" + alternatives("question_words") + r")\s*", re.IGNORECASE)
-QUESTION_LIKENESS = 0.78  # a line this like a question repeats it
+QUESTION_LIKENESS = 0.78
+MAX_DEFERRAL_CHARS = 120
+MAX_COMPARED_LINES = 2000  # lines compared with the questions; each at most MAX_COMPARED_CHARS
+MAX_COMPARED_CHARS = 600  # a line this like a question repeats it
 
 
 @dataclass
@@ -153,9 +157,9 @@ def _question_markers(lines: list[str], questions: dict[str, str]) -> list[Marke
     """Lines that repeat a question (quoted or not), whole, shortened or cut by wrapping."""
     markers = []
     normalised_questions = {number: asked(question) for number, question in questions.items()}
-    for i, line in enumerate(lines):
+    for i, line in enumerate(lines[:MAX_COMPARED_LINES]):
         content = line.lstrip("> ").strip()
-        if len(content) < 12:
+        if len(content) < 12 or len(content) > MAX_COMPARED_CHARS:
             continue
         label = label_match(content)
         candidate = label.rest.strip() if label and label.rest.strip() else content
@@ -345,9 +349,14 @@ def _cut(lines: list[str], markers: list[Marker], questions: dict[str, str], *,
         text = clean_answer("\n".join([first, *body]) if first else "\n".join(body),
                              questions[marker.number])
         if text and normalise(text) not in NO_ANSWER and text.strip().lower() not in NO_ANSWER \
-                and not says_skipped(text):
+                and not says_skipped(text) and not _defers(text):
             answers[marker.number] = text
     return answers
+
+
+def _defers(text: str) -> bool:
+    """A short answer that only puts the answer off ("I will reply next week")."""
+    return len(text) < MAX_DEFERRAL_CHARS and bool(LATER_RE.search(text))
 
 
 def _drop_question(rest: str, question: str) -> str:

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from ..detect import detect_language
 from . import mime
 from .answers import find_answers, strip_names_from_last_answer, strip_postscript, table_answers
-from .forwards import cut_at_link, forwarded_parts, forwarded_senders
+from .forwards import cut_at_link, forwarded_parts, forwarded_senders, is_forward
 from .notices import is_auto_reply, is_bounce, is_non_answer
 from .quotes import own_text
 from .signatures import strip_signature
@@ -29,6 +29,8 @@ DIFFERENT_LANGUAGE = "different_language"
 MALFORMED = "malformed"
 TRUNCATED = "truncated"  # only the beginning of a very long message was read
 FORWARDED = "forwarded"  # the answers are in a forwarded message (a colleague's)
+IN_ORIGINAL = "in_original"  # typed into the unquoted original of a reply
+MAX_PARTS_READ = 4
 
 
 @dataclass
@@ -119,11 +121,17 @@ def _forwarded_answers(body: mime.Body, questions: dict[str, str], reply: Parsed
                        link_pattern: re.Pattern[str] | None) -> tuple[dict[str, str], str]:
     """A colleague's answers inside a forwarded message; the forwarder's own lines are not
     answers, and the text shown is theirs and the colleague's."""
-    for part in forwarded_parts(body.text, reply.subject):
+    seen = set()
+    for part in forwarded_parts(body.text, reply.subject)[:MAX_PARTS_READ]:
         part = cut_at_link(part, link_pattern)
+        if part in seen:
+            continue
+        seen.add(part)
         answers, interleaved_text = find_answers(part, own_text(part), questions)
         if len(answers) >= min(2, len(questions)):  # one alone may be the original's own text
-            reply.flags.append(FORWARDED)
+            # Typed into the original of a reply rather than a forward: a person confirms, as
+            # the original's own lines could pass for answers when its wording changed since.
+            reply.flags.append(FORWARDED if is_forward(reply.subject, body.text) else IN_ORIGINAL)
             return answers, (reply.text + "\n\n" + (interleaved_text or own_text(part))).strip()
     return {}, reply.text
 

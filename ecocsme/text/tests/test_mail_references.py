@@ -78,3 +78,13 @@ def test_numbers_in_a_sentence():
 
 def test_a_skipped_question_is_not_an_answer():
     assert says_skipped("lasse ich aus") and says_skipped("skip") and not says_skipped("Radio and TV")
+
+
+def test_an_answer_put_off_in_words_is_not_an_answer():
+    from ecocsme.text.mail import parse_reply
+
+    questions = {"1": "How can we reach SMEs?", "2": "What channels can be used?"}
+    raw = (b"From: a@example.org\nSubject: Re: lab\n\nTo the first question I will reply next week.\n\n"
+           b"To the second: I will answer later, I need to ask my boss.\n")
+    reply = parse_reply(raw, questions)
+    assert reply.answers == {} and not reply.is_answer
