@@ -55,6 +55,11 @@ def invitation_figures(invitations) -> dict[str, int]:
     }
 
 
+def submitted_response_count(lab: Lab) -> int:
+    """Every submitted response, by invitation or not (what the answer browser lists)."""
+    return Response.objects.filter(lab=lab, status=Response.Status.SUBMITTED).count()
+
+
 def lab_answers(lab: Lab):
     """Every submitted answer of a lab with what the breakdowns need, without names."""
     from .models import Answer

@@ -63,7 +63,7 @@ def test_invite_send_close_from_the_lab_page(client, lab, staff):
 
 
 # The lab list and the lab page, at any number of invitations, responses and contacts offered.
-LIST_QUERIES, PAGE_QUERIES = 5, 8
+LIST_QUERIES, PAGE_QUERIES = 5, 9
 
 
 @pytest.mark.django_db

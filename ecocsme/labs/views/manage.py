@@ -28,6 +28,7 @@ from ..selectors import (
     lab_questions,
     labs_of_partner,
     partners_running,
+    submitted_response_count,
 )
 
 
@@ -61,6 +62,7 @@ def lab_detail(request, pk: int):
         "questions": list(lab_questions(lab)), "show": show,
         "invitation_filters": [("failing", _("Mail failing"))],
         "invitations": shown, "hidden": hidden, "figures": invitation_figures(invitations),
+        "responses": submitted_response_count(lab),
         "invite_form": InviteForm(lab=lab, user=request.user) if can_change else None,
         "theme": in_language(lab.theme),
     })

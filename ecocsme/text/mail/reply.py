@@ -132,7 +132,9 @@ def _forwarded_answers(body: mime.Body, questions: dict[str, str], reply: Parsed
             # Typed into the original of a reply rather than a forward: a person confirms, as
             # the original's own lines could pass for answers when its wording changed since.
             reply.flags.append(FORWARDED if is_forward(reply.subject, body.text) else IN_ORIGINAL)
-            return answers, (reply.text + "\n\n" + (interleaved_text or own_text(part))).strip()
+            theirs = (interleaved_text or own_text(part)).strip()
+            shown = reply.text if theirs in reply.text else reply.text + "\n\n" + theirs
+            return answers, shown.strip()
     return {}, reply.text
 
 

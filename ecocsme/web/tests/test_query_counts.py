@@ -349,7 +349,7 @@ STAFF = {
     "organisations:contact_personal_data": 31,
     "organisations:contact_erase": 30,
     "labs:lab_list": 5,
-    "labs:lab_detail": 8,
+    "labs:lab_detail": 9,
     "labs:lab_answers": 7,
     "labs:lab_answers?kind=sme&q=radio": 7,
     "labs:lab_answers_browse": 12,
