@@ -145,11 +145,13 @@ def _cluster(points: np.ndarray, *, themes: int | None, seed: int) -> np.ndarray
 
 def _consensus(points: np.ndarray, *, themes: int | None, seed: int) -> np.ndarray:
     """Evidence accumulation: Ward clusterings (refined by k-means) of random parts of the points,
-    with a number of themes drawn from the candidates, count how often each pair of answers
-    lands together; average linkage over those shares, cut where silhouette is best.
+    each into the most themes the candidates allow, count how often each pair of answers lands
+    together; average linkage over those shares, cut where silhouette is best.
 
     One Ward clustering of sentence vectors changes with a handful of answers; the answers that
-    stay together across many are what a theme is."""
+    stay together across many are what a theme is. Runs finer than the themes sought keep two
+    close themes apart in the votes (runs into fewer parts merged them in most runs, and the
+    cut then found too few themes); the cut still merges what the runs split by chance."""
     from scipy.cluster.hierarchy import fcluster, linkage
     from scipy.spatial.distance import squareform
     from sklearn.metrics import silhouette_score
@@ -164,7 +166,7 @@ def _consensus(points: np.ndarray, *, themes: int | None, seed: int) -> np.ndarr
         chosen = np.sort(rng.choice(n, size, replace=False))
         # Products of small matrices: waking BLAS threads costs more than it gains.
         with threadpool_limits(1, user_api="blas"):
-            labels = _ward_refined(points[chosen], int(rng.choice(counts)))
+            labels = _ward_refined(points[chosen], max(counts))
         member = np.zeros((n, labels.max() + 1), dtype=np.float32)
         member[chosen, labels] = 1.0
         members.append(member)

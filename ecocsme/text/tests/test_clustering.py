@@ -88,13 +88,17 @@ def test_stored_vectors_of_the_labelled_sets_are_the_models(labelled):
 @pytest.mark.parametrize("name", DEV_SETS)
 def test_themes_follow_the_human_labels_across_languages(labelled, name):
     items, vectors = labelled[name]
-    themes = find_themes([a["id"] for a in items], [a["text"] for a in items], vectors,
-                         [a["lang"] for a in items])
     truth = {a["id"]: a["theme"] for a in items}
-    result = scores(themes, truth)
-    assert result["nmi"] >= 0.6, result  # 0.65 and 0.64 when this was written
-    # languages spread over the themes (0.02 when this was written)
-    assert language_nmi(themes, {a["id"]: a["lang"] for a in items}, truth) < 0.1
+    languages = {a["id"]: a["lang"] for a in items}
+    found = []
+    for seed in range(3):  # a bar one lucky seed cannot pass
+        themes = find_themes([a["id"] for a in items], [a["text"] for a in items], vectors,
+                             [a["lang"] for a in items], seed=seed)
+        found.append(scores(themes, truth)["nmi"])
+        # languages spread over the themes (0.02 when this was written)
+        assert language_nmi(themes, languages, truth) < 0.1
+    # 0.62–0.67 per seed when this was written; runs into fewer parts gave 0.59–0.65
+    assert min(found) >= 0.6 and sum(found) / len(found) >= 0.63, found
 
 
 def test_the_domain_directions_stretch_vectors_only_for_a_known_model():
