@@ -106,3 +106,23 @@ def page(browser, live_server, project):
     page.base = live_server.url
     yield page
     context.close()
+
+
+# --- `make test` runs the suite twice, on SQLite and on PostgreSQL ---------------------------------
+def pytest_addoption(parser):
+    parser.addoption("--database-tests-only", action="store_true",
+                     help="Run only the tests that open the database (the second run of `make test`, "
+                          "on PostgreSQL: the others do the same on any database).")
+
+
+def pytest_collection_modifyitems(config, items):
+    if not config.getoption("--database-tests-only"):
+        return
+    kept, left = [], []
+    for item in items:
+        uses_database = (item.get_closest_marker("django_db") is not None
+                         or "_django_db_helper" in getattr(item, "fixturenames", ()))
+        (kept if uses_database else left).append(item)
+    if left:
+        config.hook.pytest_deselected(items=left)
+        items[:] = kept

@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# `make test`: lint, the suite on SQLite, the same suite on PostgreSQL, the browser tests.
+# `make test`: lint, the suite on SQLite, its database tests again on PostgreSQL, the browser tests.
+# Each stage runs on two processes (pytest-xdist; PARALLEL=1 for one).
 # Installs and starts PostgreSQL, GNU gettext and Chromium with apt when they are missing
 # and we are root; otherwise says what to do. TEST_DATABASE_URL points at another server.
 set -euo pipefail
@@ -30,9 +31,12 @@ export ECOCSME_REQUIRE_APERTIUM=1
 # Lab mailboxes are tested against a private Dovecot the tests start (ecocsme/testing/imap.py).
 [ -x /usr/sbin/dovecot ] || { say "installing Dovecot (IMAP tests)"; apt_install dovecot-imapd; }
 export ECOCSME_REQUIRE_DOVECOT=1
+PARALLEL=${PARALLEL:-2}
+parallel=(-n "$PARALLEL" --dist worksteal)
+[ "$PARALLEL" -gt 1 ] || parallel=()
 
 say "test suite on SQLite"
-pytest -m "not browser" -q
+pytest -m "not browser" -q "${parallel[@]}"
 
 pg_server_version() {
   local bin
@@ -71,8 +75,9 @@ case "$pg_url" in
   postgres://*|postgresql://*) ;;
   *) echo "Could not prepare PostgreSQL for the tests (see the messages above)." >&2; exit 1 ;;
 esac
-DATABASE_URL="$pg_url" pytest -m "not browser" -q
+# Tests that never open the database (text, charts, spreadsheets…) did their work on SQLite already.
+DATABASE_URL="$pg_url" pytest -m "not browser" -q --database-tests-only "${parallel[@]}"
 
 [ -x /usr/bin/chromium ] || { say "installing Chromium"; apt_install chromium; }
 say "browser tests (headless Chromium)"
-DJANGO_ALLOW_ASYNC_UNSAFE=true pytest -m browser -q
+DJANGO_ALLOW_ASYNC_UNSAFE=true pytest -m browser -q "${parallel[@]}"
