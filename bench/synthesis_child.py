@@ -10,7 +10,8 @@ import numpy as np
 
 
 def generated(n: int, seed: int = 7):
-    """Vectors spread around real answer embeddings, as stored vectors would be."""
+    """Vectors spread around real answer embeddings, as stored vectors would be, with the
+    languages of those answers and one of six questions each."""
     from bench.text import base_answers
 
     texts, languages, vectors = base_answers()
@@ -21,16 +22,18 @@ def generated(n: int, seed: int = 7):
         chunk = vectors[picks[start:start + 20_000]]
         chunk += rng.normal(0, 0.035, size=chunk.shape).astype(np.float32)
         points[start:start + 20_000] = chunk / np.linalg.norm(chunk, axis=1, keepdims=True)
-    return [f"a{i}" for i in range(n)], [texts[i] for i in picks], points, [languages[i] for i in picks]
+    questions = [str(1 + q) for q in rng.integers(0, 6, n)]
+    return ([f"a{i}" for i in range(n)], [texts[i] for i in picks], points, [languages[i] for i in picks],
+            questions)
 
 
 def main() -> None:
     from ecocsme.text.clustering import find_themes
 
     n = int(sys.argv[1])
-    ids, texts, vectors, languages = generated(n)
+    ids, texts, vectors, languages, questions = generated(n)
     started = time.perf_counter()
-    themes = find_themes(ids, texts, vectors, languages)
+    themes = find_themes(ids, texts, vectors, languages, questions=questions)
     seconds = time.perf_counter() - started
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     assert sum(len(t.answer_ids) for t in themes) == n

@@ -91,7 +91,7 @@ def theme_quality(table: Table) -> None:
         found = vectors[offset:offset + len(items)]
         offset += len(items)
         themes = find_themes([a["id"] for a in items], [a["text"] for a in items], found,
-                             [a["lang"] for a in items])
+                             [a["lang"] for a in items], questions=[a["question"] for a in items])
         truth = {a["id"]: a["theme"] for a in items}
         result = scores(themes, truth)
         size = f"{len(items)} answers, {len({a['lang'] for a in items})} languages"

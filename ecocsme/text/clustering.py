@@ -5,7 +5,10 @@ with a label, keywords, the texts in each and representative quotes; and, for th
 elsewhere, the nearest theme of new vectors and the quotes of a group.
 
 How: vectors are centred per language (what makes Romanian answers resemble each other
-rather than the Dutch ones about the same idea is mostly a language offset), measured in the
+rather than the Dutch ones about the same idea is mostly a language offset), moved part of
+the way towards the centre from their question's mean (answers to one question share its
+wording and pull together across themes; all the way would take out the themes a question
+mostly draws), measured in the
 domain's directions (domain.py), reduced, and clustered by consensus: many Ward clusterings of
 random parts of the answers vote on which answers belong together, and the votes are cut into
 themes, their number chosen by silhouette among a range that grows with the number of answers.
@@ -30,6 +33,7 @@ CONSENSUS_SAMPLE = 1000  # above this many answers, cluster a sample and assign 
 CONSENSUS_RUNS = 60
 CONSENSUS_SHARE = 0.7  # of the answers each run clusters
 KEYWORD_SAMPLE = 400  # texts per theme read for its keywords
+QUESTION_SHARE = 0.3  # of a question's offset taken out (measured on labelled sets A-D)
 
 
 @dataclass
@@ -50,7 +54,7 @@ class Theme:
 
 
 def find_themes(ids: list[str], texts: list[str], vectors: np.ndarray, languages: list[str],
-                *, themes: int | None = None, seed: int = 0,
+                *, themes: int | None = None, seed: int = 0, questions: list[str] | None = None,
                 label_language: str = "en", model: str | None = None) -> list[Theme]:
     """Group answers into themes; every id lands in exactly one theme ("other" included).
 
@@ -58,14 +62,15 @@ def find_themes(ids: list[str], texts: list[str], vectors: np.ndarray, languages
     (theme_labels.py), else its keywords; the gist of its most central answer only when it has
     neither. Callers that show themes to readers of several languages keep `concepts` and
     `keywords_by_language` and write the label for each reader; staff rename as they see fit.
-    `model` names the embedder of the vectors (the default embedder's when not given).
+    `model` names the embedder of the vectors (the default embedder's when not given);
+    `questions`, when given, names the question each text answers.
     """
     n = len(ids)
     if n == 0:
         return []
     if n < 4:
         return [_theme(list(range(n)), ids, texts, languages, vectors, None, OTHER_LABEL)]
-    points = _prepare(vectors, languages, model or default_model_name())
+    points = _prepare(vectors, languages, model or default_model_name(), questions)
     labels = _cluster(points, themes=themes, seed=seed)
     labels = _set_aside_outliers(points, labels)
     return _describe(ids, texts, languages, points, labels, label_language)
@@ -81,19 +86,29 @@ def _normalise_rows(matrix: np.ndarray) -> np.ndarray:
     return matrix
 
 
-def _prepare(vectors: np.ndarray, languages: list[str], model: str | None = None) -> np.ndarray:
+def _prepare(vectors: np.ndarray, languages: list[str], model: str | None = None,
+             questions: list[str] | None = None) -> np.ndarray:
     points = _normalise_rows(np.array(vectors, dtype=np.float32, copy=True))
-    by_language: dict[str, list[int]] = defaultdict(list)
-    for index, language in enumerate(languages):
-        by_language[language or "?"].append(index)
-    if len(by_language) > 1:
-        overall = points.mean(axis=0)
-        for members in by_language.values():
-            if len(members) >= 5:
-                index = np.asarray(members)
-                points[index] -= points[index].mean(axis=0) - overall
-        points = _normalise_rows(points)
+    points = _centred(points, languages, share=1.0)
+    if questions is not None:
+        points = _centred(points, questions, share=QUESTION_SHARE)
     return emphasised(points, model) if model else points
+
+
+def _centred(points: np.ndarray, groups: list[str], *, share: float) -> np.ndarray:
+    """Each group of five or more rows moved `share` of the way from its mean to the mean of all
+    (in place), rows normalised again; unchanged when there is only one group."""
+    by_group: dict[str, list[int]] = defaultdict(list)
+    for index, group in enumerate(groups):
+        by_group[group or "?"].append(index)
+    if len(by_group) < 2:
+        return points
+    overall = points.mean(axis=0)
+    for members in by_group.values():
+        if len(members) >= 5:
+            index = np.asarray(members)
+            points[index] -= share * (points[index].mean(axis=0) - overall)
+    return _normalise_rows(points)
 
 
 def _reduce(points: np.ndarray, seed: int, fit_on: int = 20_000) -> np.ndarray:

@@ -134,10 +134,12 @@ def _themes_by_scope(lab: Lab, answers: list[Answer], vectors: np.ndarray) -> di
     languages = [_language(a) for a in answers]
     label_language = (lab.languages or ["en"])[0]
     result = {}
+    questions = [str(a.question_id) for a in answers]
     for scope, members in scopes.items():
         result[scope] = find_themes([str(answers[i].pk) for i in members],
                                     [answers[i].text for i in members], vectors[members],
-                                    [languages[i] for i in members], label_language=label_language)
+                                    [languages[i] for i in members], label_language=label_language,
+                                    questions=[questions[i] for i in members])
     return result
 
 
@@ -261,6 +263,7 @@ def theme_split(*, actor, theme: Theme, parts: int = 2) -> list[Theme]:
     found = find_themes([str(a.pk) for a in answers], [a.text for a in answers],
                         _matrix(answers),
                         [_language(a) for a in answers], themes=parts,
+                        questions=[str(a.question_id) for a in answers],
                         label_language=(theme.lab.languages or ["en"])[0])
     groups = [t for t in found if not t.is_other]
     if len(groups) < 2:

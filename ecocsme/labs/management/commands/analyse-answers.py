@@ -42,7 +42,8 @@ class Command(BaseCommand):
         sections = []
         for question, members in sorted(groups.items()):
             found = find_themes([str(answers[i]["id"]) for i in members], [texts[i] for i in members],
-                                vectors[members], [languages[i] for i in members], themes=themes)
+                                vectors[members], [languages[i] for i in members], themes=themes,
+                                questions=[str(answers[i].get("question", "")) for i in members])
             sections.append((question, [t.as_json() for t in found]))
         if per_question:
             result["questions"] = [{"question": q, "themes": t} for q, t in sections]
