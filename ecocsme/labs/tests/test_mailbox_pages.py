@@ -119,3 +119,25 @@ def test_a_password_with_letters_beyond_ascii_is_tried_not_crashed_on(client, la
                        {**form(dovecot, password="Pässwort-example"), "test": "1"})
     assert page.status_code == 200 and b"refused the user name or the password" in page.content
     assert "Pässwort".encode() not in page.content
+
+
+@pytest.mark.parametrize(("security", "port", "was", "expected"), [
+    ("ssl", "", None, 993),
+    ("starttls", "", None, 143),
+    ("starttls", "993", ("ssl", 993), 143),  # the usual port follows the encryption
+    ("ssl", "143", ("starttls", 143), 993),
+    ("starttls", "10993", ("ssl", 10993), 10993),  # a port of one's own stays
+    ("starttls", "993", ("starttls", 993), 993),
+])
+def test_the_port_follows_the_encryption_unless_one_was_chosen(security, port, was, expected):
+    from ecocsme.labs.views.mailbox import MailboxForm
+
+    mailbox = None
+    if was:
+        mailbox = LabMailbox(host="imap.example.org", security=was[0], port=was[1], username="lab",
+                             folder="INBOX", processed_folder="Processed")
+    data = {"host": "imap.example.org", "security": security, "port": port, "username": "lab",
+            "folder": "INBOX", "processed_folder": "Processed"}
+    bound = MailboxForm(data, mailbox=mailbox)
+    assert bound.is_valid(), bound.errors
+    assert bound.values()["port"] == expected

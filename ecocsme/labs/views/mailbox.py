@@ -24,12 +24,18 @@ from ..services.mailbox import (
     mailbox_unlink,
 )
 
+USUAL_PORTS = {LabMailbox.Security.SSL: 993, LabMailbox.Security.STARTTLS: 143,
+               LabMailbox.Security.NONE: 143}
+
 
 class MailboxForm(forms.Form):
     host = forms.CharField(label=gettext_lazy("Mail server (IMAP)"), max_length=255,
                            help_text=gettext_lazy("For example imap.example.org"))
     security = forms.ChoiceField(label=gettext_lazy("Encryption"), choices=LabMailbox.Security.choices)
-    port = forms.IntegerField(label=gettext_lazy("Port"), min_value=1, max_value=65535, initial=993)
+    port = forms.IntegerField(
+        label=gettext_lazy("Port"), min_value=1, max_value=65535, required=False,
+        help_text=gettext_lazy("Leave it blank for the usual port of the encryption chosen: 993 for "
+                               "SSL/TLS, 143 otherwise."))
     username = forms.CharField(label=gettext_lazy("User name"), max_length=255)
     password = forms.CharField(label=gettext_lazy("Password"), required=False, strip=False,
                                widget=forms.PasswordInput(render_value=False,
@@ -47,6 +53,17 @@ class MailboxForm(forms.Form):
         self.fields["password"].help_text = (
             _("Leave it blank to keep the stored password; it is never shown.") if mailbox
             else _("Stored encrypted and never shown."))
+
+    def clean(self):
+        cleaned = super().clean()
+        security = cleaned.get("security")
+        if security and not cleaned.get("port") and "port" not in self.errors:
+            cleaned["port"] = USUAL_PORTS[security]
+        elif security and self.initial and self.initial.get("security") != security \
+                and cleaned.get("port") == USUAL_PORTS.get(self.initial.get("security")):
+            # the encryption changed and the port was the old one's usual: it follows
+            cleaned["port"] = USUAL_PORTS[security]
+        return cleaned
 
     def values(self) -> dict:
         return {name: self.cleaned_data[name] for name in EDITABLE}
