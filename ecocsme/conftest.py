@@ -14,6 +14,12 @@ from ecocsme.partnerships.models import Project
 # Allowed here only: this is the conftest pytest loads first (the root of the test paths).
 pytest_plugins = ["ecocsme.testing.fixtures", "ecocsme.testing.imap"]
 
+# The sentence vectors of the demo's and the corpora's texts, computed once for every process of
+# the run (pytest-xdist's, the workers tests start) and the runs after: a vector depends only on
+# the model, its role and the text (text/embeddings.py).
+os.environ.setdefault("ECOCSME_EMBEDDING_CACHE", os.path.join(
+    os.path.dirname(os.path.dirname(os.path.abspath(__file__))), "var", "cache", "test-vectors.sqlite3"))
+
 
 @pytest.fixture(autouse=True)
 def default_language():

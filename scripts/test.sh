@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # `make test`: lint, the suite on SQLite, its database tests again on PostgreSQL, the browser tests.
-# Each stage runs on two processes (pytest-xdist; PARALLEL=1 for one).
+# Each stage runs on as many processes as there are CPUs, two to four (pytest-xdist; PARALLEL=1
+# for one).
 # Installs and starts PostgreSQL, GNU gettext and Chromium with apt when they are missing
 # and we are root; otherwise says what to do. TEST_DATABASE_URL points at another server.
 set -euo pipefail
@@ -31,7 +32,9 @@ export ECOCSME_REQUIRE_APERTIUM=1
 # Lab mailboxes are tested against a private Dovecot the tests start (ecocsme/testing/imap.py).
 [ -x /usr/sbin/dovecot ] || { say "installing Dovecot (IMAP tests)"; apt_install dovecot-imapd; }
 export ECOCSME_REQUIRE_DOVECOT=1
-PARALLEL=${PARALLEL:-2}
+cpus=$(nproc 2>/dev/null || echo 2)
+cpus=$(( cpus < 2 ? 2 : cpus > 4 ? 4 : cpus ))  # each process holds a model, a database, a Dovecot
+PARALLEL=${PARALLEL:-$cpus}
 parallel=(-n "$PARALLEL" --dist worksteal)
 [ "$PARALLEL" -gt 1 ] || parallel=()
 

