@@ -9,14 +9,20 @@ by default, also in a file that processes share (`FileStore`, ECOCSME_EMBEDDING_
 any `VectorStore` (an app may back one with a table).
 """
 
+import contextlib
 import hashlib
+import logging
 import os
+import sqlite3
 import threading
 from collections import OrderedDict
 from collections.abc import Sequence
+from pathlib import Path
 from typing import Literal, Protocol, runtime_checkable
 
 import numpy as np
+
+logger = logging.getLogger(__name__)
 
 Kind = Literal["query", "passage"]
 # e5's roles: "query" for a text compared with others of its kind (clustering, matchmaking) or
@@ -87,39 +93,64 @@ class MemoryStore:
 
 class FileStore:
     """Vectors kept in an SQLite file that several processes share (a test run's processes, or a
-    server's web and worker processes), with the most recently used in memory in front."""
+    server's web and worker processes), with the most recently used in memory in front.
+
+    The file is only a cache: when it cannot be opened, read or written (corrupt, read-only, a
+    full disk, locked too long), a warning is logged and the store carries on in memory."""
 
     def __init__(self, path: str, memory: int = 20_000):
-        import sqlite3
-        from pathlib import Path
-
-        Path(path).parent.mkdir(parents=True, exist_ok=True)
         self.path = path
         self.memory = MemoryStore(memory)
         self._lock = threading.Lock()
-        self._connection = sqlite3.connect(path, timeout=30, check_same_thread=False,
-                                           isolation_level=None)
-        self._connection.execute("PRAGMA journal_mode=WAL")
-        self._connection.execute("CREATE TABLE IF NOT EXISTS vector "
-                                 "(key TEXT PRIMARY KEY, data BLOB NOT NULL)")
+        self._connection = None
+        try:
+            Path(path).parent.mkdir(parents=True, exist_ok=True)
+            connection = sqlite3.connect(path, timeout=30, check_same_thread=False,
+                                         isolation_level=None)
+            connection.execute("PRAGMA journal_mode=WAL")
+            connection.execute("PRAGMA synchronous=NORMAL")
+            connection.execute("CREATE TABLE IF NOT EXISTS vector "
+                               "(key TEXT PRIMARY KEY, data BLOB NOT NULL)")
+            self._connection = connection
+        except (sqlite3.Error, OSError) as error:
+            self._give_up(error)
 
     def get_many(self, keys: Sequence[str]) -> dict[str, np.ndarray]:
         found = self.memory.get_many(keys)
         wanted = [key for key in keys if key not in found]
         read = {}
         with self._lock:
-            for key in wanted:
-                row = self._connection.execute("SELECT data FROM vector WHERE key = ?", (key,)).fetchone()
-                if row:
-                    read[key] = from_bytes(row[0]).copy()
+            try:
+                for key in wanted if self._connection else ():
+                    row = self._connection.execute("SELECT data FROM vector WHERE key = ?",
+                                                   (key,)).fetchone()
+                    if row and len(row[0]) % 4 == 0:
+                        read[key] = from_bytes(row[0]).copy()
+            except sqlite3.Error as error:
+                self._give_up(error)
         self.memory.set_many(read)
         return found | read
 
     def set_many(self, vectors: dict[str, np.ndarray]) -> None:
         self.memory.set_many(vectors)
         with self._lock:
-            self._connection.executemany("INSERT OR IGNORE INTO vector VALUES (?, ?)",
-                                         [(key, to_bytes(v)) for key, v in vectors.items()])
+            if not self._connection or not vectors:
+                return
+            try:
+                self._connection.execute("BEGIN IMMEDIATE")  # one transaction, not one per vector
+                self._connection.executemany("INSERT OR IGNORE INTO vector VALUES (?, ?)",
+                                             [(key, to_bytes(v)) for key, v in vectors.items()])
+                self._connection.execute("COMMIT")
+            except sqlite3.Error as error:
+                self._give_up(error)
+
+    def _give_up(self, error: Exception) -> None:
+        logger.warning("The file of sentence vectors %s is not used (%s); they are kept in memory.",
+                       self.path, error)
+        if self._connection is not None:
+            with contextlib.suppress(sqlite3.Error):
+                self._connection.close()
+        self._connection = None
 
 
 class CachedEmbedder:

@@ -141,3 +141,4 @@ def test_the_port_follows_the_encryption_unless_one_was_chosen(security, port, w
     bound = MailboxForm(data, mailbox=mailbox)
     assert bound.is_valid(), bound.errors
     assert bound.values()["port"] == expected
+    assert bound["port"].value() == str(expected)  # the form shown again says so

@@ -63,6 +63,9 @@ class MailboxForm(forms.Form):
                 and cleaned.get("port") == USUAL_PORTS.get(self.initial.get("security")):
             # the encryption changed and the port was the old one's usual: it follows
             cleaned["port"] = USUAL_PORTS[security]
+        if cleaned.get("port") and str(cleaned["port"]) != self.data.get("port"):
+            self.data = self.data.copy()  # the page shown again says which port was used
+            self.data["port"] = str(cleaned["port"])
         return cleaned
 
     def values(self) -> dict:

@@ -166,3 +166,25 @@ def test_a_file_store_is_shared_by_processes(tmp_path):
     assert len(inner.calls) == 1
     np.testing.assert_array_equal(again, first[::-1])
     assert not np.array_equal(first[0], first[1])
+
+
+@pytest.mark.parametrize("damage", ["junk", "a folder in its place"])
+def test_a_file_store_that_cannot_be_used_leaves_the_vectors_in_memory(tmp_path, damage, caplog):
+    path = tmp_path / "vectors.sqlite3"
+    if damage == "junk":
+        path.write_bytes(b"not a database at all " * 100)
+    else:
+        path.mkdir()
+    inner = CountingEmbedder()
+    cached = CachedEmbedder(inner, FileStore(str(path)))
+    first = cached.embed(["a", "bb"])
+    np.testing.assert_array_equal(cached.embed(["a", "bb"]), first)
+    assert len(inner.calls) == 1 and "is not used" in caplog.text
+
+
+def test_a_file_store_writes_many_vectors_at_once(tmp_path):
+    path = str(tmp_path / "vectors.sqlite3")
+    vectors = {cache_key("counting", "query", str(i)): np.full(4, i, dtype=np.float32) for i in range(3000)}
+    FileStore(path).set_many(vectors)
+    found = FileStore(path).get_many(list(vectors))
+    assert len(found) == 3000 and found[cache_key("counting", "query", "7")][0] == 7
