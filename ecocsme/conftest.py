@@ -4,7 +4,9 @@ and the permission matrix. Shared helpers live in `ecocsme.testing`; the partner
 several apps' tests start from (`partner`, `other_partner`, `staff`, `other_staff`,
 `coordinator`) in its plugin `ecocsme.testing.fixtures`, loaded here."""
 
+import contextlib
 import os
+import tempfile
 
 import pytest
 
@@ -14,11 +16,23 @@ from ecocsme.partnerships.models import Project
 # Allowed here only: this is the conftest pytest loads first (the root of the test paths).
 pytest_plugins = ["ecocsme.testing.fixtures", "ecocsme.testing.imap"]
 
-# The sentence vectors of the demo's and the corpora's texts, computed once for every process of
-# the run (pytest-xdist's, the workers tests start) and the runs after: a vector depends only on
-# the model, its role and the text (text/embeddings.py).
-os.environ.setdefault("ECOCSME_EMBEDDING_CACHE", os.path.join(
-    os.path.dirname(os.path.dirname(os.path.abspath(__file__))), "var", "cache", "test-vectors.sqlite3"))
+# The sentence vectors of the demo's and the corpora's texts, computed once for all the processes
+# of a run (pytest-xdist's inherit this from the first, as do the workers tests start), in a file
+# of this run only: a vector depends on the model, its role and the text (text/embeddings.py),
+# and the run after may be testing a change to the model's code.
+if "ECOCSME_EMBEDDING_CACHE" not in os.environ:
+    os.environ["ECOCSME_EMBEDDING_CACHE"] = os.path.join(
+        tempfile.gettempdir(), f"ecocsme-test-vectors-{os.getpid()}.sqlite3")
+    _VECTORS_OF_THIS_RUN = os.environ["ECOCSME_EMBEDDING_CACHE"]
+else:
+    _VECTORS_OF_THIS_RUN = None
+
+
+def pytest_unconfigure(config):
+    if _VECTORS_OF_THIS_RUN and not hasattr(config, "workerinput"):  # the first process, last
+        for suffix in ("", "-wal", "-shm"):
+            with contextlib.suppress(OSError):
+                os.remove(_VECTORS_OF_THIS_RUN + suffix)
 
 
 @pytest.fixture(autouse=True)

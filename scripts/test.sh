@@ -35,6 +35,10 @@ export ECOCSME_REQUIRE_DOVECOT=1
 cpus=$(nproc 2>/dev/null || echo 2)
 cpus=$(( cpus < 2 ? 2 : cpus > 4 ? 4 : cpus ))  # each process holds a model, a database, a Dovecot
 PARALLEL=${PARALLEL:-$cpus}
+# The sentence vectors are computed once for the three stages' processes, in a file of this run only.
+ECOCSME_EMBEDDING_CACHE=$(mktemp --suffix=.sqlite3 -u "${TMPDIR:-/tmp}/ecocsme-test-vectors-XXXXXX")
+export ECOCSME_EMBEDDING_CACHE
+trap 'rm -f "$ECOCSME_EMBEDDING_CACHE" "$ECOCSME_EMBEDDING_CACHE-wal" "$ECOCSME_EMBEDDING_CACHE-shm"' EXIT
 parallel=(-n "$PARALLEL" --dist worksteal)
 [ "$PARALLEL" -gt 1 ] || parallel=()
 
