@@ -458,6 +458,10 @@ class LabMailbox(TimeStampedModel):
         STARTTLS = "starttls", _("STARTTLS (port 143)")
         NONE = "none", _("None (only for a server on this machine)")
 
+        @property
+        def usual_port(self) -> int:
+            return 993 if self == self.SSL else 143
+
     class Error(models.TextChoices):
         CONNECT = "connect", _("The mail server could not be reached.")
         TLS = "tls", _("The secure connection to the mail server failed (its certificate is not "

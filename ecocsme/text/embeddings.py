@@ -11,6 +11,7 @@ any `VectorStore` (an app may back one with a table).
 
 import contextlib
 import hashlib
+import json
 import logging
 import os
 import sqlite3
@@ -121,11 +122,11 @@ class FileStore:
         read = {}
         with self._lock:
             try:
-                for key in wanted if self._connection else ():
-                    row = self._connection.execute("SELECT data FROM vector WHERE key = ?",
-                                                   (key,)).fetchone()
-                    if row and len(row[0]) % 4 == 0:
-                        read[key] = from_bytes(row[0]).copy()
+                for start in range(0, len(wanted) if self._connection else 0, 5000):
+                    rows = self._connection.execute(
+                        "SELECT key, data FROM vector WHERE key IN (SELECT value FROM json_each(?))",
+                        (json.dumps(wanted[start:start + 5000]),))
+                    read.update((key, from_bytes(data).copy()) for key, data in rows if len(data) % 4 == 0)
             except sqlite3.Error as error:
                 self._give_up(error)
         self.memory.set_many(read)

@@ -24,9 +24,6 @@ from ..services.mailbox import (
     mailbox_unlink,
 )
 
-USUAL_PORTS = {LabMailbox.Security.SSL: 993, LabMailbox.Security.STARTTLS: 143,
-               LabMailbox.Security.NONE: 143}
-
 
 class MailboxForm(forms.Form):
     host = forms.CharField(label=gettext_lazy("Mail server (IMAP)"), max_length=255,
@@ -57,12 +54,13 @@ class MailboxForm(forms.Form):
     def clean(self):
         cleaned = super().clean()
         security = cleaned.get("security")
+        was = (self.initial or {}).get("security")
         if security and not cleaned.get("port") and "port" not in self.errors:
-            cleaned["port"] = USUAL_PORTS[security]
-        elif security and self.initial and self.initial.get("security") != security \
-                and cleaned.get("port") == USUAL_PORTS.get(self.initial.get("security")):
+            cleaned["port"] = LabMailbox.Security(security).usual_port
+        elif security and was and was != security \
+                and cleaned.get("port") == LabMailbox.Security(was).usual_port:
             # the encryption changed and the port was the old one's usual: it follows
-            cleaned["port"] = USUAL_PORTS[security]
+            cleaned["port"] = LabMailbox.Security(security).usual_port
         if cleaned.get("port") and str(cleaned["port"]) != self.data.get("port"):
             self.data = self.data.copy()  # the page shown again says which port was used
             self.data["port"] = str(cleaned["port"])
