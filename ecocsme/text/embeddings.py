@@ -93,8 +93,9 @@ class MemoryStore:
 
 
 class FileStore:
-    """Vectors kept in an SQLite file that several processes share (a test run's processes, or a
-    server's web and worker processes), with the most recently used in memory in front.
+    """Vectors kept in an SQLite file that the processes of a test run share, with the most
+    recently used in memory in front. Not for a server: the file would keep the vectors of answers
+    long after they were erased.
 
     The file is only a cache: when it cannot be opened, read or written (corrupt, read-only, a
     full disk, locked too long), a warning is logged and the store carries on in memory."""
