@@ -5,7 +5,7 @@ other, so answers in Romanian and Dutch about the same idea can share a theme, a
 one language finds texts in another. Vectors are L2-normalised float32 rows.
 
 Vectors already computed are kept in a cache keyed by a hash of (model, kind, text): in memory
-by default, also in a file that processes share (`FileStore`, ECOCSME_EMBEDDING_CACHE), or in
+by default, also in a file a test run's processes share (`FileStore`, ECOCSME_EMBEDDING_CACHE), or in
 any `VectorStore` (an app may back one with a table).
 """
 
